@@ -1,0 +1,30 @@
+package io.tickerpress.build;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * What to build and how.
+ *
+ * @param source folder holding {@code content/} and optionally {@code templates/}
+ * @param output folder the site is written to (replaced as a whole on success)
+ * @param baseUrl overrides site.yaml's baseUrl when not null
+ * @param now the build's clock, which decides what counts as a future article
+ */
+public record BuildOptions(Path source, Path output, boolean drafts, boolean future, String baseUrl, Instant now) {
+    public static BuildOptions of(Path source, Path output) {
+        return new BuildOptions(source, output, false, false, null, Instant.now());
+    }
+
+    public BuildOptions withNow(Instant instant) {
+        return new BuildOptions(source, output, drafts, future, baseUrl, instant);
+    }
+
+    public BuildOptions withDrafts(boolean d) {
+        return new BuildOptions(source, output, d, future, baseUrl, now);
+    }
+
+    public BuildOptions withFuture(boolean f) {
+        return new BuildOptions(source, output, drafts, f, baseUrl, now);
+    }
+}

@@ -1,0 +1,32 @@
+package io.tickerpress.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tickerpress} command line. */
+@Command(name = "tickerpress", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "A static site generator for financial news that understands market data.",
+        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for bad input: content, data, templates or flags. */
+    public static final int EXIT_INPUT = 1;
+    /** Exit code for a bug in TickerPress itself. */
+    public static final int EXIT_INTERNAL = 70;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,114 @@
+package io.tickerpress.load;
+
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.InputError;
+import io.tickerpress.model.Article;
+import io.tickerpress.model.SiteConfig;
+import io.tickerpress.model.Source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Reads every {@code content/articles/**}{@code /*.md} file into an {@link Article}. */
+public final class ArticleLoader {
+    static final Set<String> FIELDS = Set.of("title", "date", "updated", "dateline", "slug", "summary", "tags",
+            "tickers", "sources", "author", "draft", "timezone");
+    public static final long MAX_ARTICLE_BYTES = 10L * 1024 * 1024;
+    private static final java.util.regex.Pattern TICKER = java.util.regex.Pattern.compile("[A-Z0-9^][A-Z0-9.^-]{0,11}");
+
+    private final SiteConfig config;
+
+    public ArticleLoader(SiteConfig config) {
+        this.config = config;
+    }
+
+    public List<Article> loadAll(Path contentDir) {
+        Path dir = contentDir.resolve("articles");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> files = ContentFiles.list(contentDir, dir, ".md");
+        List<Article> articles = new ArrayList<>(files.size());
+        for (Path file : files) {
+            articles.add(load(file));
+        }
+        return articles;
+    }
+
+    public Article load(Path file) {
+        String display = Diagnostics.display(file);
+        String text = TextFiles.read(file, display, MAX_ARTICLE_BYTES);
+        FrontMatter fm = FrontMatter.split(text, display);
+        Fields f = fm.yaml().root().allowOnly(FIELDS);
+
+        ZoneId zone = config.timezone();
+        if (f.has("timezone")) {
+            try {
+                zone = ZoneId.of(f.string("timezone"));
+            } catch (DateTimeException e) {
+                throw f.error("timezone", "'timezone' is not a known time zone: '" + f.string("timezone") + "'");
+            }
+        }
+        String title = f.requiredString("title").strip();
+        ZonedDateTime date = date(f, "date", zone, true);
+        ZonedDateTime updated = date(f, "updated", zone, false);
+        if (updated != null && updated.isBefore(date)) {
+            throw f.error("updated", "'updated' (" + updated + ") is before 'date' (" + date + ")");
+        }
+        String slug = f.has("slug") ? Slugs.slugify(f.string("slug")) : Slugs.fromFileName(file.getFileName().toString());
+        if (slug.isEmpty()) {
+            slug = Slugs.slugify(title);
+        }
+        if (slug.isEmpty()) {
+            throw f.has("slug") ? f.error("slug", "'slug' has no letters or digits to make a URL from")
+                    : new InputError(display, 1, "cannot make a URL slug from the file name or title: add 'slug:'");
+        }
+        List<String> tickers = new ArrayList<>();
+        for (String t : f.strings("tickers")) {
+            String symbol = t.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!TICKER.matcher(symbol).matches()) {
+                throw f.error("tickers", "ticker '" + t + "' is not a symbol (letters, digits, '.', '-' or '^', at most 12)");
+            }
+            if (!tickers.contains(symbol)) tickers.add(symbol);
+        }
+        List<String> tags = new ArrayList<>();
+        for (String t : f.strings("tags")) {
+            String tag = t.strip();
+            if (Slugs.slugify(tag).isEmpty()) {
+                throw f.error("tags", "tag '" + t + "' has no letters or digits");
+            }
+            if (!tags.contains(tag)) tags.add(tag);
+        }
+        List<Source> sources = new ArrayList<>();
+        for (Fields s : f.objects("sources")) {
+            s.allowOnly(Set.of("name", "url"));
+            String url = s.string("url");
+            if (url != null && !Urls.isSafeLink(url)) {
+                throw s.error("url", "source url must be an http(s) link, not '" + url + "'");
+            }
+            sources.add(new Source(s.requiredString("name").strip(), url));
+        }
+        return new Article(display, title, date, updated, f.string("dateline", "").strip(), slug,
+                f.strings("summary").stream().map(String::strip).filter(x -> !x.isEmpty()).toList(),
+                tags, tickers, sources, f.string("author", "").strip(), f.bool("draft", false), fm.body(), fm.bodyLine());
+    }
+
+    private static ZonedDateTime date(Fields f, String key, ZoneId zone, boolean required) {
+        String text = required ? f.requiredString(key) : f.string(key);
+        if (text == null) return null;
+        try {
+            return DateValues.parse(text, zone).orElseThrow(() -> f.error(key, "'" + key + "' is not a date: '" + text
+                    + "' (write 2026-01-20T06:04:00-05:00, or 2026-01-20 06:04 in the site's time zone)"));
+        } catch (DateTimeException e) {
+            throw f.error(key, "'" + key + "' is not a valid date: '" + text + "' (" + e.getMessage() + ")");
+        }
+    }
+}

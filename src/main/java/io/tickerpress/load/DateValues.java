@@ -1,0 +1,72 @@
+package io.tickerpress.load;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the date forms editors write: ISO-8601 with an offset or zone, a local date-time or a bare date
+ * (read in the given zone).
+ */
+public final class DateValues {
+    private static final Pattern HAS_OFFSET = Pattern.compile(".*T.*(Z|[+-]\\d\\d(:?\\d\\d)?)(\\[.*])?$");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSS]")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private DateValues() {
+    }
+
+    /**
+     * @return the date-time, or empty if the text is not a date in any accepted form
+     * @throws DateTimeException with a readable message when the text has a date shape but impossible values
+     */
+    public static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
+        String s = text.trim();
+        try {
+            if (HAS_OFFSET.matcher(s).matches()) {
+                if (s.endsWith("]")) {
+                    return Optional.of(ZonedDateTime.parse(s, DateTimeFormatter.ISO_ZONED_DATE_TIME));
+                }
+                OffsetDateTime odt = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                return Optional.of(inNamedZone(odt, zone));
+            }
+            if (s.length() > 10) {
+                return Optional.of(LocalDateTime.parse(s, LOCAL).atZone(zone));
+            }
+            return Optional.of(LocalDate.parse(s, DATE).atStartOfDay(zone));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An offset time shown in the site's named zone when the offsets agree (so it prints as "EST"), else
+     * kept at its own offset.
+     */
+    static ZonedDateTime inNamedZone(OffsetDateTime odt, ZoneId zone) {
+        ZoneOffset there = zone.getRules().getOffset(odt.toInstant());
+        if (there.equals(odt.getOffset())) {
+            return odt.atZoneSameInstant(zone);
+        }
+        return odt.toZonedDateTime();
+    }
+
+    public static Optional<LocalDate> parseDate(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text.trim(), DATE));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.tickerpress.load;
+
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.InputError;
+import io.tickerpress.model.SiteConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads {@code content/site.yaml}. */
+public final class SiteConfigLoader {
+    static final Set<String> FIELDS = Set.of("title", "description", "baseUrl", "language", "timezone", "paginate",
+            "permalinks", "markdown", "publisher", "closures");
+    private static final Pattern TOKEN = Pattern.compile("\\{([^}]*)}");
+    private static final Set<String> PERMALINK_TOKENS = Set.of("yyyy", "mm", "dd", "slug");
+
+    private SiteConfigLoader() {
+    }
+
+    public static SiteConfig load(Path contentDir) {
+        Path file = contentDir.resolve("site.yaml");
+        String display = Diagnostics.display(file);
+        if (!Files.isRegularFile(file)) {
+            throw new InputError(display, "site configuration not found: create content/site.yaml with at least 'title:'");
+        }
+        Fields f = LocatedTree.yaml(TextFiles.read(file, display, 1 << 20), display, 0).root().allowOnly(FIELDS);
+
+        String baseUrl = f.string("baseUrl", "http://localhost:1414/");
+        if (!baseUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            throw f.error("baseUrl", "'baseUrl' must be an absolute http(s) URL such as https://news.example.com/, not '"
+                    + baseUrl + "'");
+        }
+        ZoneId zone;
+        String zoneName = f.string("timezone", "America/New_York");
+        try {
+            zone = ZoneId.of(zoneName);
+        } catch (DateTimeException e) {
+            throw f.error("timezone", "'timezone' is not a known time zone: '" + zoneName
+                    + "' (use a name such as America/New_York)");
+        }
+        String permalink = SiteConfig.DEFAULT_PERMALINK;
+        Fields permalinks = f.object("permalinks");
+        if (permalinks != null) {
+            permalinks.allowOnly(Set.of("article"));
+            permalink = permalinks.string("article", permalink);
+            validatePermalink(permalink, permalinks);
+        }
+        boolean unsafe = false;
+        Fields markdown = f.object("markdown");
+        if (markdown != null) {
+            unsafe = markdown.allowOnly(Set.of("unsafe")).bool("unsafe", false);
+        }
+        List<LocalDate> closures = new ArrayList<>();
+        List<String> closureTexts = f.strings("closures");
+        for (int i = 0; i < closureTexts.size(); i++) {
+            String text = closureTexts.get(i);
+            int index = i;
+            closures.add(DateValues.parseDate(text).orElseThrow(() -> new InputError(display,
+                    f.line("closures") + index + 1, "closure '" + text + "' is not a date like 2025-01-09")));
+        }
+        return new SiteConfig(
+                f.requiredString("title"),
+                f.string("description", ""),
+                baseUrl.endsWith("/") ? baseUrl : baseUrl + "/",
+                f.string("language", "en"),
+                zone,
+                f.integer("paginate", 10, 1, 1000),
+                permalink,
+                unsafe,
+                f.string("publisher", f.requiredString("title")),
+                closures);
+    }
+
+    private static void validatePermalink(String pattern, Fields f) {
+        if (!pattern.startsWith("/") || !pattern.endsWith("/") || !pattern.contains("{slug}")) {
+            throw f.error("article", "'permalinks.article' must start and end with '/' and contain {slug}, not '"
+                    + pattern + "'");
+        }
+        Matcher m = TOKEN.matcher(pattern);
+        while (m.find()) {
+            if (!PERMALINK_TOKENS.contains(m.group(1))) {
+                throw f.error("article", "'permalinks.article' has unknown token {" + m.group(1)
+                        + "}; known: {yyyy}, {mm}, {dd}, {slug}");
+            }
+        }
+        String literal = TOKEN.matcher(pattern).replaceAll("x");
+        if (!literal.matches("[A-Za-z0-9/_.-]+") || literal.contains("..") || literal.contains("//")) {
+            throw f.error("article", "'permalinks.article' may hold only letters, digits, '-', '_', '.' and '/' besides"
+                    + " its tokens, not '" + pattern + "'");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.tickerpress.render;
+
+import io.tickerpress.diag.Diagnostics;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Markdown to HTML: CommonMark with GFM tables, strikethrough, autolinks and heading anchors.
+ * Raw HTML is dropped (with a warning naming the line) unless the site opts in with {@code markdown.unsafe}.
+ * Link and image URLs with script or data schemes are neutralised either way.
+ */
+public final class MarkdownRenderer {
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
+            StrikethroughExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create());
+
+    private final boolean unsafe;
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
+            .sanitizeUrls(true).build();
+
+    public MarkdownRenderer(boolean unsafe) {
+        this.unsafe = unsafe;
+    }
+
+    /**
+     * @param firstLine the file line on which {@code markdown} starts, so warnings point at the file's lines
+     */
+    public String render(String markdown, String file, int firstLine, Diagnostics diagnostics) {
+        Node document = parser.parse(markdown);
+        document.accept(new Adjuster(file, firstLine, diagnostics));
+        return renderer.render(document);
+    }
+
+    /** Drops raw HTML when not allowed, and moves body headings below the page's single h1. */
+    private final class Adjuster extends AbstractVisitor {
+        private final String file;
+        private final int firstLine;
+        private final Diagnostics diagnostics;
+        private final List<Node> dropped = new ArrayList<>();
+
+        Adjuster(String file, int firstLine, Diagnostics diagnostics) {
+            this.file = file;
+            this.firstLine = firstLine;
+            this.diagnostics = diagnostics;
+        }
+
+        @Override
+        public void visit(Heading heading) {
+            if (heading.getLevel() == 1) heading.setLevel(2);
+            visitChildren(heading);
+        }
+
+        @Override
+        public void visit(HtmlBlock html) {
+            drop(html);
+        }
+
+        @Override
+        public void visit(HtmlInline html) {
+            drop(html);
+        }
+
+        private void drop(Node node) {
+            if (unsafe) return;
+            List<SourceSpan> spans = node.getSourceSpans();
+            int line = spans.isEmpty() ? firstLine : firstLine + spans.get(0).getLineIndex();
+            diagnostics.warn(file, line, "raw HTML left out of the page (set 'markdown.unsafe: true' in site.yaml to allow it)");
+            dropped.add(node);
+        }
+
+        @Override
+        public void visit(org.commonmark.node.Document document) {
+            visitChildren(document);
+            dropped.forEach(Node::unlink);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.tickerpress.render;
+
+import io.tickerpress.derive.Chronicle;
+import io.tickerpress.derive.Pagination;
+import io.tickerpress.derive.Taxonomy;
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.model.Article;
+import io.tickerpress.model.PublishedArticle;
+import io.tickerpress.model.SiteConfig;
+import io.tickerpress.render.view.ArticleItemView;
+import io.tickerpress.render.view.ArticleView;
+import io.tickerpress.render.view.LinkView;
+import io.tickerpress.render.view.PageView;
+import io.tickerpress.render.view.PagerView;
+import io.tickerpress.render.view.SiteView;
+import io.tickerpress.render.view.TermView;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns derived site data into view records and renders them through the theme's templates.
+ * Every template gets {@code site} and {@code page}; see the README for the rest of each template's variables.
+ */
+public final class PageRenderer {
+    private final SiteConfig config;
+    private final Theme theme;
+    private final MarkdownRenderer markdown;
+    private final Diagnostics diagnostics;
+    private final SiteView site;
+
+    public PageRenderer(SiteConfig config, Theme theme, Diagnostics diagnostics) {
+        this.config = config;
+        this.theme = theme;
+        this.diagnostics = diagnostics;
+        this.markdown = new MarkdownRenderer(config.markdownUnsafe());
+        this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(),
+                config.language(), config.publisher(), config.basePath() + "assets/style.css");
+    }
+
+    public String url(String path) {
+        return config.basePath() + path;
+    }
+
+    public String canonical(String path) {
+        return config.baseUrl() + path;
+    }
+
+    public String article(PublishedArticle entry, Chronicle chronicle, Map<String, Object> extra) {
+        Article a = entry.article();
+        ArticleView view = new ArticleView(
+                a.title(), url(entry.path()), canonical(entry.path()),
+                Formats.dateline(a.dateline(), a.date()),
+                Formats.iso(a.date()),
+                a.updated() == null ? null : Formats.datelineTime(a.updated()),
+                Formats.iso(a.updated() == null ? a.date() : a.updated()),
+                a.author(), a.summary(),
+                markdown.render(a.body(), a.file(), a.bodyLine(), diagnostics),
+                a.sources().stream().map(s -> new LinkView(s.name(), s.url())).toList(),
+                a.tags().stream().map(t -> new LinkView(t, url("tags/" + Taxonomy.tagSlug(t) + "/"))).toList(),
+                a.tickers().stream().map(t -> new LinkView(t, null)).toList(),
+                chronicle.previous(entry).map(this::link).orElse(null),
+                chronicle.next(entry).map(this::link).orElse(null));
+        String description = a.summary().isEmpty() ? a.title() : String.join(" ", a.summary());
+        Map<String, Object> model = model(new PageView("article", a.title(), description, view.url(), view.canonical()));
+        model.put("article", view);
+        model.putAll(extra);
+        return theme.render("article.ftlh", model);
+    }
+
+    /** A page of a paginated article list: the home page, a tag page or a ticker page. */
+    public String articleList(String kind, String heading, Pagination.Page<PublishedArticle> page,
+                              Map<String, Object> extra) {
+        String title = page.number() == 1 ? heading : heading + " (page " + page.number() + " of " + page.total() + ")";
+        Map<String, Object> model = model(new PageView(kind, title,
+                kind.equals("home") ? config.description() : heading, url(page.path()), canonical(page.path())));
+        model.put("heading", heading);
+        model.put("items", page.items().stream().map(this::item).toList());
+        model.put("pager", pager(page));
+        model.putAll(extra);
+        return theme.render(kind.equals("home") ? "home.ftlh" : "list.ftlh", model);
+    }
+
+    public String termIndex(String heading, String path, List<Taxonomy.Term> terms) {
+        Map<String, Object> model = model(new PageView("terms", heading, heading, url(path), canonical(path)));
+        model.put("heading", heading);
+        model.put("terms", terms.stream().map(t -> new TermView(t.name(), url(t.path()), t.articles().size())).toList());
+        return theme.render("terms.ftlh", model);
+    }
+
+    public String notFound() {
+        Map<String, Object> model = model(new PageView("notfound", "Page not found", "Page not found",
+                url("404.html"), canonical("404.html")));
+        return theme.render("404.ftlh", model);
+    }
+
+    public ArticleItemView item(PublishedArticle entry) {
+        Article a = entry.article();
+        return new ArticleItemView(a.title(), url(entry.path()), Formats.shortDate(a.date()), Formats.iso(a.date()),
+                a.summary().isEmpty() ? "" : a.summary().get(0));
+    }
+
+    public <T> PagerView pager(Pagination.Page<T> page) {
+        return new PagerView(page.number(), page.total(),
+                page.newerPath() == null ? null : url(page.newerPath()),
+                page.olderPath() == null ? null : url(page.olderPath()));
+    }
+
+    private LinkView link(PublishedArticle entry) {
+        return new LinkView(entry.article().title(), url(entry.path()));
+    }
+
+    public Map<String, Object> model(PageView page) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", site);
+        model.put("page", page);
+        return model;
+    }
+}

@@ -1,0 +1,112 @@
+package io.tickerpress.render;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.InputError;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Freemarker templates of a site: the site's own {@code templates/} first, then the default theme
+ * packaged in the jar. {@code .ftlh} templates escape HTML by default.
+ */
+public final class Theme {
+    public static final String DEFAULT_THEME_RESOURCE = "/theme";
+    private final Configuration cfg;
+    private final Path userTemplates;
+
+    public Theme(Path sourceDir) {
+        Path dir = sourceDir.resolve("templates");
+        this.userTemplates = Files.isDirectory(dir) ? dir : null;
+        cfg = new Configuration(Configuration.VERSION_2_3_34);
+        try {
+            TemplateLoader builtIn = new ClassTemplateLoader(Theme.class, DEFAULT_THEME_RESOURCE);
+            cfg.setTemplateLoader(userTemplates == null ? builtIn
+                    : new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(userTemplates.toFile()), builtIn}));
+        } catch (IOException e) {
+            throw new InputError(Diagnostics.display(dir), "cannot read templates: " + e.getMessage());
+        }
+        // View records are read as properties in templates: ${article.title}, not ${article.title()}.
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+        wrapper.setExposeFields(false);
+        cfg.setObjectWrapper(wrapper.build());
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        cfg.setLocale(Locale.US);
+        cfg.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        cfg.setNumberFormat("computer");
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        // Templates may not instantiate Java classes: a theme is presentation only.
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+    }
+
+    public String render(String templateName, Map<String, Object> model) {
+        Template template;
+        try {
+            template = cfg.getTemplate(templateName);
+        } catch (TemplateNotFoundException e) {
+            throw new InputError(displayName(templateName), "template not found in templates/ or the default theme");
+        } catch (ParseException e) {
+            throw new InputError(displayName(e.getTemplateName()), e.getLineNumber(), e.getColumnNumber(),
+                    "template syntax error: " + firstLine(e.getEditorMessage()));
+        } catch (IOException e) {
+            throw new InputError(displayName(templateName), "cannot read template: " + e.getMessage());
+        }
+        StringWriter out = new StringWriter(16 * 1024);
+        try {
+            template.process(model, out);
+        } catch (TemplateException e) {
+            Integer line = e.getLineNumber();
+            Integer column = e.getColumnNumber();
+            String source = e.getTemplateSourceName() == null ? templateName : e.getTemplateSourceName();
+            throw new InputError(displayName(source), line == null ? 0 : line, column == null ? 0 : column,
+                    "template error: " + firstLine(e.getMessageWithoutStackTop()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    /** A template as the user should see it: their own file, or the default theme's. */
+    String displayName(String name) {
+        if (name == null) return "templates";
+        if (userTemplates != null && Files.isRegularFile(userTemplates.resolve(name))) {
+            return Diagnostics.display(userTemplates.resolve(name));
+        }
+        return "default theme " + name;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "";
+        String m = message.strip();
+        int cut = m.indexOf("\n----");
+        return (cut < 0 ? m : m.substring(0, cut)).replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    /** The folder of the site's own templates, or null when it uses the default theme only. */
+    public Path userTemplates() {
+        return userTemplates;
+    }
+}

@@ -1,0 +1,17 @@
+package io.tickerpress.render.view;
+
+import java.util.List;
+
+/**
+ * Template variable {@code article} on article pages. Dates come preformatted; {@code bodyHtml} is
+ * already-rendered Markdown (print it with {@code ?no_esc}).
+ *
+ * @param dateline "NEW YORK, Jan 20, 2026, 06:04 EST"
+ * @param previous the next older story, or null for the oldest
+ * @param next the next newer story, or null for the newest
+ */
+public record ArticleView(String title, String url, String canonical, String dateline, String datePublished,
+                          String updated, String dateModified, String author, List<String> summary,
+                          String bodyHtml, List<LinkView> sources, List<LinkView> tags, List<LinkView> tickers,
+                          LinkView previous, LinkView next) {
+}

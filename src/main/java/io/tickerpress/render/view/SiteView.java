@@ -1,0 +1,11 @@
+package io.tickerpress.render.view;
+
+/**
+ * Template variable {@code site}.
+ *
+ * @param baseUrl absolute URL of the site root, ending in '/'
+ * @param root site-relative URL of the home page, e.g. "/" (prefix of every link)
+ */
+public record SiteView(String title, String description, String baseUrl, String root, String language,
+                       String publisher, String stylesheet) {
+}

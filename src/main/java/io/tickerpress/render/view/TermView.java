@@ -1,0 +1,5 @@
+package io.tickerpress.render.view;
+
+/** A tag or ticker in an index, with how many articles carry it. */
+public record TermView(String name, String url, int count) {
+}

@@ -1,0 +1,149 @@
+package io.tickerpress.write;
+
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.InputError;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The write stage: a build writes into a staging folder beside the output folder, and only a complete
+ * build replaces the output (two renames). A failed or killed build leaves the previous site untouched.
+ */
+public final class StagingFolder implements AutoCloseable {
+    /** Marks a folder as TickerPress output, so that a mistyped --output never replaces someone's files. */
+    public static final String MARKER = ".tickerpress-site";
+
+    private final Path output;
+    private final Path staging;
+    private final AtomicInteger files = new AtomicInteger();
+    private boolean published;
+
+    private StagingFolder(Path output, Path staging) {
+        this.output = output;
+        this.staging = staging;
+    }
+
+    public static StagingFolder beside(Path output) {
+        Path out = output.toAbsolutePath().normalize();
+        checkReplaceable(out);
+        Path parent = out.getParent();
+        try {
+            Files.createDirectories(parent);
+            removeLeftovers(parent, out.getFileName().toString());
+            Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".staging-");
+            return new StagingFolder(out, staging);
+        } catch (IOException e) {
+            throw new InputError(Diagnostics.display(out), "cannot create a staging folder beside the output: " + e.getMessage());
+        }
+    }
+
+    private static void checkReplaceable(Path out) {
+        if (!Files.exists(out)) return;
+        if (!Files.isDirectory(out)) {
+            throw new InputError(Diagnostics.display(out), "output exists and is not a folder");
+        }
+        try (Stream<Path> entries = Files.list(out)) {
+            if (entries.findAny().isPresent() && !Files.exists(out.resolve(MARKER))) {
+                throw new InputError(Diagnostics.display(out), "output folder is not empty and was not written by"
+                        + " TickerPress; it would be replaced: remove it or choose another --output");
+            }
+        } catch (IOException e) {
+            throw new InputError(Diagnostics.display(out), "cannot read output folder: " + e.getMessage());
+        }
+    }
+
+    /** Staging and previous-site folders of builds that were killed before they could clean up. */
+    private static void removeLeftovers(Path parent, String name) throws IOException {
+        try (Stream<Path> siblings = Files.list(parent)) {
+            for (Path p : siblings.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith("." + name + ".staging-") || n.startsWith("." + name + ".previous-")) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    public Path root() {
+        return staging;
+    }
+
+    /** Writes a file at a site-relative path such as {@code news/x/index.html}. */
+    public void write(String relativePath, byte[] content) {
+        Path target = SafePaths.resolve(staging, relativePath);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, content);
+            files.incrementAndGet();
+        } catch (FileAlreadyExistsException e) {
+            throw new IllegalStateException("two outputs at " + relativePath + " (a file and a folder)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relativePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a page at a pretty URL path ("" for the home page, else ending in '/'). */
+    public void writePage(String pagePath, String html) {
+        write(pagePath + "index.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public int filesWritten() {
+        return files.get();
+    }
+
+    /** Swaps the complete staging folder in place of the output folder. */
+    public void publish() {
+        write(MARKER, "Written by TickerPress. This whole folder is replaced on every build.\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.decrementAndGet();
+        try {
+            Path previous = null;
+            if (Files.exists(output)) {
+                previous = output.resolveSibling("." + output.getFileName() + ".previous-" + ProcessHandle.current().pid());
+                move(output, previous);
+            }
+            move(staging, output);
+            published = true;
+            if (previous != null) deleteTree(previous);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish the site to " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!published) {
+            try {
+                deleteTree(staging);
+            } catch (IOException ignored) {
+                // A leftover staging folder is removed by the next build.
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
