@@ -59,7 +59,7 @@ public final class LocatedTree {
             throw e;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            String msg = e.getOriginalMessage().replaceAll("\\s+", " ").trim();
+            String msg = cleanMessage(e.getOriginalMessage());
             if (loc == null) {
                 throw new InputError(file, lineOffset + 1, "malformed document: " + msg);
             }
@@ -71,6 +71,21 @@ public final class LocatedTree {
             // SnakeYAML reports some structural problems as unchecked exceptions.
             throw new InputError(file, lineOffset + 1, "malformed YAML: " + e.getMessage());
         }
+    }
+
+    /** SnakeYAML repeats positions relative to the YAML block and quotes the source; keep only the words. */
+    static String cleanMessage(String message) {
+        if (message == null) return "";
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        String[] lines = message.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().startsWith("in 'reader'")) {
+                i += 2; // the quoted source line and its caret
+                continue;
+            }
+            if (!lines[i].isBlank()) kept.add(lines[i].strip());
+        }
+        return String.join("; ", kept).replaceAll("\\s+", " ");
     }
 
     private JsonNode read(JsonParser p, String path, int depth) throws IOException {

@@ -1,0 +1,83 @@
+package io.tickerpress;
+
+import io.tickerpress.build.BuildOptions;
+import io.tickerpress.build.BuildResult;
+import io.tickerpress.build.SiteBuilder;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Helpers that write small sites into temporary folders, build them and read the output back. */
+public final class TestSites {
+    /** The build clock used by tests: long after the sample content. */
+    public static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+    public static final Path SAMPLE = Path.of("").toAbsolutePath();
+
+    private TestSites() {
+    }
+
+    public static final String SITE_YAML = "title: Test Ledger\nbaseUrl: https://test.example.com/\npaginate: 2\n";
+
+    /** A site folder with site.yaml and the given files (paths relative to the site folder). */
+    public static Path site(Path dir, Map<String, String> files) {
+        write(dir.resolve("content/site.yaml"), SITE_YAML);
+        files.forEach((name, text) -> write(dir.resolve(name), text));
+        return dir;
+    }
+
+    public static String article(String title, String date, String extraFrontMatter, String body) {
+        return "---\ntitle: \"" + title + "\"\ndate: " + date + "\n" + extraFrontMatter + "---\n" + body + "\n";
+    }
+
+    public static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static BuildResult build(Path source, Path output) {
+        return SiteBuilder.build(BuildOptions.of(source, output).withNow(NOW));
+    }
+
+    public static Document page(Path output, String sitePath) {
+        Path file = output.resolve(sitePath.replaceFirst("^/", "")).resolve("index.html");
+        if (sitePath.endsWith(".html")) file = output.resolve(sitePath.replaceFirst("^/", ""));
+        try {
+            return Jsoup.parse(file.toFile(), "UTF-8", "https://test.example.com" + sitePath);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file below a folder, as relative path → bytes, for byte-for-byte comparisons. */
+    public static Map<String, byte[]> snapshot(Path root) {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /** Resolves a site-relative URL such as "/news/x/" or "/news/x/#a" to the file that serves it. */
+    public static Path fileFor(Path output, String url) {
+        String path = url.replaceFirst("#.*$", "").replaceFirst("^/", "");
+        Path p = output.resolve(path);
+        return path.isEmpty() || path.endsWith("/") ? p.resolve("index.html") : p;
+    }
+}
