@@ -1,6 +1,9 @@
 package io.tickerpress.build;
 
 import io.tickerpress.derive.Chronicle;
+import io.tickerpress.derive.DigestDay;
+import io.tickerpress.derive.Market;
+import io.tickerpress.derive.MarketPages;
 import io.tickerpress.derive.Pagination;
 import io.tickerpress.derive.Publication;
 import io.tickerpress.derive.Taxonomy;
@@ -11,13 +14,18 @@ import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.model.SiteContent;
+import io.tickerpress.model.TradingCalendar;
+import io.tickerpress.render.MarketViews;
 import io.tickerpress.render.PageRenderer;
 import io.tickerpress.render.Theme;
 import io.tickerpress.render.ThemeAssets;
 import io.tickerpress.write.StagingFolder;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The whole pipeline, in order: load → derive → render → write. */
@@ -30,7 +38,7 @@ public final class SiteBuilder {
         Diagnostics diagnostics = new Diagnostics();
 
         // load
-        SiteContent content = ContentLoader.load(options.source());
+        SiteContent content = ContentLoader.load(options.source(), diagnostics);
         SiteConfig config = options.baseUrl() == null ? content.config()
                 : content.config().withBaseUrl(normaliseBaseUrl(options.baseUrl()));
 
@@ -39,31 +47,50 @@ public final class SiteBuilder {
         Chronicle chronicle = new Chronicle(config, published);
         List<PublishedArticle> newestFirst = chronicle.newestFirst();
         List<Taxonomy.Term> tags = Taxonomy.group(newestFirst, p -> p.article().tags(), "tags/", Taxonomy::tagSlug);
+        Market market = new Market(content.market(), new TradingCalendar(config.market().closures()));
+        List<DigestDay> digests = new MarketPages(market, config).digests(content.digests(), newestFirst);
+        Map<String, List<PublishedArticle>> tickers = tickers(market, newestFirst);
 
         // render + write
         Theme theme = new Theme(options.source());
-        PageRenderer pages = new PageRenderer(config, theme, diagnostics);
+        PageRenderer pages = new PageRenderer(config, theme, diagnostics, market);
         AtomicInteger pageCount = new AtomicInteger();
-        Map<String, Object> sidebar = Map.of("latest",
-                newestFirst.stream().limit(5).map(pages::item).toList());
         try (StagingFolder out = StagingFolder.beside(options.output())) {
+            Map<String, Object> sidebar = Map.of("latest", newestFirst.stream().limit(5).map(pages::item).toList());
             chronicle.oldestFirst().parallelStream().forEach(entry -> {
                 out.writePage(entry.path(), pages.article(entry, chronicle, sidebar));
                 pageCount.incrementAndGet();
             });
-            for (Pagination.Page<PublishedArticle> page : Pagination.paginate(newestFirst, config.paginate(), "")) {
-                out.writePage(page.path(), pages.articleList("home", config.title(), page, Map.of()));
-                pageCount.incrementAndGet();
+            for (var page : Pagination.paginate(newestFirst, config.paginate(), "")) {
+                write(out, pageCount, page.path(), pages.articleList("home", config.title(), page, Map.of()));
             }
             for (Taxonomy.Term tag : tags) {
-                for (Pagination.Page<PublishedArticle> page : Pagination.paginate(tag.articles(), config.paginate(), tag.path())) {
-                    out.writePage(page.path(), pages.articleList("list", tag.name(), page, Map.of()));
-                    pageCount.incrementAndGet();
+                for (var page : Pagination.paginate(tag.articles(), config.paginate(), tag.path())) {
+                    write(out, pageCount, page.path(), pages.articleList("list", tag.name(), page, Map.of()));
                 }
             }
-            out.writePage("tags/", pages.termIndex("Tags", "tags/", tags));
-            pageCount.incrementAndGet();
-            out.write("404.html", pages.notFound().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            write(out, pageCount, "tags/", pages.termIndex("Tags", "tags/", tags));
+
+            digests.parallelStream().forEach(day -> write(out, pageCount, day.path(), pages.digest(day)));
+            if (!digests.isEmpty()) {
+                List<DigestDay> newestDays = new ArrayList<>(digests);
+                java.util.Collections.reverse(newestDays);
+                for (var page : Pagination.paginate(newestDays, config.paginate(), "markets/")) {
+                    write(out, pageCount, page.path(), pages.marketsIndex(page));
+                }
+            }
+            List<Taxonomy.Term> tickerTerms = new ArrayList<>();
+            tickers.forEach((symbol, articles) -> {
+                String path = MarketViews.tickerPath(symbol);
+                tickerTerms.add(new Taxonomy.Term(symbol, symbol, path, articles));
+                for (var page : Pagination.paginate(articles, config.paginate(), path)) {
+                    write(out, pageCount, page.path(), pages.ticker(symbol, page));
+                }
+            });
+            if (!tickerTerms.isEmpty()) {
+                write(out, pageCount, "tickers/", pages.termIndex("Tickers", "tickers/", tickerTerms));
+            }
+            out.write("404.html", pages.notFound().getBytes(StandardCharsets.UTF_8));
             pageCount.incrementAndGet();
             ThemeAssets.collect(theme.userTemplates()).forEach(out::write);
 
@@ -72,6 +99,23 @@ public final class SiteBuilder {
             return new BuildResult(pageCount.get(), files, chronicle.oldestFirst().size(), diagnostics.warnings(),
                     (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    private static void write(StagingFolder out, AtomicInteger count, String path, String html) {
+        out.writePage(path, html);
+        count.incrementAndGet();
+    }
+
+    /** Every symbol with market data or named by an article, with its articles newest first. */
+    private static Map<String, List<PublishedArticle>> tickers(Market market, List<PublishedArticle> newestFirst) {
+        Map<String, List<PublishedArticle>> bySymbol = new TreeMap<>();
+        market.series().keySet().forEach(s -> bySymbol.put(s, new ArrayList<>()));
+        for (PublishedArticle a : newestFirst) {
+            for (String t : a.article().tickers()) {
+                bySymbol.computeIfAbsent(t, k -> new ArrayList<>()).add(a);
+            }
+        }
+        return bySymbol;
     }
 
     private static String normaliseBaseUrl(String url) {

@@ -2,6 +2,8 @@ package io.tickerpress.load;
 
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
+import io.tickerpress.model.Closure;
+import io.tickerpress.model.MarketSettings;
 import io.tickerpress.model.SiteConfig;
 
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
 /** Reads {@code content/site.yaml}. */
 public final class SiteConfigLoader {
     static final Set<String> FIELDS = Set.of("title", "description", "baseUrl", "language", "timezone", "paginate",
-            "permalinks", "markdown", "publisher", "closures");
+            "permalinks", "markdown", "publisher", "market");
     private static final Pattern TOKEN = Pattern.compile("\\{([^}]*)}");
     private static final Set<String> PERMALINK_TOKENS = Set.of("yyyy", "mm", "dd", "slug");
 
@@ -58,14 +60,6 @@ public final class SiteConfigLoader {
         if (markdown != null) {
             unsafe = markdown.allowOnly(Set.of("unsafe")).bool("unsafe", false);
         }
-        List<LocalDate> closures = new ArrayList<>();
-        List<String> closureTexts = f.strings("closures");
-        for (int i = 0; i < closureTexts.size(); i++) {
-            String text = closureTexts.get(i);
-            int index = i;
-            closures.add(DateValues.parseDate(text).orElseThrow(() -> new InputError(display,
-                    f.line("closures") + index + 1, "closure '" + text + "' is not a date like 2025-01-09")));
-        }
         return new SiteConfig(
                 f.requiredString("title"),
                 f.string("description", ""),
@@ -76,7 +70,35 @@ public final class SiteConfigLoader {
                 permalink,
                 unsafe,
                 f.string("publisher", f.requiredString("title")),
-                closures);
+                market(f.object("market")));
+    }
+
+    private static MarketSettings market(Fields m) {
+        MarketSettings defaults = MarketSettings.defaults();
+        if (m == null) return defaults;
+        m.allowOnly(Set.of("closures", "board", "sidebar", "movers", "benchmark"));
+        List<Closure> closures = new ArrayList<>();
+        for (Fields c : m.objects("closures")) {
+            c.allowOnly(Set.of("date", "reason"));
+            String text = c.requiredString("date");
+            LocalDate date = DateValues.parseDate(text)
+                    .orElseThrow(() -> c.error("date", "closure date '" + text + "' is not a date like 2025-01-09"));
+            closures.add(new Closure(date, c.string("reason", "exchange closed")));
+        }
+        String mode = defaults.sidebarMode();
+        int count = defaults.sidebarCount();
+        Fields sidebar = m.object("sidebar");
+        if (sidebar != null) {
+            sidebar.allowOnly(Set.of("mode", "count"));
+            mode = sidebar.string("mode", mode);
+            if (!mode.equals(MarketSettings.LATEST) && !mode.equals(MarketSettings.AS_OF)) {
+                throw sidebar.error("mode", "'sidebar.mode' must be 'latest' or 'asOf', not '" + mode + "'");
+            }
+            count = sidebar.integer("count", count, 0, 50);
+        }
+        List<String> board = m.strings("board").stream().map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).toList();
+        return new MarketSettings(closures, board, mode, count, m.integer("movers", defaults.movers(), 0, 50),
+                m.string("benchmark", defaults.benchmark()).strip().toUpperCase(java.util.Locale.ROOT));
     }
 
     private static void validatePermalink(String pattern, Fields f) {

@@ -1,15 +1,12 @@
 package io.tickerpress.model;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 
 /**
  * Site-wide settings from {@code content/site.yaml}.
  *
  * @param baseUrl absolute URL of the site's root, always ending in '/'
  * @param articlePermalink pattern such as {@code /news/{yyyy}/{mm}/{dd}/{slug}/}
- * @param extraClosures exchange closures beyond the rule-based holidays (e.g. national days of mourning)
  */
 public record SiteConfig(
         String title,
@@ -21,13 +18,9 @@ public record SiteConfig(
         String articlePermalink,
         boolean markdownUnsafe,
         String publisher,
-        List<LocalDate> extraClosures) {
+        MarketSettings market) {
 
     public static final String DEFAULT_PERMALINK = "/news/{yyyy}/{mm}/{dd}/{slug}/";
-
-    public SiteConfig {
-        extraClosures = List.copyOf(extraClosures);
-    }
 
     /** The path part of {@link #baseUrl()}, e.g. "/" or "/markets/", used to build site-relative links. */
     public String basePath() {
@@ -38,6 +31,6 @@ public record SiteConfig(
 
     public SiteConfig withBaseUrl(String newBaseUrl) {
         return new SiteConfig(title, description, newBaseUrl, language, timezone, paginate,
-                articlePermalink, markdownUnsafe, publisher, extraClosures);
+                articlePermalink, markdownUnsafe, publisher, market);
     }
 }

@@ -1,6 +1,12 @@
 package io.tickerpress.render;
 
 import io.tickerpress.derive.Chronicle;
+import io.tickerpress.derive.DigestDay;
+import io.tickerpress.derive.Market;
+import io.tickerpress.derive.MarketPages;
+import io.tickerpress.render.view.DigestView;
+import io.tickerpress.render.view.SidebarView;
+import io.tickerpress.render.view.TickerView;
 import io.tickerpress.derive.Pagination;
 import io.tickerpress.derive.Taxonomy;
 import io.tickerpress.diag.Diagnostics;
@@ -29,14 +35,78 @@ public final class PageRenderer {
     private final MarkdownRenderer markdown;
     private final Diagnostics diagnostics;
     private final SiteView site;
+    private final Market market;
+    private final MarketPages marketPages;
+    private final MarketViews marketViews;
+    private final SidebarView latestSidebar;
 
-    public PageRenderer(SiteConfig config, Theme theme, Diagnostics diagnostics) {
+    public PageRenderer(SiteConfig config, Theme theme, Diagnostics diagnostics, Market market) {
         this.config = config;
         this.theme = theme;
         this.diagnostics = diagnostics;
+        this.market = market;
         this.markdown = new MarkdownRenderer(config.markdownUnsafe());
+        this.marketPages = new MarketPages(market, config);
+        this.marketViews = new MarketViews(market, markdown, diagnostics, this::url, config.market().benchmark());
+        this.latestSidebar = marketViews.sidebar(marketPages.sidebar(null));
         this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(),
-                config.language(), config.publisher(), config.basePath() + "assets/style.css");
+                config.language(), config.publisher(), config.basePath() + "assets/style.css", !market.snapshots().isEmpty());
+    }
+
+    /** The shortcodes available in Markdown written at {@code moment}. */
+    private Shortcodes shortcodes(java.time.Instant moment) {
+        return new Shortcodes(Map.of("quote", new QuoteShortcode(market, moment)));
+    }
+
+    private SidebarView sidebarFor(java.time.Instant moment) {
+        return config.market().asOf() ? marketViews.sidebar(marketPages.sidebar(moment)) : latestSidebar;
+    }
+
+    /** A trading day's digest page. */
+    public String digest(DigestDay day) {
+        var editorial = day.editorial();
+        String body = "";
+        if (editorial != null) {
+            body = markdown.render(shortcodes(day.snapshot().asOf().toInstant()).expand(editorial.body(), editorial.file(),
+                    editorial.bodyLine()), editorial.file(), editorial.bodyLine(), diagnostics);
+        }
+        DigestView view = marketViews.digest(day, body, (symbol, date) -> marketPages.moveAsOf(symbol, date).orElseThrow(),
+                day.articles().stream().map(this::item).toList());
+        String description = editorial != null && !editorial.summary().isEmpty() ? String.join(" ", editorial.summary())
+                : "Market close for " + view.date() + ": indices, top gainers and losers, sectors and the stock of the day.";
+        Map<String, Object> model = model(new PageView("digest", view.title(), description, url(day.path()),
+                canonical(day.path())));
+        model.put("digest", view);
+        return theme.render("digest.ftlh", model);
+    }
+
+    /** A page of the markets index: digests newest first. */
+    public String marketsIndex(Pagination.Page<DigestDay> page) {
+        String heading = "Markets";
+        String title = page.number() == 1 ? heading : heading + " (page " + page.number() + " of " + page.total() + ")";
+        Map<String, Object> model = model(new PageView("markets", title, "Daily market digests", url(page.path()),
+                canonical(page.path())));
+        model.put("heading", heading);
+        model.put("days", page.items().stream().map(d -> new ArticleItemView(
+                d.editorial() != null ? d.editorial().title() : "Stock Market Today: " + Formats.shortDate(d.snapshot().date()),
+                url(d.path()), Formats.longDate(d.snapshot().date()), d.snapshot().date().toString(),
+                d.editorial() != null && !d.editorial().summary().isEmpty() ? d.editorial().summary().get(0) : "")).toList());
+        model.put("pager", pager(page));
+        return theme.render("markets.ftlh", model);
+    }
+
+    /** A page of a ticker's article list, with its latest quote and statistics. */
+    public String ticker(String symbol, Pagination.Page<PublishedArticle> page) {
+        TickerView view = marketViews.ticker(symbol, symbol);
+        String heading = view.name().equals(symbol) ? symbol : view.name() + " (" + symbol + ")";
+        Map<String, Object> model = model(new PageView("ticker", page.number() == 1 ? heading
+                : heading + " (page " + page.number() + " of " + page.total() + ")",
+                heading + ": latest close, statistics and news", url(page.path()), canonical(page.path())));
+        model.put("ticker", view);
+        model.put("heading", heading);
+        model.put("items", page.items().stream().map(this::item).toList());
+        model.put("pager", pager(page));
+        return theme.render("ticker.ftlh", model);
     }
 
     public String url(String path) {
@@ -56,15 +126,17 @@ public final class PageRenderer {
                 a.updated() == null ? null : Formats.datelineTime(a.updated()),
                 Formats.iso(a.updated() == null ? a.date() : a.updated()),
                 a.author(), a.summary(),
-                markdown.render(a.body(), a.file(), a.bodyLine(), diagnostics),
+                markdown.render(shortcodes(a.date().toInstant()).expand(a.body(), a.file(), a.bodyLine()),
+                        a.file(), a.bodyLine(), diagnostics),
                 a.sources().stream().map(s -> new LinkView(s.name(), s.url())).toList(),
                 a.tags().stream().map(t -> new LinkView(t, url("tags/" + Taxonomy.tagSlug(t) + "/"))).toList(),
-                a.tickers().stream().map(t -> new LinkView(t, null)).toList(),
+                a.tickers().stream().map(t -> new LinkView(t, marketViews.tickerUrl(t))).toList(),
                 chronicle.previous(entry).map(this::link).orElse(null),
                 chronicle.next(entry).map(this::link).orElse(null));
         String description = a.summary().isEmpty() ? a.title() : String.join(" ", a.summary());
         Map<String, Object> model = model(new PageView("article", a.title(), description, view.url(), view.canonical()));
         model.put("article", view);
+        model.put("sidebar", sidebarFor(a.date().toInstant()));
         model.putAll(extra);
         return theme.render("article.ftlh", model);
     }

@@ -5,7 +5,8 @@ package io.tickerpress.render.view;
  *
  * @param baseUrl absolute URL of the site root, ending in '/'
  * @param root site-relative URL of the home page, e.g. "/" (prefix of every link)
+ * @param hasMarkets whether the site has daily snapshots (and so /markets/ and /tickers/ pages)
  */
 public record SiteView(String title, String description, String baseUrl, String root, String language,
-                       String publisher, String stylesheet) {
+                       String publisher, String stylesheet, boolean hasMarkets) {
 }

@@ -1,0 +1,151 @@
+package io.tickerpress.derive;
+
+import io.tickerpress.diag.InputError;
+import io.tickerpress.model.Digest;
+import io.tickerpress.model.MarketSettings;
+import io.tickerpress.model.PublishedArticle;
+import io.tickerpress.model.Quote;
+import io.tickerpress.model.SiteConfig;
+import io.tickerpress.model.Snapshot;
+import io.tickerpress.model.StockOfTheDay;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Derives the market parts of pages: digest days, the sidebar, and moves of symbols on a day. */
+public final class MarketPages {
+    private final Market market;
+    private final SiteConfig config;
+
+    public MarketPages(Market market, SiteConfig config) {
+        this.market = market;
+        this.config = config;
+    }
+
+    public static String digestPath(LocalDate date) {
+        return String.format("markets/%04d/%02d/%02d/", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    }
+
+    /** A quote's move on a snapshot's day: given figures first, else derived from the previous close. */
+    public Move move(Quote q, LocalDate date) {
+        Double change = q.change();
+        Double pct = q.changePct();
+        Optional<SeriesStats> stats = market.stats(q.symbol());
+        int i = stats.map(s -> s.series().indexOf(date)).orElse(-1);
+        if (i > 0) {
+            SeriesStats s = stats.get();
+            if (change == null) change = s.change(i).getAsDouble();
+            if (pct == null) pct = s.changePct(i).getAsDouble();
+        } else if (change != null && pct == null && q.close() - change > 0) {
+            pct = SeriesStats.pct(q.close() - change, q.close());
+        }
+        return new Move(q.symbol(), q.name(), q.close(), change, pct, q.volume());
+    }
+
+    /** A symbol's move on the last day at or before {@code date} in its series. */
+    public Optional<Move> moveAsOf(String symbol, LocalDate date) {
+        return market.stats(symbol).flatMap(s -> {
+            int i = s.series().indexAtOrBefore(date);
+            if (i < 0) return Optional.empty();
+            return Optional.of(new Move(symbol, s.series().name(), s.close(i),
+                    i > 0 ? s.change(i).getAsDouble() : null, i > 0 ? s.changePct(i).getAsDouble() : null,
+                    s.series().bars().get(i).volume()));
+        });
+    }
+
+    /** The digest pages, oldest first. A write-up for a day without a snapshot is an error. */
+    public List<DigestDay> digests(List<Digest> editorials, List<PublishedArticle> newestFirst) {
+        List<Snapshot> snapshots = market.snapshots();
+        Map<LocalDate, Digest> byDate = new HashMap<>();
+        for (Digest d : editorials) {
+            if (market.snapshotOn(d.date()).isEmpty()) {
+                String why = market.calendar().closedReason(d.date()).map(r -> " (the exchange was closed: " + r + ")").orElse("");
+                throw new InputError(d.file(), 1, "digest for " + d.date() + " has no market snapshot"
+                        + " content/market/" + d.date() + ".json" + why);
+            }
+            byDate.put(d.date(), d);
+        }
+        Map<LocalDate, List<PublishedArticle>> articlesByDay = new HashMap<>();
+        for (PublishedArticle a : newestFirst) {
+            LocalDate day = a.article().date().withZoneSameInstant(config.timezone()).toLocalDate();
+            articlesByDay.computeIfAbsent(day, k -> new ArrayList<>()).add(a);
+        }
+        List<DigestDay> days = new ArrayList<>();
+        for (int i = 0; i < snapshots.size(); i++) {
+            Snapshot s = snapshots.get(i);
+            List<Move> indices = s.indices().stream().map(q -> move(q, s.date())).toList();
+            List<Move> stocks = s.quotes().stream().map(q -> move(q, s.date())).filter(m -> m.changePct() != null).toList();
+            int n = config.market().movers();
+            List<Move> gainers = stocks.stream().filter(m -> m.changePct() > 0)
+                    .sorted(Comparator.comparing(Move::changePct).reversed().thenComparing(Move::symbol)).limit(n).toList();
+            List<Move> losers = stocks.stream().filter(m -> m.changePct() < 0)
+                    .sorted(Comparator.comparing(Move::changePct).thenComparing(Move::symbol)).limit(n).toList();
+            DigestDay.Ref prev = i > 0 ? ref(snapshots.get(i - 1)) : null;
+            DigestDay.Ref next = i + 1 < snapshots.size() ? ref(snapshots.get(i + 1)) : null;
+            days.add(new DigestDay(s, byDate.get(s.date()), digestPath(s.date()), indices, gainers, losers,
+                    articlesByDay.getOrDefault(s.date(), List.of()), prev, next));
+        }
+        return days;
+    }
+
+    private static DigestDay.Ref ref(Snapshot s) {
+        return new DigestDay.Ref(s.date(), digestPath(s.date()));
+    }
+
+    /**
+     * The sidebar for a page published at {@code moment}: in {@code asOf} mode only data known then, else the
+     * newest data.
+     */
+    public SidebarData sidebar(Instant moment) {
+        MarketSettings settings = config.market();
+        boolean asOf = settings.asOf() && moment != null;
+        List<SidebarData.Item> items = new ArrayList<>();
+        List<Snapshot> snapshots = market.snapshots();
+        for (int i = snapshots.size() - 1; i >= 0; i--) {
+            Snapshot s = snapshots.get(i);
+            List<StockOfTheDay> entries = s.stockOfTheDay().stream()
+                    .filter(e -> !asOf || !e.time().toInstant().isAfter(moment))
+                    .sorted(Comparator.comparing((StockOfTheDay e) -> e.time().toInstant()).reversed()).toList();
+            for (StockOfTheDay e : entries) {
+                Quote q = findQuote(s, e.symbol());
+                items.add(new SidebarData.Item(e, move(q, s.date())));
+            }
+        }
+        items.sort(Comparator.comparing((SidebarData.Item it) -> it.entry().time().toInstant()).reversed());
+        List<SidebarData.Item> shown = items.subList(0, Math.min(settings.sidebarCount(), items.size()));
+
+        LocalDate boardDate = asOf ? Market.lastCloseDate(moment)
+                : market.latestSnapshot().map(Snapshot::date).orElse(null);
+        List<Move> board = new ArrayList<>();
+        if (boardDate != null) {
+            List<String> symbols = settings.board();
+            if (symbols.isEmpty()) {
+                Optional<Snapshot> snap = asOf ? market.snapshotAsOf(moment) : market.latestSnapshot();
+                symbols = snap.map(s -> s.indices().stream().map(Quote::symbol).toList()).orElse(List.of());
+            }
+            LocalDate on = boardDate;
+            for (String symbol : symbols) {
+                moveAsOf(symbol, on).ifPresent(board::add);
+            }
+            LocalDate latestBar = board.stream().map(m -> market.stats(m.symbol()).get())
+                    .map(s -> s.date(s.series().indexAtOrBefore(on))).max(Comparator.naturalOrder()).orElse(null);
+            boardDate = latestBar;
+        }
+        return new SidebarData(shown, board, boardDate);
+    }
+
+    private static Quote findQuote(Snapshot s, String symbol) {
+        for (List<Quote> list : List.of(s.indices(), s.quotes())) {
+            for (Quote q : list) {
+                if (q.symbol().equals(symbol)) return q;
+            }
+        }
+        throw new IllegalStateException("validated by the loader: " + symbol + " in " + s.file());
+    }
+}

@@ -1,0 +1,157 @@
+package io.tickerpress.derive;
+
+import io.tickerpress.model.Bar;
+import io.tickerpress.model.PriceSeries;
+import io.tickerpress.model.TradingCalendar;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Statistics of one price series, each as of a bar index (so nothing after that day is looked at).
+ * Prefix arrays are computed once, making every query O(1) or O(log n).
+ */
+public final class SeriesStats {
+    private final PriceSeries series;
+    private final double[] close;
+    private final int[] lastRecord;
+    private final int[] streak;
+
+    public SeriesStats(PriceSeries series) {
+        this.series = series;
+        List<Bar> bars = series.bars();
+        int n = bars.size();
+        close = new double[n];
+        lastRecord = new int[n];
+        streak = new int[n];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            close[i] = bars.get(i).close();
+            if (close[i] > max) {
+                max = close[i];
+                lastRecord[i] = i;
+            } else {
+                lastRecord[i] = lastRecord[i - 1];
+            }
+            if (i == 0 || close[i] == close[i - 1]) {
+                streak[i] = 0;
+            } else if (close[i] > close[i - 1]) {
+                streak[i] = i > 0 && streak[i - 1] > 0 ? streak[i - 1] + 1 : 1;
+            } else {
+                streak[i] = i > 0 && streak[i - 1] < 0 ? streak[i - 1] - 1 : -1;
+            }
+        }
+    }
+
+    public PriceSeries series() {
+        return series;
+    }
+
+    public int size() {
+        return close.length;
+    }
+
+    public LocalDate date(int i) {
+        return series.bars().get(i).date();
+    }
+
+    public double close(int i) {
+        return close[i];
+    }
+
+    /** Change from the previous bar's close; empty for the first bar. */
+    public OptionalDouble change(int i) {
+        return i > 0 ? OptionalDouble.of(close[i] - close[i - 1]) : OptionalDouble.empty();
+    }
+
+    /** % change from the previous bar's close. */
+    public OptionalDouble changePct(int i) {
+        return i > 0 ? OptionalDouble.of(pct(close[i - 1], close[i])) : OptionalDouble.empty();
+    }
+
+    /** % change since the last close of the previous calendar year. */
+    public OptionalDouble ytd(int i) {
+        int base = series.indexAtOrBefore(LocalDate.of(date(i).getYear() - 1, 12, 31));
+        if (base < 0 || date(base).getYear() != date(i).getYear() - 1) return OptionalDouble.empty();
+        return OptionalDouble.of(pct(close[base], close[i]));
+    }
+
+    /**
+     * % change over the first {@code n} trading days of {@code year}, from the previous year's last close to the
+     * n-th trading day's close. Empty until that day's bar is known (as of bar {@code i}), or when bars are missing.
+     */
+    public OptionalDouble firstNDays(int i, int year, int n, TradingCalendar calendar) {
+        List<LocalDate> days = calendar.firstTradingDays(year, n);
+        if (days.size() < n) return OptionalDouble.empty();
+        LocalDate nth = days.get(n - 1);
+        if (date(i).isBefore(nth)) return OptionalDouble.empty();
+        int end = series.indexOf(nth);
+        int base = series.indexAtOrBefore(LocalDate.of(year - 1, 12, 31));
+        if (end < 0 || base < 0 || date(base).getYear() != year - 1) return OptionalDouble.empty();
+        return OptionalDouble.of(pct(close[base], close[end]));
+    }
+
+    /** Index of the latest record close (highest close in the data so far) at or before {@code i}. */
+    public int lastRecord(int i) {
+        return lastRecord[i];
+    }
+
+    /** Sessions since the latest record close: 0 when bar {@code i} is itself a record. */
+    public int sessionsSinceRecord(int i) {
+        return i - lastRecord[i];
+    }
+
+    /** Consecutive up (positive) or down (negative) sessions ending at {@code i}; 0 when unchanged. */
+    public int streak(int i) {
+        return streak[i];
+    }
+
+    /**
+     * Consecutive sessions, ending at bar {@code i}, in which this series' % change beat {@code other}'s on
+     * the same day. Stops at the first session that did not, or where either series lacks a bar.
+     */
+    public int relativeStreak(int i, SeriesStats other) {
+        int count = 0;
+        for (int k = i; k > 0; k--) {
+            int j = other.series.indexOf(date(k));
+            if (j <= 0 || !other.date(j - 1).equals(date(k - 1))) break;
+            if (pct(close[k - 1], close[k]) > pct(other.close[j - 1], other.close[j])) {
+                count++;
+            } else {
+                break;
+            }
+        }
+        return count;
+    }
+
+    /** Highest close over the 52 weeks up to and including bar {@code i}. */
+    public int high52(int i) {
+        return extreme52(i, true);
+    }
+
+    /** Lowest close over the 52 weeks up to and including bar {@code i}. */
+    public int low52(int i) {
+        return extreme52(i, false);
+    }
+
+    private int extreme52(int i, boolean high) {
+        LocalDate from = date(i).minusWeeks(52);
+        int best = i;
+        for (int k = i; k >= 0 && date(k).isAfter(from); k--) {
+            if (high ? close[k] > close[best] : close[k] < close[best]) best = k;
+        }
+        return best;
+    }
+
+    /** Convenience for templates: the bar index of the latest close on or before a date. */
+    public Optional<Integer> indexAtOrBefore(LocalDate date) {
+        int i = series.indexAtOrBefore(date);
+        return i < 0 ? Optional.empty() : Optional.of(i);
+    }
+
+    public static double pct(double from, double to) {
+        return (to - from) / from * 100.0;
+    }
+}

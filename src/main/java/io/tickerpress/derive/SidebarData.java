@@ -1,0 +1,20 @@
+package io.tickerpress.derive;
+
+import io.tickerpress.model.StockOfTheDay;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the "Stock Market Today" sidebar shows: stock-of-the-day items newest first, each with its day's
+ * move, and the index board as of {@code boardDate}.
+ */
+public record SidebarData(List<Item> items, List<Move> board, LocalDate boardDate) {
+    public record Item(StockOfTheDay entry, Move move) {
+    }
+
+    public SidebarData {
+        items = List.copyOf(items);
+        board = List.copyOf(board);
+    }
+}

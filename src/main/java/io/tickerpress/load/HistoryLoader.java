@@ -1,0 +1,172 @@
+package io.tickerpress.load;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.InputError;
+import io.tickerpress.model.Bar;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Streams a daily history file, {@code content/market/history/SYMBOL.csv}, in the common download format
+ * {@code Date,Open,High,Low,Close,Adj Close,Volume}. Only Date and Close are required columns; empty or
+ * {@code null} cells are allowed and reported once per file.
+ */
+public final class HistoryLoader {
+    public static final long MAX_CSV_BYTES = 200L * 1024 * 1024;
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?\\d{1,18}(\\.\\d{1,12})?([eE][-+]?\\d{1,3})?");
+
+    private final Diagnostics diagnostics;
+    private final long maxBytes;
+
+    public HistoryLoader(Diagnostics diagnostics, long maxBytes) {
+        this.diagnostics = diagnostics;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The bars of the file, oldest first. */
+    public List<Bar> load(Path file) {
+        String display = Diagnostics.display(file);
+        try {
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new InputError(display, "file is " + size + " bytes, over the limit of " + maxBytes + " bytes");
+            }
+        } catch (IOException e) {
+            throw new InputError(display, "cannot read file: " + e.getMessage());
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+             MappingIterator<String[]> rows = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                     .with(CsvParser.Feature.TRIM_SPACES).readValues(reader)) {
+            return read(rows, display);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputError(display, "is not valid UTF-8 text");
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InputError(display, line, "malformed CSV: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputError(display, "cannot read file: " + e.getMessage());
+        } catch (RuntimeException e) {
+            if (e instanceof InputError) throw e;
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw new InputError(display, "is not valid UTF-8 text");
+            }
+            if (e.getCause() instanceof JsonProcessingException jpe) {
+                int line = jpe.getLocation() == null ? 0 : jpe.getLocation().getLineNr();
+                throw new InputError(display, line, "malformed CSV: " + jpe.getOriginalMessage());
+            }
+            throw e;
+        }
+    }
+
+    private List<Bar> read(MappingIterator<String[]> rows, String display) throws IOException {
+        if (!rows.hasNextValue()) {
+            throw new InputError(display, 1, "file is empty: expected a header line such as Date,Open,High,Low,Close,Adj Close,Volume");
+        }
+        String[] header = rows.nextValue();
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            String name = header[i].strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+            columns.putIfAbsent(name, i);
+        }
+        Integer dateCol = columns.get("date");
+        Integer closeCol = columns.get("close");
+        if (dateCol == null || closeCol == null) {
+            throw new InputError(display, 1, "header must have 'Date' and 'Close' columns (the common download format is"
+                    + " Date,Open,High,Low,Close,Adj Close,Volume), not: " + String.join(",", header));
+        }
+        Integer openCol = columns.get("open");
+        Integer highCol = columns.get("high");
+        Integer lowCol = columns.get("low");
+        Integer volumeCol = columns.get("volume");
+
+        List<Bar> bars = new ArrayList<>();
+        Map<LocalDate, Integer> lineOfDate = new HashMap<>();
+        int emptyCells = 0;
+        int firstEmptyLine = 0;
+        int skipped = 0;
+        while (rows.hasNextValue()) {
+            int line = rows.getCurrentLocation().getLineNr();
+            String[] row = rows.nextValue();
+            if (row.length == 1 && row[0].isBlank()) continue;
+            if (row.length != header.length) {
+                throw new InputError(display, line, "row has " + row.length + " cells but the header has " + header.length);
+            }
+            String dateText = row[dateCol];
+            LocalDate date = DateValues.parseDate(dateText).orElseThrow(() ->
+                    new InputError(display, line, "'" + dateText + "' in column Date is not a date like 2026-01-20"));
+            Integer previous = lineOfDate.put(date, line);
+            if (previous != null) {
+                throw new InputError(display, line, date + " appears twice (also on line " + previous + ")");
+            }
+            Double close = number(row, closeCol, "Close", display, line);
+            Double open = number(row, openCol, "Open", display, line);
+            Double high = number(row, highCol, "High", display, line);
+            Double low = number(row, lowCol, "Low", display, line);
+            Double volume = number(row, volumeCol, "Volume", display, line);
+            int empties = countEmpty(row, openCol, highCol, lowCol, closeCol, volumeCol);
+            if (empties > 0) {
+                emptyCells += empties;
+                if (firstEmptyLine == 0) firstEmptyLine = line;
+            }
+            if (close == null) {
+                skipped++;
+                continue;
+            }
+            if (close <= 0 || (open != null && open <= 0) || (high != null && high <= 0) || (low != null && low <= 0)) {
+                throw new InputError(display, line, "prices must be positive");
+            }
+            if (high != null && low != null && high < low) {
+                throw new InputError(display, line, "High " + high + " is below Low " + low);
+            }
+            if (volume != null && volume < 0) {
+                throw new InputError(display, line, "Volume must not be negative");
+            }
+            bars.add(new Bar(date, open, high, low, close, volume == null ? null : volume.longValue(), display + ":" + line));
+        }
+        if (emptyCells > 0) {
+            diagnostics.warn(display, firstEmptyLine, emptyCells + " empty or null cell(s)"
+                    + (skipped > 0 ? "; " + skipped + " row(s) without a close were skipped" : ""));
+        }
+        bars.sort(java.util.Comparator.comparing(Bar::date));
+        return bars;
+    }
+
+    private static int countEmpty(String[] row, Integer... cols) {
+        int n = 0;
+        for (Integer c : cols) {
+            if (c != null && isEmpty(row[c])) n++;
+        }
+        return n;
+    }
+
+    private static boolean isEmpty(String cell) {
+        return cell.isEmpty() || cell.equalsIgnoreCase("null");
+    }
+
+    private static Double number(String[] row, Integer col, String name, String display, int line) {
+        if (col == null || isEmpty(row[col])) return null;
+        String cell = row[col];
+        if (!NUMBER.matcher(cell).matches()) {
+            throw new InputError(display, line, "'" + cell + "' in column " + name + " is not a number");
+        }
+        return Double.parseDouble(cell);
+    }
+}

@@ -1,0 +1,164 @@
+package io.tickerpress.load;
+
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.InputError;
+import io.tickerpress.model.Quote;
+import io.tickerpress.model.SectorMove;
+import io.tickerpress.model.Snapshot;
+import io.tickerpress.model.StockOfTheDay;
+import io.tickerpress.model.TradingCalendar;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads and validates one daily snapshot, {@code content/market/YYYY-MM-DD.json}. */
+public final class SnapshotLoader {
+    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    public static final LocalTime CLOSE = LocalTime.of(16, 0);
+    static final Set<String> FIELDS = Set.of("date", "asOf", "indices", "quotes", "sectors", "stockOfTheDay");
+    static final Set<String> QUOTE_FIELDS = Set.of("symbol", "name", "open", "high", "low", "close", "volume",
+            "change", "changePct");
+    static final Set<String> SECTOR_FIELDS = Set.of("name", "changePct", "ytdPct");
+    static final Set<String> ITEM_FIELDS = Set.of("symbol", "time", "headline", "body");
+    static final Pattern SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.^-]{0,11}");
+    public static final long MAX_SNAPSHOT_BYTES = 20L * 1024 * 1024;
+
+    private final TradingCalendar calendar;
+
+    public SnapshotLoader(TradingCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    public Snapshot load(Path file) {
+        String display = Diagnostics.display(file);
+        String text = TextFiles.read(file, display, MAX_SNAPSHOT_BYTES);
+        if (text.isBlank()) {
+            throw new InputError(display, 1, "file is empty: a snapshot is a JSON object with at least \"date\"");
+        }
+        Fields f = LocatedTree.json(text, display).root().allowOnly(FIELDS);
+
+        String dateText = f.requiredString("date");
+        LocalDate date = DateValues.parseDate(dateText)
+                .orElseThrow(() -> f.error("date", "'date' is not a date like 2026-01-20: '" + dateText + "'"));
+        String expectedName = date + ".json";
+        if (!file.getFileName().toString().equals(expectedName)) {
+            throw f.error("date", "'date' is " + date + " but the file is named " + file.getFileName()
+                    + ": name it " + expectedName);
+        }
+        calendar.closedReason(date).ifPresent(reason -> {
+            throw f.error("date", date + " is not a trading day (" + reason + "): the exchange was closed");
+        });
+        ZonedDateTime asOf = date.atTime(CLOSE).atZone(NEW_YORK);
+        if (f.has("asOf")) {
+            String t = f.string("asOf");
+            asOf = DateValues.parse(t, NEW_YORK).orElseThrow(() -> f.error("asOf",
+                    "'asOf' is not a date-time like 2026-01-20T16:00:00-05:00: '" + t + "'"));
+        }
+
+        Set<String> symbols = new HashSet<>();
+        List<Quote> indices = quotes(f, "indices", symbols);
+        List<Quote> quotes = quotes(f, "quotes", symbols);
+        List<SectorMove> sectors = new ArrayList<>();
+        Set<String> sectorNames = new HashSet<>();
+        for (Fields s : f.objects("sectors")) {
+            s.allowOnly(SECTOR_FIELDS);
+            String name = s.requiredString("name").strip();
+            if (!sectorNames.add(name.toLowerCase(Locale.ROOT))) {
+                throw s.error("name", "sector '" + name + "' is listed twice");
+            }
+            sectors.add(new SectorMove(name, finite(s, "changePct"), finite(s, "ytdPct")));
+        }
+        List<StockOfTheDay> items = new ArrayList<>();
+        for (Fields s : f.objects("stockOfTheDay")) {
+            s.allowOnly(ITEM_FIELDS);
+            String symbol = symbol(s);
+            if (!symbols.contains(symbol)) {
+                throw s.error("symbol", "stock of the day '" + symbol + "' has no entry in this snapshot's quotes or"
+                        + " indices: add its quote so its % change can be shown");
+            }
+            String t = s.requiredString("time");
+            ZonedDateTime time = DateValues.parse(t, NEW_YORK).orElseThrow(() -> s.error("time",
+                    "'time' is not a date-time like 2026-01-20T08:16:00-05:00: '" + t + "'"));
+            items.add(new StockOfTheDay(symbol, time, s.requiredString("headline").strip(), s.string("body", ""),
+                    display, s.line()));
+        }
+        return new Snapshot(display, date, asOf, indices, quotes, sectors, items);
+    }
+
+    private static List<Quote> quotes(Fields f, String key, Set<String> symbols) {
+        List<Quote> out = new ArrayList<>();
+        for (Fields q : f.objects(key)) {
+            q.allowOnly(QUOTE_FIELDS);
+            String symbol = symbol(q);
+            if (!symbols.add(symbol)) {
+                throw q.error("symbol", "symbol '" + symbol + "' appears twice in this snapshot");
+            }
+            Double open = price(q, "open");
+            Double high = price(q, "high");
+            Double low = price(q, "low");
+            Double close = price(q, "close");
+            if (close == null) {
+                throw q.error("close", "missing required field 'close' for " + symbol);
+            }
+            if (high != null && low != null && high < low) {
+                throw q.error("high", symbol + ": 'high' " + high + " is below 'low' " + low);
+            }
+            for (String k : new String[] {"open", "close"}) {
+                Double v = k.equals("open") ? open : close;
+                if (v != null && high != null && v > high + 1e-9) {
+                    throw q.error(k, symbol + ": '" + k + "' " + v + " is above 'high' " + high);
+                }
+                if (v != null && low != null && v < low - 1e-9) {
+                    throw q.error(k, symbol + ": '" + k + "' " + v + " is below 'low' " + low);
+                }
+            }
+            Long volume = null;
+            if (q.has("volume")) {
+                java.math.BigDecimal v = q.decimal("volume");
+                if (v.signum() < 0 || v.stripTrailingZeros().scale() > 0 || v.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                    throw q.error("volume", symbol + ": 'volume' must be a whole number of shares, not " + v.toPlainString());
+                }
+                volume = v.longValue();
+            }
+            out.add(new Quote(symbol, q.string("name", symbol).strip(), open, high, low, close, volume,
+                    finite(q, "change"), finite(q, "changePct"), q.line()));
+        }
+        return out;
+    }
+
+    static String symbol(Fields q) {
+        String raw = q.requiredString("symbol");
+        String symbol = raw.strip().toUpperCase(Locale.ROOT);
+        if (!SYMBOL.matcher(symbol).matches()) {
+            throw q.error("symbol", "'" + raw + "' is not a symbol (letters, digits, '.', '-' or '^', at most 12)");
+        }
+        return symbol;
+    }
+
+    private static Double price(Fields q, String key) {
+        Double v = finite(q, key);
+        if (v != null && v <= 0) {
+            throw q.error(key, "'" + key + "' must be a positive price, not " + v);
+        }
+        return v;
+    }
+
+    private static Double finite(Fields q, String key) {
+        if (!q.has(key)) return null;
+        java.math.BigDecimal v = q.decimal(key);
+        double d = v.doubleValue();
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw q.error(key, "'" + key + "' must be a finite number");
+        }
+        return d;
+    }
+}

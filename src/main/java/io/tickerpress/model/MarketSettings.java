@@ -1,0 +1,32 @@
+package io.tickerpress.model;
+
+import java.util.List;
+
+/**
+ * The {@code market:} section of site.yaml.
+ *
+ * @param closures extra exchange closures
+ * @param board index symbols shown on sidebar and digest boards, in order
+ * @param sidebarMode {@code latest} (newest data on every page) or {@code asOf} (data as of each article's time)
+ * @param sidebarCount how many stock-of-the-day entries the sidebar shows
+ * @param movers how many top gainers and losers a digest lists
+ * @param benchmark the symbol ticker pages compare with for the relative streak
+ */
+public record MarketSettings(List<Closure> closures, List<String> board, String sidebarMode, int sidebarCount,
+                             int movers, String benchmark) {
+    public static final String LATEST = "latest";
+    public static final String AS_OF = "asOf";
+
+    public MarketSettings {
+        closures = List.copyOf(closures);
+        board = List.copyOf(board);
+    }
+
+    public static MarketSettings defaults() {
+        return new MarketSettings(List.of(), List.of(), LATEST, 3, 5, "SPX");
+    }
+
+    public boolean asOf() {
+        return AS_OF.equals(sidebarMode);
+    }
+}

@@ -1,0 +1,145 @@
+package io.tickerpress.render;
+
+import io.tickerpress.derive.DigestDay;
+import io.tickerpress.derive.Market;
+import io.tickerpress.derive.Move;
+import io.tickerpress.derive.SeriesStats;
+import io.tickerpress.derive.SidebarData;
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.model.SectorMove;
+import io.tickerpress.model.StockOfTheDay;
+import io.tickerpress.render.view.ArticleItemView;
+import io.tickerpress.render.view.DigestView;
+import io.tickerpress.render.view.LinkView;
+import io.tickerpress.render.view.MarketItemView;
+import io.tickerpress.render.view.MoveView;
+import io.tickerpress.render.view.SectorView;
+import io.tickerpress.render.view.SidebarView;
+import io.tickerpress.render.view.StatView;
+import io.tickerpress.render.view.TickerView;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** Turns derived market data into the preformatted view records templates receive. */
+public final class MarketViews {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
+    private final Market market;
+    private final MarkdownRenderer markdown;
+    private final Diagnostics diagnostics;
+    private final Function<String, String> url;
+    private final String benchmark;
+    private final Map<StockOfTheDay, String> blurbs = new ConcurrentHashMap<>();
+
+    public MarketViews(Market market, MarkdownRenderer markdown, Diagnostics diagnostics, Function<String, String> url,
+                       String benchmark) {
+        this.market = market;
+        this.markdown = markdown;
+        this.diagnostics = diagnostics;
+        this.url = url;
+        this.benchmark = benchmark;
+    }
+
+    public static String tickerPath(String symbol) {
+        return "tickers/" + symbol.replace("^", "_") + "/";
+    }
+
+    public String tickerUrl(String symbol) {
+        return url.apply(tickerPath(symbol));
+    }
+
+    public MoveView move(Move m) {
+        return new MoveView(m.symbol(), m.name(), tickerUrl(m.symbol()), Numbers.price(m.close()),
+                m.change() == null ? "" : Numbers.change(m.change()),
+                m.changePct() == null ? "" : Numbers.pct(m.changePct()),
+                m.changePct() == null ? "flat" : Numbers.direction(m.changePct()),
+                m.changePct() == null ? "" : Numbers.arrow(m.changePct()),
+                m.volume() == null ? "" : Numbers.volume(m.volume()));
+    }
+
+    public MarketItemView item(StockOfTheDay e, Move m) {
+        String html = blurbs.computeIfAbsent(e, x -> markdown.render(x.body(), x.file(), x.line(), diagnostics));
+        return new MarketItemView(e.symbol(), tickerUrl(e.symbol()), e.headline(), Formats.longTime(e.time()),
+                Formats.iso(e.time()), html, move(m));
+    }
+
+    public SidebarView sidebar(SidebarData data) {
+        return new SidebarView("Stock Market Today",
+                data.items().stream().map(it -> item(it.entry(), it.move())).toList(),
+                data.board().stream().map(this::move).toList(),
+                data.boardDate() == null ? null : Formats.shortDate(data.boardDate()));
+    }
+
+    public DigestView digest(DigestDay day, String bodyHtml, MarketPagesLookup lookup, List<ArticleItemView> articles) {
+        LocalDate date = day.snapshot().date();
+        String title = day.editorial() != null ? day.editorial().title()
+                : "Stock Market Today: " + Formats.shortDate(date);
+        List<SectorView> sectors = new ArrayList<>();
+        for (SectorMove s : day.snapshot().sectors()) {
+            double d = s.changePct() == null ? 0 : s.changePct();
+            sectors.add(new SectorView(s.name(), s.changePct() == null ? "" : Numbers.pct(s.changePct()),
+                    s.ytdPct() == null ? "" : Numbers.pct(s.ytdPct()), Numbers.direction(d),
+                    s.changePct() == null ? "" : Numbers.arrow(d)));
+        }
+        List<MarketItemView> items = day.snapshot().stockOfTheDay().stream()
+                .map(e -> item(e, lookup.moveOn(e.symbol(), date))).toList();
+        return new DigestView(DAY.format(date), date.toString(), title,
+                day.editorial() == null ? List.of() : day.editorial().summary(), bodyHtml,
+                day.indices().stream().map(this::move).toList(),
+                day.gainers().stream().map(this::move).toList(),
+                day.losers().stream().map(this::move).toList(),
+                sectors, items, articles,
+                day.previous() == null ? null : new LinkView(DAY.format(day.previous().date()), url.apply(day.previous().path())),
+                day.next() == null ? null : new LinkView(DAY.format(day.next().date()), url.apply(day.next().path())));
+    }
+
+    /** Finds a symbol's move on a snapshot day (implemented by the derive stage). */
+    public interface MarketPagesLookup {
+        Move moveOn(String symbol, LocalDate date);
+    }
+
+    /** The ticker page's figures, as of the latest bar of the symbol. */
+    public TickerView ticker(String symbol, String fallbackName) {
+        var statsOpt = market.stats(symbol);
+        if (statsOpt.isEmpty() || statsOpt.get().size() == 0) {
+            return new TickerView(symbol, fallbackName, null, null, List.of());
+        }
+        SeriesStats s = statsOpt.get();
+        int i = s.size() - 1;
+        Move latest = new Move(symbol, s.series().name(), s.close(i),
+                i > 0 ? s.change(i).getAsDouble() : null, i > 0 ? s.changePct(i).getAsDouble() : null,
+                s.series().bars().get(i).volume());
+        List<StatView> stats = new ArrayList<>();
+        stats.add(new StatView("Close", Numbers.price(s.close(i))));
+        pct(stats, "Change", s.changePct(i));
+        pct(stats, "Year to date", s.ytd(i));
+        int year = s.date(i).getYear();
+        pct(stats, "First 10 trading days of " + year, s.firstNDays(i, year, 10, market.calendar()));
+        int high = s.high52(i);
+        int low = s.low52(i);
+        stats.add(new StatView("52-week high", Numbers.price(s.close(high)) + " (" + Formats.shortDate(s.date(high)) + ")"));
+        stats.add(new StatView("52-week low", Numbers.price(s.close(low)) + " (" + Formats.shortDate(s.date(low)) + ")"));
+        int record = s.lastRecord(i);
+        stats.add(new StatView("Record close", Numbers.price(s.close(record)) + " (" + Formats.shortDate(s.date(record)) + ")"));
+        stats.add(new StatView("Sessions since record", Integer.toString(s.sessionsSinceRecord(i))));
+        int streak = s.streak(i);
+        stats.add(new StatView("Streak", streak == 0 ? "unchanged" : Math.abs(streak) + (streak > 0 ? " up" : " down")
+                + (Math.abs(streak) == 1 ? " session" : " sessions")));
+        if (!symbol.equals(benchmark)) {
+            market.stats(benchmark).ifPresent(b -> stats.add(new StatView("Sessions in a row beating " + benchmark,
+                    Integer.toString(s.relativeStreak(i, b)))));
+        }
+        return new TickerView(symbol, s.series().name(), move(latest), Formats.shortDate(s.date(i)), stats);
+    }
+
+    private static void pct(List<StatView> stats, String label, OptionalDouble v) {
+        if (v.isPresent()) stats.add(new StatView(label, Numbers.pct(v.getAsDouble())));
+    }
+}

@@ -1,0 +1,102 @@
+package io.tickerpress.render;
+
+import io.tickerpress.derive.Market;
+import io.tickerpress.derive.SeriesStats;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * {@code {{< quote SYMBOL FIELD [key=value ...] >}}}: a figure computed from the market data as of the
+ * article's time, so that numbers in the text never disagree with the data and never look ahead.
+ */
+public final class QuoteShortcode implements Shortcodes.Handler {
+    static final Set<String> FIELDS = Set.of("close", "change", "changePct", "ytd", "firstNDays", "record",
+            "high52", "low52", "streak", "relstreak", "date");
+    private final Market market;
+    private final Instant asOf;
+
+    public QuoteShortcode(Market market, Instant asOf) {
+        this.market = market;
+        this.asOf = asOf;
+    }
+
+    @Override
+    public String expand(Shortcodes.Call call) {
+        if (call.args().size() != 2) {
+            throw call.error("expected {{< quote SYMBOL FIELD [key=value ...] >}}, got " + call.args().size() + " argument(s)");
+        }
+        String symbol = call.args().get(0).toUpperCase(java.util.Locale.ROOT);
+        String field = call.args().get(1);
+        if (!FIELDS.contains(field)) {
+            String hint = io.tickerpress.load.Suggest.closest(field, FIELDS);
+            throw call.error("unknown field '" + field + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)")
+                    + "; known: " + String.join(", ", FIELDS.stream().sorted().toList()));
+        }
+        Set<String> allowed = switch (field) {
+            case "firstNDays" -> Set.of("n");
+            case "relstreak" -> Set.of("vs");
+            default -> Set.of();
+        };
+        for (String key : call.named().keySet()) {
+            if (!allowed.contains(key)) {
+                throw call.error("'" + key + "' is not an option of field '" + field + "'"
+                        + (allowed.isEmpty() ? "" : "; options: " + String.join(", ", allowed)));
+            }
+        }
+        SeriesStats stats = market.stats(symbol).orElseThrow(() -> call.error("unknown symbol '" + symbol
+                + "': no snapshot or history file has it"));
+        LocalDate lastClose = Market.lastCloseDate(asOf);
+        int i = stats.series().indexAtOrBefore(lastClose);
+        if (i < 0) {
+            throw call.error("no " + symbol + " close on or before " + Formats.shortDate(lastClose)
+                    + " (the article's time)");
+        }
+        return switch (field) {
+            case "close" -> Numbers.price(stats.close(i));
+            case "date" -> Formats.shortDate(stats.date(i));
+            case "change" -> Numbers.change(need(stats.change(i), call, "no previous close before " + stats.date(i)));
+            case "changePct" -> Numbers.pct(need(stats.changePct(i), call, "no previous close before " + stats.date(i)));
+            case "ytd" -> Numbers.pct(need(stats.ytd(i), call, "no " + symbol + " close in "
+                    + (stats.date(i).getYear() - 1) + " to measure the year from"));
+            case "firstNDays" -> firstNDays(call, stats, i);
+            case "record" -> Formats.shortDate(stats.date(stats.lastRecord(i)));
+            case "high52" -> Numbers.price(stats.close(stats.high52(i)));
+            case "low52" -> Numbers.price(stats.close(stats.low52(i)));
+            case "streak" -> Numbers.signed(stats.streak(i));
+            case "relstreak" -> relstreak(call, stats, i);
+            default -> throw new IllegalStateException(field);
+        };
+    }
+
+    private String firstNDays(Shortcodes.Call call, SeriesStats stats, int i) {
+        int n = positiveInt(call, "n", 10);
+        int year = asOf.atZone(io.tickerpress.load.SnapshotLoader.NEW_YORK).getYear();
+        return Numbers.pct(need(stats.firstNDays(i, year, n, market.calendar()), call,
+                "the first " + n + " trading days of " + year + " are not complete in the data as of the article's time"));
+    }
+
+    private String relstreak(Shortcodes.Call call, SeriesStats stats, int i) {
+        String vs = call.named().get("vs");
+        if (vs == null) throw call.error("relstreak needs vs=SYMBOL, the symbol to compare with");
+        SeriesStats other = market.stats(vs.toUpperCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> call.error("unknown symbol '" + vs + "' in vs="));
+        return Integer.toString(stats.relativeStreak(i, other));
+    }
+
+    private static int positiveInt(Shortcodes.Call call, String key, int fallback) {
+        String v = call.named().get(key);
+        if (v == null) return fallback;
+        if (!v.matches("\\d{1,3}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > 250) {
+            throw call.error("'" + key + "' must be a whole number from 1 to 250, not '" + v + "'");
+        }
+        return Integer.parseInt(v);
+    }
+
+    private static double need(OptionalDouble v, Shortcodes.Call call, String why) {
+        if (v.isEmpty()) throw call.error(why);
+        return v.getAsDouble();
+    }
+}

@@ -1,0 +1,5 @@
+package io.tickerpress.render.view;
+
+/** One labelled figure, e.g. {"YTD", "+7.9%"}. */
+public record StatView(String label, String value) {
+}
