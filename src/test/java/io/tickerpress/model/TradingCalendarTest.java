@@ -1,0 +1,83 @@
+package io.tickerpress.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TradingCalendarTest {
+    static final TradingCalendar NYSE = new TradingCalendar(List.of(
+            new Closure(LocalDate.of(2012, 10, 29), "Hurricane Sandy"),
+            new Closure(LocalDate.of(2012, 10, 30), "Hurricane Sandy"),
+            new Closure(LocalDate.of(2018, 12, 5), "Bush"),
+            new Closure(LocalDate.of(2025, 1, 9), "Carter")));
+
+    /** Published Easter Sunday dates; Good Friday is two days before. */
+    @ParameterizedTest
+    @CsvSource({"2005-03-27", "2006-04-16", "2007-04-08", "2008-03-23", "2009-04-12", "2010-04-04", "2011-04-24",
+            "2012-04-08", "2013-03-31", "2014-04-20", "2015-04-05", "2016-03-27", "2017-04-16", "2018-04-01",
+            "2019-04-21", "2020-04-12", "2021-04-04", "2022-04-17", "2023-04-09", "2024-03-31", "2025-04-20",
+            "2026-04-05"})
+    void goodFridayFollowsEaster(LocalDate easter) {
+        assertEquals(easter, TradingCalendar.easter(easter.getYear()));
+        assertEquals("Good Friday", NYSE.closedReason(easter.minusDays(2)).orElseThrow());
+    }
+
+    /** Known NYSE closures, including the weekend-observance cases. */
+    @ParameterizedTest
+    @CsvSource({
+            "2005-12-26, Christmas Day (observed)", "2006-01-02, New Year's Day (observed)",
+            "2006-01-16, Martin Luther King Jr. Day", "2007-11-22, Thanksgiving Day", "2008-05-26, Memorial Day",
+            "2009-07-03, Independence Day (observed)", "2010-12-24, Christmas Day (observed)",
+            "2011-12-26, Christmas Day (observed)", "2012-01-02, New Year's Day (observed)",
+            "2012-10-29, Hurricane Sandy", "2013-02-18, Washington's Birthday", "2014-09-01, Labor Day",
+            "2015-07-03, Independence Day (observed)", "2016-12-26, Christmas Day (observed)",
+            "2017-01-02, New Year's Day (observed)", "2018-12-05, Bush", "2019-01-21, Martin Luther King Jr. Day",
+            "2020-07-03, Independence Day (observed)", "2021-07-05, Independence Day (observed)",
+            "2021-12-24, Christmas Day (observed)", "2022-06-20, Juneteenth National Independence Day (observed)",
+            "2022-12-26, Christmas Day (observed)", "2023-01-02, New Year's Day (observed)",
+            "2023-06-19, Juneteenth National Independence Day", "2024-11-28, Thanksgiving Day", "2025-01-09, Carter",
+            "2026-01-19, Martin Luther King Jr. Day", "2026-07-03, Independence Day (observed)"})
+    void knownClosures(LocalDate date, String reason) {
+        assertEquals(reason, NYSE.closedReason(date).orElse("open"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2010-12-31", // New Year's Day 2011 was a Saturday: not observed on the Friday before
+            "2021-12-31", // likewise for 2022
+            "2021-06-18", // no Juneteenth holiday before 2022
+            "2026-01-16", "2026-01-20", "2012-10-31"})
+    void openDays(LocalDate date) {
+        assertTrue(NYSE.isTradingDay(date), date + " was a trading day");
+    }
+
+    /** Trading days per year as published by the exchange. */
+    @ParameterizedTest
+    @CsvSource({"2012, 250", "2015, 252", "2016, 252", "2017, 251", "2018, 251", "2019, 252", "2020, 253",
+            "2021, 252", "2022, 251", "2023, 250", "2024, 252", "2025, 250"})
+    void tradingDaysPerYear(int year, int expected) {
+        int n = 0;
+        for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+            if (NYSE.isTradingDay(d)) n++;
+        }
+        assertEquals(expected, n);
+    }
+
+    @Test
+    void weekendsAndNavigation() {
+        assertEquals("Saturday", NYSE.closedReason(LocalDate.of(2026, 1, 17)).orElseThrow());
+        assertEquals(LocalDate.of(2026, 1, 20), NYSE.nextTradingDay(LocalDate.of(2026, 1, 16)));
+        assertEquals(LocalDate.of(2026, 1, 16), NYSE.previousTradingDay(LocalDate.of(2026, 1, 20)));
+        List<LocalDate> first = NYSE.firstTradingDays(2026, 10);
+        assertEquals(LocalDate.of(2026, 1, 2), first.get(0));
+        assertEquals(LocalDate.of(2026, 1, 15), first.get(9));
+        assertFalse(NYSE.isTradingDay(LocalDate.of(2026, 1, 1)));
+    }
+}
