@@ -47,8 +47,14 @@ public final class TestSites {
         }
     }
 
+    /** Builds with the test clock and a chart cache beside the output, never in the source folder. */
     public static BuildResult build(Path source, Path output) {
-        return SiteBuilder.build(BuildOptions.of(source, output).withNow(NOW));
+        return SiteBuilder.build(options(source, output));
+    }
+
+    public static BuildOptions options(Path source, Path output) {
+        return BuildOptions.of(source, output).withNow(NOW)
+                .withCacheDir(output.resolveSibling(output.getFileName() + "-cache"));
     }
 
     public static Document page(Path output, String sitePath) {

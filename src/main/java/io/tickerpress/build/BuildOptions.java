@@ -10,21 +10,29 @@ import java.time.Instant;
  * @param output folder the site is written to (replaced as a whole on success)
  * @param baseUrl overrides site.yaml's baseUrl when not null
  * @param now the build's clock, which decides what counts as a future article
+ * @param cacheDir where rendered charts are kept across builds (null: no cache)
  */
-public record BuildOptions(Path source, Path output, boolean drafts, boolean future, String baseUrl, Instant now) {
+public record BuildOptions(Path source, Path output, boolean drafts, boolean future, String baseUrl, Instant now,
+                           Path cacheDir) {
+    public static final String CACHE_DIR = ".tickerpress-cache";
+
     public static BuildOptions of(Path source, Path output) {
-        return new BuildOptions(source, output, false, false, null, Instant.now());
+        return new BuildOptions(source, output, false, false, null, Instant.now(), source.resolve(CACHE_DIR));
+    }
+
+    public BuildOptions withCacheDir(Path dir) {
+        return new BuildOptions(source, output, drafts, future, baseUrl, now, dir);
     }
 
     public BuildOptions withNow(Instant instant) {
-        return new BuildOptions(source, output, drafts, future, baseUrl, instant);
+        return new BuildOptions(source, output, drafts, future, baseUrl, instant, cacheDir);
     }
 
     public BuildOptions withDrafts(boolean d) {
-        return new BuildOptions(source, output, d, future, baseUrl, now);
+        return new BuildOptions(source, output, d, future, baseUrl, now, cacheDir);
     }
 
     public BuildOptions withFuture(boolean f) {
-        return new BuildOptions(source, output, drafts, f, baseUrl, now);
+        return new BuildOptions(source, output, drafts, f, baseUrl, now, cacheDir);
     }
 }

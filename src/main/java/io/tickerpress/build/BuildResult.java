@@ -2,8 +2,12 @@ package io.tickerpress.build;
 
 import java.util.List;
 
-/** What a successful build did: pages and files written, warnings to show, and how long it took. */
-public record BuildResult(int pages, int files, int articles, List<String> warnings, long millis) {
+/**
+ * What a successful build did: pages and files written, warnings to show, how long it took, and how many
+ * distinct charts were rendered or taken from the cache.
+ */
+public record BuildResult(int pages, int files, int articles, List<String> warnings, long millis, int chartsRendered,
+                          int chartsReused) {
     public BuildResult {
         warnings = List.copyOf(warnings);
     }

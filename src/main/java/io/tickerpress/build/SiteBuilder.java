@@ -1,5 +1,6 @@
 package io.tickerpress.build;
 
+import io.tickerpress.derive.ChartSlicer;
 import io.tickerpress.derive.Chronicle;
 import io.tickerpress.derive.DigestDay;
 import io.tickerpress.derive.Market;
@@ -19,6 +20,8 @@ import io.tickerpress.render.MarketViews;
 import io.tickerpress.render.PageRenderer;
 import io.tickerpress.render.Theme;
 import io.tickerpress.render.ThemeAssets;
+import io.tickerpress.render.chart.Charts;
+import io.tickerpress.write.ChartCache;
 import io.tickerpress.write.StagingFolder;
 
 import java.nio.charset.StandardCharsets;
@@ -53,7 +56,8 @@ public final class SiteBuilder {
 
         // render + write
         Theme theme = new Theme(options.source());
-        PageRenderer pages = new PageRenderer(config, theme, diagnostics, market);
+        Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path);
+        PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);
         AtomicInteger pageCount = new AtomicInteger();
         try (StagingFolder out = StagingFolder.beside(options.output())) {
             Map<String, Object> sidebar = Map.of("latest", newestFirst.stream().limit(5).map(pages::item).toList());
@@ -93,11 +97,12 @@ public final class SiteBuilder {
             out.write("404.html", pages.notFound().getBytes(StandardCharsets.UTF_8));
             pageCount.incrementAndGet();
             ThemeAssets.collect(theme.userTemplates()).forEach(out::write);
+            Charts.Stats chartStats = charts.renderAll(new ChartCache(options.cacheDir()), out::write);
 
             int files = out.filesWritten();
             out.publish();
             return new BuildResult(pageCount.get(), files, chronicle.oldestFirst().size(), diagnostics.warnings(),
-                    (System.nanoTime() - start) / 1_000_000);
+                    (System.nanoTime() - start) / 1_000_000, chartStats.rendered(), chartStats.reused());
         }
     }
 

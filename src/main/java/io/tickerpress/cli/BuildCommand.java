@@ -48,14 +48,16 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BuildOptions options = new BuildOptions(source, output, drafts, future, baseUrl, now == null ? Instant.now() : now);
+        BuildOptions options = new BuildOptions(source, output, drafts, future, baseUrl, now == null ? Instant.now() : now,
+                source.resolve(BuildOptions.CACHE_DIR));
         return Failures.guard(err, verbose, () -> {
             BuildResult result = SiteBuilder.build(options);
             for (String w : result.warnings()) {
                 err.println("warning: " + w);
             }
-            out.printf("Built %d pages (%d articles, %d files) into %s in %d ms%s%n", result.pages(), result.articles(),
-                    result.files(), Diagnostics.display(output), result.millis(),
+            out.printf("Built %d pages (%d articles, %d files; charts: %d rendered, %d reused) into %s in %d ms%s%n",
+                    result.pages(), result.articles(), result.files(), result.chartsRendered(), result.chartsReused(),
+                    Diagnostics.display(output), result.millis(),
                     result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warning(s)");
             out.flush();
             return 0;

@@ -45,7 +45,7 @@ public final class MarketPages {
         } else if (change != null && pct == null && q.close() - change > 0) {
             pct = SeriesStats.pct(q.close() - change, q.close());
         }
-        return new Move(q.symbol(), q.name(), q.close(), change, pct, q.volume());
+        return new Move(q.symbol(), q.name(), date, q.close(), change, pct, q.volume());
     }
 
     /** A symbol's move on the last day at or before {@code date} in its series. */
@@ -53,7 +53,7 @@ public final class MarketPages {
         return market.stats(symbol).flatMap(s -> {
             int i = s.series().indexAtOrBefore(date);
             if (i < 0) return Optional.empty();
-            return Optional.of(new Move(symbol, s.series().name(), s.close(i),
+            return Optional.of(new Move(symbol, s.series().name(), s.date(i), s.close(i),
                     i > 0 ? s.change(i).getAsDouble() : null, i > 0 ? s.changePct(i).getAsDouble() : null,
                     s.series().bars().get(i).volume()));
         });

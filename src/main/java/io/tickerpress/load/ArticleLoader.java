@@ -3,6 +3,8 @@ package io.tickerpress.load;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.model.Article;
+import io.tickerpress.model.ChartRequest;
+import io.tickerpress.model.ChartSpec;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.model.Source;
 
@@ -20,7 +22,7 @@ import java.util.stream.Stream;
 /** Reads every {@code content/articles/**}{@code /*.md} file into an {@link Article}. */
 public final class ArticleLoader {
     static final Set<String> FIELDS = Set.of("title", "date", "updated", "dateline", "slug", "summary", "tags",
-            "tickers", "sources", "author", "draft", "timezone");
+            "tickers", "sources", "author", "draft", "timezone", "charts");
     public static final long MAX_ARTICLE_BYTES = 10L * 1024 * 1024;
     private static final java.util.regex.Pattern TICKER = java.util.regex.Pattern.compile("[A-Z0-9^][A-Z0-9.^-]{0,11}");
 
@@ -98,7 +100,29 @@ public final class ArticleLoader {
         }
         return new Article(display, title, date, updated, f.string("dateline", "").strip(), slug,
                 f.strings("summary").stream().map(String::strip).filter(x -> !x.isEmpty()).toList(),
-                tags, tickers, sources, f.string("author", "").strip(), f.bool("draft", false), fm.body(), fm.bodyLine());
+                tags, tickers, sources, f.string("author", "").strip(), f.bool("draft", false), charts(f), fm.body(),
+                fm.bodyLine());
+    }
+
+    /** Front matter {@code charts: [{type, symbols, range, title}]}. */
+    private static List<ChartRequest> charts(Fields f) {
+        List<ChartRequest> out = new ArrayList<>();
+        for (Fields c : f.objects("charts")) {
+            c.allowOnly(Set.of("type", "symbols", "range", "title"));
+            List<String> symbols = new ArrayList<>();
+            for (String s : c.strings("symbols")) {
+                for (String part : s.split(",")) {
+                    if (!part.isBlank()) symbols.add(part.strip().toUpperCase(java.util.Locale.ROOT));
+                }
+            }
+            String type = c.requiredString("type");
+            String range = c.string("range", "3M").toUpperCase(java.util.Locale.ROOT);
+            String problem = ChartSpecs.problem(type, symbols, range);
+            if (problem != null) throw c.error(problem.startsWith("range") ? "range" : "type", problem);
+            out.add(new ChartRequest(new ChartSpec(ChartSpec.Type.parse(type), symbols, range,
+                    c.string("title", "").strip()), c.line()));
+        }
+        return out;
     }
 
     private static ZonedDateTime date(Fields f, String key, ZoneId zone, boolean required) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /** Reads {@code content/site.yaml}. */
 public final class SiteConfigLoader {
     static final Set<String> FIELDS = Set.of("title", "description", "baseUrl", "language", "timezone", "paginate",
-            "permalinks", "markdown", "publisher", "market");
+            "permalinks", "markdown", "publisher", "market", "charts");
     private static final Pattern TOKEN = Pattern.compile("\\{([^}]*)}");
     private static final Set<String> PERMALINK_TOKENS = Set.of("yyyy", "mm", "dd", "slug");
 
@@ -70,13 +70,23 @@ public final class SiteConfigLoader {
                 permalink,
                 unsafe,
                 f.string("publisher", f.requiredString("title")),
-                market(f.object("market")));
+                market(f.object("market")),
+                chartFormat(f.object("charts")));
+    }
+
+    private static String chartFormat(Fields charts) {
+        if (charts == null) return "png";
+        String format = charts.allowOnly(Set.of("format")).string("format", "png");
+        if (!format.equals("png") && !format.equals("svg")) {
+            throw charts.error("format", "'charts.format' must be png or svg, not '" + format + "'");
+        }
+        return format;
     }
 
     private static MarketSettings market(Fields m) {
         MarketSettings defaults = MarketSettings.defaults();
         if (m == null) return defaults;
-        m.allowOnly(Set.of("closures", "board", "sidebar", "movers", "benchmark"));
+        m.allowOnly(Set.of("closures", "board", "sidebar", "movers", "benchmark", "mainIndex"));
         List<Closure> closures = new ArrayList<>();
         for (Fields c : m.objects("closures")) {
             c.allowOnly(Set.of("date", "reason"));
@@ -98,7 +108,8 @@ public final class SiteConfigLoader {
         }
         List<String> board = m.strings("board").stream().map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).toList();
         return new MarketSettings(closures, board, mode, count, m.integer("movers", defaults.movers(), 0, 50),
-                m.string("benchmark", defaults.benchmark()).strip().toUpperCase(java.util.Locale.ROOT));
+                m.string("benchmark", defaults.benchmark()).strip().toUpperCase(java.util.Locale.ROOT),
+                m.string("mainIndex", defaults.mainIndex()).strip().toUpperCase(java.util.Locale.ROOT));
     }
 
     private static void validatePermalink(String pattern, Fields f) {

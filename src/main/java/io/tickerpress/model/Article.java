@@ -23,6 +23,7 @@ public record Article(
         List<Source> sources,
         String author,
         boolean draft,
+        List<ChartRequest> charts,
         String body,
         int bodyLine) {
 
@@ -31,5 +32,6 @@ public record Article(
         tags = List.copyOf(tags);
         tickers = List.copyOf(tickers);
         sources = List.copyOf(sources);
+        charts = List.copyOf(charts);
     }
 }

@@ -11,9 +11,10 @@ import java.util.List;
  * @param sidebarCount how many stock-of-the-day entries the sidebar shows
  * @param movers how many top gainers and losers a digest lists
  * @param benchmark the symbol ticker pages compare with for the relative streak
+ * @param mainIndex the index whose candlestick chart digest pages show
  */
 public record MarketSettings(List<Closure> closures, List<String> board, String sidebarMode, int sidebarCount,
-                             int movers, String benchmark) {
+                             int movers, String benchmark, String mainIndex) {
     public static final String LATEST = "latest";
     public static final String AS_OF = "asOf";
 
@@ -23,7 +24,7 @@ public record MarketSettings(List<Closure> closures, List<String> board, String 
     }
 
     public static MarketSettings defaults() {
-        return new MarketSettings(List.of(), List.of(), LATEST, 3, 5, "SPX");
+        return new MarketSettings(List.of(), List.of(), LATEST, 3, 5, "SPX", "SPX");
     }
 
     public boolean asOf() {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
  *
  * @param baseUrl absolute URL of the site's root, always ending in '/'
  * @param articlePermalink pattern such as {@code /news/{yyyy}/{mm}/{dd}/{slug}/}
+ * @param chartFormat "png" (with a 2x version) or "svg"
  */
 public record SiteConfig(
         String title,
@@ -18,7 +19,8 @@ public record SiteConfig(
         String articlePermalink,
         boolean markdownUnsafe,
         String publisher,
-        MarketSettings market) {
+        MarketSettings market,
+        String chartFormat) {
 
     public static final String DEFAULT_PERMALINK = "/news/{yyyy}/{mm}/{dd}/{slug}/";
 
@@ -31,6 +33,6 @@ public record SiteConfig(
 
     public SiteConfig withBaseUrl(String newBaseUrl) {
         return new SiteConfig(title, description, newBaseUrl, language, timezone, paginate,
-                articlePermalink, markdownUnsafe, publisher, market);
+                articlePermalink, markdownUnsafe, publisher, market, chartFormat);
     }
 }

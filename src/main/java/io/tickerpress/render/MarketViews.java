@@ -8,7 +8,10 @@ import io.tickerpress.derive.SidebarData;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.model.SectorMove;
 import io.tickerpress.model.StockOfTheDay;
+import io.tickerpress.model.ChartSpec;
+import io.tickerpress.render.chart.Charts;
 import io.tickerpress.render.view.ArticleItemView;
+import io.tickerpress.render.view.ChartView;
 import io.tickerpress.render.view.DigestView;
 import io.tickerpress.render.view.LinkView;
 import io.tickerpress.render.view.MarketItemView;
@@ -37,9 +40,13 @@ public final class MarketViews {
     private final Function<String, String> url;
     private final String benchmark;
     private final Map<StockOfTheDay, String> blurbs = new ConcurrentHashMap<>();
+    private final Charts charts;
+    static final int SPARK_WIDTH = 120;
+    static final int SPARK_HEIGHT = 32;
 
     public MarketViews(Market market, MarkdownRenderer markdown, Diagnostics diagnostics, Function<String, String> url,
-                       String benchmark) {
+                       String benchmark, Charts charts) {
+        this.charts = charts;
         this.market = market;
         this.markdown = markdown;
         this.diagnostics = diagnostics;
@@ -56,24 +63,34 @@ public final class MarketViews {
     }
 
     public MoveView move(Move m) {
+        return move(m, null);
+    }
+
+    /** A move with its one-month sparkline, for boards and sidebar items. */
+    public MoveView moveWithSpark(Move m) {
+        return move(m, charts == null ? null : charts.optional(new ChartSpec(ChartSpec.Type.SPARKLINE, List.of(m.symbol()),
+                "1M", ""), m.date(), SPARK_WIDTH, SPARK_HEIGHT));
+    }
+
+    private MoveView move(Move m, ChartView spark) {
         return new MoveView(m.symbol(), m.name(), tickerUrl(m.symbol()), Numbers.price(m.close()),
                 m.change() == null ? "" : Numbers.change(m.change()),
                 m.changePct() == null ? "" : Numbers.pct(m.changePct()),
                 m.changePct() == null ? "flat" : Numbers.direction(m.changePct()),
                 m.changePct() == null ? "" : Numbers.arrow(m.changePct()),
-                m.volume() == null ? "" : Numbers.volume(m.volume()));
+                m.volume() == null ? "" : Numbers.volume(m.volume()), spark);
     }
 
     public MarketItemView item(StockOfTheDay e, Move m) {
         String html = blurbs.computeIfAbsent(e, x -> markdown.render(x.body(), x.file(), x.line(), diagnostics));
         return new MarketItemView(e.symbol(), tickerUrl(e.symbol()), e.headline(), Formats.longTime(e.time()),
-                Formats.iso(e.time()), html, move(m));
+                Formats.iso(e.time()), html, moveWithSpark(m));
     }
 
     public SidebarView sidebar(SidebarData data) {
         return new SidebarView("Stock Market Today",
                 data.items().stream().map(it -> item(it.entry(), it.move())).toList(),
-                data.board().stream().map(this::move).toList(),
+                data.board().stream().map(this::moveWithSpark).toList(),
                 data.boardDate() == null ? null : Formats.shortDate(data.boardDate()));
     }
 
@@ -113,7 +130,7 @@ public final class MarketViews {
         }
         SeriesStats s = statsOpt.get();
         int i = s.size() - 1;
-        Move latest = new Move(symbol, s.series().name(), s.close(i),
+        Move latest = new Move(symbol, s.series().name(), s.date(i), s.close(i),
                 i > 0 ? s.change(i).getAsDouble() : null, i > 0 ? s.changePct(i).getAsDouble() : null,
                 s.series().bars().get(i).volume());
         List<StatView> stats = new ArrayList<>();

@@ -4,6 +4,9 @@ import io.tickerpress.derive.Chronicle;
 import io.tickerpress.derive.DigestDay;
 import io.tickerpress.derive.Market;
 import io.tickerpress.derive.MarketPages;
+import io.tickerpress.model.ChartSpec;
+import io.tickerpress.render.chart.Charts;
+import io.tickerpress.render.view.ChartView;
 import io.tickerpress.render.view.DigestView;
 import io.tickerpress.render.view.SidebarView;
 import io.tickerpress.render.view.TickerView;
@@ -40,22 +43,46 @@ public final class PageRenderer {
     private final MarketViews marketViews;
     private final SidebarView latestSidebar;
 
-    public PageRenderer(SiteConfig config, Theme theme, Diagnostics diagnostics, Market market) {
+    private final Charts charts;
+
+    public PageRenderer(SiteConfig config, Theme theme, Diagnostics diagnostics, Market market, Charts charts) {
+        this.charts = charts;
         this.config = config;
         this.theme = theme;
         this.diagnostics = diagnostics;
         this.market = market;
         this.markdown = new MarkdownRenderer(config.markdownUnsafe());
         this.marketPages = new MarketPages(market, config);
-        this.marketViews = new MarketViews(market, markdown, diagnostics, this::url, config.market().benchmark());
+        this.marketViews = new MarketViews(market, markdown, diagnostics, this::url, config.market().benchmark(),
+                charts);
         this.latestSidebar = marketViews.sidebar(marketPages.sidebar(null));
         this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(),
                 config.language(), config.publisher(), config.basePath() + "assets/style.css", !market.snapshots().isEmpty());
     }
 
-    /** The shortcodes available in Markdown written at {@code moment}. */
-    private Shortcodes shortcodes(java.time.Instant moment) {
-        return new Shortcodes(Map.of("quote", new QuoteShortcode(market, moment)));
+    /** Markdown written at {@code moment}, with its shortcodes (quote, chart) expanded, as HTML. */
+    private String body(String text, String file, int line, java.time.Instant moment) {
+        ChartShortcode chart = new ChartShortcode(charts, moment, this::chartHtml);
+        Shortcodes shortcodes = new Shortcodes(Map.of("quote", new QuoteShortcode(market, moment), "chart", chart));
+        return chart.restore(markdown.render(shortcodes.expand(text, file, line), file, line, diagnostics));
+    }
+
+    private String chartHtml(ChartView view) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("chart", view);
+        return theme.render("chart.ftlh", model);
+    }
+
+    /** The charts an article's front matter asks for, ending at the article's time. */
+    private List<ChartView> articleCharts(Article a) {
+        java.time.LocalDate asOf = Market.lastCloseDate(a.date().toInstant());
+        return a.charts().stream().map(r -> {
+            try {
+                return charts.request(r.spec(), asOf, PageCharts.WIDTH, PageCharts.height(r.spec()));
+            } catch (Charts.ChartException e) {
+                throw new io.tickerpress.diag.InputError(a.file(), r.line(), "chart: " + e.getMessage());
+            }
+        }).toList();
     }
 
     private SidebarView sidebarFor(java.time.Instant moment) {
@@ -67,8 +94,7 @@ public final class PageRenderer {
         var editorial = day.editorial();
         String body = "";
         if (editorial != null) {
-            body = markdown.render(shortcodes(day.snapshot().asOf().toInstant()).expand(editorial.body(), editorial.file(),
-                    editorial.bodyLine()), editorial.file(), editorial.bodyLine(), diagnostics);
+            body = body(editorial.body(), editorial.file(), editorial.bodyLine(), day.snapshot().asOf().toInstant());
         }
         DigestView view = marketViews.digest(day, body, (symbol, date) -> marketPages.moveAsOf(symbol, date).orElseThrow(),
                 day.articles().stream().map(this::item).toList());
@@ -77,6 +103,17 @@ public final class PageRenderer {
         Map<String, Object> model = model(new PageView("digest", view.title(), description, url(day.path()),
                 canonical(day.path())));
         model.put("digest", view);
+        java.time.LocalDate date = day.snapshot().date();
+        List<ChartView> dayCharts = new java.util.ArrayList<>();
+        ChartSpec candles = new ChartSpec(ChartSpec.Type.CANDLESTICK, List.of(config.market().mainIndex()), "3M", "");
+        java.util.Optional.ofNullable(charts.optional(candles, date, PageCharts.WIDTH, PageCharts.height(candles)))
+                .ifPresent(dayCharts::add);
+        ChartSpec sectors = new ChartSpec(ChartSpec.Type.SECTORS, List.of(), "1M", "");
+        if (!day.snapshot().sectors().isEmpty()) {
+            java.util.Optional.ofNullable(charts.optional(sectors, date, PageCharts.WIDTH, PageCharts.height(sectors)))
+                    .ifPresent(dayCharts::add);
+        }
+        model.put("charts", dayCharts);
         return theme.render("digest.ftlh", model);
     }
 
@@ -103,6 +140,17 @@ public final class PageRenderer {
                 : heading + " (page " + page.number() + " of " + page.total() + ")",
                 heading + ": latest close, statistics and news", url(page.path()), canonical(page.path())));
         model.put("ticker", view);
+        List<ChartView> tickerCharts = new java.util.ArrayList<>();
+        market.stats(symbol).filter(s -> s.size() > 1).ifPresent(s -> {
+            java.time.LocalDate last = s.date(s.size() - 1);
+            ChartSpec price = new ChartSpec(ChartSpec.Type.PRICE, List.of(symbol), "1Y", "");
+            ChartSpec candles = new ChartSpec(ChartSpec.Type.CANDLESTICK, List.of(symbol), "3M", "");
+            java.util.Optional.ofNullable(charts.optional(price, last, PageCharts.WIDTH, PageCharts.height(price)))
+                    .ifPresent(tickerCharts::add);
+            java.util.Optional.ofNullable(charts.optional(candles, last, PageCharts.WIDTH, PageCharts.height(candles)))
+                    .ifPresent(tickerCharts::add);
+        });
+        model.put("charts", tickerCharts);
         model.put("heading", heading);
         model.put("items", page.items().stream().map(this::item).toList());
         model.put("pager", pager(page));
@@ -126,8 +174,7 @@ public final class PageRenderer {
                 a.updated() == null ? null : Formats.datelineTime(a.updated()),
                 Formats.iso(a.updated() == null ? a.date() : a.updated()),
                 a.author(), a.summary(),
-                markdown.render(shortcodes(a.date().toInstant()).expand(a.body(), a.file(), a.bodyLine()),
-                        a.file(), a.bodyLine(), diagnostics),
+                body(a.body(), a.file(), a.bodyLine(), a.date().toInstant()),
                 a.sources().stream().map(s -> new LinkView(s.name(), s.url())).toList(),
                 a.tags().stream().map(t -> new LinkView(t, url("tags/" + Taxonomy.tagSlug(t) + "/"))).toList(),
                 a.tickers().stream().map(t -> new LinkView(t, marketViews.tickerUrl(t))).toList(),
@@ -136,6 +183,7 @@ public final class PageRenderer {
         String description = a.summary().isEmpty() ? a.title() : String.join(" ", a.summary());
         Map<String, Object> model = model(new PageView("article", a.title(), description, view.url(), view.canonical()));
         model.put("article", view);
+        model.put("charts", articleCharts(a));
         model.put("sidebar", sidebarFor(a.date().toInstant()));
         model.putAll(extra);
         return theme.render("article.ftlh", model);

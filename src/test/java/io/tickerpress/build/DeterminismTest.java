@@ -22,7 +22,7 @@ class DeterminismTest {
         Path b = dir.resolve("b");
         TestSites.build(TestSites.SAMPLE, a);
         // A different clock (still after all content) must not leak into the output.
-        SiteBuilder.build(BuildOptions.of(TestSites.SAMPLE, b).withNow(Instant.parse("2026-09-09T09:09:09Z")));
+        SiteBuilder.build(TestSites.options(TestSites.SAMPLE, b).withNow(Instant.parse("2026-09-09T09:09:09Z")));
         Map<String, byte[]> first = TestSites.snapshot(a);
         Map<String, byte[]> second = TestSites.snapshot(b);
         assertEquals(first.keySet(), second.keySet());

@@ -32,7 +32,7 @@ class DraftsAndFutureTest {
         Path src = site();
         Path out = dir.resolve("out");
         Instant clock = Instant.parse("2026-01-06T20:00:00Z");
-        BuildOptions base = BuildOptions.of(src, out).withNow(clock);
+        BuildOptions base = TestSites.options(src, out).withNow(clock);
 
         assertEquals(1, SiteBuilder.build(base).articles());
         assertTrue(Files.exists(out.resolve("news/2026/01/05/published/index.html")));

@@ -1,0 +1,86 @@
+package io.tickerpress.derive;
+
+import io.tickerpress.model.Bar;
+import io.tickerpress.model.ChartSpec;
+import io.tickerpress.model.PriceSeries;
+import io.tickerpress.model.Snapshot;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Cuts the data a chart shows out of the market data, ending at a given day: no look-ahead. */
+public final class ChartSlicer {
+    private final Market market;
+
+    public ChartSlicer(Market market) {
+        this.market = market;
+    }
+
+    /**
+     * @return the chart's data, or an explanation of why there is none (unknown symbol, empty range)
+     */
+    public Result slice(ChartSpec spec, LocalDate asOf) {
+        if (spec.type() == ChartSpec.Type.SECTORS) {
+            Optional<Snapshot> snap = market.snapshots().stream().filter(s -> !s.date().isAfter(asOf))
+                    .filter(s -> !s.sectors().isEmpty()).reduce((a, b) -> b);
+            return snap.map(s -> Result.ok(new ChartData(spec, s.date(), List.of(), s.sectors())))
+                    .orElseGet(() -> Result.error("no snapshot with sectors on or before " + asOf));
+        }
+        List<ChartData.Slice> slices = new ArrayList<>();
+        LocalDate end = null;
+        for (String symbol : spec.symbols()) {
+            Optional<SeriesStats> stats = market.stats(symbol);
+            if (stats.isEmpty()) {
+                return Result.error("unknown symbol '" + symbol + "': no snapshot or history file has it");
+            }
+            PriceSeries series = stats.get().series();
+            int last = series.indexAtOrBefore(asOf);
+            if (last < 0) {
+                return Result.error("no " + symbol + " data on or before " + asOf);
+            }
+            LocalDate lastDate = series.bars().get(last).date();
+            int first = firstIndex(series, lastDate, spec.range());
+            if (last - first < 1) {
+                return Result.error("range " + spec.range() + " has fewer than two " + symbol + " closes up to " + lastDate);
+            }
+            slices.add(new ChartData.Slice(symbol, series.name(), series.bars().subList(first, last + 1)));
+            if (end == null || lastDate.isAfter(end)) end = lastDate;
+        }
+        return Result.ok(new ChartData(spec, end, slices, List.of()));
+    }
+
+    /** The first bar shown: the one at the start of the range, or the year's base close for YTD. */
+    static int firstIndex(PriceSeries series, LocalDate end, String range) {
+        LocalDate start = switch (range) {
+            case "1M" -> end.minusMonths(1);
+            case "3M" -> end.minusMonths(3);
+            case "6M" -> end.minusMonths(6);
+            case "1Y" -> end.minusYears(1);
+            case "5Y" -> end.minusYears(5);
+            case "YTD" -> LocalDate.of(end.getYear() - 1, 12, 31);
+            default -> LocalDate.MIN;
+        };
+        if (range.equals("MAX")) return 0;
+        // The close at or before the start is the base the change is measured from.
+        int i = series.indexAtOrBefore(start);
+        return Math.max(0, i);
+    }
+
+    /** Chart data, or why there is none. */
+    public record Result(ChartData data, String error) {
+        static Result ok(ChartData d) {
+            return new Result(d, null);
+        }
+
+        static Result error(String e) {
+            return new Result(null, e);
+        }
+    }
+
+    /** Convenience for callers that know the data exists. */
+    public static List<Bar> bars(ChartData d) {
+        return d.slices().get(0).bars();
+    }
+}

@@ -1,0 +1,5 @@
+package io.tickerpress.model;
+
+/** A chart asked for in a file, with the line that asked, for error messages. */
+public record ChartRequest(ChartSpec spec, int line) {
+}

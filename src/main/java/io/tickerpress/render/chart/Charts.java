@@ -1,0 +1,148 @@
+package io.tickerpress.render.chart;
+
+import io.tickerpress.derive.ChartData;
+import io.tickerpress.derive.ChartSlicer;
+import io.tickerpress.model.Bar;
+import io.tickerpress.model.ChartSpec;
+import io.tickerpress.model.SectorMove;
+import io.tickerpress.render.view.ChartView;
+import io.tickerpress.write.ChartCache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * The charts of one build. Pages ask for charts while they render and get a {@link ChartView} at once; the
+ * files are produced afterwards by {@link #renderAll}, in parallel, once per distinct chart, and taken from
+ * the cache when an identical chart was rendered by an earlier build.
+ */
+public final class Charts {
+    public static final String PNG = "png";
+    public static final String SVG = "svg";
+
+    private final ChartSlicer slicer;
+    private final String format;
+    private final Function<String, String> url;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    private record Job(ChartData data, int width, int height) {
+    }
+
+    /** What {@link #renderAll} did. */
+    public record Stats(int rendered, int reused, long millis) {
+    }
+
+    public Charts(ChartSlicer slicer, String format, Function<String, String> url) {
+        this.slicer = slicer;
+        this.format = format;
+        this.url = url;
+    }
+
+    /**
+     * Registers a chart ending at {@code asOf} (no later data is shown).
+     *
+     * @throws ChartException when the data cannot make the chart (unknown symbol, empty range)
+     */
+    public ChartView request(ChartSpec spec, LocalDate asOf, int width, int height) {
+        ChartSlicer.Result result = slicer.slice(spec, asOf);
+        if (result.data() == null) throw new ChartException(result.error());
+        ChartData data = result.data();
+        String key = key(data, width, height);
+        jobs.putIfAbsent(key, new Job(data, width, height));
+        String base = "charts/" + key;
+        boolean spark = spec.type() == ChartSpec.Type.SPARKLINE;
+        ChartText.Table t = spark ? null : ChartText.table(data);
+        return new ChartView(
+                url.apply(base + "." + format),
+                format.equals(PNG) ? url.apply(base + "." + format) + " 1x, " + url.apply(base + "@2x.png") + " 2x" : null,
+                width, height, ChartText.title(data), ChartText.alt(data),
+                t == null ? null : new ChartView.Table(t.caption(), t.headers(), t.rows()));
+    }
+
+    /** Like {@link #request}, but null when the data cannot make the chart: for charts nobody asked for by name. */
+    public ChartView optional(ChartSpec spec, LocalDate asOf, int width, int height) {
+        try {
+            return request(spec, asOf, width, height);
+        } catch (ChartException e) {
+            return null;
+        }
+    }
+
+    public int distinct() {
+        return jobs.size();
+    }
+
+    /** Writes every requested chart's files through {@code out}, rendering only those not in the cache. */
+    public Stats renderAll(ChartCache cache, BiConsumer<String, byte[]> out) {
+        long start = System.nanoTime();
+        AtomicInteger rendered = new AtomicInteger();
+        AtomicInteger reused = new AtomicInteger();
+        List<Map.Entry<String, Job>> all = new ArrayList<>(jobs.entrySet());
+        all.sort(Map.Entry.comparingByKey());
+        all.parallelStream().forEach(entry -> {
+            String key = entry.getKey();
+            Job job = entry.getValue();
+            List<String> names = format.equals(PNG) ? List.of(key + ".png", key + "@2x.png") : List.of(key + ".svg");
+            List<byte[]> files = new ArrayList<>();
+            for (String name : names) {
+                cache.get(name).ifPresent(files::add);
+            }
+            if (files.size() != names.size()) {
+                files.clear();
+                var chart = ChartDrawer.draw(job.data());
+                if (format.equals(PNG)) {
+                    files.add(ChartEncoder.png(chart, job.width(), job.height(), 1));
+                    files.add(ChartEncoder.png(chart, job.width(), job.height(), 2));
+                } else {
+                    files.add(ChartEncoder.svg(chart, job.width(), job.height()));
+                }
+                for (int i = 0; i < names.size(); i++) cache.put(names.get(i), files.get(i));
+                rendered.incrementAndGet();
+            } else {
+                reused.incrementAndGet();
+            }
+            for (int i = 0; i < names.size(); i++) out.accept("charts/" + names.get(i), files.get(i));
+        });
+        return new Stats(rendered.get(), reused.get(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** A hash of everything that decides a chart's pixels: its data slice, spec, size, format and theme. */
+    static String key(ChartData d, int width, int height) {
+        StringBuilder sb = new StringBuilder(4096);
+        sb.append(ChartTheme.VERSION).append('|').append(d.spec().type()).append('|').append(d.spec().range())
+                .append('|').append(ChartText.title(d)).append('|').append(width).append('x').append(height).append('\n');
+        for (ChartData.Slice s : d.slices()) {
+            sb.append(s.symbol()).append('|').append(s.name()).append('\n');
+            for (Bar b : s.bars()) {
+                sb.append(b.date()).append(',').append(b.open()).append(',').append(b.high()).append(',')
+                        .append(b.low()).append(',').append(b.close()).append(',').append(b.volume()).append('\n');
+            }
+        }
+        for (SectorMove m : d.sectors()) {
+            sb.append(m.name()).append(',').append(m.changePct()).append(',').append(m.ytdPct()).append('\n');
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Why a chart cannot be made from the data. */
+    public static final class ChartException extends RuntimeException {
+        public ChartException(String message) {
+            super(message);
+        }
+    }
+}

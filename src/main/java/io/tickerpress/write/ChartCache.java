@@ -1,0 +1,46 @@
+package io.tickerpress.write;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * Rendered chart files kept across builds in {@code .tickerpress-cache/charts/}, named by a hash of their data,
+ * spec and theme, so an unchanged chart is never rendered twice. A missing or unwritable cache only costs time.
+ */
+public final class ChartCache {
+    private final Path dir;
+
+    public ChartCache(Path cacheRoot) {
+        this.dir = cacheRoot == null ? null : cacheRoot.resolve("charts");
+    }
+
+    public Optional<byte[]> get(String name) {
+        if (dir == null) return Optional.empty();
+        Path p = dir.resolve(name);
+        try {
+            return Files.isRegularFile(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void put(String name, byte[] bytes) {
+        if (dir == null) return;
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".tmp-", ".part");
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // The cache is an optimisation: a read-only source folder still builds.
+        }
+    }
+}
