@@ -16,11 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Market data in small hand-made sites: asOf sidebars, merging, and every bad-input case's message. */
-class MarketInputTest {
+public class MarketInputTest {
     @TempDir
     Path dir;
 
-    static String snapshot(String date, double rut, double mu, String sotdTime, String headline) {
+    public static String snapshot(String date, double rut, double mu, String sotdTime, String headline) {
         return """
                 {"date": "%s", "indices": [{"symbol": "RUT", "name": "Russell 2000", "close": %s}],
                  "quotes": [{"symbol": "MU", "name": "Micron Technology", "close": %s, "volume": 1000}],

@@ -14,9 +14,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -56,12 +54,13 @@ public final class ChartEncoder {
         SVGGraphics2D g = new SVGGraphics2D(ctx, false);
         g.setSVGCanvasSize(new Dimension(width, height));
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+        java.io.StringWriter w = new java.io.StringWriter(64 * 1024);
+        try {
             g.stream(w, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        // Batik writes the SVG 1.0 DOCTYPE with an external DTD; browsers ignore it and XML tools would fetch it.
+        return w.toString().replaceFirst("<!DOCTYPE[^>]*>\\s*", "").getBytes(StandardCharsets.UTF_8);
     }
 }
