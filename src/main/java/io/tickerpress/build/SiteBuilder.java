@@ -23,13 +23,19 @@ import io.tickerpress.render.ThemeAssets;
 import io.tickerpress.render.chart.Charts;
 import io.tickerpress.write.ChartCache;
 import io.tickerpress.write.StagingFolder;
+import io.tickerpress.derive.PageRecord;
+import io.tickerpress.load.SnapshotLoader;
+import io.tickerpress.render.FeedRenderer;
+import io.tickerpress.render.SearchIndex;
+
+import java.time.Instant;
+import java.util.Collections;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The whole pipeline, in order: load → derive → render → write. */
 public final class SiteBuilder {
@@ -58,57 +64,118 @@ public final class SiteBuilder {
         Theme theme = new Theme(options.source());
         Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path);
         PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);
-        AtomicInteger pageCount = new AtomicInteger();
+        FeedRenderer feeds = new FeedRenderer(config, theme);
+        Pages written = new Pages();
+        Instant newestContent = newestContent(newestFirst, market);
         try (StagingFolder out = StagingFolder.beside(options.output())) {
             Map<String, Object> sidebar = Map.of("latest", newestFirst.stream().limit(5).map(pages::item).toList());
-            chronicle.oldestFirst().parallelStream().forEach(entry -> {
-                out.writePage(entry.path(), pages.article(entry, chronicle, sidebar));
-                pageCount.incrementAndGet();
-            });
+            chronicle.oldestFirst().parallelStream().forEach(entry -> written.page(out, entry.path(),
+                    pages.article(entry, chronicle, sidebar), lastmod(entry)));
             for (var page : Pagination.paginate(newestFirst, config.paginate(), "")) {
-                write(out, pageCount, page.path(), pages.articleList("home", config.title(), page, Map.of()));
+                written.page(out, page.path(), pages.articleList("home", config.title(), page, List.of()),
+                        newest(page.items(), newestContent));
             }
             for (Taxonomy.Term tag : tags) {
                 for (var page : Pagination.paginate(tag.articles(), config.paginate(), tag.path())) {
-                    write(out, pageCount, page.path(), pages.articleList("list", tag.name(), page, Map.of()));
+                    written.page(out, page.path(), pages.articleList("list", tag.name(), page,
+                            pages.tagFeeds(tag.name(), tag.path())), newest(page.items(), newestContent));
                 }
             }
-            write(out, pageCount, "tags/", pages.termIndex("Tags", "tags/", tags));
+            written.page(out, "tags/", pages.termIndex("Tags", "tags/", tags), newestContent);
 
-            digests.parallelStream().forEach(day -> write(out, pageCount, day.path(), pages.digest(day)));
+            digests.parallelStream().forEach(day -> written.page(out, day.path(), pages.digest(day),
+                    day.snapshot().asOf().toInstant()));
             if (!digests.isEmpty()) {
                 List<DigestDay> newestDays = new ArrayList<>(digests);
-                java.util.Collections.reverse(newestDays);
+                Collections.reverse(newestDays);
                 for (var page : Pagination.paginate(newestDays, config.paginate(), "markets/")) {
-                    write(out, pageCount, page.path(), pages.marketsIndex(page));
+                    written.page(out, page.path(), pages.marketsIndex(page), page.items().get(0).snapshot().asOf().toInstant());
                 }
             }
             List<Taxonomy.Term> tickerTerms = new ArrayList<>();
             tickers.forEach((symbol, articles) -> {
                 String path = MarketViews.tickerPath(symbol);
                 tickerTerms.add(new Taxonomy.Term(symbol, symbol, path, articles));
+                Instant dataDate = market.stats(symbol).filter(st -> st.size() > 0)
+                        .map(st -> st.date(st.size() - 1).atTime(16, 0).atZone(SnapshotLoader.NEW_YORK).toInstant())
+                        .orElse(null);
                 for (var page : Pagination.paginate(articles, config.paginate(), path)) {
-                    write(out, pageCount, page.path(), pages.ticker(symbol, page));
+                    Instant lastmod = newest(page.items(), dataDate == null ? newestContent : dataDate);
+                    if (dataDate != null && dataDate.isAfter(lastmod)) lastmod = dataDate;
+                    written.page(out, page.path(), pages.ticker(symbol, page), lastmod);
                 }
             });
             if (!tickerTerms.isEmpty()) {
-                write(out, pageCount, "tickers/", pages.termIndex("Tickers", "tickers/", tickerTerms));
+                written.page(out, "tickers/", pages.termIndex("Tickers", "tickers/", tickerTerms), newestContent);
             }
-            out.write("404.html", pages.notFound().getBytes(StandardCharsets.UTF_8));
-            pageCount.incrementAndGet();
+            written.page(out, "search/", pages.search(), newestContent);
+            out.write("search-index.json", SearchIndex.write(newestFirst, pages::url));
+            out.write("404.html", bytes(pages.notFound()));
+
+            // Feeds for the site and each tag; full content when site.yaml asks for it.
+            java.util.function.Function<PublishedArticle, String> body = config.feedsFullContent() ? pages::bodyHtml : null;
+            writeFeeds(out, feeds, feeds.feed(config.title(), config.description(), "", newestFirst, body), "");
+            for (Taxonomy.Term tag : tags) {
+                writeFeeds(out, feeds, feeds.feed(config.title() + ": " + tag.name(), tag.name(), tag.path(),
+                        tag.articles(), body), tag.path());
+            }
+            out.write("sitemap.xml", bytes(feeds.sitemap(written.records())));
+            out.write("news-sitemap.xml", bytes(feeds.newsSitemap(newestFirst)));
+            out.write("robots.txt", bytes(feeds.robots()));
+
             ThemeAssets.collect(theme.userTemplates()).forEach(out::write);
             Charts.Stats chartStats = charts.renderAll(new ChartCache(options.cacheDir()), out::write);
 
             int files = out.filesWritten();
             out.publish();
-            return new BuildResult(pageCount.get(), files, chronicle.oldestFirst().size(), diagnostics.warnings(),
+            return new BuildResult(written.count() + 1, files, chronicle.oldestFirst().size(), diagnostics.warnings(),
                     (System.nanoTime() - start) / 1_000_000, chartStats.rendered(), chartStats.reused());
         }
     }
 
-    private static void write(StagingFolder out, AtomicInteger count, String path, String html) {
-        out.writePage(path, html);
-        count.incrementAndGet();
+    /** The HTML pages written, with when each last changed, for the sitemap. */
+    private static final class Pages {
+        private final List<PageRecord> records = Collections.synchronizedList(new ArrayList<>());
+
+        void page(StagingFolder out, String path, String html, Instant lastmod) {
+            out.writePage(path, html);
+            records.add(new PageRecord(path, lastmod));
+        }
+
+        List<PageRecord> records() {
+            return List.copyOf(records);
+        }
+
+        int count() {
+            return records.size();
+        }
+    }
+
+    private static void writeFeeds(StagingFolder out, FeedRenderer feeds, io.tickerpress.render.view.FeedView feed,
+                                   String path) {
+        out.write(path + "feed.xml", bytes(feeds.rss(feed)));
+        out.write(path + "atom.xml", bytes(feeds.atom(feed)));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Instant lastmod(PublishedArticle p) {
+        return (p.article().updated() == null ? p.article().date() : p.article().updated()).toInstant();
+    }
+
+    private static Instant newest(List<PublishedArticle> items, Instant fallback) {
+        return items.stream().map(SiteBuilder::lastmod).max(Instant::compareTo).orElse(fallback);
+    }
+
+    /** The newest moment in the content: an article's time or a snapshot's close. Not the build's clock. */
+    private static Instant newestContent(List<PublishedArticle> newestFirst, Market market) {
+        Instant newest = newest(newestFirst, Instant.EPOCH);
+        for (var s : market.snapshots()) {
+            if (s.asOf().toInstant().isAfter(newest)) newest = s.asOf().toInstant();
+        }
+        return newest;
     }
 
     /** Every symbol with market data or named by an article, with its articles newest first. */

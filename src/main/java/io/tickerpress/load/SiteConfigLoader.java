@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /** Reads {@code content/site.yaml}. */
 public final class SiteConfigLoader {
     static final Set<String> FIELDS = Set.of("title", "description", "baseUrl", "language", "timezone", "paginate",
-            "permalinks", "markdown", "publisher", "market", "charts");
+            "permalinks", "markdown", "publisher", "market", "charts", "feeds");
     private static final Pattern TOKEN = Pattern.compile("\\{([^}]*)}");
     private static final Set<String> PERMALINK_TOKENS = Set.of("yyyy", "mm", "dd", "slug");
 
@@ -71,7 +71,8 @@ public final class SiteConfigLoader {
                 unsafe,
                 f.string("publisher", f.requiredString("title")),
                 market(f.object("market")),
-                chartFormat(f.object("charts")));
+                chartFormat(f.object("charts")),
+                f.object("feeds") != null && f.object("feeds").allowOnly(Set.of("fullContent")).bool("fullContent", false));
     }
 
     private static String chartFormat(Fields charts) {

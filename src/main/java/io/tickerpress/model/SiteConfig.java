@@ -8,6 +8,7 @@ import java.time.ZoneId;
  * @param baseUrl absolute URL of the site's root, always ending in '/'
  * @param articlePermalink pattern such as {@code /news/{yyyy}/{mm}/{dd}/{slug}/}
  * @param chartFormat "png" (with a 2x version) or "svg"
+ * @param feedsFullContent whether feeds carry whole articles, not only their key points
  */
 public record SiteConfig(
         String title,
@@ -20,7 +21,8 @@ public record SiteConfig(
         boolean markdownUnsafe,
         String publisher,
         MarketSettings market,
-        String chartFormat) {
+        String chartFormat,
+        boolean feedsFullContent) {
 
     public static final String DEFAULT_PERMALINK = "/news/{yyyy}/{mm}/{dd}/{slug}/";
 
@@ -33,6 +35,7 @@ public record SiteConfig(
 
     public SiteConfig withBaseUrl(String newBaseUrl) {
         return new SiteConfig(title, description, newBaseUrl, language, timezone, paginate,
-                articlePermalink, markdownUnsafe, publisher, market, chartFormat);
+                articlePermalink, markdownUnsafe, publisher, market, chartFormat,
+                feedsFullContent);
     }
 }

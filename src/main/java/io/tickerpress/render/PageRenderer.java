@@ -60,6 +60,21 @@ public final class PageRenderer {
                 config.language(), config.publisher(), config.basePath() + "assets/style.css", !market.snapshots().isEmpty());
     }
 
+    /** Rendered article bodies, kept for full-content feeds only. */
+    private final Map<String, String> bodies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The rendered body of an article page already rendered by this renderer (full-content feeds). */
+    public String bodyHtml(PublishedArticle entry) {
+        return bodies.get(entry.path());
+    }
+
+    /** Absolute URL of the first chart, for link previews (PNG only: preview cards do not show SVG). */
+    private String imageOf(List<ChartView> charts) {
+        if (charts.isEmpty() || !charts.get(0).src().endsWith(".png")) return null;
+        String origin = config.baseUrl().substring(0, config.baseUrl().length() - config.basePath().length());
+        return origin + charts.get(0).src();
+    }
+
     /** Markdown written at {@code moment}, with its shortcodes (quote, chart) expanded, as HTML. */
     private String body(String text, String file, int line, java.time.Instant moment) {
         ChartShortcode chart = new ChartShortcode(charts, moment, this::chartHtml);
@@ -91,6 +106,7 @@ public final class PageRenderer {
 
     /** A trading day's digest page. */
     public String digest(DigestDay day) {
+        Map<String, Object> model = new HashMap<>();
         var editorial = day.editorial();
         String body = "";
         if (editorial != null) {
@@ -100,8 +116,7 @@ public final class PageRenderer {
                 day.articles().stream().map(this::item).toList());
         String description = editorial != null && !editorial.summary().isEmpty() ? String.join(" ", editorial.summary())
                 : "Market close for " + view.date() + ": indices, top gainers and losers, sectors and the stock of the day.";
-        Map<String, Object> model = model(new PageView("digest", view.title(), description, url(day.path()),
-                canonical(day.path())));
+        PageView pageView = new PageView("digest", view.title(), description, url(day.path()), canonical(day.path()));
         model.put("digest", view);
         java.time.LocalDate date = day.snapshot().date();
         List<ChartView> dayCharts = new java.util.ArrayList<>();
@@ -114,6 +129,11 @@ public final class PageRenderer {
                     .ifPresent(dayCharts::add);
         }
         model.put("charts", dayCharts);
+        String image = imageOf(dayCharts);
+        pageView = pageView.withImage(image).withJsonLd(JsonLd.newsArticle(view.title(), description, pageView.canonical(),
+                Formats.iso(day.snapshot().asOf()), Formats.iso(day.snapshot().asOf()), null, null, List.of("Markets"),
+                image, config.publisher(), config.baseUrl(), "Markets"));
+        model.putAll(model(pageView));
         return theme.render("digest.ftlh", model);
     }
 
@@ -181,9 +201,15 @@ public final class PageRenderer {
                 chronicle.previous(entry).map(this::link).orElse(null),
                 chronicle.next(entry).map(this::link).orElse(null));
         String description = a.summary().isEmpty() ? a.title() : String.join(" ", a.summary());
-        Map<String, Object> model = model(new PageView("article", a.title(), description, view.url(), view.canonical()));
+        List<ChartView> articleCharts = articleCharts(a);
+        String image = imageOf(articleCharts);
+        String jsonLd = JsonLd.newsArticle(a.title(), description, view.canonical(), view.datePublished(),
+                view.dateModified(), a.author(), a.dateline(), a.tags(), image, config.publisher(), config.baseUrl(), null);
+        Map<String, Object> model = model(new PageView("article", a.title(), description, view.url(), view.canonical())
+                .withImage(image).withJsonLd(jsonLd));
         model.put("article", view);
-        model.put("charts", articleCharts(a));
+        model.put("charts", articleCharts);
+        if (config.feedsFullContent()) bodies.put(entry.path(), view.bodyHtml());
         model.put("sidebar", sidebarFor(a.date().toInstant()));
         model.putAll(extra);
         return theme.render("article.ftlh", model);
@@ -191,14 +217,14 @@ public final class PageRenderer {
 
     /** A page of a paginated article list: the home page, a tag page or a ticker page. */
     public String articleList(String kind, String heading, Pagination.Page<PublishedArticle> page,
-                              Map<String, Object> extra) {
+                              List<PageView.FeedLink> feeds) {
         String title = page.number() == 1 ? heading : heading + " (page " + page.number() + " of " + page.total() + ")";
         Map<String, Object> model = model(new PageView(kind, title,
-                kind.equals("home") ? config.description() : heading, url(page.path()), canonical(page.path())));
+                kind.equals("home") ? config.description() : heading, url(page.path()), canonical(page.path()))
+                .withFeeds(feeds));
         model.put("heading", heading);
         model.put("items", page.items().stream().map(this::item).toList());
         model.put("pager", pager(page));
-        model.putAll(extra);
         return theme.render(kind.equals("home") ? "home.ftlh" : "list.ftlh", model);
     }
 
@@ -234,7 +260,30 @@ public final class PageRenderer {
     public Map<String, Object> model(PageView page) {
         Map<String, Object> model = new HashMap<>();
         model.put("site", site);
-        model.put("page", page);
+        model.put("page", page.feeds().isEmpty() ? page.withFeeds(siteFeeds()) : page);
         return model;
+    }
+
+    private List<PageView.FeedLink> siteFeeds() {
+        return List.of(new PageView.FeedLink(config.title() + " (RSS)", url("feed.xml"), "application/rss+xml"),
+                new PageView.FeedLink(config.title() + " (Atom)", url("atom.xml"), "application/atom+xml"));
+    }
+
+    /** A tag page's own feeds, then the site's. */
+    public List<PageView.FeedLink> tagFeeds(String name, String path) {
+        List<PageView.FeedLink> feeds = new java.util.ArrayList<>();
+        feeds.add(new PageView.FeedLink(config.title() + ": " + name + " (RSS)", url(path + "feed.xml"), "application/rss+xml"));
+        feeds.add(new PageView.FeedLink(config.title() + ": " + name + " (Atom)", url(path + "atom.xml"), "application/atom+xml"));
+        feeds.addAll(siteFeeds());
+        return feeds;
+    }
+
+    /** The search page: the script reads search-index.json. */
+    public String search() {
+        Map<String, Object> model = model(new PageView("search", "Search", "Search the news by word or ticker",
+                url("search/"), canonical("search/")));
+        model.put("indexUrl", url("search-index.json"));
+        model.put("script", url("assets/search.js"));
+        return theme.render("search.ftlh", model);
     }
 }

@@ -1,0 +1,110 @@
+package io.tickerpress.render;
+
+import io.tickerpress.model.Article;
+import io.tickerpress.model.PublishedArticle;
+import io.tickerpress.model.SiteConfig;
+import io.tickerpress.render.view.FeedView;
+import io.tickerpress.render.view.NewsSitemapView;
+import io.tickerpress.render.view.SitemapView;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Feeds (RSS 2.0, Atom), sitemaps and robots.txt: the files machines read. */
+public final class FeedRenderer {
+    public static final int FEED_ITEMS = 20;
+    private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    private final SiteConfig config;
+    private final Theme theme;
+
+    public FeedRenderer(SiteConfig config, Theme theme) {
+        this.config = config;
+        this.theme = theme;
+    }
+
+    /**
+     * @param path site-relative folder of the feed ("" for the site, "tags/x/" for a tag)
+     * @param bodyHtml full article HTML by article, or null to leave content out
+     */
+    public FeedView feed(String title, String description, String path, List<PublishedArticle> newestFirst,
+                         Function<PublishedArticle, String> bodyHtml) {
+        List<PublishedArticle> items = newestFirst.subList(0, Math.min(FEED_ITEMS, newestFirst.size()));
+        ZonedDateTime updated = items.stream().map(p -> modified(p.article())).max(ZonedDateTime::compareTo)
+                .orElse(ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        String base = config.baseUrl();
+        return new FeedView(title, description, config.language(), base + path, base + path + "feed.xml",
+                base + path + "atom.xml", base + path, Formats.iso(updated),
+                RFC_822.format(updated.withZoneSameInstant(ZoneOffset.UTC)), config.publisher(),
+                items.stream().map(p -> item(p, bodyHtml)).toList());
+    }
+
+    private FeedView.Item item(PublishedArticle p, Function<PublishedArticle, String> bodyHtml) {
+        Article a = p.article();
+        String url = config.baseUrl() + p.path();
+        String content = bodyHtml == null ? null : absolutize(bodyHtml.apply(p));
+        return new FeedView.Item(a.title(), url, Formats.iso(a.date()), Formats.iso(modified(a)),
+                RFC_822.format(a.date().withZoneSameInstant(ZoneOffset.UTC)),
+                a.summary().isEmpty() ? a.title() : String.join(" ", a.summary()), content,
+                a.author().isEmpty() ? config.publisher() : a.author(), a.tags());
+    }
+
+    /** Feed readers resolve links against the feed, not the page: make site-relative links absolute. */
+    String absolutize(String html) {
+        String origin = config.baseUrl().substring(0, config.baseUrl().length() - config.basePath().length());
+        return html.replace("href=\"/", "href=\"" + origin + "/").replace("src=\"/", "src=\"" + origin + "/")
+                .replace(", /", ", " + origin + "/");
+    }
+
+    private static ZonedDateTime modified(Article a) {
+        return a.updated() == null ? a.date() : a.updated();
+    }
+
+    public String rss(FeedView feed) {
+        return render("rss.ftlx", "feed", feed);
+    }
+
+    public String atom(FeedView feed) {
+        return render("atom.ftlx", "feed", feed);
+    }
+
+    public String sitemap(List<io.tickerpress.derive.PageRecord> pages) {
+        List<SitemapView.Entry> entries = pages.stream()
+                .sorted(java.util.Comparator.comparing(io.tickerpress.derive.PageRecord::path))
+                .map(p -> new SitemapView.Entry(config.baseUrl() + p.path(), iso(p.lastmod()))).toList();
+        return render("sitemap.ftlx", "sitemap", new SitemapView(entries));
+    }
+
+    /** Articles from the last two days of the newest content, as news search engines want. */
+    public String newsSitemap(List<PublishedArticle> newestFirst) {
+        List<NewsSitemapView.Entry> entries = List.of();
+        if (!newestFirst.isEmpty()) {
+            Instant newest = newestFirst.get(0).article().date().toInstant();
+            Instant from = newest.minus(java.time.Duration.ofDays(2));
+            entries = newestFirst.stream().filter(p -> p.article().date().toInstant().isAfter(from))
+                    .map(p -> new NewsSitemapView.Entry(config.baseUrl() + p.path(), Formats.iso(p.article().date()),
+                            p.article().title())).toList();
+        }
+        return render("news-sitemap.ftlx", "news", new NewsSitemapView(config.publisher(), config.language(), entries));
+    }
+
+    public String robots() {
+        return "User-agent: *\nAllow: /\n\nSitemap: " + config.baseUrl() + "sitemap.xml\n";
+    }
+
+    private String iso(Instant t) {
+        return Formats.iso(t.atZone(config.timezone()));
+    }
+
+    private String render(String template, String name, Object view) {
+        Map<String, Object> model = new HashMap<>();
+        model.put(name, view);
+        return theme.render(template, model);
+    }
+}

@@ -1,0 +1,9 @@
+package io.tickerpress.render.view;
+
+import java.util.List;
+
+/** Template variable {@code news} in {@code news-sitemap.ftlx}: recent articles for news search engines. */
+public record NewsSitemapView(String publication, String language, List<Entry> entries) {
+    public record Entry(String url, String published, String title) {
+    }
+}
