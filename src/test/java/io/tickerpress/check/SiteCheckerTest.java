@@ -1,0 +1,48 @@
+package io.tickerpress.check;
+
+import io.tickerpress.TestSites;
+import io.tickerpress.cli.CliTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SiteCheckerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSampleSiteChecksClean() {
+        CliTest.Run r = CliTest.run("check", "--source", TestSites.SAMPLE.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s)Checked \\d+ pages and \\d+ links: no problems\\s*"), r.out());
+    }
+
+    @Test
+    void reportsEveryKindOfBreakage() {
+        Path site = dir.resolve("site");
+        TestSites.write(site.resolve("index.html"), """
+                <!DOCTYPE html><html><head><title>Home</title><link rel="canonical" href="https://x.test/"></head><body>
+                <a id="top" href="/a/">ok</a> <a href="/a/#here">ok anchor</a> <a href="/missing/">broken</a>
+                <a href="/a/#nowhere">bad anchor</a> <img src="/img/none.png" alt=""> <a href="https://example.com/">external</a>
+                <a href="#top">self</a> <a href="/a">no slash</a>
+                </body></html>""");
+        TestSites.write(site.resolve("a/index.html"), """
+                <!DOCTYPE html><html><head><title> </title><link rel="canonical" href="https://x.test/"></head>
+                <body><h2 id="here">Here</h2></body></html>""");
+        CliTest.Run r = CliTest.run("check", "--source", TestSites.SAMPLE.toString(), "--site", site.toString());
+        assertEquals(1, r.code());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.contains("index.html: broken link /missing/"), r.out());
+        assertTrue(lines.contains("index.html: broken anchor /a/#nowhere (no element with id 'nowhere')"), r.out());
+        assertTrue(lines.contains("index.html: missing image /img/none.png"), r.out());
+        assertTrue(lines.contains("index.html: link /a names a folder without a trailing '/'"), r.out());
+        assertTrue(lines.contains("a/index.html: page has no <title>"), r.out());
+        assertTrue(lines.contains("index.html: duplicate URL: same canonical https://x.test/ as a/index.html"), r.out());
+        assertTrue(r.out().contains(": 6 problem(s)"), r.out());
+    }
+}
