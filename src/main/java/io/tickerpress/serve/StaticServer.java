@@ -1,0 +1,144 @@
+package io.tickerpress.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A small static file server over the JDK's HTTP server: serves a site folder with pretty URLs
+ * ({@code /x/} → {@code /x/index.html}), the site's {@code 404.html} for missing files, and never a file
+ * outside the folder. Pages can be rewritten on the way out (the preview server injects its reload script).
+ */
+public final class StaticServer implements AutoCloseable {
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
+            Map.entry("xml", "application/xml; charset=utf-8"), Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("png", "image/png"), Map.entry("svg", "image/svg+xml"), Map.entry("ico", "image/x-icon"),
+            Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("webp", "image/webp"),
+            Map.entry("woff2", "font/woff2"));
+
+    private final HttpServer server;
+    private final Supplier<Path> root;
+    private final List<String> failures = new CopyOnWriteArrayList<>();
+    private volatile Function<String, String> htmlFilter = Function.identity();
+
+    /**
+     * @param root the folder to serve, asked for on every request (the preview server swaps it after rebuilds)
+     */
+    public StaticServer(String host, int port, Supplier<Path> root) throws IOException {
+        this.root = root;
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "tickerpress-http");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Adds a handler for a path prefix, e.g. the live-reload event stream. */
+    public void route(String prefix, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(prefix, handler);
+    }
+
+    public void htmlFilter(Function<String, String> filter) {
+        this.htmlFilter = filter;
+    }
+
+    /** Requests that got an error status, as "STATUS /path", for tests that want no failed requests. */
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
+                send(ex, 405, "text/plain; charset=utf-8", "method not allowed".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Path base = root.get().toAbsolutePath().normalize();
+            Path file = resolve(base, ex.getRequestURI());
+            if (file != null && Files.isDirectory(file)) {
+                String path = ex.getRequestURI().getRawPath();
+                if (!path.endsWith("/")) {
+                    ex.getResponseHeaders().add("Location", path + "/");
+                    send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
+                    return;
+                }
+                file = file.resolve("index.html");
+            }
+            if (file == null || !Files.isRegularFile(file)) {
+                failures.add("404 " + ex.getRequestURI().getRawPath());
+                Path notFound = base.resolve("404.html");
+                byte[] body = Files.isRegularFile(notFound) ? filter(Files.readAllBytes(notFound))
+                        : "not found".getBytes(StandardCharsets.UTF_8);
+                send(ex, 404, "text/html; charset=utf-8", body);
+                return;
+            }
+            String type = type(file);
+            byte[] body = Files.readAllBytes(file);
+            if (type.startsWith("text/html")) body = filter(body);
+            send(ex, 200, type, body);
+        }
+    }
+
+    private byte[] filter(byte[] html) {
+        return htmlFilter.apply(new String(html, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The file for a request path, or null when the path is malformed or leaves the served folder. */
+    static Path resolve(Path base, URI uri) {
+        String path = uri.getPath();
+        if (path == null || !path.startsWith("/") || path.contains("\0") || path.contains("\\")) return null;
+        Path file = base.resolve(path.substring(1)).normalize();
+        return file.startsWith(base) ? file : null;
+    }
+
+    private static String type(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(ext, "application/octet-stream");
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,69 @@
+package io.tickerpress.web;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * External tools the web tests run: the W3C Nu HTML checker (from the npm package vnu-jar) and Debian's
+ * Chromium. In CI (CI set) a missing tool fails the test; on a developer's machine the test is skipped with
+ * the command that installs it.
+ */
+final class Tools {
+    static final String VNU_VERSION = "26.9.27";
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Tools() {
+    }
+
+    static boolean inCi() {
+        String ci = System.getenv("CI");
+        return ci != null && !ci.isBlank() && !ci.equals("false");
+    }
+
+    /** vnu.jar, fetched once with npm into target/tools/ when it is not there yet. */
+    static Path vnu() throws IOException, InterruptedException {
+        Path dir = Path.of("target/tools/vnu-" + VNU_VERSION).toAbsolutePath();
+        Path jar = dir.resolve("package/build/dist/vnu.jar");
+        if (Files.isRegularFile(jar)) return jar;
+        Files.createDirectories(dir);
+        int npm = run(dir, "npm", "pack", "--silent", "vnu-jar@" + VNU_VERSION);
+        if (npm != 0) {
+            require(false, "could not fetch vnu-jar@" + VNU_VERSION + " with npm (install Node.js and npm)");
+        }
+        int tar = run(dir, "tar", "xzf", "vnu-jar-" + VNU_VERSION + ".tgz");
+        require(tar == 0 && Files.isRegularFile(jar), "could not unpack vnu-jar");
+        return jar;
+    }
+
+    static void requireChromium() {
+        require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and ChromeDriver are needed: apt-get install chromium chromium-driver");
+    }
+
+    private static void require(boolean ok, String why) {
+        if (inCi()) {
+            if (!ok) throw new AssertionError(why);
+        } else {
+            Assumptions.assumeTrue(ok, why);
+        }
+    }
+
+    private static int run(Path dir, String... command) throws IOException, InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                return -1;
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
