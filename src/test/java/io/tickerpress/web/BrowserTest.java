@@ -1,0 +1,151 @@
+package io.tickerpress.web;
+
+import io.tickerpress.TestSites;
+import io.tickerpress.serve.StaticServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Opens the built sample site in a real headless Chromium, served from localhost, at a desktop and a phone
+ * width. Screenshots are kept in target/screenshots/.
+ */
+class BrowserTest {
+    @TempDir
+    static Path dir;
+    static StaticServer server;
+    static WebDriver driver;
+    static final Path SHOTS = Path.of("target/screenshots");
+
+    @BeforeAll
+    static void start() throws Exception {
+        Tools.requireChromium();
+        Path site = dir.resolve("site");
+        TestSites.build(TestSites.SAMPLE, site);
+        server = new StaticServer("127.0.0.1", 0, () -> site);
+        server.start();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Tools.CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + dir.resolve("profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Tools.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) driver.quit();
+        if (server != null) server.close();
+    }
+
+    private void open(String path, int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        driver.get("http://127.0.0.1:" + server.port() + path);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private void shot(String name) throws Exception {
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve(name + ".png"), png);
+    }
+
+    private void assertNoConsoleErrorsOrFailedRequests() {
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "console errors");
+        assertEquals(List.of(), server.failures(), "failed requests");
+    }
+
+    @Test
+    void pagesAtDesktopAndPhoneWidths() throws Exception {
+        String[][] pages = {{"home", "/"}, {"article", "/news/2026/01/20/russell-2000-record-first-10-days/"},
+                {"digest", "/markets/2026/01/20/"}};
+        for (String[] page : pages) {
+            open(page[1], 1280, 900);
+            shot(page[0] + "-desktop");
+            open(page[1], 390, 844);
+            shot(page[0] + "-phone");
+        }
+        assertNoConsoleErrorsOrFailedRequests();
+    }
+
+    @Test
+    void sidebarIsBesideTheArticleOnDesktopAndBelowItOnAPhone() {
+        String article = "/news/2026/01/20/russell-2000-record-first-10-days/";
+        open(article, 1280, 900);
+        Rectangle main = driver.findElement(By.tagName("main")).getRect();
+        Rectangle aside = driver.findElement(By.tagName("aside")).getRect();
+        assertTrue(aside.getX() >= main.getX() + main.getWidth(), "aside to the right of main on desktop");
+        assertTrue(aside.getY() < main.getY() + 200, "aside starts at the top beside the article");
+        open(article, 390, 844);
+        main = driver.findElement(By.tagName("main")).getRect();
+        aside = driver.findElement(By.tagName("aside")).getRect();
+        assertTrue(aside.getY() >= main.getY() + main.getHeight(), "aside below main on a phone");
+        assertTrue(main.getWidth() <= 390, "no horizontal overflow of the article");
+        // Chart images are loaded and decoded by the browser.
+        for (WebElement img : driver.findElements(By.cssSelector("figure.chart img"))) {
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView()", img);
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img));
+        }
+        assertNoConsoleErrorsOrFailedRequests();
+    }
+
+    @Test
+    void searchFindsAKnownArticleByTickerAndByWord() throws Exception {
+        open("/search/", 1280, 900);
+        WebElement input = driver.findElement(By.id("search-input"));
+        input.sendKeys("MU");
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                    !d.findElements(By.cssSelector("#search-results li")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no results; console: " + driver.manage().logs().get(LogType.BROWSER).getAll()
+                    + "; status: " + driver.findElement(By.id("search-status")).getText() + "; requests failed: "
+                    + server.failures(), e);
+        }
+        List<String> titles = driver.findElements(By.cssSelector("#search-results .teaser-title")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(titles.contains("Micron Closes at a Record as Memory Demand Outruns Supply"), titles.toString());
+        assertEquals("3 stories found", driver.findElement(By.id("search-status")).getText());
+        input.clear();
+        input.sendKeys("hiring");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                d.findElement(By.id("search-status")).getText().equals("1 story found"));
+        assertEquals("December Jobs Report: Hiring Cools, Keeping a March Rate Cut in Play",
+                driver.findElement(By.cssSelector("#search-results .teaser-title")).getText());
+        shot("search");
+        assertNoConsoleErrorsOrFailedRequests();
+    }
+}
