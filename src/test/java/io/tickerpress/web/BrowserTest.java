@@ -128,23 +128,26 @@ class BrowserTest {
         WebElement input = driver.findElement(By.id("search-input"));
         input.sendKeys("MU");
         try {
+            // Each keystroke redraws the results: wait for the final count before reading them.
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                    !d.findElements(By.cssSelector("#search-results li")).isEmpty());
+                    d.findElement(By.id("search-status")).getText().equals("3 stories found"));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no results; console: " + driver.manage().logs().get(LogType.BROWSER).getAll()
                     + "; status: " + driver.findElement(By.id("search-status")).getText() + "; requests failed: "
                     + server.failures(), e);
         }
-        List<String> titles = driver.findElements(By.cssSelector("#search-results .teaser-title")).stream()
-                .map(WebElement::getText).toList();
+        @SuppressWarnings("unchecked")
+        List<String> titles = (List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll('#search-results .teaser-title')).map(e => e.textContent)");
         assertTrue(titles.contains("Micron Closes at a Record as Memory Demand Outruns Supply"), titles.toString());
-        assertEquals("3 stories found", driver.findElement(By.id("search-status")).getText());
+        assertEquals(3, titles.size());
         input.clear();
         input.sendKeys("hiring");
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
                 d.findElement(By.id("search-status")).getText().equals("1 story found"));
         assertEquals("December Jobs Report: Hiring Cools, Keeping a March Rate Cut in Play",
-                driver.findElement(By.cssSelector("#search-results .teaser-title")).getText());
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return document.querySelector('#search-results .teaser-title').textContent"));
         shot("search");
         assertNoConsoleErrorsOrFailedRequests();
     }
