@@ -10,29 +10,42 @@ import java.time.Instant;
  * @param output folder the site is written to (replaced as a whole on success)
  * @param baseUrl overrides site.yaml's baseUrl when not null
  * @param now the build's clock, which decides what counts as a future article
- * @param cacheDir where rendered charts are kept across builds (null: no cache)
+ * @param cacheDir where rendered charts and the page manifest are kept across builds (null: no cache)
+ * @param clean ignore the previous build and render every page
  */
 public record BuildOptions(Path source, Path output, boolean drafts, boolean future, String baseUrl, Instant now,
-                           Path cacheDir) {
+                           Path cacheDir, boolean clean) {
     public static final String CACHE_DIR = ".tickerpress-cache";
 
     public static BuildOptions of(Path source, Path output) {
-        return new BuildOptions(source, output, false, false, null, Instant.now(), source.resolve(CACHE_DIR));
+        return new BuildOptions(source, output, false, false, null, Instant.now(), source.resolve(CACHE_DIR), false);
     }
 
     public BuildOptions withCacheDir(Path dir) {
-        return new BuildOptions(source, output, drafts, future, baseUrl, now, dir);
+        return new BuildOptions(source, output, drafts, future, baseUrl, now, dir, clean);
     }
 
     public BuildOptions withNow(Instant instant) {
-        return new BuildOptions(source, output, drafts, future, baseUrl, instant, cacheDir);
+        return new BuildOptions(source, output, drafts, future, baseUrl, instant, cacheDir, clean);
     }
 
     public BuildOptions withDrafts(boolean d) {
-        return new BuildOptions(source, output, d, future, baseUrl, now, cacheDir);
+        return new BuildOptions(source, output, d, future, baseUrl, now, cacheDir, clean);
     }
 
     public BuildOptions withFuture(boolean f) {
-        return new BuildOptions(source, output, drafts, f, baseUrl, now, cacheDir);
+        return new BuildOptions(source, output, drafts, f, baseUrl, now, cacheDir, clean);
+    }
+
+    public BuildOptions withBaseUrl(String url) {
+        return new BuildOptions(source, output, drafts, future, url, now, cacheDir, clean);
+    }
+
+    public BuildOptions withClean(boolean c) {
+        return new BuildOptions(source, output, drafts, future, baseUrl, now, cacheDir, c);
+    }
+
+    public BuildOptions withOutput(Path o) {
+        return new BuildOptions(source, o, drafts, future, baseUrl, now, cacheDir, clean);
     }
 }

@@ -3,11 +3,12 @@ package io.tickerpress.build;
 import java.util.List;
 
 /**
- * What a successful build did: pages and files written, warnings to show, how long it took, and how many
- * distinct charts were rendered or taken from the cache.
+ * What a successful build did: HTML pages (rendered, or reused from the previous build because nothing they
+ * show changed), all files written, warnings to show, how long it took, and how many distinct charts were
+ * rendered or taken from the cache.
  */
 public record BuildResult(int pages, int files, int articles, List<String> warnings, long millis, int chartsRendered,
-                          int chartsReused) {
+                          int chartsReused, int pagesRendered, int pagesReused) {
     public BuildResult {
         warnings = List.copyOf(warnings);
     }

@@ -11,31 +11,33 @@ import io.tickerpress.derive.Taxonomy;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.load.ContentLoader;
+import io.tickerpress.load.SnapshotLoader;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.model.SiteContent;
 import io.tickerpress.model.TradingCalendar;
+import io.tickerpress.render.FeedRenderer;
 import io.tickerpress.render.MarketViews;
 import io.tickerpress.render.PageRenderer;
+import io.tickerpress.render.SearchIndex;
 import io.tickerpress.render.Theme;
 import io.tickerpress.render.ThemeAssets;
 import io.tickerpress.render.chart.Charts;
+import io.tickerpress.render.view.ArticleItemView;
+import io.tickerpress.render.view.FeedView;
+import io.tickerpress.write.BuildManifest;
 import io.tickerpress.write.ChartCache;
 import io.tickerpress.write.StagingFolder;
-import io.tickerpress.derive.PageRecord;
-import io.tickerpress.load.SnapshotLoader;
-import io.tickerpress.render.FeedRenderer;
-import io.tickerpress.render.SearchIndex;
-
-import java.time.Instant;
-import java.util.Collections;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** The whole pipeline, in order: load → derive → render → write. */
 public final class SiteBuilder {
@@ -43,11 +45,19 @@ public final class SiteBuilder {
     }
 
     public static BuildResult build(BuildOptions options) {
+        return build(options, new ContentLoader.Cache(), Progress.NONE);
+    }
+
+    /**
+     * @param parsed articles parsed by earlier builds in this process (the preview server keeps it), reused
+     *               when their file has not changed
+     */
+    public static BuildResult build(BuildOptions options, ContentLoader.Cache parsed, Progress progress) {
         long start = System.nanoTime();
         Diagnostics diagnostics = new Diagnostics();
 
         // load
-        SiteContent content = ContentLoader.load(options.source(), diagnostics);
+        SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed);
         SiteConfig config = options.baseUrl() == null ? content.config()
                 : content.config().withBaseUrl(normaliseBaseUrl(options.baseUrl()));
 
@@ -59,37 +69,42 @@ public final class SiteBuilder {
         Market market = new Market(content.market(), new TradingCalendar(config.market().closures()));
         List<DigestDay> digests = new MarketPages(market, config).digests(content.digests(), newestFirst);
         Map<String, List<PublishedArticle>> tickers = tickers(market, newestFirst);
+        Instant newestContent = newestContent(newestFirst, market);
 
         // render + write
         Theme theme = new Theme(options.source());
-        Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path);
-        PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);
-        FeedRenderer feeds = new FeedRenderer(config, theme);
-        Pages written = new Pages();
-        Instant newestContent = newestContent(newestFirst, market);
+        BuildManifest previous = options.clean() ? BuildManifest.empty(options.output())
+                : BuildManifest.load(options.cacheDir(), options.output());
         try (StagingFolder out = StagingFolder.beside(options.output())) {
-            Map<String, Object> sidebar = Map.of("latest", newestFirst.stream().limit(5).map(pages::item).toList());
-            chronicle.oldestFirst().parallelStream().forEach(entry -> written.page(out, entry.path(),
-                    pages.article(entry, chronicle, sidebar), lastmod(entry)));
+            Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
+                    new ChartCache(options.cacheDir()), out::previous);
+            PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);
+            FeedRenderer feeds = new FeedRenderer(config, theme);
+            progress.total(newestFirst.size() + digests.size());
+            PageStore store = new PageStore(out, previous, charts, diagnostics, progress);
+
+            List<ArticleItemView> latest = newestFirst.stream().limit(5).map(pages::item).toList();
+            chronicle.oldestFirst().parallelStream().forEach(entry ->
+                    store.page(entry.path(), pages.article(entry, chronicle, latest), lastmod(entry)));
             for (var page : Pagination.paginate(newestFirst, config.paginate(), "")) {
-                written.page(out, page.path(), pages.articleList("home", config.title(), page, List.of()),
+                store.page(page.path(), pages.articleList("home", config.title(), page, List.of()),
                         newest(page.items(), newestContent));
             }
             for (Taxonomy.Term tag : tags) {
                 for (var page : Pagination.paginate(tag.articles(), config.paginate(), tag.path())) {
-                    written.page(out, page.path(), pages.articleList("list", tag.name(), page,
+                    store.page(page.path(), pages.articleList("list", tag.name(), page,
                             pages.tagFeeds(tag.name(), tag.path())), newest(page.items(), newestContent));
                 }
             }
-            written.page(out, "tags/", pages.termIndex("Tags", "tags/", tags), newestContent);
+            store.page("tags/", pages.termIndex("Tags", "tags/", tags), newestContent);
 
-            digests.parallelStream().forEach(day -> written.page(out, day.path(), pages.digest(day),
-                    day.snapshot().asOf().toInstant()));
+            digests.parallelStream().forEach(day ->
+                    store.page(day.path(), pages.digest(day), day.snapshot().asOf().toInstant()));
             if (!digests.isEmpty()) {
                 List<DigestDay> newestDays = new ArrayList<>(digests);
                 Collections.reverse(newestDays);
                 for (var page : Pagination.paginate(newestDays, config.paginate(), "markets/")) {
-                    written.page(out, page.path(), pages.marketsIndex(page), page.items().get(0).snapshot().asOf().toInstant());
+                    store.page(page.path(), pages.marketsIndex(page), page.items().get(0).snapshot().asOf().toInstant());
                 }
             }
             List<Taxonomy.Term> tickerTerms = new ArrayList<>();
@@ -102,57 +117,42 @@ public final class SiteBuilder {
                 for (var page : Pagination.paginate(articles, config.paginate(), path)) {
                     Instant lastmod = newest(page.items(), dataDate == null ? newestContent : dataDate);
                     if (dataDate != null && dataDate.isAfter(lastmod)) lastmod = dataDate;
-                    written.page(out, page.path(), pages.ticker(symbol, page), lastmod);
+                    store.page(page.path(), pages.ticker(symbol, page), lastmod);
                 }
             });
             if (!tickerTerms.isEmpty()) {
-                written.page(out, "tickers/", pages.termIndex("Tickers", "tickers/", tickerTerms), newestContent);
+                store.page("tickers/", pages.termIndex("Tickers", "tickers/", tickerTerms), newestContent);
             }
-            written.page(out, "search/", pages.search(), newestContent);
+            store.page("search/", pages.search(), newestContent);
+            store.page("404.html", pages.notFound(), newestContent);
             out.write("search-index.json", SearchIndex.write(newestFirst, pages::url));
-            out.write("404.html", bytes(pages.notFound()));
 
             // Feeds for the site and each tag; full content when site.yaml asks for it.
-            java.util.function.Function<PublishedArticle, String> body = config.feedsFullContent() ? pages::bodyHtml : null;
+            Function<PublishedArticle, String> body = config.feedsFullContent() ? pages::bodyHtml : null;
             writeFeeds(out, feeds, feeds.feed(config.title(), config.description(), "", newestFirst, body), "");
             for (Taxonomy.Term tag : tags) {
                 writeFeeds(out, feeds, feeds.feed(config.title() + ": " + tag.name(), tag.name(), tag.path(),
                         tag.articles(), body), tag.path());
             }
-            out.write("sitemap.xml", bytes(feeds.sitemap(written.records())));
+            out.write("sitemap.xml", bytes(feeds.sitemap(store.records())));
             out.write("news-sitemap.xml", bytes(feeds.newsSitemap(newestFirst)));
             out.write("robots.txt", bytes(feeds.robots()));
 
             ThemeAssets.collect(theme.userTemplates()).forEach(out::write);
-            Charts.Stats chartStats = charts.renderAll(new ChartCache(options.cacheDir()), out::write);
+            Charts.Stats chartStats = charts.renderAll(out::write);
 
             int files = out.filesWritten();
+            // The manifest goes first: if publishing fails, the next build's manifest check finds no such output.
+            BuildManifest.delete(options.cacheDir(), options.output());
             out.publish();
-            return new BuildResult(written.count() + 1, files, chronicle.oldestFirst().size(), diagnostics.warnings(),
-                    (System.nanoTime() - start) / 1_000_000, chartStats.rendered(), chartStats.reused());
+            store.manifest().save(options.cacheDir());
+            return new BuildResult(store.pages(), files, chronicle.oldestFirst().size(), diagnostics.warnings(),
+                    (System.nanoTime() - start) / 1_000_000, chartStats.rendered(), chartStats.reused(),
+                    store.rendered(), store.reused());
         }
     }
 
-    /** The HTML pages written, with when each last changed, for the sitemap. */
-    private static final class Pages {
-        private final List<PageRecord> records = Collections.synchronizedList(new ArrayList<>());
-
-        void page(StagingFolder out, String path, String html, Instant lastmod) {
-            out.writePage(path, html);
-            records.add(new PageRecord(path, lastmod));
-        }
-
-        List<PageRecord> records() {
-            return List.copyOf(records);
-        }
-
-        int count() {
-            return records.size();
-        }
-    }
-
-    private static void writeFeeds(StagingFolder out, FeedRenderer feeds, io.tickerpress.render.view.FeedView feed,
-                                   String path) {
+    private static void writeFeeds(StagingFolder out, FeedRenderer feeds, FeedView feed, String path) {
         out.write(path + "feed.xml", bytes(feeds.rss(feed)));
         out.write(path + "atom.xml", bytes(feeds.atom(feed)));
     }

@@ -2,7 +2,9 @@ package io.tickerpress.cli;
 
 import io.tickerpress.build.BuildOptions;
 import io.tickerpress.build.BuildResult;
+import io.tickerpress.build.Progress;
 import io.tickerpress.build.SiteBuilder;
+import io.tickerpress.load.ContentLoader;
 import io.tickerpress.diag.Diagnostics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,8 +40,22 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Fix the build's clock (ISO-8601 instant), for reproducible tests.")
     Instant now;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors.")
+    @Option(names = "--clean", description = "Render every page, ignoring the previous build (the chart cache is kept).")
+    boolean clean;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of internal errors and a breakdown of the build.")
     boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print errors only: no summary, no warnings, no progress bar.")
+    boolean quiet;
+
+    /** "Built 64 pages (3 rendered, 61 unchanged; 14 articles, 238 files; charts: 0 rendered, 71 reused) into site in 412 ms" */
+    static String summary(BuildResult r, String output) {
+        return String.format("Built %d pages (%d rendered, %d unchanged; %d articles, %d files; charts: %d rendered,"
+                        + " %d reused) into %s in %d ms%s", r.pages(), r.pagesRendered(), r.pagesReused(), r.articles(),
+                r.files(), r.chartsRendered(), r.chartsReused(), output, r.millis(),
+                r.warnings().isEmpty() ? "" : ", " + r.warnings().size() + " warning(s)");
+    }
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -49,17 +65,21 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BuildOptions options = new BuildOptions(source, output, drafts, future, baseUrl, now == null ? Instant.now() : now,
-                source.resolve(BuildOptions.CACHE_DIR));
+                source.resolve(BuildOptions.CACHE_DIR), clean);
         return Failures.guard(err, verbose, () -> {
-            BuildResult result = SiteBuilder.build(options);
-            for (String w : result.warnings()) {
-                err.println("warning: " + w);
+            BuildResult result = SiteBuilder.build(options, new ContentLoader.Cache(), Progress.onTerminal(quiet));
+            if (!quiet) {
+                for (String w : result.warnings()) {
+                    err.println("warning: " + w);
+                }
+                out.println(summary(result, Diagnostics.display(output)));
+                if (verbose) {
+                    out.printf("  pages rendered: %d, reused from the previous build: %d%n", result.pagesRendered(),
+                            result.pagesReused());
+                    out.printf("  charts rendered: %d, from the cache: %d%n", result.chartsRendered(), result.chartsReused());
+                }
+                out.flush();
             }
-            out.printf("Built %d pages (%d articles, %d files; charts: %d rendered, %d reused) into %s in %d ms%s%n",
-                    result.pages(), result.articles(), result.files(), result.chartsRendered(), result.chartsReused(),
-                    Diagnostics.display(output), result.millis(),
-                    result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warning(s)");
-            out.flush();
             return 0;
         });
     }

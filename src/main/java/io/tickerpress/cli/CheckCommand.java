@@ -56,7 +56,7 @@ public final class CheckCommand implements Callable<Integer> {
                     temp = Files.createTempDirectory("tickerpress-check-");
                     target = temp.resolve("site");
                     SiteBuilder.build(new BuildOptions(source, target, drafts, future, null, Instant.now(),
-                            source.resolve(BuildOptions.CACHE_DIR)));
+                            source.resolve(BuildOptions.CACHE_DIR), true));
                 } else if (!Files.isDirectory(target)) {
                     err.println("error: " + Diagnostics.display(target) + ": no such folder");
                     return Main.EXIT_INPUT;

@@ -29,6 +29,34 @@ public final class Market {
         data.series().forEach((symbol, series) -> stats.put(symbol, new SeriesStats(series)));
     }
 
+    private volatile String digest;
+
+    /** A hash of all market data, for fingerprints of pages whose text is computed from it. */
+    public String digest() {
+        String d = digest;
+        if (d == null) {
+            java.security.MessageDigest sha;
+            try {
+                sha = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            for (Snapshot s : data.snapshots()) {
+                sha.update(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            data.series().values().stream().sorted(java.util.Comparator.comparing(PriceSeries::symbol)).forEach(series -> {
+                sha.update(series.symbol().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (var b : series.bars()) {
+                    sha.update((b.date() + "," + b.open() + "," + b.high() + "," + b.low() + "," + b.close() + ","
+                            + b.volume() + ";").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            });
+            d = java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
+            digest = d;
+        }
+        return d;
+    }
+
     public TradingCalendar calendar() {
         return calendar;
     }

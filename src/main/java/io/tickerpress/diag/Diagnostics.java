@@ -14,6 +14,11 @@ public final class Diagnostics {
         warnings.add(InputError.format(file, line, 0, message));
     }
 
+    /** Adds a warning that was already formatted, e.g. one recorded by the previous build for a reused page. */
+    public void replay(String formatted) {
+        warnings.add(formatted);
+    }
+
     public List<String> warnings() {
         synchronized (warnings) {
             List<String> copy = new ArrayList<>(warnings);

@@ -33,14 +33,27 @@ public final class ArticleLoader {
     }
 
     public List<Article> loadAll(Path contentDir) {
+        return loadAll(contentDir, new ContentLoader.Cache());
+    }
+
+    public List<Article> loadAll(Path contentDir, ContentLoader.Cache cache) {
         Path dir = contentDir.resolve("articles");
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         List<Path> files = ContentFiles.list(contentDir, dir, ".md");
+        // Parsed in parallel, reported in file order: the first bad file in that order is the one named.
+        List<java.util.concurrent.CompletableFuture<Article>> parsed = files.stream()
+                .map(f -> java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.article(f, config, this::load)))
+                .toList();
         List<Article> articles = new ArrayList<>(files.size());
-        for (Path file : files) {
-            articles.add(load(file));
+        for (var future : parsed) {
+            try {
+                articles.add(future.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw e;
+            }
         }
         return articles;
     }

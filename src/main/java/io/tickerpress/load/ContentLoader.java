@@ -14,7 +14,39 @@ public final class ContentLoader {
     private ContentLoader() {
     }
 
+    /**
+     * Articles parsed by earlier builds in this process, by file, with the file's size and modification time:
+     * the preview server rebuilds without parsing unchanged files again.
+     */
+    public static final class Cache {
+        private record Key(long size, long modified, SiteConfig config) {
+        }
+
+        private final java.util.Map<Path, java.util.Map.Entry<Key, io.tickerpress.model.Article>> articles =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        io.tickerpress.model.Article article(Path file, SiteConfig config,
+                                             java.util.function.Function<Path, io.tickerpress.model.Article> parse) {
+            Key key;
+            try {
+                var attrs = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                key = new Key(attrs.size(), attrs.lastModifiedTime().toMillis(), config);
+            } catch (java.io.IOException e) {
+                return parse.apply(file);
+            }
+            var hit = articles.get(file);
+            if (hit != null && hit.getKey().equals(key)) return hit.getValue();
+            io.tickerpress.model.Article a = parse.apply(file);
+            articles.put(file, java.util.Map.entry(key, a));
+            return a;
+        }
+    }
+
     public static SiteContent load(Path sourceDir, Diagnostics diagnostics) {
+        return load(sourceDir, diagnostics, new Cache());
+    }
+
+    public static SiteContent load(Path sourceDir, Diagnostics diagnostics, Cache cache) {
         Path content = sourceDir.resolve("content");
         if (!Files.isDirectory(content)) {
             throw new InputError(Diagnostics.display(content), "no content folder here: --source must name a folder"
@@ -22,7 +54,7 @@ public final class ContentLoader {
         }
         SiteConfig config = SiteConfigLoader.load(content);
         TradingCalendar calendar = new TradingCalendar(config.market().closures());
-        return new SiteContent(config, new ArticleLoader(config).loadAll(content),
+        return new SiteContent(config, new ArticleLoader(config).loadAll(content, cache),
                 new MarketLoader(calendar, diagnostics).load(content), DigestLoader.loadAll(content));
     }
 }

@@ -4,177 +4,65 @@ import io.tickerpress.derive.Chronicle;
 import io.tickerpress.derive.DigestDay;
 import io.tickerpress.derive.Market;
 import io.tickerpress.derive.MarketPages;
-import io.tickerpress.model.ChartSpec;
-import io.tickerpress.render.chart.Charts;
-import io.tickerpress.render.view.ChartView;
-import io.tickerpress.render.view.DigestView;
-import io.tickerpress.render.view.SidebarView;
-import io.tickerpress.render.view.TickerView;
 import io.tickerpress.derive.Pagination;
 import io.tickerpress.derive.Taxonomy;
 import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.InputError;
 import io.tickerpress.model.Article;
+import io.tickerpress.model.ChartSpec;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.SiteConfig;
+import io.tickerpress.render.chart.Charts;
 import io.tickerpress.render.view.ArticleItemView;
 import io.tickerpress.render.view.ArticleView;
+import io.tickerpress.render.view.ChartView;
+import io.tickerpress.render.view.DigestView;
 import io.tickerpress.render.view.LinkView;
 import io.tickerpress.render.view.PageView;
 import io.tickerpress.render.view.PagerView;
+import io.tickerpress.render.view.SidebarView;
 import io.tickerpress.render.view.SiteView;
 import io.tickerpress.render.view.TermView;
+import io.tickerpress.render.view.TickerView;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns derived site data into view records and renders them through the theme's templates.
- * Every template gets {@code site} and {@code page}; see the README for the rest of each template's variables.
+ * Turns derived site data into view records and prepares each page for the theme's templates. Every
+ * template gets {@code site} and {@code page}; see the README for the rest of each template's variables.
+ * Pages come back as {@link PreparedPage}s: the cheap view model is built at once, the HTML only on demand.
  */
 public final class PageRenderer {
     private final SiteConfig config;
     private final Theme theme;
     private final MarkdownRenderer markdown;
-    private final Diagnostics diagnostics;
     private final SiteView site;
     private final Market market;
     private final MarketPages marketPages;
     private final MarketViews marketViews;
     private final SidebarView latestSidebar;
-
     private final Charts charts;
+    /** Rendered article bodies, kept for full-content feeds only. */
+    private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
     public PageRenderer(SiteConfig config, Theme theme, Diagnostics diagnostics, Market market, Charts charts) {
-        this.charts = charts;
         this.config = config;
         this.theme = theme;
-        this.diagnostics = diagnostics;
         this.market = market;
+        this.charts = charts;
         this.markdown = new MarkdownRenderer(config.markdownUnsafe());
         this.marketPages = new MarketPages(market, config);
-        this.marketViews = new MarketViews(market, markdown, diagnostics, this::url, config.market().benchmark(),
-                charts);
+        this.marketViews = new MarketViews(market, markdown, diagnostics, this::url, config.market().benchmark(), charts);
         this.latestSidebar = marketViews.sidebar(marketPages.sidebar(null));
         this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(),
                 config.language(), config.publisher(), config.basePath() + "assets/style.css", !market.snapshots().isEmpty());
-    }
-
-    /** Rendered article bodies, kept for full-content feeds only. */
-    private final Map<String, String> bodies = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The rendered body of an article page already rendered by this renderer (full-content feeds). */
-    public String bodyHtml(PublishedArticle entry) {
-        return bodies.get(entry.path());
-    }
-
-    /** Absolute URL of the first chart, for link previews (PNG only: preview cards do not show SVG). */
-    private String imageOf(List<ChartView> charts) {
-        if (charts.isEmpty() || !charts.get(0).src().endsWith(".png")) return null;
-        String origin = config.baseUrl().substring(0, config.baseUrl().length() - config.basePath().length());
-        return origin + charts.get(0).src();
-    }
-
-    /** Markdown written at {@code moment}, with its shortcodes (quote, chart) expanded, as HTML. */
-    private String body(String text, String file, int line, java.time.Instant moment) {
-        ChartShortcode chart = new ChartShortcode(charts, moment, this::chartHtml);
-        Shortcodes shortcodes = new Shortcodes(Map.of("quote", new QuoteShortcode(market, moment), "chart", chart));
-        return chart.restore(markdown.render(shortcodes.expand(text, file, line), file, line, diagnostics));
-    }
-
-    private String chartHtml(ChartView view) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("chart", view);
-        return theme.render("chart.ftlh", model);
-    }
-
-    /** The charts an article's front matter asks for, ending at the article's time. */
-    private List<ChartView> articleCharts(Article a) {
-        java.time.LocalDate asOf = Market.lastCloseDate(a.date().toInstant());
-        return a.charts().stream().map(r -> {
-            try {
-                return charts.request(r.spec(), asOf, PageCharts.WIDTH, PageCharts.height(r.spec()));
-            } catch (Charts.ChartException e) {
-                throw new io.tickerpress.diag.InputError(a.file(), r.line(), "chart: " + e.getMessage());
-            }
-        }).toList();
-    }
-
-    private SidebarView sidebarFor(java.time.Instant moment) {
-        return config.market().asOf() ? marketViews.sidebar(marketPages.sidebar(moment)) : latestSidebar;
-    }
-
-    /** A trading day's digest page. */
-    public String digest(DigestDay day) {
-        Map<String, Object> model = new HashMap<>();
-        var editorial = day.editorial();
-        String body = "";
-        if (editorial != null) {
-            body = body(editorial.body(), editorial.file(), editorial.bodyLine(), day.snapshot().asOf().toInstant());
-        }
-        DigestView view = marketViews.digest(day, body, (symbol, date) -> marketPages.moveAsOf(symbol, date).orElseThrow(),
-                day.articles().stream().map(this::item).toList());
-        String description = editorial != null && !editorial.summary().isEmpty() ? String.join(" ", editorial.summary())
-                : "Market close for " + view.date() + ": indices, top gainers and losers, sectors and the stock of the day.";
-        PageView pageView = new PageView("digest", view.title(), description, url(day.path()), canonical(day.path()));
-        model.put("digest", view);
-        java.time.LocalDate date = day.snapshot().date();
-        List<ChartView> dayCharts = new java.util.ArrayList<>();
-        ChartSpec candles = new ChartSpec(ChartSpec.Type.CANDLESTICK, List.of(config.market().mainIndex()), "3M", "");
-        java.util.Optional.ofNullable(charts.optional(candles, date, PageCharts.WIDTH, PageCharts.height(candles)))
-                .ifPresent(dayCharts::add);
-        ChartSpec sectors = new ChartSpec(ChartSpec.Type.SECTORS, List.of(), "1M", "");
-        if (!day.snapshot().sectors().isEmpty()) {
-            java.util.Optional.ofNullable(charts.optional(sectors, date, PageCharts.WIDTH, PageCharts.height(sectors)))
-                    .ifPresent(dayCharts::add);
-        }
-        model.put("charts", dayCharts);
-        String image = imageOf(dayCharts);
-        pageView = pageView.withImage(image).withJsonLd(JsonLd.newsArticle(view.title(), description, pageView.canonical(),
-                Formats.iso(day.snapshot().asOf()), Formats.iso(day.snapshot().asOf()), null, null, List.of("Markets"),
-                image, config.publisher(), config.baseUrl(), "Markets"));
-        model.putAll(model(pageView));
-        return theme.render("digest.ftlh", model);
-    }
-
-    /** A page of the markets index: digests newest first. */
-    public String marketsIndex(Pagination.Page<DigestDay> page) {
-        String heading = "Markets";
-        String title = page.number() == 1 ? heading : heading + " (page " + page.number() + " of " + page.total() + ")";
-        Map<String, Object> model = model(new PageView("markets", title, "Daily market digests", url(page.path()),
-                canonical(page.path())));
-        model.put("heading", heading);
-        model.put("days", page.items().stream().map(d -> new ArticleItemView(
-                d.editorial() != null ? d.editorial().title() : "Stock Market Today: " + Formats.shortDate(d.snapshot().date()),
-                url(d.path()), Formats.longDate(d.snapshot().date()), d.snapshot().date().toString(),
-                d.editorial() != null && !d.editorial().summary().isEmpty() ? d.editorial().summary().get(0) : "")).toList());
-        model.put("pager", pager(page));
-        return theme.render("markets.ftlh", model);
-    }
-
-    /** A page of a ticker's article list, with its latest quote and statistics. */
-    public String ticker(String symbol, Pagination.Page<PublishedArticle> page) {
-        TickerView view = marketViews.ticker(symbol, symbol);
-        String heading = view.name().equals(symbol) ? symbol : view.name() + " (" + symbol + ")";
-        Map<String, Object> model = model(new PageView("ticker", page.number() == 1 ? heading
-                : heading + " (page " + page.number() + " of " + page.total() + ")",
-                heading + ": latest close, statistics and news", url(page.path()), canonical(page.path())));
-        model.put("ticker", view);
-        List<ChartView> tickerCharts = new java.util.ArrayList<>();
-        market.stats(symbol).filter(s -> s.size() > 1).ifPresent(s -> {
-            java.time.LocalDate last = s.date(s.size() - 1);
-            ChartSpec price = new ChartSpec(ChartSpec.Type.PRICE, List.of(symbol), "1Y", "");
-            ChartSpec candles = new ChartSpec(ChartSpec.Type.CANDLESTICK, List.of(symbol), "3M", "");
-            java.util.Optional.ofNullable(charts.optional(price, last, PageCharts.WIDTH, PageCharts.height(price)))
-                    .ifPresent(tickerCharts::add);
-            java.util.Optional.ofNullable(charts.optional(candles, last, PageCharts.WIDTH, PageCharts.height(candles)))
-                    .ifPresent(tickerCharts::add);
-        });
-        model.put("charts", tickerCharts);
-        model.put("heading", heading);
-        model.put("items", page.items().stream().map(this::item).toList());
-        model.put("pager", pager(page));
-        return theme.render("ticker.ftlh", model);
     }
 
     public String url(String path) {
@@ -185,7 +73,9 @@ public final class PageRenderer {
         return config.baseUrl() + path;
     }
 
-    public String article(PublishedArticle entry, Chronicle chronicle, Map<String, Object> extra) {
+    // ---- articles
+
+    public PreparedPage article(PublishedArticle entry, Chronicle chronicle, List<ArticleItemView> latest) {
         Article a = entry.article();
         ArticleView view = new ArticleView(
                 a.title(), url(entry.path()), canonical(entry.path()),
@@ -193,8 +83,7 @@ public final class PageRenderer {
                 Formats.iso(a.date()),
                 a.updated() == null ? null : Formats.datelineTime(a.updated()),
                 Formats.iso(a.updated() == null ? a.date() : a.updated()),
-                a.author(), a.summary(),
-                body(a.body(), a.file(), a.bodyLine(), a.date().toInstant()),
+                a.author(), a.summary(), "",
                 a.sources().stream().map(s -> new LinkView(s.name(), s.url())).toList(),
                 a.tags().stream().map(t -> new LinkView(t, url("tags/" + Taxonomy.tagSlug(t) + "/"))).toList(),
                 a.tickers().stream().map(t -> new LinkView(t, marketViews.tickerUrl(t))).toList(),
@@ -209,15 +98,76 @@ public final class PageRenderer {
                 .withImage(image).withJsonLd(jsonLd));
         model.put("article", view);
         model.put("charts", articleCharts);
-        if (config.feedsFullContent()) bodies.put(entry.path(), view.bodyHtml());
         model.put("sidebar", sidebarFor(a.date().toInstant()));
-        model.putAll(extra);
-        return theme.render("article.ftlh", model);
+        model.put("latest", latest);
+        Instant moment = a.date().toInstant();
+        String fingerprint = Fingerprint.of(theme.digest("article.ftlh"), Fingerprint.model(model),
+                bodyKey(a.body(), a.file(), a.bodyLine(), moment));
+        return new PreparedPage(fingerprint, diagnostics -> {
+            String body = body(a.body(), a.file(), a.bodyLine(), moment, diagnostics);
+            if (config.feedsFullContent()) bodies.put(entry.path(), body);
+            Map<String, Object> full = new HashMap<>(model);
+            full.put("article", view.withBody(body));
+            return theme.render("article.ftlh", full);
+        });
     }
 
-    /** A page of a paginated article list: the home page, a tag page or a ticker page. */
-    public String articleList(String kind, String heading, Pagination.Page<PublishedArticle> page,
-                              List<PageView.FeedLink> feeds) {
+    /** The rendered body of an article, for full-content feeds (rendered now if its page was reused). */
+    public String bodyHtml(PublishedArticle entry) {
+        return bodies.computeIfAbsent(entry.path(), p -> {
+            Article a = entry.article();
+            return body(a.body(), a.file(), a.bodyLine(), a.date().toInstant(), new Diagnostics());
+        });
+    }
+
+    /** The charts an article's front matter asks for, ending at the article's time. */
+    private List<ChartView> articleCharts(Article a) {
+        LocalDate asOf = Market.lastCloseDate(a.date().toInstant());
+        return a.charts().stream().map(r -> {
+            try {
+                return charts.request(r.spec(), asOf, PageCharts.WIDTH, PageCharts.height(r.spec()));
+            } catch (Charts.ChartException e) {
+                throw new InputError(a.file(), r.line(), "chart: " + e.getMessage());
+            }
+        }).toList();
+    }
+
+    private SidebarView sidebarFor(Instant moment) {
+        return config.market().asOf() ? marketViews.sidebar(marketPages.sidebar(moment)) : latestSidebar;
+    }
+
+    /** What decides a Markdown body's HTML: its text, and the market data when shortcodes compute from it. */
+    private String bodyKey(String text, String file, int line, Instant moment) {
+        boolean usesData = text.contains("{{<");
+        return Fingerprint.of(text, file, Integer.toString(line), moment.toString(), usesData ? market.digest() : "",
+                usesData ? theme.digest("chart.ftlh") : "", config.chartFormat());
+    }
+
+    /** Markdown written at {@code moment}, with its shortcodes (quote, chart) expanded, as HTML. */
+    private String body(String text, String file, int line, Instant moment, Diagnostics diagnostics) {
+        ChartShortcode chart = new ChartShortcode(charts, moment, this::chartHtml);
+        Shortcodes shortcodes = new Shortcodes(Map.of("quote", new QuoteShortcode(market, moment), "chart", chart));
+        return chart.restore(markdown.render(shortcodes.expand(text, file, line), file, line, diagnostics));
+    }
+
+    private String chartHtml(ChartView view) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("chart", view);
+        return theme.render("chart.ftlh", model);
+    }
+
+    /** Absolute URL of the first chart, for link previews (PNG only: preview cards do not show SVG). */
+    private String imageOf(List<ChartView> list) {
+        if (list.isEmpty() || !list.get(0).src().endsWith(".png")) return null;
+        String origin = config.baseUrl().substring(0, config.baseUrl().length() - config.basePath().length());
+        return origin + list.get(0).src();
+    }
+
+    // ---- lists
+
+    /** A page of a paginated article list: the home page or a tag page. */
+    public PreparedPage articleList(String kind, String heading, Pagination.Page<PublishedArticle> page,
+                                    List<PageView.FeedLink> feeds) {
         String title = page.number() == 1 ? heading : heading + " (page " + page.number() + " of " + page.total() + ")";
         Map<String, Object> model = model(new PageView(kind, title,
                 kind.equals("home") ? config.description() : heading, url(page.path()), canonical(page.path()))
@@ -225,20 +175,116 @@ public final class PageRenderer {
         model.put("heading", heading);
         model.put("items", page.items().stream().map(this::item).toList());
         model.put("pager", pager(page));
-        return theme.render(kind.equals("home") ? "home.ftlh" : "list.ftlh", model);
+        return prepared(kind.equals("home") ? "home.ftlh" : "list.ftlh", model);
     }
 
-    public String termIndex(String heading, String path, List<Taxonomy.Term> terms) {
+    public PreparedPage termIndex(String heading, String path, List<Taxonomy.Term> terms) {
         Map<String, Object> model = model(new PageView("terms", heading, heading, url(path), canonical(path)));
         model.put("heading", heading);
         model.put("terms", terms.stream().map(t -> new TermView(t.name(), url(t.path()), t.articles().size())).toList());
-        return theme.render("terms.ftlh", model);
+        return prepared("terms.ftlh", model);
     }
 
-    public String notFound() {
-        Map<String, Object> model = model(new PageView("notfound", "Page not found", "Page not found",
-                url("404.html"), canonical("404.html")));
-        return theme.render("404.ftlh", model);
+    public PreparedPage notFound() {
+        return prepared("404.ftlh", model(new PageView("notfound", "Page not found", "Page not found",
+                url("404.html"), canonical("404.html"))));
+    }
+
+    /** The search page: the script reads search-index.json. */
+    public PreparedPage search() {
+        Map<String, Object> model = model(new PageView("search", "Search", "Search the news by word or ticker",
+                url("search/"), canonical("search/")));
+        model.put("indexUrl", url("search-index.json"));
+        model.put("script", url("assets/search.js"));
+        return prepared("search.ftlh", model);
+    }
+
+    // ---- market pages
+
+    /** A trading day's digest page. */
+    public PreparedPage digest(DigestDay day) {
+        var editorial = day.editorial();
+        LocalDate date = day.snapshot().date();
+        Instant asOf = day.snapshot().asOf().toInstant();
+        DigestView view = marketViews.digest(day, "", (symbol, d) -> marketPages.moveAsOf(symbol, d).orElseThrow(),
+                day.articles().stream().map(this::item).toList());
+        String description = editorial != null && !editorial.summary().isEmpty() ? String.join(" ", editorial.summary())
+                : "Market close for " + view.date() + ": indices, top gainers and losers, sectors and the stock of the day.";
+        List<ChartView> dayCharts = new ArrayList<>();
+        ChartSpec candles = new ChartSpec(ChartSpec.Type.CANDLESTICK, List.of(config.market().mainIndex()), "3M", "");
+        Optional.ofNullable(charts.optional(candles, date, PageCharts.WIDTH, PageCharts.height(candles)))
+                .ifPresent(dayCharts::add);
+        if (!day.snapshot().sectors().isEmpty()) {
+            ChartSpec sectors = new ChartSpec(ChartSpec.Type.SECTORS, List.of(), "1M", "");
+            Optional.ofNullable(charts.optional(sectors, date, PageCharts.WIDTH, PageCharts.height(sectors)))
+                    .ifPresent(dayCharts::add);
+        }
+        String image = imageOf(dayCharts);
+        String canonical = canonical(day.path());
+        PageView pageView = new PageView("digest", view.title(), description, url(day.path()), canonical)
+                .withImage(image).withJsonLd(JsonLd.newsArticle(view.title(), description, canonical,
+                        Formats.iso(day.snapshot().asOf()), Formats.iso(day.snapshot().asOf()), null, null,
+                        List.of("Markets"), image, config.publisher(), config.baseUrl(), "Markets"));
+        Map<String, Object> model = model(pageView);
+        model.put("digest", view);
+        model.put("charts", dayCharts);
+        String fingerprint = Fingerprint.of(theme.digest("digest.ftlh"), Fingerprint.model(model),
+                editorial == null ? "" : bodyKey(editorial.body(), editorial.file(), editorial.bodyLine(), asOf));
+        return new PreparedPage(fingerprint, diagnostics -> {
+            Map<String, Object> full = new HashMap<>(model);
+            if (editorial != null) {
+                full.put("digest", view.withBody(body(editorial.body(), editorial.file(), editorial.bodyLine(), asOf,
+                        diagnostics)));
+            }
+            return theme.render("digest.ftlh", full);
+        });
+    }
+
+    /** A page of the markets index: digests newest first. */
+    public PreparedPage marketsIndex(Pagination.Page<DigestDay> page) {
+        String heading = "Markets";
+        String title = page.number() == 1 ? heading : heading + " (page " + page.number() + " of " + page.total() + ")";
+        Map<String, Object> model = model(new PageView("markets", title, "Daily market digests", url(page.path()),
+                canonical(page.path())));
+        model.put("heading", heading);
+        model.put("days", page.items().stream().map(d -> new ArticleItemView(
+                d.editorial() != null ? d.editorial().title() : "Stock Market Today: " + Formats.shortDate(d.snapshot().date()),
+                url(d.path()), Formats.longDate(d.snapshot().date()), d.snapshot().date().toString(),
+                d.editorial() != null && !d.editorial().summary().isEmpty() ? d.editorial().summary().get(0) : "")).toList());
+        model.put("pager", pager(page));
+        return prepared("markets.ftlh", model);
+    }
+
+    /** A page of a ticker's article list, with its latest quote, statistics and charts. */
+    public PreparedPage ticker(String symbol, Pagination.Page<PublishedArticle> page) {
+        TickerView view = marketViews.ticker(symbol, symbol);
+        String heading = view.name().equals(symbol) ? symbol : view.name() + " (" + symbol + ")";
+        Map<String, Object> model = model(new PageView("ticker", page.number() == 1 ? heading
+                : heading + " (page " + page.number() + " of " + page.total() + ")",
+                heading + ": latest close, statistics and news", url(page.path()), canonical(page.path())));
+        List<ChartView> tickerCharts = new ArrayList<>();
+        market.stats(symbol).filter(s -> s.size() > 1).ifPresent(s -> {
+            LocalDate last = s.date(s.size() - 1);
+            ChartSpec price = new ChartSpec(ChartSpec.Type.PRICE, List.of(symbol), "1Y", "");
+            ChartSpec candles = new ChartSpec(ChartSpec.Type.CANDLESTICK, List.of(symbol), "3M", "");
+            Optional.ofNullable(charts.optional(price, last, PageCharts.WIDTH, PageCharts.height(price)))
+                    .ifPresent(tickerCharts::add);
+            Optional.ofNullable(charts.optional(candles, last, PageCharts.WIDTH, PageCharts.height(candles)))
+                    .ifPresent(tickerCharts::add);
+        });
+        model.put("ticker", view);
+        model.put("charts", tickerCharts);
+        model.put("heading", heading);
+        model.put("items", page.items().stream().map(this::item).toList());
+        model.put("pager", pager(page));
+        return prepared("ticker.ftlh", model);
+    }
+
+    // ---- shared parts
+
+    private PreparedPage prepared(String template, Map<String, Object> model) {
+        return new PreparedPage(Fingerprint.of(theme.digest(template), Fingerprint.model(model)),
+                diagnostics -> theme.render(template, model));
     }
 
     public ArticleItemView item(PublishedArticle entry) {
@@ -271,19 +317,10 @@ public final class PageRenderer {
 
     /** A tag page's own feeds, then the site's. */
     public List<PageView.FeedLink> tagFeeds(String name, String path) {
-        List<PageView.FeedLink> feeds = new java.util.ArrayList<>();
+        List<PageView.FeedLink> feeds = new ArrayList<>();
         feeds.add(new PageView.FeedLink(config.title() + ": " + name + " (RSS)", url(path + "feed.xml"), "application/rss+xml"));
         feeds.add(new PageView.FeedLink(config.title() + ": " + name + " (Atom)", url(path + "atom.xml"), "application/atom+xml"));
         feeds.addAll(siteFeeds());
         return feeds;
-    }
-
-    /** The search page: the script reads search-index.json. */
-    public String search() {
-        Map<String, Object> model = model(new PageView("search", "Search", "Search the news by word or ticker",
-                url("search/"), canonical("search/")));
-        model.put("indexUrl", url("search-index.json"));
-        model.put("script", url("assets/search.js"));
-        return theme.render("search.ftlh", model);
     }
 }

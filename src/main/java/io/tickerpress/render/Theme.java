@@ -105,6 +105,45 @@ public final class Theme {
         return (cut < 0 ? m : m.substring(0, cut)).replaceAll("\\s*\\n\\s*", " ");
     }
 
+    private final java.util.Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern REFERENCE =
+            java.util.regex.Pattern.compile("<#(?:import|include)\\s+\"([^\"]+)\"");
+
+    /**
+     * A hash of a template and every template it imports or includes, so that pages are re-rendered exactly
+     * when a template they use changes.
+     */
+    public String digest(String templateName) {
+        return digests.computeIfAbsent(templateName, name -> {
+            java.util.Set<String> seen = new java.util.TreeSet<>();
+            java.util.Deque<String> todo = new java.util.ArrayDeque<>(java.util.List.of(name));
+            StringBuilder all = new StringBuilder();
+            while (!todo.isEmpty()) {
+                String t = todo.pop();
+                if (!seen.add(t)) continue;
+                String text = source(t);
+                all.append(t).append('\0').append(text).append('\0');
+                java.util.regex.Matcher m = REFERENCE.matcher(text);
+                while (m.find()) todo.push(m.group(1));
+            }
+            return Fingerprint.of(all.toString());
+        });
+    }
+
+    /** A template's text: the site's own file, else the default theme's; "" when neither exists. */
+    private String source(String name) {
+        try {
+            if (userTemplates != null && java.nio.file.Files.isRegularFile(userTemplates.resolve(name))) {
+                return java.nio.file.Files.readString(userTemplates.resolve(name));
+            }
+            try (java.io.InputStream in = Theme.class.getResourceAsStream(DEFAULT_THEME_RESOURCE + "/" + name)) {
+                return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            return "unreadable:" + e.getMessage();
+        }
+    }
+
     /** The folder of the site's own templates, or null when it uses the default theme only. */
     public Path userTemplates() {
         return userTemplates;

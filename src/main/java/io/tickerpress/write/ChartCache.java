@@ -18,6 +18,10 @@ public final class ChartCache {
         this.dir = cacheRoot == null ? null : cacheRoot.resolve("charts");
     }
 
+    public boolean has(String name) {
+        return dir != null && Files.isRegularFile(dir.resolve(name));
+    }
+
     public Optional<byte[]> get(String name) {
         if (dir == null) return Optional.empty();
         Path p = dir.resolve(name);

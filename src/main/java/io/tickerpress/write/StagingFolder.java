@@ -96,6 +96,48 @@ public final class StagingFolder implements AutoCloseable {
         write(pagePath + "index.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * Puts the previous build's file at the same path into the new site, as a hard link where the file system
+     * allows (no copy of the bytes), else as a copy.
+     *
+     * @return false when the previous output has no such file
+     */
+    public boolean carryOver(String relativePath) {
+        Path from = SafePaths.resolve(output, relativePath);
+        if (!Files.isRegularFile(from)) return false;
+        Path target = SafePaths.resolve(staging, relativePath);
+        try {
+            Files.createDirectories(target.getParent());
+            try {
+                Files.createLink(target, from);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(from, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            files.incrementAndGet();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The previous build's file at a path, if there is one. */
+    public java.util.Optional<byte[]> previous(String relativePath) {
+        Path from = SafePaths.resolve(output, relativePath);
+        try {
+            return Files.isRegularFile(from) ? java.util.Optional.of(Files.readAllBytes(from)) : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    public boolean hasPrevious(String relativePath) {
+        return Files.isRegularFile(SafePaths.resolve(output, relativePath));
+    }
+
+    public Path output() {
+        return output;
+    }
+
     public int filesWritten() {
         return files.get();
     }

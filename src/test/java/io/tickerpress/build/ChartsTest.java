@@ -107,10 +107,10 @@ class ChartsTest {
         assertTrue(first.chartsRendered() > 0);
         BuildResult again = TestSites.build(TestSites.SAMPLE, site);
         assertEquals(0, again.chartsRendered(), "warm rebuild");
-        assertEquals(first.chartsRendered() + first.chartsReused(), again.chartsReused());
+        assertEquals(0, again.pagesRendered(), "nothing changed, so no page is rendered either");
         // The sidebar's sparklines appear on every article page but are distinct files only once.
         try (var files = Files.list(site.resolve("charts"))) {
-            assertEquals(2L * again.chartsReused(), files.count(), "1x and 2x per distinct chart");
+            assertEquals(2L * (first.chartsRendered() + first.chartsReused()), files.count(), "1x and 2x per distinct chart");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -34,6 +34,9 @@ public final class Charts {
     private final String format;
     private final Function<String, String> url;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final java.util.Set<String> carried = ConcurrentHashMap.newKeySet();
+    private final ChartCache cache;
+    private final Function<String, java.util.Optional<byte[]>> previous;
 
     private record Job(ChartData data, int width, int height) {
     }
@@ -42,10 +45,27 @@ public final class Charts {
     public record Stats(int rendered, int reused, long millis) {
     }
 
-    public Charts(ChartSlicer slicer, String format, Function<String, String> url) {
+    /**
+     * @param cache rendered charts kept across builds
+     * @param previous the previous build's file at a site path ("charts/x.png"), for charts of reused pages
+     */
+    public Charts(ChartSlicer slicer, String format, Function<String, String> url, ChartCache cache,
+                  Function<String, java.util.Optional<byte[]>> previous) {
         this.slicer = slicer;
         this.format = format;
         this.url = url;
+        this.cache = cache;
+        this.previous = previous;
+    }
+
+    /** Keeps a chart file of a page carried over from the previous build ("x.png"). */
+    public void carry(String fileName) {
+        carried.add(fileName);
+    }
+
+    /** Whether a chart file can be carried over: it is in the cache or in the previous build. */
+    public boolean available(String fileName) {
+        return cache.has(fileName) || previous.apply("charts/" + fileName).isPresent();
     }
 
     /**
@@ -83,7 +103,7 @@ public final class Charts {
     }
 
     /** Writes every requested chart's files through {@code out}, rendering only those not in the cache. */
-    public Stats renderAll(ChartCache cache, BiConsumer<String, byte[]> out) {
+    public Stats renderAll(BiConsumer<String, byte[]> out) {
         long start = System.nanoTime();
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger reused = new AtomicInteger();
@@ -113,6 +133,18 @@ public final class Charts {
             }
             for (int i = 0; i < names.size(); i++) out.accept("charts/" + names.get(i), files.get(i));
         });
+        // Files of carried-over pages that no page asked for again in this build.
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (String key : jobs.keySet()) {
+            written.add(key + ".png");
+            written.add(key + "@2x.png");
+            written.add(key + ".svg");
+        }
+        for (String name : new java.util.TreeSet<>(carried)) {
+            if (written.contains(name)) continue;
+            java.util.Optional<byte[]> bytes = cache.get(name).or(() -> previous.apply("charts/" + name));
+            bytes.ifPresent(b -> out.accept("charts/" + name, b));
+        }
         return new Stats(rendered.get(), reused.get(), (System.nanoTime() - start) / 1_000_000);
     }
 

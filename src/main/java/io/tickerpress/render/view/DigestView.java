@@ -13,4 +13,8 @@ public record DigestView(String date, String dateIso, String title, List<String>
                          List<MoveView> indices, List<MoveView> gainers, List<MoveView> losers,
                          List<SectorView> sectors, List<MarketItemView> stockOfTheDay, List<ArticleItemView> articles,
                          LinkView previous, LinkView next) {
+    public DigestView withBody(String html) {
+        return new DigestView(date, dateIso, title, summary, html, indices, gainers, losers, sectors, stockOfTheDay,
+                articles, previous, next);
+    }
 }

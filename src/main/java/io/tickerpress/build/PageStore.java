@@ -1,0 +1,104 @@
+package io.tickerpress.build;
+
+import io.tickerpress.derive.PageRecord;
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.render.PreparedPage;
+import io.tickerpress.render.chart.Charts;
+import io.tickerpress.write.BuildManifest;
+import io.tickerpress.write.StagingFolder;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the build's HTML pages: renders a page only when its fingerprint differs from the previous build's,
+ * and otherwise carries the previous file over (with the chart files it shows and the warnings it raised).
+ */
+final class PageStore {
+    private static final Pattern CHART_FILE = Pattern.compile("charts/([0-9a-f]{32}(?:@2x)?\\.(?:png|svg))");
+
+    private final StagingFolder out;
+    private final BuildManifest previous;
+    private final Charts charts;
+    private final Diagnostics diagnostics;
+    private final Map<String, BuildManifest.Entry> entries = new ConcurrentHashMap<>();
+    private final List<PageRecord> records = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger rendered = new AtomicInteger();
+    private final AtomicInteger reused = new AtomicInteger();
+    private final Progress progress;
+
+    PageStore(StagingFolder out, BuildManifest previous, Charts charts, Diagnostics diagnostics, Progress progress) {
+        this.out = out;
+        this.previous = previous;
+        this.charts = charts;
+        this.diagnostics = diagnostics;
+        this.progress = progress;
+    }
+
+    /** Writes the page at a pretty URL path ("" for the home page) or at a file path ending in ".html". */
+    void page(String path, PreparedPage page, Instant lastmod) {
+        String file = path.endsWith(".html") ? path : path + "index.html";
+        BuildManifest.Entry before = previous.pages().get(file);
+        if (before != null && before.fingerprint().equals(page.fingerprint()) && canReuse(file, before)) {
+            out.carryOver(file);
+            before.charts().forEach(charts::carry);
+            before.warnings().forEach(diagnostics::replay);
+            entries.put(file, before);
+            reused.incrementAndGet();
+        } else {
+            Diagnostics own = new Diagnostics();
+            String html = page.render().apply(own);
+            out.write(file, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            own.warnings().forEach(diagnostics::replay);
+            entries.put(file, new BuildManifest.Entry(page.fingerprint(), chartFiles(html), own.warnings()));
+            rendered.incrementAndGet();
+        }
+        if (!path.endsWith(".html")) records.add(new PageRecord(path, lastmod));
+        progress.step();
+    }
+
+    private boolean canReuse(String file, BuildManifest.Entry before) {
+        if (!out.hasPrevious(file)) return false;
+        for (String chart : before.charts()) {
+            if (!charts.available(chart)) return false;
+        }
+        return true;
+    }
+
+    private static List<String> chartFiles(String html) {
+        List<String> names = new ArrayList<>();
+        Matcher m = CHART_FILE.matcher(html);
+        while (m.find()) {
+            if (!names.contains(m.group(1))) names.add(m.group(1));
+        }
+        Collections.sort(names);
+        return names;
+    }
+
+    List<PageRecord> records() {
+        return List.copyOf(records);
+    }
+
+    int rendered() {
+        return rendered.get();
+    }
+
+    int reused() {
+        return reused.get();
+    }
+
+    int pages() {
+        return entries.size();
+    }
+
+    BuildManifest manifest() {
+        return new BuildManifest(BuildManifest.VERSION, out.output().toString(), entries);
+    }
+}

@@ -1,0 +1,47 @@
+package io.tickerpress.build;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A progress bar for long builds, drawn on a terminal only: never in CI, in a pipe or with --quiet, so logs
+ * stay clean.
+ */
+public final class Progress {
+    public static final Progress NONE = new Progress(null, 0);
+    private final PrintStream terminal;
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile int total;
+    private volatile long lastDraw;
+
+    private Progress(PrintStream terminal, int total) {
+        this.terminal = terminal;
+        this.total = total;
+    }
+
+    /** A bar on standard error when it is an interactive terminal, else no output at all. */
+    public static Progress onTerminal(boolean quiet) {
+        String ci = System.getenv("CI");
+        boolean interactive = System.console() != null && (ci == null || ci.isBlank() || ci.equals("false"));
+        return quiet || !interactive ? NONE : new Progress(System.err, 0);
+    }
+
+    void total(int n) {
+        total = n;
+    }
+
+    void step() {
+        int d = done.incrementAndGet();
+        if (terminal == null || total < 200) return;
+        long now = System.nanoTime();
+        if (now - lastDraw < 100_000_000L && d < total) return;
+        lastDraw = now;
+        int width = 30;
+        int filled = (int) ((long) Math.min(d, total) * width / total);
+        synchronized (terminal) {
+            terminal.printf("\r[%s%s] %d/%d pages", "#".repeat(filled), " ".repeat(width - filled), Math.min(d, total), total);
+            if (d >= total) terminal.print("\r" + " ".repeat(width + 30) + "\r");
+            terminal.flush();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.tickerpress.write;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the previous build wrote into an output folder: each page's fingerprint, the chart files it shows and
+ * the warnings its content raised. Kept in the cache folder; an incremental build reuses a page whose
+ * fingerprint is unchanged instead of rendering it again.
+ */
+public record BuildManifest(int version, String output, Map<String, Entry> pages) {
+    public static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    public record Entry(String fingerprint, List<String> charts, List<String> warnings) {
+        public Entry {
+            charts = List.copyOf(charts);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    public BuildManifest {
+        pages = new TreeMap<>(pages);
+    }
+
+    public static BuildManifest empty(Path output) {
+        return new BuildManifest(VERSION, output.toAbsolutePath().normalize().toString(), Map.of());
+    }
+
+    /** The manifest file for an output folder, inside the cache folder. */
+    public static Path file(Path cacheDir, Path output) {
+        String key = Integer.toHexString(output.toAbsolutePath().normalize().toString().hashCode());
+        return cacheDir.resolve("pages-" + key + ".json");
+    }
+
+    /** The previous manifest for this output, or an empty one when there is none or it does not fit. */
+    public static BuildManifest load(Path cacheDir, Path output) {
+        if (cacheDir == null) return empty(output);
+        Path file = file(cacheDir, output);
+        try {
+            if (!Files.isRegularFile(file)) return empty(output);
+            BuildManifest m = JSON.readValue(file.toFile(), BuildManifest.class);
+            boolean fits = m.version() == VERSION && m.output().equals(output.toAbsolutePath().normalize().toString());
+            return fits ? m : empty(output);
+        } catch (IOException | RuntimeException e) {
+            return empty(output); // a damaged manifest only means a full build
+        }
+    }
+
+    public void save(Path cacheDir) {
+        if (cacheDir == null) return;
+        try {
+            Files.createDirectories(cacheDir);
+            Path target = file(cacheDir, Path.of(output));
+            Path tmp = Files.createTempFile(cacheDir, ".pages-", ".tmp");
+            JSON.writeValue(tmp.toFile(), this);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // Without a manifest the next build is a full one; nothing else is lost.
+        }
+    }
+
+    public static void delete(Path cacheDir, Path output) {
+        if (cacheDir == null) return;
+        try {
+            Files.deleteIfExists(file(cacheDir, output));
+        } catch (IOException ignored) {
+            // see save()
+        }
+    }
+}
