@@ -1,0 +1,199 @@
+package io.tickerpress.cli;
+
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.InputError;
+import io.tickerpress.load.DateValues;
+import io.tickerpress.load.SiteConfigLoader;
+import io.tickerpress.load.Slugs;
+import io.tickerpress.model.SiteConfig;
+import io.tickerpress.model.TradingCalendar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+
+/** {@code tickerpress new}: scaffolding for articles, snapshots and whole sites. */
+@Command(name = "new", mixinStandardHelpOptions = true, description = "Create an article, a market snapshot or a starter site.",
+        subcommands = {NewCommand.ArticleCmd.class, NewCommand.SnapshotCmd.class, NewCommand.SiteCmd.class})
+public final class NewCommand implements Runnable {
+    /** The clock used for "now"; tests replace it. */
+    static Clock clock = Clock.systemUTC();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "article", mixinStandardHelpOptions = true,
+            description = "Write content/articles/YYYY-MM-DD-slug.md: front matter with the title, the time now in the"
+                    + " site's time zone, empty key points and draft: true. Prints its path.")
+    static final class ArticleCmd implements Callable<Integer> {
+        @Parameters(paramLabel = "TITLE", description = "The headline, e.g. \"Russell 2000 Hits Record\".")
+        String title;
+
+        @Option(names = "--source", paramLabel = "DIR", defaultValue = ".", description = "Site folder (default: ${DEFAULT-VALUE}).")
+        Path source;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            return Failures.guard(spec.commandLine().getErr(), false, () -> {
+                SiteConfig config = SiteConfigLoader.load(source.resolve("content"));
+                String slug = Slugs.slugify(title);
+                if (slug.isEmpty()) throw new InputError("TITLE", "has no letters or digits to make a file name from");
+                ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.timezone())).truncatedTo(ChronoUnit.MINUTES);
+                Path file = source.resolve("content/articles").resolve(now.toLocalDate() + "-" + slug + ".md");
+                String text = "---\n"
+                        + "title: " + yamlString(title.strip()) + "\n"
+                        + "date: " + now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n"
+                        + "dateline: \"\"\n"
+                        + "author: \"\"\n"
+                        + "summary: []\n"
+                        + "tags: []\n"
+                        + "tickers: []\n"
+                        + "draft: true\n"
+                        + "---\n"
+                        + "Write the story here. Figures can come from the data: {{</* quote SPX close */>}}.\n";
+                createNew(file, text);
+                out.println(Diagnostics.display(file));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "snapshot", mixinStandardHelpOptions = true,
+            description = "Write content/market/DATE.json, an empty snapshot for a trading day. Refuses weekends and"
+                    + " exchange holidays, saying why.")
+    static final class SnapshotCmd implements Callable<Integer> {
+        @Parameters(paramLabel = "DATE", description = "The trading day, e.g. 2026-01-20.")
+        String date;
+
+        @Option(names = "--source", paramLabel = "DIR", defaultValue = ".", description = "Site folder (default: ${DEFAULT-VALUE}).")
+        Path source;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            return Failures.guard(spec.commandLine().getErr(), false, () -> {
+                SiteConfig config = SiteConfigLoader.load(source.resolve("content"));
+                LocalDate day = DateValues.parseDate(date).orElseThrow(() ->
+                        new InputError("DATE", "'" + date + "' is not a date like 2026-01-20"));
+                new TradingCalendar(config.market().closures()).closedReason(day).ifPresent(reason -> {
+                    throw new InputError("DATE", day + " is not a trading day: " + reason);
+                });
+                Path file = source.resolve("content/market").resolve(day + ".json");
+                String json = "{\n"
+                        + "  \"date\": \"" + day + "\",\n"
+                        + "  \"asOf\": \"" + day.atTime(16, 0).atZone(java.time.ZoneId.of("America/New_York"))
+                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\",\n"
+                        + "  \"indices\": [],\n"
+                        + "  \"quotes\": [],\n"
+                        + "  \"sectors\": [],\n"
+                        + "  \"stockOfTheDay\": []\n"
+                        + "}\n";
+                createNew(file, json);
+                out.println(Diagnostics.display(file));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "site", mixinStandardHelpOptions = true,
+            description = "Write a minimal starter site into DIR (site.yaml, a first article, a market snapshot) that builds.")
+    static final class SiteCmd implements Callable<Integer> {
+        @Parameters(paramLabel = "DIR", description = "Folder for the new site; must not hold a content/ folder yet.")
+        Path dir;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            return Failures.guard(spec.commandLine().getErr(), false, () -> {
+                if (Files.exists(dir.resolve("content"))) {
+                    throw new InputError(Diagnostics.display(dir.resolve("content")), "already exists: choose an empty folder");
+                }
+                ZonedDateTime now = ZonedDateTime.now(clock.withZone(java.time.ZoneId.of("America/New_York")))
+                        .truncatedTo(ChronoUnit.MINUTES);
+                TradingCalendar calendar = TradingCalendar.nyse();
+                LocalDate day = now.toLocalDate();
+                if (!calendar.isTradingDay(day) || now.getHour() < 16) day = calendar.previousTradingDay(day);
+                createNew(dir.resolve("content/site.yaml"), """
+                        # Site settings: every field is documented in the TickerPress README.
+                        title: My Market News
+                        description: Markets news built with TickerPress.
+                        baseUrl: http://localhost:1414/
+                        language: en
+                        timezone: America/New_York
+                        paginate: 10
+                        """);
+                createNew(dir.resolve("content/articles/" + now.toLocalDate() + "-welcome.md"), """
+                        ---
+                        title: Welcome to Your New Market News Site
+                        date: %s
+                        dateline: NEW YORK
+                        summary:
+                          - This site was made by tickerpress new site.
+                          - Articles live in content/articles, market data in content/market.
+                        tags: [Getting Started]
+                        tickers: [SPX]
+                        ---
+                        The S&P 500 closed at {{< quote SPX close >}} on {{< quote SPX date >}}: that figure comes
+                        from the snapshot in `content/market/`, so it can never disagree with the data.
+
+                        Write a new story with `tickerpress new article "Headline"`, then preview it with
+                        `tickerpress serve`.
+                        """.formatted(now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+                createNew(dir.resolve("content/market/" + day + ".json"), """
+                        {
+                          "date": "%s",
+                          "indices": [{"symbol": "SPX", "name": "S&P 500", "close": 6000.00}],
+                          "quotes": [],
+                          "sectors": [],
+                          "stockOfTheDay": []
+                        }
+                        """.formatted(day));
+                out.println("Created a starter site in " + Diagnostics.display(dir));
+                out.println("Next: tickerpress build --source " + Diagnostics.display(dir) + " --output "
+                        + Diagnostics.display(dir.resolve("site")));
+                return 0;
+            });
+        }
+    }
+
+    static String yamlString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Writes a new file; never replaces an existing one. */
+    static void createNew(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new InputError(Diagnostics.display(file), "already exists; not replaced");
+        }
+    }
+}

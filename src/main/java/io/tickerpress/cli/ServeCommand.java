@@ -1,0 +1,67 @@
+package io.tickerpress.cli;
+
+import io.tickerpress.build.BuildOptions;
+import io.tickerpress.serve.PreviewServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code tickerpress serve}: the live-reloading preview server. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Build the site, serve it on localhost, rebuild what changes when content/ or templates/ change,"
+                + " and reload open browser tabs. Ctrl-C stops it.")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
+            description = "Folder holding content/ and optionally templates/ (default: ${DEFAULT-VALUE}).")
+    Path source;
+
+    @Option(names = "--port", defaultValue = "1414", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String bind;
+
+    @Option(names = "--drafts", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Show drafts (default: on; --no-drafts hides them).")
+    boolean drafts;
+
+    @Option(names = "--future", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Show articles dated in the future (default: on; --no-future hides them).")
+    boolean future;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of internal errors.")
+    boolean verbose;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return Failures.guard(err, verbose, () -> {
+            BuildOptions options = new BuildOptions(source, source.resolve(BuildOptions.CACHE_DIR).resolve("serve"),
+                    drafts, future, null, Instant.now(), source.resolve(BuildOptions.CACHE_DIR), false);
+            CountDownLatch stopped = new CountDownLatch(1);
+            try (PreviewServer server = new PreviewServer(options, bind, port, out)) {
+                server.start();
+                out.printf("Serving %s at http://%s:%d/ (drafts %s, future %s). Press Ctrl-C to stop.%n",
+                        source.toAbsolutePath().normalize(), bind.equals("127.0.0.1") ? "localhost" : bind, server.port(),
+                        drafts ? "shown" : "hidden", future ? "shown" : "hidden");
+                out.flush();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.close();
+                    stopped.countDown();
+                }));
+                stopped.await();
+            }
+            return 0;
+        });
+    }
+}
