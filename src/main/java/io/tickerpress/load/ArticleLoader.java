@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 public final class ArticleLoader {
     static final Set<String> FIELDS = Set.of("title", "date", "updated", "dateline", "slug", "summary", "tags",
             "tickers", "sources", "author", "draft", "timezone", "charts");
-    public static final long MAX_ARTICLE_BYTES = 10L * 1024 * 1024;
     private static final java.util.regex.Pattern TICKER = java.util.regex.Pattern.compile("[A-Z0-9^][A-Z0-9.^-]{0,11}");
 
     private final SiteConfig config;
@@ -60,7 +59,7 @@ public final class ArticleLoader {
 
     public Article load(Path file) {
         String display = Diagnostics.display(file);
-        String text = TextFiles.read(file, display, MAX_ARTICLE_BYTES);
+        String text = TextFiles.read(file, display, config.limits().articleBytes());
         FrontMatter fm = FrontMatter.split(text, display);
         Fields f = fm.yaml().root().allowOnly(FIELDS);
 
@@ -78,13 +77,17 @@ public final class ArticleLoader {
         if (updated != null && updated.isBefore(date)) {
             throw f.error("updated", "'updated' (" + updated + ") is before 'date' (" + date + ")");
         }
-        String slug = f.has("slug") ? Slugs.slugify(f.string("slug")) : Slugs.fromFileName(file.getFileName().toString());
-        if (slug.isEmpty()) {
-            slug = Slugs.slugify(title);
-        }
-        if (slug.isEmpty()) {
-            throw f.has("slug") ? f.error("slug", "'slug' has no letters or digits to make a URL from")
-                    : new InputError(display, 1, "cannot make a URL slug from the file name or title: add 'slug:'");
+        String slug;
+        if (f.has("slug")) {
+            slug = Slugs.slugify(f.string("slug"));
+            if (slug.isEmpty()) throw f.error("slug", "'slug' has no letters or digits to make a URL from");
+        } else {
+            slug = Slugs.fromFileName(file.getFileName().toString());
+            if (slug.isEmpty()) slug = Slugs.slugify(title);
+            if (slug.isEmpty()) {
+                throw new InputError(display, 1, "cannot make a URL slug from the file name or the title: add 'slug:'"
+                        + " with letters or digits");
+            }
         }
         List<String> tickers = new ArrayList<>();
         for (String t : f.strings("tickers")) {

@@ -55,6 +55,7 @@ public final class ContentLoader {
         SiteConfig config = SiteConfigLoader.load(content);
         TradingCalendar calendar = new TradingCalendar(config.market().closures());
         return new SiteContent(config, new ArticleLoader(config).loadAll(content, cache),
-                new MarketLoader(calendar, diagnostics).load(content), DigestLoader.loadAll(content));
+                new MarketLoader(calendar, diagnostics, config.limits()).load(content),
+                DigestLoader.loadAll(content, config.limits().articleBytes()));
     }
 }

@@ -18,7 +18,7 @@ public final class DigestLoader {
     private DigestLoader() {
     }
 
-    public static List<Digest> loadAll(Path contentDir) {
+    public static List<Digest> loadAll(Path contentDir, long maxBytes) {
         Path dir = contentDir.resolve("digests");
         if (!Files.isDirectory(dir)) return List.of();
         List<Digest> out = new ArrayList<>();
@@ -27,7 +27,7 @@ public final class DigestLoader {
             String name = file.getFileName().toString();
             LocalDate date = DateValues.parseDate(name.substring(0, name.length() - 3)).orElseThrow(() ->
                     new InputError(display, "a digest file is named after its trading day, such as 2026-01-20.md"));
-            FrontMatter fm = FrontMatter.split(TextFiles.read(file, display, ArticleLoader.MAX_ARTICLE_BYTES), display);
+            FrontMatter fm = FrontMatter.split(TextFiles.read(file, display, maxBytes), display);
             Fields f = fm.yaml().root().allowOnly(FIELDS);
             out.add(new Digest(display, date, f.requiredString("title").strip(), f.strings("summary"), fm.body(),
                     fm.bodyLine()));

@@ -27,7 +27,6 @@ import java.util.Map;
  * {@code null} cells are allowed and reported once per file.
  */
 public final class HistoryLoader {
-    public static final long MAX_CSV_BYTES = 200L * 1024 * 1024;
     private static final CsvMapper CSV = new CsvMapper();
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?\\d{1,18}(\\.\\d{1,12})?([eE][-+]?\\d{1,3})?");
 

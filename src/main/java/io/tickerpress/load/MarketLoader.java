@@ -28,9 +28,12 @@ public final class MarketLoader {
     private final TradingCalendar calendar;
     private final Diagnostics diagnostics;
 
-    public MarketLoader(TradingCalendar calendar, Diagnostics diagnostics) {
+    private final io.tickerpress.model.Limits limits;
+
+    public MarketLoader(TradingCalendar calendar, Diagnostics diagnostics, io.tickerpress.model.Limits limits) {
         this.calendar = calendar;
         this.diagnostics = diagnostics;
+        this.limits = limits;
     }
 
     public MarketData load(Path contentDir) {
@@ -39,7 +42,7 @@ public final class MarketLoader {
             return MarketData.empty();
         }
         List<Snapshot> snapshots = new ArrayList<>();
-        SnapshotLoader snapshotLoader = new SnapshotLoader(calendar);
+        SnapshotLoader snapshotLoader = new SnapshotLoader(calendar, limits.snapshotBytes());
         for (Path file : ContentFiles.list(contentDir, dir, ".json")) {
             if (!file.getParent().equals(dir)) continue; // snapshots live directly in market/
             snapshots.add(snapshotLoader.load(file));
@@ -50,7 +53,7 @@ public final class MarketLoader {
         Map<String, String> names = new HashMap<>();
         Path historyDir = dir.resolve("history");
         if (Files.isDirectory(historyDir)) {
-            HistoryLoader history = new HistoryLoader(diagnostics, HistoryLoader.MAX_CSV_BYTES);
+            HistoryLoader history = new HistoryLoader(diagnostics, limits.csvBytes());
             for (Path file : ContentFiles.list(contentDir, historyDir, ".csv")) {
                 String name = file.getFileName().toString();
                 String symbol = name.substring(0, name.length() - 4).toUpperCase(Locale.ROOT);

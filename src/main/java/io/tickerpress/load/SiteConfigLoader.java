@@ -3,6 +3,7 @@ package io.tickerpress.load;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.model.Closure;
+import io.tickerpress.model.Limits;
 import io.tickerpress.model.MarketSettings;
 import io.tickerpress.model.SiteConfig;
 
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 /** Reads {@code content/site.yaml}. */
 public final class SiteConfigLoader {
     static final Set<String> FIELDS = Set.of("title", "description", "baseUrl", "language", "timezone", "paginate",
-            "permalinks", "markdown", "publisher", "market", "charts", "feeds");
+            "permalinks", "markdown", "publisher", "market", "charts", "feeds", "limits");
     private static final Pattern TOKEN = Pattern.compile("\\{([^}]*)}");
     private static final Set<String> PERMALINK_TOKENS = Set.of("yyyy", "mm", "dd", "slug");
 
@@ -72,7 +73,25 @@ public final class SiteConfigLoader {
                 f.string("publisher", f.requiredString("title")),
                 market(f.object("market")),
                 chartFormat(f.object("charts")),
-                f.object("feeds") != null && f.object("feeds").allowOnly(Set.of("fullContent")).bool("fullContent", false));
+                f.object("feeds") != null && f.object("feeds").allowOnly(Set.of("fullContent")).bool("fullContent", false),
+                limits(f.object("limits")));
+    }
+
+    private static Limits limits(Fields f) {
+        Limits d = Limits.defaults();
+        if (f == null) return d;
+        f.allowOnly(Set.of("articleBytes", "snapshotBytes", "csvBytes"));
+        return new Limits(bytes(f, "articleBytes", d.articleBytes()), bytes(f, "snapshotBytes", d.snapshotBytes()),
+                bytes(f, "csvBytes", d.csvBytes()));
+    }
+
+    private static long bytes(Fields f, String key, long fallback) {
+        java.math.BigDecimal v = f.decimal(key);
+        if (v == null) return fallback;
+        if (v.signum() <= 0 || v.stripTrailingZeros().scale() > 0 || v.compareTo(java.math.BigDecimal.valueOf(1L << 40)) > 0) {
+            throw f.error(key, "'limits." + key + "' must be a whole number of bytes from 1 to 2^40");
+        }
+        return v.longValue();
     }
 
     private static String chartFormat(Fields charts) {

@@ -30,17 +30,19 @@ public final class SnapshotLoader {
     static final Set<String> SECTOR_FIELDS = Set.of("name", "changePct", "ytdPct");
     static final Set<String> ITEM_FIELDS = Set.of("symbol", "time", "headline", "body");
     static final Pattern SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.^-]{0,11}");
-    public static final long MAX_SNAPSHOT_BYTES = 20L * 1024 * 1024;
 
     private final TradingCalendar calendar;
 
-    public SnapshotLoader(TradingCalendar calendar) {
+    private final long maxBytes;
+
+    public SnapshotLoader(TradingCalendar calendar, long maxBytes) {
         this.calendar = calendar;
+        this.maxBytes = maxBytes;
     }
 
     public Snapshot load(Path file) {
         String display = Diagnostics.display(file);
-        String text = TextFiles.read(file, display, MAX_SNAPSHOT_BYTES);
+        String text = TextFiles.read(file, display, maxBytes);
         if (text.isBlank()) {
             throw new InputError(display, 1, "file is empty: a snapshot is a JSON object with at least \"date\"");
         }

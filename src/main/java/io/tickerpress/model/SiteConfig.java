@@ -22,7 +22,8 @@ public record SiteConfig(
         String publisher,
         MarketSettings market,
         String chartFormat,
-        boolean feedsFullContent) {
+        boolean feedsFullContent,
+        Limits limits) {
 
     public static final String DEFAULT_PERMALINK = "/news/{yyyy}/{mm}/{dd}/{slug}/";
 
@@ -36,6 +37,6 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String newBaseUrl) {
         return new SiteConfig(title, description, newBaseUrl, language, timezone, paginate,
                 articlePermalink, markdownUnsafe, publisher, market, chartFormat,
-                feedsFullContent);
+                feedsFullContent, limits);
     }
 }
