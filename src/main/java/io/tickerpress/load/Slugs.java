@@ -9,7 +9,7 @@ public final class Slugs {
     }
 
     public static String slugify(String text) {
-        String s = text.replace('ß', 's').replace("æ", "ae").replace("ø", "o").replace("Æ", "ae").replace("Ø", "o")
+        String s = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("Æ", "ae").replace("Ø", "o")
                 .replace("&", " and ");
         s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");

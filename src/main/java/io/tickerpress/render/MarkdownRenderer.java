@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * Markdown to HTML: CommonMark with GFM tables, strikethrough, autolinks and heading anchors.
  * Raw HTML is dropped (with a warning naming the line) unless the site opts in with {@code markdown.unsafe}.
- * Link and image URLs with script or data schemes are neutralised either way.
+ * Links and images whose URL has a script, data or other unsafe scheme are dropped either way (a link keeps
+ * its text), with a warning.
  */
 public final class MarkdownRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
@@ -31,8 +32,7 @@ public final class MarkdownRenderer {
     private final boolean unsafe;
     private final Parser parser = Parser.builder().extensions(EXTENSIONS)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
-            .sanitizeUrls(true).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
     public MarkdownRenderer(boolean unsafe) {
         this.unsafe = unsafe;
@@ -67,6 +67,40 @@ public final class MarkdownRenderer {
         }
 
         @Override
+        public void visit(org.commonmark.node.Link link) {
+            visitChildren(link);
+            if (!io.tickerpress.load.Urls.isSafeLink(link.getDestination())) {
+                warn(link, "link to '" + shorten(link.getDestination()) + "' dropped: only http(s), mailto and relative links are allowed");
+                Node child = link.getFirstChild();
+                while (child != null) {
+                    Node next = child.getNext();
+                    link.insertBefore(child);
+                    child = next;
+                }
+                dropped.add(link);
+            }
+        }
+
+        @Override
+        public void visit(org.commonmark.node.Image image) {
+            if (!io.tickerpress.load.Urls.isSafeLink(image.getDestination())) {
+                warn(image, "image '" + shorten(image.getDestination()) + "' dropped: only http(s) and relative images are allowed");
+                dropped.add(image);
+                return;
+            }
+            visitChildren(image);
+        }
+
+        private void warn(Node node, String message) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            diagnostics.warn(file, spans.isEmpty() ? firstLine : firstLine + spans.get(0).getLineIndex(), message);
+        }
+
+        private String shorten(String s) {
+            return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        }
+
+        @Override
         public void visit(HtmlBlock html) {
             drop(html);
         }
@@ -78,9 +112,7 @@ public final class MarkdownRenderer {
 
         private void drop(Node node) {
             if (unsafe) return;
-            List<SourceSpan> spans = node.getSourceSpans();
-            int line = spans.isEmpty() ? firstLine : firstLine + spans.get(0).getLineIndex();
-            diagnostics.warn(file, line, "raw HTML left out of the page (set 'markdown.unsafe: true' in site.yaml to allow it)");
+            warn(node, "raw HTML left out of the page (set 'markdown.unsafe: true' in site.yaml to allow it)");
             dropped.add(node);
         }
 
