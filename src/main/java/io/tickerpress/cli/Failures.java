@@ -18,6 +18,11 @@ final class Failures {
             err.println("Build failed; the previous output was left as it was.");
             err.flush();
             return Main.EXIT_INPUT;
+        } catch (io.tickerpress.write.StagingFolder.WriteFailure e) {
+            err.println("error: " + e.getMessage());
+            err.println("Build failed; the previous output was left as it was.");
+            err.flush();
+            return Main.EXIT_IO;
         } catch (Exception | Error e) {
             err.println("internal error: " + e);
             if (verbose) {

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** Exit code for bad input: content, data, templates or flags. */
     public static final int EXIT_INPUT = 1;
+    /** Exit code when the output cannot be written (disk full, permissions). */
+    public static final int EXIT_IO = 74;
     /** Exit code for a bug in TickerPress itself. */
     public static final int EXIT_INTERNAL = 70;
 

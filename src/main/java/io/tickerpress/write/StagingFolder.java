@@ -77,17 +77,26 @@ public final class StagingFolder implements AutoCloseable {
         return staging;
     }
 
+    /**
+     * Fault injection for tests of the publishing guarantee: with the system property
+     * {@code tickerpress.fault.failWritesAfter=N}, writes after the N-th fail as a full disk would.
+     */
+    private static final int FAIL_WRITES_AFTER = Integer.getInteger("tickerpress.fault.failWritesAfter", -1);
+
     /** Writes a file at a site-relative path such as {@code news/x/index.html}. */
     public void write(String relativePath, byte[] content) {
         Path target = SafePaths.resolve(staging, relativePath);
         try {
+            if (FAIL_WRITES_AFTER >= 0 && files.get() >= FAIL_WRITES_AFTER) {
+                throw new IOException("No space left on device (simulated)");
+            }
             Files.createDirectories(target.getParent());
             Files.write(target, content);
             files.incrementAndGet();
         } catch (FileAlreadyExistsException e) {
             throw new IllegalStateException("two outputs at " + relativePath + " (a file and a folder)");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + relativePath + ": " + e.getMessage(), e);
+            throw new WriteFailure("cannot write " + relativePath + ": " + e.getMessage(), e);
         }
     }
 
@@ -157,7 +166,14 @@ public final class StagingFolder implements AutoCloseable {
             published = true;
             if (previous != null) deleteTree(previous);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish the site to " + output + ": " + e.getMessage(), e);
+            throw new WriteFailure("cannot publish the site to " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The output could not be written (disk full, permissions): not a bug, and not the content's fault. */
+    public static final class WriteFailure extends UncheckedIOException {
+        public WriteFailure(String message, IOException cause) {
+            super(message, cause);
         }
     }
 

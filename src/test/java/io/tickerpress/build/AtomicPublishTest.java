@@ -1,0 +1,112 @@
+package io.tickerpress.build;
+
+import io.tickerpress.TestSites;
+import io.tickerpress.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * site/ is replaced only by a complete, successful build: a real child process killed mid-build, or a full
+ * disk, leaves the previous site byte for byte.
+ */
+class AtomicPublishTest {
+    @TempDir
+    Path dir;
+
+    /** A site big enough that a build takes a noticeable time. */
+    private Path bigSite(int articles) throws IOException {
+        Path src = TestSites.site(dir.resolve("src"), Map.of());
+        for (int i = 0; i < articles; i++) {
+            int day = 1 + i % 28;
+            TestSites.write(src.resolve(String.format("content/articles/a%05d.md", i)), TestSites.article("Story " + i,
+                    String.format("2025-%02d-%02dT09:%02d:00-05:00", 1 + (i / 28) % 12, day, i % 60),
+                    "tags: [T" + (i % 40) + "]\nsummary: [Point one of story " + i + ".]\n",
+                    ("## Heading\n\nParagraph with **bold** text and a [link](https://example.com/" + i + ").\n\n").repeat(20)));
+        }
+        return src;
+    }
+
+    private Process childBuild(Path src, Path out, String... jvmArgs) throws IOException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(Arrays.asList(jvmArgs));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "build",
+                "--source", src.toString(), "--output", out.toString(), "--now", "2026-06-01T00:00:00Z"));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+    }
+
+    private static void assertSame(Map<String, byte[]> a, Map<String, byte[]> b) {
+        assertEquals(a.keySet(), b.keySet());
+        a.forEach((k, v) -> assertTrue(Arrays.equals(v, b.get(k)), "changed: " + k));
+    }
+
+    @Test
+    void killingTheBuildMidwayLeavesThePreviousSite() throws Exception {
+        Path src = bigSite(2500);
+        Path out = dir.resolve("site");
+        TestSites.build(src, out);
+        Map<String, byte[]> before = TestSites.snapshot(out);
+        // Change everything, so the killed build would have replaced every page.
+        Files.writeString(src.resolve("content/site.yaml"), TestSites.SITE_YAML.replace("Test Ledger", "Renamed Ledger"));
+
+        Process child = childBuild(src, out);
+        Path staging = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && child.isAlive()) {
+            try (Stream<Path> s = Files.list(dir)) {
+                staging = s.filter(p -> p.getFileName().toString().startsWith(".site.staging-")).findFirst().orElse(null);
+            }
+            if (staging != null && countFiles(staging) > 200) break;
+            Thread.sleep(5);
+        }
+        assertTrue(child.isAlive(), "the child was still building when killed: " + Files.readString(dir.resolve("child.log")));
+        child.destroyForcibly(); // SIGKILL: no shutdown hooks, no clean-up
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(staging != null && Files.exists(staging), "it was killed mid-build, with a half-written staging folder");
+
+        assertSame(before, TestSites.snapshot(out));
+        // The next build finishes, publishes and removes the leftovers.
+        TestSites.build(src, out);
+        assertTrue(Files.readString(out.resolve("index.html")).contains("Renamed Ledger"));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".site.")), "leftovers removed");
+        }
+    }
+
+    @Test
+    void aFullDiskLeavesThePreviousSite() throws Exception {
+        Path src = bigSite(30);
+        Path out = dir.resolve("site");
+        TestSites.build(src, out);
+        Map<String, byte[]> before = TestSites.snapshot(out);
+        Files.writeString(src.resolve("content/site.yaml"), TestSites.SITE_YAML.replace("Test Ledger", "Renamed Ledger"));
+        Process child = childBuild(src, out, "-Dtickerpress.fault.failWritesAfter=10");
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        String log = Files.readString(dir.resolve("child.log"), StandardCharsets.UTF_8);
+        assertEquals(Main.EXIT_IO, child.exitValue(), log);
+        assertTrue(log.contains("error: cannot write ") && log.contains("No space left on device (simulated)"), log);
+        assertFalse(log.contains("\tat "), "no stack trace: " + log);
+        assertSame(before, TestSites.snapshot(out));
+    }
+
+    private static long countFiles(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0; // the folder is changing under us
+        }
+    }
+}
