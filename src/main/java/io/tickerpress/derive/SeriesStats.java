@@ -21,14 +21,13 @@ public final class SeriesStats {
 
     public SeriesStats(PriceSeries series) {
         this.series = series;
-        List<Bar> bars = series.bars();
-        int n = bars.size();
+        int n = series.size();
         close = new double[n];
         lastRecord = new int[n];
         streak = new int[n];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            close[i] = bars.get(i).close();
+            close[i] = series.close(i);
             if (close[i] > max) {
                 max = close[i];
                 lastRecord[i] = i;
@@ -54,7 +53,7 @@ public final class SeriesStats {
     }
 
     public LocalDate date(int i) {
-        return series.bars().get(i).date();
+        return series.date(i);
     }
 
     public double close(int i) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
-import io.tickerpress.model.Bar;
+import io.tickerpress.model.PriceSeries;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -15,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -38,8 +36,8 @@ public final class HistoryLoader {
         this.maxBytes = maxBytes;
     }
 
-    /** The bars of the file, oldest first. */
-    public List<Bar> load(Path file) {
+    /** The rows of the file, as columns sorted by day. */
+    public PriceSeries.Builder load(Path file) {
         String display = Diagnostics.display(file);
         try {
             long size = Files.size(file);
@@ -49,9 +47,17 @@ public final class HistoryLoader {
         } catch (IOException e) {
             throw new InputError(display, "cannot read file: " + e.getMessage());
         }
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
+        try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            return parse(reader, display);
+        } catch (IOException e) {
+            throw new InputError(display, "cannot read file: " + e.getMessage());
+        }
+    }
+
+    /** Parses CSV text from a reader; every problem is an {@link InputError} naming {@code display}. */
+    public PriceSeries.Builder parse(Reader source, String display) {
+        try (Reader reader = new java.io.BufferedReader(source, 1 << 16);
              MappingIterator<String[]> rows = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
                      .with(CsvParser.Feature.TRIM_SPACES).readValues(reader)) {
             return read(rows, display);
@@ -59,23 +65,30 @@ public final class HistoryLoader {
             throw new InputError(display, "is not valid UTF-8 text");
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InputError(display, line, "malformed CSV: " + e.getOriginalMessage());
+            throw new InputError(display, line, "malformed CSV: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new InputError(display, "cannot read file: " + e.getMessage());
+        } catch (InputError e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof InputError) throw e;
             if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
                 throw new InputError(display, "is not valid UTF-8 text");
             }
             if (e.getCause() instanceof JsonProcessingException jpe) {
                 int line = jpe.getLocation() == null ? 0 : jpe.getLocation().getLineNr();
-                throw new InputError(display, line, "malformed CSV: " + jpe.getOriginalMessage());
+                throw new InputError(display, line, "malformed CSV: " + firstLine(jpe.getOriginalMessage()));
             }
             throw e;
         }
     }
 
-    private List<Bar> read(MappingIterator<String[]> rows, String display) throws IOException {
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private PriceSeries.Builder read(MappingIterator<String[]> rows, String display) throws IOException {
         if (!rows.hasNextValue()) {
             throw new InputError(display, 1, "file is empty: expected a header line such as Date,Open,High,Low,Close,Adj Close,Volume");
         }
@@ -96,8 +109,7 @@ public final class HistoryLoader {
         Integer lowCol = columns.get("low");
         Integer volumeCol = columns.get("volume");
 
-        List<Bar> bars = new ArrayList<>();
-        Map<LocalDate, Integer> lineOfDate = new HashMap<>();
+        PriceSeries.Builder bars = new PriceSeries.Builder(1024);
         int emptyCells = 0;
         int firstEmptyLine = 0;
         int skipped = 0;
@@ -111,10 +123,6 @@ public final class HistoryLoader {
             String dateText = row[dateCol];
             LocalDate date = DateValues.parseDate(dateText).orElseThrow(() ->
                     new InputError(display, line, "'" + dateText + "' in column Date is not a date like 2026-01-20"));
-            Integer previous = lineOfDate.put(date, line);
-            if (previous != null) {
-                throw new InputError(display, line, date + " appears twice (also on line " + previous + ")");
-            }
             Double close = number(row, closeCol, "Close", display, line);
             Double open = number(row, openCol, "Open", display, line);
             Double high = number(row, highCol, "High", display, line);
@@ -135,16 +143,22 @@ public final class HistoryLoader {
             if (high != null && low != null && high < low) {
                 throw new InputError(display, line, "High " + high + " is below Low " + low);
             }
-            if (volume != null && volume < 0) {
-                throw new InputError(display, line, "Volume must not be negative");
+            if (volume != null && (volume < 0 || volume != Math.rint(volume))) {
+                throw new InputError(display, line, "Volume must be a whole number of shares, not " + row[volumeCol]);
             }
-            bars.add(new Bar(date, open, high, low, close, volume == null ? null : volume.longValue(), display + ":" + line));
+            bars.add((int) date.toEpochDay(), open == null ? Double.NaN : open, high == null ? Double.NaN : high,
+                    low == null ? Double.NaN : low, close, volume == null ? -1 : volume.longValue(), display, line);
         }
         if (emptyCells > 0) {
             diagnostics.warn(display, firstEmptyLine, emptyCells + " empty or null cell(s)"
                     + (skipped > 0 ? "; " + skipped + " row(s) without a close were skipped" : ""));
         }
-        bars.sort(java.util.Comparator.comparing(Bar::date));
+        int duplicate = bars.sortByDay();
+        if (duplicate >= 0) {
+            int a = Math.min(bars.line(duplicate), bars.line(duplicate + 1));
+            int b = Math.max(bars.line(duplicate), bars.line(duplicate + 1));
+            throw new InputError(display, b, LocalDate.ofEpochDay(bars.day(duplicate)) + " appears twice (also on line " + a + ")");
+        }
         return bars;
     }
 

@@ -49,40 +49,50 @@ public final class MarketLoader {
         }
         snapshots.sort(java.util.Comparator.comparing(Snapshot::date));
 
-        Map<String, TreeMap<LocalDate, Bar>> bars = new TreeMap<>();
-        Map<String, String> names = new HashMap<>();
+        Map<String, PriceSeries.Builder> history = new TreeMap<>();
         Path historyDir = dir.resolve("history");
         if (Files.isDirectory(historyDir)) {
-            HistoryLoader history = new HistoryLoader(diagnostics, limits.csvBytes());
+            HistoryLoader loader = new HistoryLoader(diagnostics, limits.csvBytes());
             for (Path file : ContentFiles.list(contentDir, historyDir, ".csv")) {
                 String name = file.getFileName().toString();
                 String symbol = name.substring(0, name.length() - 4).toUpperCase(Locale.ROOT);
                 if (!SnapshotLoader.SYMBOL.matcher(symbol).matches()) {
                     throw new InputError(Diagnostics.display(file), "file name must be a symbol, such as RUT.csv");
                 }
-                TreeMap<LocalDate, Bar> series = bars.computeIfAbsent(symbol, k -> new TreeMap<>());
-                for (Bar bar : history.load(file)) {
-                    series.put(bar.date(), bar);
+                if (history.containsKey(symbol)) {
+                    throw new InputError(Diagnostics.display(file), "a second history file for " + symbol);
                 }
+                history.put(symbol, loader.load(file));
             }
         }
+        // Snapshot quotes per symbol, in date order (snapshots are sorted).
+        Map<String, PriceSeries.Builder> fromSnapshots = new TreeMap<>();
+        Map<String, String> names = new HashMap<>();
         for (Snapshot s : snapshots) {
             for (List<Quote> list : List.of(s.indices(), s.quotes())) {
                 for (Quote q : list) {
                     names.put(q.symbol(), q.name());
-                    Bar bar = new Bar(s.date(), q.open(), q.high(), q.low(), q.close(), q.volume(), s.file() + ":" + q.line());
-                    Bar other = bars.computeIfAbsent(q.symbol(), k -> new TreeMap<>()).put(s.date(), bar);
-                    if (other != null && Math.abs(other.close() - bar.close()) > CLOSE_TOLERANCE) {
-                        throw new InputError(s.file(), q.line(), q.symbol() + " closes at " + q.close() + " on " + s.date()
-                                + " here but at " + other.close() + " in " + other.source()
-                                + ": the two files disagree; correct one of them");
-                    }
+                    fromSnapshots.computeIfAbsent(q.symbol(), k -> new PriceSeries.Builder(64)).add(new Bar(s.date(),
+                            q.open(), q.high(), q.low(), q.close(), q.volume(), s.file() + ":" + q.line()));
                 }
             }
         }
         Map<String, PriceSeries> series = new TreeMap<>();
-        bars.forEach((symbol, map) -> series.put(symbol,
-                new PriceSeries(symbol, names.getOrDefault(symbol, symbol), new ArrayList<>(map.values()))));
+        java.util.Set<String> symbols = new java.util.TreeSet<>(history.keySet());
+        symbols.addAll(fromSnapshots.keySet());
+        for (String symbol : symbols) {
+            PriceSeries.Builder h = history.getOrDefault(symbol, new PriceSeries.Builder(0));
+            PriceSeries.Builder s = fromSnapshots.getOrDefault(symbol, new PriceSeries.Builder(0));
+            PriceSeries.Builder merged = h.merge(s, CLOSE_TOLERANCE, (mine, theirs) -> {
+                String where = s.source(theirs);
+                int colon = where.lastIndexOf(':');
+                throw new InputError(where.substring(0, colon), Integer.parseInt(where.substring(colon + 1)),
+                        symbol + " closes at " + s.close(theirs) + " on " + LocalDate.ofEpochDay(s.day(theirs))
+                                + " here but at " + h.close(mine) + " in " + h.source(mine)
+                                + ": the two files disagree; correct one of them");
+            });
+            series.put(symbol, merged.build(symbol, names.getOrDefault(symbol, symbol)));
+        }
         return new MarketData(snapshots, series);
     }
 }
