@@ -60,6 +60,11 @@ public final class ArticleLoader {
     public Article load(Path file) {
         String display = Diagnostics.display(file);
         String text = TextFiles.read(file, display, config.limits().articleBytes());
+        return parse(text, display, file.getFileName().toString());
+    }
+
+    /** Parses an article's text; every problem is an {@link InputError} naming {@code display}. */
+    public Article parse(String text, String display, String fileName) {
         FrontMatter fm = FrontMatter.split(text, display);
         Fields f = fm.yaml().root().allowOnly(FIELDS);
 
@@ -82,7 +87,7 @@ public final class ArticleLoader {
             slug = Slugs.slugify(f.string("slug"));
             if (slug.isEmpty()) throw f.error("slug", "'slug' has no letters or digits to make a URL from");
         } else {
-            slug = Slugs.fromFileName(file.getFileName().toString());
+            slug = Slugs.fromFileName(fileName);
             if (slug.isEmpty()) slug = Slugs.slugify(title);
             if (slug.isEmpty()) {
                 throw new InputError(display, 1, "cannot make a URL slug from the file name or the title: add 'slug:'"

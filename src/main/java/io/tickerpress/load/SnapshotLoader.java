@@ -42,7 +42,11 @@ public final class SnapshotLoader {
 
     public Snapshot load(Path file) {
         String display = Diagnostics.display(file);
-        String text = TextFiles.read(file, display, maxBytes);
+        return parse(TextFiles.read(file, display, maxBytes), display, file.getFileName().toString());
+    }
+
+    /** Parses a snapshot's JSON text; every problem is an {@link InputError} naming {@code display}. */
+    public Snapshot parse(String text, String display, String fileName) {
         if (text.isBlank()) {
             throw new InputError(display, 1, "file is empty: a snapshot is a JSON object with at least \"date\"");
         }
@@ -52,8 +56,8 @@ public final class SnapshotLoader {
         LocalDate date = DateValues.parseDate(dateText)
                 .orElseThrow(() -> f.error("date", "'date' is not a date like 2026-01-20: '" + dateText + "'"));
         String expectedName = date + ".json";
-        if (!file.getFileName().toString().equals(expectedName)) {
-            throw f.error("date", "'date' is " + date + " but the file is named " + file.getFileName()
+        if (!fileName.equals(expectedName)) {
+            throw f.error("date", "'date' is " + date + " but the file is named " + fileName
                     + ": name it " + expectedName);
         }
         calendar.closedReason(date).ifPresent(reason -> {

@@ -35,7 +35,7 @@ public final class TextFiles {
         return decode(bytes, display);
     }
 
-    static String decode(byte[] bytes, String display) {
+    public static String decode(byte[] bytes, String display) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
