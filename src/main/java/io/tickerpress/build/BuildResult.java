@@ -8,7 +8,7 @@ import java.util.List;
  * rendered or taken from the cache.
  */
 public record BuildResult(int pages, int files, int articles, List<String> warnings, long millis, int chartsRendered,
-                          int chartsReused, int pagesRendered, int pagesReused) {
+                          int chartsReused, int pagesRendered, int pagesReused, long chartMillis) {
     public BuildResult {
         warnings = List.copyOf(warnings);
     }

@@ -148,7 +148,7 @@ public final class SiteBuilder {
             store.manifest().save(options.cacheDir());
             return new BuildResult(store.pages(), files, chronicle.oldestFirst().size(), diagnostics.warnings(),
                     (System.nanoTime() - start) / 1_000_000, chartStats.rendered(), chartStats.reused(),
-                    store.rendered(), store.reused());
+                    store.rendered(), store.reused(), chartStats.millis());
         }
     }
 

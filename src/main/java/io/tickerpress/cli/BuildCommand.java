@@ -76,7 +76,10 @@ public final class BuildCommand implements Callable<Integer> {
                 if (verbose) {
                     out.printf("  pages rendered: %d, reused from the previous build: %d%n", result.pagesRendered(),
                             result.pagesReused());
-                    out.printf("  charts rendered: %d, from the cache: %d%n", result.chartsRendered(), result.chartsReused());
+                    out.printf("  charts rendered: %d in %d ms (%.1f ms per chart, 1x and 2x), from the cache: %d%n",
+                            result.chartsRendered(), result.chartMillis(),
+                            result.chartsRendered() == 0 ? 0.0 : (double) result.chartMillis() / result.chartsRendered(),
+                            result.chartsReused());
                 }
                 out.flush();
             }
