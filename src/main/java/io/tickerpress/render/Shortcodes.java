@@ -55,7 +55,8 @@ public final class Shortcodes {
             if (inner.contains("\n")) {
                 throw new InputError(file, line, "a shortcode must fit on one line: '{{<" + inner.lines().findFirst().orElse("") + "'");
             }
-            if (inner.startsWith("/*") && inner.endsWith("*/")) {
+            // "/*/" starts with "/*" and ends with "*/" too: a comment needs both marks, apart.
+            if (inner.length() >= 4 && inner.startsWith("/*") && inner.endsWith("*/")) {
                 out.append("{{<").append(inner, 2, inner.length() - 2).append(">}}");
             } else {
                 Call call = parse(inner, file, line);

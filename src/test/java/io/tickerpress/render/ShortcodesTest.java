@@ -60,6 +60,12 @@ class ShortcodesTest {
     }
 
     @Test
+    void overlappingCommentMarksAreNotALiteral() {
+        // Found by the fuzzer: "{{</*/>}}" crashed the parser.
+        assertError("a.md:5: unknown shortcode '/*/'", () -> at("2026-01-06T23:00:00Z", "{{</*/>}}"));
+    }
+
+    @Test
     void errorsNameFileAndLine() {
         String t = "2026-01-06T23:00:00Z";
         assertError("a.md:7: shortcode 'quote': unknown symbol 'NOPE'", () -> at(t, "one\ntwo\n{{< quote NOPE close >}}"));
