@@ -47,9 +47,8 @@ fi
 # Hugo's copy of the same articles ('summary' is a reserved field in Hugo, so it is renamed there).
 hugo_site="$work/hugo"
 rm -rf "$hugo_site"; cp -r bench/hugo "$hugo_site"; mkdir -p "$hugo_site/content/news"
-for f in "$work"/content/articles/*.md; do
-  sed '1,/^---$/!b; s/^summary:/keypoints:/' "$f" > "$hugo_site/content/news/$(basename "$f")"
-done
+cp "$work"/content/articles/*.md "$hugo_site/content/news/"
+find "$hugo_site/content/news" -name '*.md' -print0 | xargs -0 sed -s -i '1,/^---$/ s/^summary:/keypoints:/' 
 
 measure() { # measure LOG CMD...: runs CMD, leaves "seconds maxrss_kb" in $work/time.txt
   local log="$1"; shift
@@ -59,11 +58,11 @@ secs() { cut -d' ' -f1 "$work/time.txt"; }
 rss_mb() { echo $(( $(cut -d' ' -f2 "$work/time.txt") / 1024 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-tp_build() { ./tickerpress build --source "$work" --output "$work/site" --verbose "$@"; }
+tp_build=(./tickerpress build --source "$work" --output "$work/site" --verbose)
 
 # 1. Charts cold: empty cache.
 rm -rf "$work/.tickerpress-cache" "$work/site"
-measure "$work/charts-cold.log" tp_build
+measure "$work/charts-cold.log" "${tp_build[@]}"
 charts_line=$(grep "charts rendered:" "$work/charts-cold.log")
 charts_cold_s=$(secs)
 
@@ -71,7 +70,7 @@ charts_cold_s=$(secs)
 tp_times=(); hugo_times=(); tp_rss=0; hugo_rss=0
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/site"
-  measure "$work/cold.log" tp_build --clean
+  measure "$work/cold.log" "${tp_build[@]}" --clean
   tp_times+=("$(secs)"); r=$(rss_mb); [ "$r" -gt "$tp_rss" ] && tp_rss=$r
   rm -rf "$hugo_site/public"
   measure "$work/hugo.log" hugo --quiet -s "$hugo_site"
@@ -83,14 +82,14 @@ pages=$(sed -n 's/^Built \([0-9]*\) pages.*/\1/p' "$work/cold.log")
 hugo_pages=$(find "$hugo_site/public" -name '*.html' | wc -l)
 
 # 3. Warm rebuild: nothing changed.
-measure "$work/warm.log" tp_build
+measure "$work/warm.log" "${tp_build[@]}"
 warm_s=$(secs); warm_rendered=$(sed -n 's/^Built [0-9]* pages (\([0-9]*\) rendered.*/\1/p' "$work/warm.log")
 warm_charts=$(sed -n 's/.*charts: \([0-9]*\) rendered.*/\1/p' "$work/warm.log")
 
 # 4. One-article edit: a title in the middle of the archive.
 victim=$(ls "$work"/content/articles/*.md | sed -n "$(( articles / 2 ))p")
 sed -i '0,/^title: "/s//title: "Edited /' "$victim"
-measure "$work/edit.log" tp_build
+measure "$work/edit.log" "${tp_build[@]}"
 edit_s=$(secs); edit_rendered=$(sed -n 's/^Built [0-9]* pages (\([0-9]*\) rendered.*/\1/p' "$work/edit.log")
 
 # 5. The same edit in serve: the rebuild time the preview server reports.

@@ -8,8 +8,10 @@ import java.util.List;
  * rendered or taken from the cache.
  */
 public record BuildResult(int pages, int files, int articles, List<String> warnings, long millis, int chartsRendered,
-                          int chartsReused, int pagesRendered, int pagesReused, long chartMillis) {
+                          int chartsReused, int pagesRendered, int pagesReused, long chartMillis,
+                          java.util.Map<String, Long> stageMillis) {
     public BuildResult {
         warnings = List.copyOf(warnings);
+        stageMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis));
     }
 }

@@ -56,11 +56,14 @@ public final class SiteBuilder {
         long start = System.nanoTime();
         Diagnostics diagnostics = new Diagnostics();
 
+        java.util.LinkedHashMap<String, Long> stages = new java.util.LinkedHashMap<>();
+        long mark = System.nanoTime();
         // load
         SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed);
         SiteConfig config = options.baseUrl() == null ? content.config()
                 : content.config().withBaseUrl(normaliseBaseUrl(options.baseUrl()));
 
+        mark = lap(stages, "load", mark);
         // derive
         List<Article> published = Publication.select(content.articles(), options.drafts(), options.future(), options.now());
         Chronicle chronicle = new Chronicle(config, published);
@@ -71,11 +74,12 @@ public final class SiteBuilder {
         Map<String, List<PublishedArticle>> tickers = tickers(market, newestFirst);
         Instant newestContent = newestContent(newestFirst, market);
 
+        mark = lap(stages, "derive", mark);
         // render + write
         Theme theme = new Theme(options.source());
         BuildManifest previous = options.clean() ? BuildManifest.empty(options.output())
                 : BuildManifest.load(options.cacheDir(), options.output());
-        try (StagingFolder out = StagingFolder.beside(options.output())) {
+        try (StagingFolder out = StagingFolder.beside(options.output()); Workers workers = Workers.forThisMachine()) {
             Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
                     new ChartCache(options.cacheDir()), out::previous);
             PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);
@@ -84,7 +88,8 @@ public final class SiteBuilder {
             PageStore store = new PageStore(out, previous, charts, diagnostics, progress);
 
             List<ArticleItemView> latest = newestFirst.stream().limit(5).map(pages::item).toList();
-            chronicle.oldestFirst().parallelStream().forEach(entry ->
+            mark = lap(stages, "prepare", mark);
+            workers.each(chronicle.oldestFirst(), entry ->
                     store.page(entry.path(), pages.article(entry, chronicle, latest), lastmod(entry)));
             for (var page : Pagination.paginate(newestFirst, config.paginate(), "")) {
                 store.page(page.path(), pages.articleList("home", config.title(), page, List.of()),
@@ -97,8 +102,9 @@ public final class SiteBuilder {
                 }
             }
             store.page("tags/", pages.termIndex("Tags", "tags/", tags), newestContent);
+            mark = lap(stages, "articles and lists", mark);
 
-            digests.parallelStream().forEach(day ->
+            workers.each(digests, day ->
                     store.page(day.path(), pages.digest(day), day.snapshot().asOf().toInstant()));
             if (!digests.isEmpty()) {
                 List<DigestDay> newestDays = new ArrayList<>(digests);
@@ -125,6 +131,7 @@ public final class SiteBuilder {
             }
             store.page("search/", pages.search(), newestContent);
             store.page("404.html", pages.notFound(), newestContent);
+            mark = lap(stages, "market pages", mark);
             out.write("search-index.json", SearchIndex.write(newestFirst, pages::url));
 
             // Feeds for the site and each tag; full content when site.yaml asks for it.
@@ -138,18 +145,27 @@ public final class SiteBuilder {
             out.write("news-sitemap.xml", bytes(feeds.newsSitemap(newestFirst)));
             out.write("robots.txt", bytes(feeds.robots()));
 
+            mark = lap(stages, "feeds and sitemaps", mark);
             ThemeAssets.collect(theme.userTemplates()).forEach(out::write);
-            Charts.Stats chartStats = charts.renderAll(out::write);
+            Charts.Stats chartStats = charts.renderAll(out::write, out::link);
 
+            mark = lap(stages, "charts", mark);
             int files = out.filesWritten();
             // The manifest goes first: if publishing fails, the next build's manifest check finds no such output.
             BuildManifest.delete(options.cacheDir(), options.output());
             out.publish();
             store.manifest().save(options.cacheDir());
+            lap(stages, "publish", mark);
             return new BuildResult(store.pages(), files, chronicle.oldestFirst().size(), diagnostics.warnings(),
                     (System.nanoTime() - start) / 1_000_000, chartStats.rendered(), chartStats.reused(),
-                    store.rendered(), store.reused(), chartStats.millis());
+                    store.rendered(), store.reused(), chartStats.millis(), stages);
         }
+    }
+
+    private static long lap(Map<String, Long> stages, String name, long since) {
+        long now = System.nanoTime();
+        stages.put(name, (now - since) / 1_000_000);
+        return now;
     }
 
     private static void writeFeeds(StagingFolder out, FeedRenderer feeds, FeedView feed, String path) {

@@ -80,6 +80,9 @@ public final class BuildCommand implements Callable<Integer> {
                             result.chartsRendered(), result.chartMillis(),
                             result.chartsRendered() == 0 ? 0.0 : (double) result.chartMillis() / result.chartsRendered(),
                             result.chartsReused());
+                    StringBuilder stages = new StringBuilder("  time by stage:");
+                    result.stageMillis().forEach((k, v) -> stages.append(' ').append(k).append(' ').append(v).append(" ms,"));
+                    out.println(stages.substring(0, stages.length() - 1));
                 }
                 out.flush();
             }

@@ -42,19 +42,7 @@ public final class ArticleLoader {
         }
         List<Path> files = ContentFiles.list(contentDir, dir, ".md");
         // Parsed in parallel, reported in file order: the first bad file in that order is the one named.
-        List<java.util.concurrent.CompletableFuture<Article>> parsed = files.stream()
-                .map(f -> java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.article(f, config, this::load)))
-                .toList();
-        List<Article> articles = new ArrayList<>(files.size());
-        for (var future : parsed) {
-            try {
-                articles.add(future.join());
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw e;
-            }
-        }
-        return articles;
+        return new ArrayList<>(Parallel.map(files, f -> cache.article(f, config, this::load)));
     }
 
     public Article load(Path file) {

@@ -43,10 +43,11 @@ public final class MarketLoader {
         }
         List<Snapshot> snapshots = new ArrayList<>();
         SnapshotLoader snapshotLoader = new SnapshotLoader(calendar, limits.snapshotBytes());
-        for (Path file : ContentFiles.list(contentDir, dir, ".json")) {
-            if (!file.getParent().equals(dir)) continue; // snapshots live directly in market/
-            snapshots.add(snapshotLoader.load(file));
-        }
+        // Parsed in parallel, reported in file order: the first bad file in that order is the one named.
+        List<Path> files = ContentFiles.list(contentDir, dir, ".json").stream()
+                .filter(file -> file.getParent().equals(dir)) // snapshots live directly in market/
+                .toList();
+        snapshots.addAll(Parallel.map(files, snapshotLoader::load));
         snapshots.sort(java.util.Comparator.comparing(Snapshot::date));
 
         Map<String, PriceSeries.Builder> history = new TreeMap<>();

@@ -11,10 +11,16 @@ public final class Numbers {
     private Numbers() {
     }
 
+    /** DecimalFormat is costly to create and not thread-safe: one per pattern and thread. */
+    private static final ThreadLocal<java.util.Map<String, DecimalFormat>> FORMATS =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+
     private static DecimalFormat format(String pattern) {
-        DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.US));
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f;
+        return FORMATS.get().computeIfAbsent(pattern, p -> {
+            DecimalFormat f = new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.US));
+            f.setRoundingMode(RoundingMode.HALF_UP);
+            return f;
+        });
     }
 
     /** "2,698.10" */

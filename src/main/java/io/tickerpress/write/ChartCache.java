@@ -18,6 +18,13 @@ public final class ChartCache {
         this.dir = cacheRoot == null ? null : cacheRoot.resolve("charts");
     }
 
+    /** The cached file's path, for linking it into a site instead of copying its bytes; null when absent. */
+    public Path file(String name) {
+        if (dir == null) return null;
+        Path p = dir.resolve(name);
+        return Files.isRegularFile(p) ? p : null;
+    }
+
     public boolean has(String name) {
         return dir != null && Files.isRegularFile(dir.resolve(name));
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -83,6 +84,17 @@ public final class StagingFolder implements AutoCloseable {
      */
     private static final int FAIL_WRITES_AFTER = Integer.getInteger("tickerpress.fault.failWritesAfter", -1);
 
+    /** Folders already made in the staging folder: each is created once, not once per file. */
+    private final java.util.Set<Path> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void parentOf(Path target) throws IOException {
+        Path parent = target.getParent();
+        if (!made.contains(parent)) {
+            Files.createDirectories(parent); // safe when two threads make the same folder
+            made.add(parent);
+        }
+    }
+
     /** Writes a file at a site-relative path such as {@code news/x/index.html}. */
     public void write(String relativePath, byte[] content) {
         Path target = SafePaths.resolve(staging, relativePath);
@@ -90,7 +102,7 @@ public final class StagingFolder implements AutoCloseable {
             if (FAIL_WRITES_AFTER >= 0 && files.get() >= FAIL_WRITES_AFTER) {
                 throw new IOException("No space left on device (simulated)");
             }
-            Files.createDirectories(target.getParent());
+            parentOf(target);
             Files.write(target, content);
             files.incrementAndGet();
         } catch (FileAlreadyExistsException e) {
@@ -116,7 +128,7 @@ public final class StagingFolder implements AutoCloseable {
         if (!Files.isRegularFile(from)) return false;
         Path target = SafePaths.resolve(staging, relativePath);
         try {
-            Files.createDirectories(target.getParent());
+            parentOf(target);
             try {
                 Files.createLink(target, from);
             } catch (UnsupportedOperationException | IOException e) {
@@ -126,6 +138,25 @@ public final class StagingFolder implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Puts an existing file (e.g. a cached chart) into the new site at a path: a hard link where possible,
+     * else a copy.
+     */
+    public void link(String relativePath, Path existing) {
+        Path target = SafePaths.resolve(staging, relativePath);
+        try {
+            parentOf(target);
+            try {
+                Files.createLink(target, existing);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.copy(existing, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            files.incrementAndGet();
+        } catch (IOException e) {
+            throw new WriteFailure("cannot write " + relativePath + ": " + e.getMessage(), e);
         }
     }
 
@@ -196,12 +227,22 @@ public final class StagingFolder implements AutoCloseable {
         }
     }
 
+    /** Deletes a folder tree: the files in parallel (deleting is system calls, not CPU), then the folders. */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) return;
+        List<Path> all;
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            all = walk.toList();
+        }
+        all.parallelStream().filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
+            try {
                 Files.deleteIfExists(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+        });
+        for (Path p : all.stream().sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
         }
     }
 }

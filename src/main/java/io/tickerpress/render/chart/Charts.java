@@ -103,7 +103,16 @@ public final class Charts {
     }
 
     /** Writes every requested chart's files through {@code out}, rendering only those not in the cache. */
+    /** Writes every requested chart's files, rendering only those not in the cache. */
     public Stats renderAll(BiConsumer<String, byte[]> out) {
+        return renderAll(out, null);
+    }
+
+    /**
+     * Writes every requested chart's files, rendering only those not in the cache; cached files go through
+     * {@code link} (a hard link into the site) when it is given.
+     */
+    public Stats renderAll(BiConsumer<String, byte[]> out, BiConsumer<String, java.nio.file.Path> link) {
         long start = System.nanoTime();
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger reused = new AtomicInteger();
@@ -113,6 +122,11 @@ public final class Charts {
             String key = entry.getKey();
             Job job = entry.getValue();
             List<String> names = format.equals(PNG) ? List.of(key + ".png", key + "@2x.png") : List.of(key + ".svg");
+            if (link != null && names.stream().allMatch(cache::has)) {
+                for (String name : names) link.accept("charts/" + name, cache.file(name));
+                reused.incrementAndGet();
+                return;
+            }
             List<byte[]> files = new ArrayList<>();
             for (String name : names) {
                 cache.get(name).ifPresent(files::add);
@@ -142,6 +156,10 @@ public final class Charts {
         }
         for (String name : new java.util.TreeSet<>(carried)) {
             if (written.contains(name)) continue;
+            if (link != null && cache.has(name)) {
+                link.accept("charts/" + name, cache.file(name));
+                continue;
+            }
             java.util.Optional<byte[]> bytes = cache.get(name).or(() -> previous.apply("charts/" + name));
             bytes.ifPresent(b -> out.accept("charts/" + name, b));
         }
