@@ -12,9 +12,19 @@ import java.time.Instant;
  * @param now the build's clock, which decides what counts as a future article
  * @param cacheDir where rendered charts and the page manifest are kept across builds (null: no cache)
  * @param clean ignore the previous build and render every page
+ * @param inPlace update the output folder file by file instead of swapping in a new one (preview server only)
  */
 public record BuildOptions(Path source, Path output, boolean drafts, boolean future, String baseUrl, Instant now,
-                           Path cacheDir, boolean clean) {
+                           Path cacheDir, boolean clean, boolean inPlace) {
+    public BuildOptions(Path source, Path output, boolean drafts, boolean future, String baseUrl, Instant now,
+                        Path cacheDir, boolean clean) {
+        this(source, output, drafts, future, baseUrl, now, cacheDir, clean, false);
+    }
+
+    public BuildOptions withInPlace(boolean p) {
+        return new BuildOptions(source, output, drafts, future, baseUrl, now, cacheDir, clean, p);
+    }
+
     public static final String CACHE_DIR = ".tickerpress-cache";
 
     public static BuildOptions of(Path source, Path output) {
@@ -22,30 +32,30 @@ public record BuildOptions(Path source, Path output, boolean drafts, boolean fut
     }
 
     public BuildOptions withCacheDir(Path dir) {
-        return new BuildOptions(source, output, drafts, future, baseUrl, now, dir, clean);
+        return new BuildOptions(source, output, drafts, future, baseUrl, now, dir, clean, inPlace);
     }
 
     public BuildOptions withNow(Instant instant) {
-        return new BuildOptions(source, output, drafts, future, baseUrl, instant, cacheDir, clean);
+        return new BuildOptions(source, output, drafts, future, baseUrl, instant, cacheDir, clean, inPlace);
     }
 
     public BuildOptions withDrafts(boolean d) {
-        return new BuildOptions(source, output, d, future, baseUrl, now, cacheDir, clean);
+        return new BuildOptions(source, output, d, future, baseUrl, now, cacheDir, clean, inPlace);
     }
 
     public BuildOptions withFuture(boolean f) {
-        return new BuildOptions(source, output, drafts, f, baseUrl, now, cacheDir, clean);
+        return new BuildOptions(source, output, drafts, f, baseUrl, now, cacheDir, clean, inPlace);
     }
 
     public BuildOptions withBaseUrl(String url) {
-        return new BuildOptions(source, output, drafts, future, url, now, cacheDir, clean);
+        return new BuildOptions(source, output, drafts, future, url, now, cacheDir, clean, inPlace);
     }
 
     public BuildOptions withClean(boolean c) {
-        return new BuildOptions(source, output, drafts, future, baseUrl, now, cacheDir, c);
+        return new BuildOptions(source, output, drafts, future, baseUrl, now, cacheDir, c, inPlace);
     }
 
     public BuildOptions withOutput(Path o) {
-        return new BuildOptions(source, o, drafts, future, baseUrl, now, cacheDir, clean);
+        return new BuildOptions(source, o, drafts, future, baseUrl, now, cacheDir, clean, inPlace);
     }
 }

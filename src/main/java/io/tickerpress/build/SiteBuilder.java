@@ -79,7 +79,8 @@ public final class SiteBuilder {
         Theme theme = new Theme(options.source());
         BuildManifest previous = options.clean() ? BuildManifest.empty(options.output())
                 : BuildManifest.load(options.cacheDir(), options.output());
-        try (StagingFolder out = StagingFolder.beside(options.output()); Workers workers = Workers.forThisMachine()) {
+        try (StagingFolder out = options.inPlace() ? StagingFolder.inPlace(options.output())
+                : StagingFolder.beside(options.output()); Workers workers = Workers.forThisMachine()) {
             Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
                     new ChartCache(options.cacheDir()), out::previous);
             PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);

@@ -19,26 +19,35 @@ public final class ContentLoader {
      * the preview server rebuilds without parsing unchanged files again.
      */
     public static final class Cache {
-        private record Key(long size, long modified, SiteConfig config) {
+        private record Key(long size, long modified, Object settings) {
         }
 
-        private final java.util.Map<Path, java.util.Map.Entry<Key, io.tickerpress.model.Article>> articles =
+        private final java.util.Map<Path, java.util.Map.Entry<Key, Object>> files =
                 new java.util.concurrent.ConcurrentHashMap<>();
 
-        io.tickerpress.model.Article article(Path file, SiteConfig config,
-                                             java.util.function.Function<Path, io.tickerpress.model.Article> parse) {
+        /**
+         * The parse of a file, reused while its size, modification time and the settings it was read with are
+         * unchanged. Parsed values are immutable (or never changed after parsing).
+         */
+        @SuppressWarnings("unchecked")
+        <T> T parsed(Path file, Object settings, java.util.function.Function<Path, T> parse) {
             Key key;
             try {
                 var attrs = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-                key = new Key(attrs.size(), attrs.lastModifiedTime().toMillis(), config);
+                key = new Key(attrs.size(), attrs.lastModifiedTime().toMillis(), settings);
             } catch (java.io.IOException e) {
                 return parse.apply(file);
             }
-            var hit = articles.get(file);
-            if (hit != null && hit.getKey().equals(key)) return hit.getValue();
-            io.tickerpress.model.Article a = parse.apply(file);
-            articles.put(file, java.util.Map.entry(key, a));
-            return a;
+            var hit = files.get(file);
+            if (hit != null && hit.getKey().equals(key)) return (T) hit.getValue();
+            T value = parse.apply(file);
+            files.put(file, java.util.Map.entry(key, value));
+            return value;
+        }
+
+        io.tickerpress.model.Article article(Path file, SiteConfig config,
+                                             java.util.function.Function<Path, io.tickerpress.model.Article> parse) {
+            return parsed(file, config, parse);
         }
     }
 
@@ -55,7 +64,7 @@ public final class ContentLoader {
         SiteConfig config = SiteConfigLoader.load(content);
         TradingCalendar calendar = new TradingCalendar(config.market().closures());
         return new SiteContent(config, new ArticleLoader(config).loadAll(content, cache),
-                new MarketLoader(calendar, diagnostics, config.limits()).load(content),
+                new MarketLoader(calendar, diagnostics, config.limits()).load(content, cache),
                 DigestLoader.loadAll(content, config.limits().articleBytes()));
     }
 }

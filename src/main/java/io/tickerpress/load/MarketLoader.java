@@ -37,6 +37,10 @@ public final class MarketLoader {
     }
 
     public MarketData load(Path contentDir) {
+        return load(contentDir, new ContentLoader.Cache());
+    }
+
+    public MarketData load(Path contentDir, ContentLoader.Cache cache) {
         Path dir = contentDir.resolve("market");
         if (!Files.isDirectory(dir)) {
             return MarketData.empty();
@@ -47,7 +51,8 @@ public final class MarketLoader {
         List<Path> files = ContentFiles.list(contentDir, dir, ".json").stream()
                 .filter(file -> file.getParent().equals(dir)) // snapshots live directly in market/
                 .toList();
-        snapshots.addAll(Parallel.map(files, snapshotLoader::load));
+        java.util.List<Object> settings = java.util.List.of(calendar, limits);
+        snapshots.addAll(Parallel.map(files, f -> cache.parsed(f, settings, snapshotLoader::load)));
         snapshots.sort(java.util.Comparator.comparing(Snapshot::date));
 
         Map<String, PriceSeries.Builder> history = new TreeMap<>();
@@ -63,7 +68,7 @@ public final class MarketLoader {
                 if (history.containsKey(symbol)) {
                     throw new InputError(Diagnostics.display(file), "a second history file for " + symbol);
                 }
-                history.put(symbol, loader.load(file));
+                history.put(symbol, cache.parsed(file, limits, loader::load));
             }
         }
         // Snapshot quotes per symbol, in date order (snapshots are sorted).

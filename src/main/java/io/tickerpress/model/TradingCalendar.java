@@ -23,6 +23,17 @@ public final class TradingCalendar {
         }
     }
 
+    /** Two calendars are equal when they list the same extra closures (the rules are the same for all). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TradingCalendar other && other.extra.equals(extra);
+    }
+
+    @Override
+    public int hashCode() {
+        return extra.hashCode();
+    }
+
     public static TradingCalendar nyse() {
         return new TradingCalendar(List.of());
     }

@@ -98,11 +98,17 @@ public final class PageRenderer {
                 .withImage(image).withJsonLd(jsonLd));
         model.put("article", view);
         model.put("charts", articleCharts);
-        model.put("sidebar", sidebarFor(a.date().toInstant()));
-        model.put("latest", latest);
+        SidebarView sidebar = sidebarFor(a.date().toInstant());
         Instant moment = a.date().toInstant();
-        String fingerprint = Fingerprint.of(theme.digest("article.ftlh"), Fingerprint.model(model),
+        // The site, the latest stories and (in "latest" mode) the sidebar are the same on every article page:
+        // their text is hashed once, not once per page.
+        Map<String, Object> own = new HashMap<>(model);
+        own.remove("site");
+        String fingerprint = Fingerprint.of(theme.digest("article.ftlh"), Fingerprint.model(own),
+                sidebar == latestSidebar ? sharedKey(latest) : sidebar.toString() + sharedKey(latest),
                 bodyKey(a.body(), a.file(), a.bodyLine(), moment));
+        model.put("sidebar", sidebar);
+        model.put("latest", latest);
         return new PreparedPage(fingerprint, diagnostics -> {
             String body = body(a.body(), a.file(), a.bodyLine(), moment, diagnostics);
             if (config.feedsFullContent()) bodies.put(entry.path(), body);
@@ -110,6 +116,18 @@ public final class PageRenderer {
             full.put("article", view.withBody(body));
             return theme.render("article.ftlh", full);
         });
+    }
+
+    private volatile Object sharedFor;
+    private volatile String shared;
+
+    /** The hash of what all article pages share: the site, the latest stories and the "latest" sidebar. */
+    private String sharedKey(List<ArticleItemView> latest) {
+        if (sharedFor != latest) {
+            shared = Fingerprint.of(site.toString(), latest.toString(), latestSidebar.toString());
+            sharedFor = latest;
+        }
+        return shared;
     }
 
     /** The rendered body of an article, for full-content feeds (rendered now if its page was reused). */

@@ -111,11 +111,11 @@ public final class PreviewServer implements AutoCloseable {
             long start = System.nanoTime();
             try {
                 BuildOptions options = base.withOutput(output).withBaseUrl("http://localhost:" + port() + "/")
-                        .withNow(Instant.now());
+                        .withNow(Instant.now()).withInPlace(true);
                 BuildResult r = SiteBuilder.build(options, parsed, Progress.NONE);
                 error = null;
-                log.printf("%s: built %d pages (%d rendered) in %d ms%n", why, r.pages(), r.pagesRendered(),
-                        (System.nanoTime() - start) / 1_000_000);
+                log.printf("%s: built %d pages (%d rendered) in %d ms %s%n", why, r.pages(), r.pagesRendered(),
+                        (System.nanoTime() - start) / 1_000_000, r.stageMillis());
                 for (String w : r.warnings()) log.println("warning: " + w);
             } catch (InputError e) {
                 error = e.getMessage();

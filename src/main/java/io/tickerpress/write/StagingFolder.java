@@ -27,10 +27,30 @@ public final class StagingFolder implements AutoCloseable {
     private final Path staging;
     private final AtomicInteger files = new AtomicInteger();
     private boolean published;
+    /** In place: the preview server updates its private folder file by file instead of swapping folders. */
+    private final boolean inPlace;
+    private final java.util.Set<String> touched = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private StagingFolder(Path output, Path staging) {
+    private StagingFolder(Path output, Path staging, boolean inPlace) {
         this.output = output;
         this.staging = staging;
+        this.inPlace = inPlace;
+    }
+
+    /**
+     * Writes straight into the output folder, each file replaced atomically, and removes files the build no
+     * longer makes when it publishes. For the preview server's private folder only: a failed build may leave
+     * a mix of old and new files there, which the next good build repairs.
+     */
+    public static StagingFolder inPlace(Path output) {
+        Path out = output.toAbsolutePath().normalize();
+        checkReplaceable(out);
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new InputError(Diagnostics.display(out), "cannot create the output folder: " + e.getMessage());
+        }
+        return new StagingFolder(out, out, true);
     }
 
     public static StagingFolder beside(Path output) {
@@ -41,7 +61,7 @@ public final class StagingFolder implements AutoCloseable {
             Files.createDirectories(parent);
             removeLeftovers(parent, out.getFileName().toString());
             Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".staging-");
-            return new StagingFolder(out, staging);
+            return new StagingFolder(out, staging, false);
         } catch (IOException e) {
             throw new InputError(Diagnostics.display(out), "cannot create a staging folder beside the output: " + e.getMessage());
         }
@@ -103,7 +123,14 @@ public final class StagingFolder implements AutoCloseable {
                 throw new IOException("No space left on device (simulated)");
             }
             parentOf(target);
-            Files.write(target, content);
+            if (inPlace) {
+                touched.add(relativePath);
+                Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + Thread.currentThread().getId());
+                Files.write(tmp, content);
+                move(tmp, target);
+            } else {
+                Files.write(target, content);
+            }
             files.incrementAndGet();
         } catch (FileAlreadyExistsException e) {
             throw new IllegalStateException("two outputs at " + relativePath + " (a file and a folder)");
@@ -126,6 +153,11 @@ public final class StagingFolder implements AutoCloseable {
     public boolean carryOver(String relativePath) {
         Path from = SafePaths.resolve(output, relativePath);
         if (!Files.isRegularFile(from)) return false;
+        if (inPlace) {
+            touched.add(relativePath);
+            files.incrementAndGet();
+            return true;
+        }
         Path target = SafePaths.resolve(staging, relativePath);
         try {
             parentOf(target);
@@ -148,6 +180,14 @@ public final class StagingFolder implements AutoCloseable {
     public void link(String relativePath, Path existing) {
         Path target = SafePaths.resolve(staging, relativePath);
         try {
+            if (inPlace) {
+                touched.add(relativePath);
+                if (Files.isRegularFile(target) && Files.isSameFile(target, existing)) {
+                    files.incrementAndGet();
+                    return;
+                }
+                Files.deleteIfExists(target);
+            }
             parentOf(target);
             try {
                 Files.createLink(target, existing);
@@ -182,8 +222,30 @@ public final class StagingFolder implements AutoCloseable {
         return files.get();
     }
 
-    /** Swaps the complete staging folder in place of the output folder. */
+    /** Swaps the complete staging folder in place of the output folder (in place: removes stale files). */
     public void publish() {
+        if (inPlace) {
+            write(MARKER, "Written by TickerPress. This whole folder is replaced on every build.\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            files.decrementAndGet();
+            try (Stream<Path> walk = Files.walk(output)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    String rel = output.relativize(p).toString().replace('\\', '/');
+                    if (rel.isEmpty()) continue;
+                    if (Files.isDirectory(p)) {
+                        try (Stream<Path> entries = Files.list(p)) {
+                            if (entries.findAny().isEmpty()) Files.delete(p);
+                        }
+                    } else if (!touched.contains(rel)) {
+                        Files.delete(p);
+                    }
+                }
+            } catch (IOException e) {
+                throw new WriteFailure("cannot tidy " + output + ": " + e.getMessage(), e);
+            }
+            published = true;
+            return;
+        }
         write(MARKER, "Written by TickerPress. This whole folder is replaced on every build.\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         files.decrementAndGet();
@@ -218,7 +280,7 @@ public final class StagingFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!published) {
+        if (!published && !inPlace) {
             try {
                 deleteTree(staging);
             } catch (IOException ignored) {

@@ -8,12 +8,8 @@ import io.tickerpress.model.SectorMove;
 import io.tickerpress.render.view.ChartView;
 import io.tickerpress.write.ChartCache;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -168,24 +164,55 @@ public final class Charts {
 
     /** A hash of everything that decides a chart's pixels: its data slice, spec, size, format and theme. */
     static String key(ChartData d, int width, int height) {
-        StringBuilder sb = new StringBuilder(4096);
-        sb.append(ChartTheme.VERSION).append('|').append(d.spec().type()).append('|').append(d.spec().range())
-                .append('|').append(ChartText.title(d)).append('|').append(width).append('x').append(height).append('\n');
+        Hasher h = new Hasher();
+        h.put(ChartTheme.VERSION).put(d.spec().type().name()).put(d.spec().range()).put(ChartText.title(d))
+                .put(width).put(height);
         for (ChartData.Slice s : d.slices()) {
-            sb.append(s.symbol()).append('|').append(s.name()).append('\n');
+            h.put(s.symbol()).put(s.name());
             for (Bar b : s.bars()) {
-                sb.append(b.date()).append(',').append(b.open()).append(',').append(b.high()).append(',')
-                        .append(b.low()).append(',').append(b.close()).append(',').append(b.volume()).append('\n');
+                h.put(b.date().toEpochDay()).put(b.open()).put(b.high()).put(b.low()).put(b.close())
+                        .put(b.volume() == null ? -1 : b.volume());
             }
         }
         for (SectorMove m : d.sectors()) {
-            sb.append(m.name()).append(',').append(m.changePct()).append(',').append(m.ytdPct()).append('\n');
+            h.put(m.name()).put(m.changePct()).put(m.ytdPct());
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        return h.hex();
+    }
+
+    /** A streaming 128-bit hash (two multiply-xorshift lanes): fast, and stable across runs and machines. */
+    static final class Hasher {
+        private long a = 0x9E3779B97F4A7C15L;
+        private long b = 0xC2B2AE3D27D4EB4FL;
+
+        Hasher put(long v) {
+            a = mix(a ^ v) * 0x100000001B3L;
+            b = mix(b + v + 0x632BE59BD9B4E019L);
+            return this;
+        }
+
+        Hasher put(double v) {
+            return put(Double.doubleToLongBits(v));
+        }
+
+        Hasher put(Double v) {
+            return put(v == null ? 0x7FF8DEADL : Double.doubleToLongBits(v));
+        }
+
+        Hasher put(String s) {
+            put(s.length());
+            for (int i = 0; i < s.length(); i++) put((long) s.charAt(i));
+            return this;
+        }
+
+        String hex() {
+            return String.format("%016x%016x", mix(a), mix(b ^ a));
+        }
+
+        private static long mix(long z) {
+            z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+            z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+            return z ^ (z >>> 33);
         }
     }
 
