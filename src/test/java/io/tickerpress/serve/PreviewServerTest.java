@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -95,19 +96,22 @@ class PreviewServerTest {
             Path file = src.resolve("content/articles/2026-01-05-first.md");
             long start = System.nanoTime();
             Files.writeString(file, TestSites.article("First Story, Updated", "2026-01-05T09:00:00-05:00", "", "One."));
-            new WebDriverWait(driver, Duration.ofSeconds(2), Duration.ofMillis(50)).until(d ->
+            new WebDriverWait(driver, Duration.ofSeconds(2), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+                    .until(d ->
                     d.findElement(By.tagName("h1")).getText().equals("First Story, Updated"));
             System.out.printf("preview showed the edit %d ms after the save%n", (System.nanoTime() - start) / 1_000_000);
 
             Files.writeString(file, "---\ntitle: Broken\ndate: not a date\n---\nOne.\n");
-            new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(50)).until(d ->
+            new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+                    .until(d ->
                     d.findElement(By.tagName("h1")).getText().equals("Build failed"));
             String message = driver.findElement(By.cssSelector("pre.build-error")).getText();
             assertTrue(message.contains("2026-01-05-first.md:3:"), message);
             assertTrue(message.contains("'date' is not a date: 'not a date'"), message);
 
             Files.writeString(file, TestSites.article("First Story, Fixed", "2026-01-05T09:00:00-05:00", "", "One."));
-            new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(50)).until(d ->
+            new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+                    .until(d ->
                     d.findElement(By.tagName("h1")).getText().equals("First Story, Fixed"));
         } finally {
             driver.quit();
