@@ -222,27 +222,53 @@ public final class StagingFolder implements AutoCloseable {
         return files.get();
     }
 
+    /** What the last in-place build in this process wrote, by output folder: the next one removes the rest. */
+    private static final java.util.Map<Path, java.util.Set<String>> LAST_WRITTEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void tidyByWalking() throws IOException {
+        try (Stream<Path> walk = Files.walk(output)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                String rel = output.relativize(p).toString().replace('\\', '/');
+                if (rel.isEmpty()) continue;
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> entries = Files.list(p)) {
+                        if (entries.findAny().isEmpty()) Files.delete(p);
+                    }
+                } else if (!touched.contains(rel)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     /** Swaps the complete staging folder in place of the output folder (in place: removes stale files). */
     public void publish() {
         if (inPlace) {
             write(MARKER, "Written by TickerPress. This whole folder is replaced on every build.\n"
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             files.decrementAndGet();
-            try (Stream<Path> walk = Files.walk(output)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    String rel = output.relativize(p).toString().replace('\\', '/');
-                    if (rel.isEmpty()) continue;
-                    if (Files.isDirectory(p)) {
-                        try (Stream<Path> entries = Files.list(p)) {
-                            if (entries.findAny().isEmpty()) Files.delete(p);
+            java.util.Set<String> before = LAST_WRITTEN.get(output);
+            try {
+                if (before != null) {
+                    // The folder holds exactly what the previous in-place build wrote: remove what it no longer makes.
+                    for (String rel : before) {
+                        if (touched.contains(rel)) continue;
+                        Path p = SafePaths.resolve(output, rel);
+                        Files.deleteIfExists(p);
+                        for (Path d = p.getParent(); d != null && !d.equals(output); d = d.getParent()) {
+                            try (Stream<Path> entries = Files.list(d)) {
+                                if (entries.findAny().isPresent()) break;
+                            }
+                            Files.delete(d);
                         }
-                    } else if (!touched.contains(rel)) {
-                        Files.delete(p);
                     }
+                } else {
+                    tidyByWalking();
                 }
             } catch (IOException e) {
                 throw new WriteFailure("cannot tidy " + output + ": " + e.getMessage(), e);
             }
+            LAST_WRITTEN.put(output, java.util.Set.copyOf(touched));
             published = true;
             return;
         }
@@ -280,6 +306,9 @@ public final class StagingFolder implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!published && inPlace) {
+            LAST_WRITTEN.remove(output); // a failed build may have added files: the next one walks the folder
+        }
         if (!published && !inPlace) {
             try {
                 deleteTree(staging);

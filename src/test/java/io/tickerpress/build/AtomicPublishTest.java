@@ -102,6 +102,25 @@ class AtomicPublishTest {
         assertSame(before, TestSites.snapshot(out));
     }
 
+    @Test
+    void aChartFailureLeavesThePreviousSite() throws Exception {
+        Path src = TestSites.site(dir.resolve("charts-src"), Map.of(
+                "content/market/2026-01-15.json", MarketInputTest.snapshot("2026-01-15", 2600, 330, "09:00:00", "a"),
+                "content/market/2026-01-16.json", MarketInputTest.snapshot("2026-01-16", 2650, 340, "09:00:00", "b"),
+                "content/articles/a.md", TestSites.article("A", "2026-01-16T17:00:00-05:00",
+                        "charts:\n  - {type: price, symbols: [MU], range: 1M}\n", "x")));
+        Path out = dir.resolve("charts-site");
+        TestSites.build(src, out);
+        Map<String, byte[]> before = TestSites.snapshot(out);
+        // The chart stage now fails: the symbol has no data.
+        TestSites.write(src.resolve("content/articles/a.md"), TestSites.article("A", "2026-01-16T17:00:00-05:00",
+                "charts:\n  - {type: price, symbols: [NVDA], range: 1M}\n", "x"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.tickerpress.diag.InputError.class,
+                () -> TestSites.build(src, out));
+        assertTrue(e.getMessage().contains("chart: unknown symbol 'NVDA'"), e.getMessage());
+        assertSame(before, TestSites.snapshot(out));
+    }
+
     private static long countFiles(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.count();
