@@ -6,8 +6,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 
 /**
- * Runs page work in parallel on more threads than cores: writing a page is mostly waiting on the file system
- * (mkdir, open), so extra threads keep the cores busy rendering while others wait.
+ * Runs page work in parallel on a pool of its own, one thread per core (the common pool has one thread fewer
+ * than there are cores).
  */
 final class Workers implements AutoCloseable {
     private final ForkJoinPool pool;
@@ -24,13 +24,8 @@ final class Workers implements AutoCloseable {
     <T> void each(List<T> items, Consumer<T> action) {
         try {
             pool.submit(() -> items.parallelStream().forEach(action)).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        } catch (ExecutionException | InterruptedException e) {
+            throw io.tickerpress.load.Parallel.unwrap(e);
         }
     }
 

@@ -19,9 +19,8 @@ import java.util.concurrent.Callable;
         description = "Render content/ (with templates/) into a static site. The output folder is replaced only"
                 + " when the whole build succeeds.")
 public final class BuildCommand implements Callable<Integer> {
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
-            description = "Folder holding content/ and optionally templates/ (default: ${DEFAULT-VALUE}).")
-    Path source;
+    @picocli.CommandLine.Mixin
+    SourceOption sourceOption;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "site",
             description = "Folder to write the site to (default: ${DEFAULT-VALUE}).")
@@ -64,8 +63,8 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BuildOptions options = new BuildOptions(source, output, drafts, future, baseUrl, now == null ? Instant.now() : now,
-                source.resolve(BuildOptions.CACHE_DIR), clean);
+        BuildOptions options = new BuildOptions(sourceOption.dir, output, drafts, future, baseUrl, now == null ? Instant.now() : now,
+                sourceOption.dir.resolve(BuildOptions.CACHE_DIR), clean);
         return Failures.guard(err, verbose, () -> {
             BuildResult result = SiteBuilder.build(options, new ContentLoader.Cache(), Progress.onTerminal(quiet));
             if (!quiet) {

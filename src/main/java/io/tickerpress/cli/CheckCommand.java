@@ -23,9 +23,8 @@ import java.util.stream.Stream;
                 + " broken internal links and anchors, missing images, pages without a title and duplicate URLs."
                 + " Exits 1 when anything is broken.")
 public final class CheckCommand implements Callable<Integer> {
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
-            description = "Folder holding content/ and optionally templates/ (default: ${DEFAULT-VALUE}).")
-    Path source;
+    @picocli.CommandLine.Mixin
+    SourceOption sourceOption;
 
     @Option(names = "--site", paramLabel = "DIR",
             description = "Check this already generated site instead of building one.")
@@ -48,15 +47,15 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return Failures.guard(err, verbose, () -> {
-            String basePath = SiteConfigLoader.load(source.resolve("content")).basePath();
+            String basePath = SiteConfigLoader.load(sourceOption.dir.resolve("content")).basePath();
             Path temp = null;
             Path target = site;
             try {
                 if (target == null) {
                     temp = Files.createTempDirectory("tickerpress-check-");
                     target = temp.resolve("site");
-                    SiteBuilder.build(new BuildOptions(source, target, drafts, future, null, Instant.now(),
-                            source.resolve(BuildOptions.CACHE_DIR), true));
+                    SiteBuilder.build(new BuildOptions(sourceOption.dir, target, drafts, future, null, Instant.now(),
+                            sourceOption.dir.resolve(BuildOptions.CACHE_DIR), true));
                 } else if (!Files.isDirectory(target)) {
                     err.println("error: " + Diagnostics.display(target) + ": no such folder");
                     return Main.EXIT_INPUT;

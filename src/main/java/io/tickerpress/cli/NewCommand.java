@@ -46,8 +46,8 @@ public final class NewCommand implements Runnable {
         @Parameters(paramLabel = "TITLE", description = "The headline, e.g. \"Russell 2000 Hits Record\".")
         String title;
 
-        @Option(names = "--source", paramLabel = "DIR", defaultValue = ".", description = "Site folder (default: ${DEFAULT-VALUE}).")
-        Path source;
+        @picocli.CommandLine.Mixin
+        SourceOption sourceOption;
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -56,11 +56,11 @@ public final class NewCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             return Failures.guard(spec.commandLine().getErr(), false, () -> {
-                SiteConfig config = SiteConfigLoader.load(source.resolve("content"));
+                SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
                 String slug = Slugs.slugify(title);
                 if (slug.isEmpty()) throw new InputError("TITLE", "has no letters or digits to make a file name from");
                 ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.timezone())).truncatedTo(ChronoUnit.MINUTES);
-                Path file = source.resolve("content/articles").resolve(now.toLocalDate() + "-" + slug + ".md");
+                Path file = sourceOption.dir.resolve("content/articles").resolve(now.toLocalDate() + "-" + slug + ".md");
                 String text = "---\n"
                         + "title: " + yamlString(title.strip()) + "\n"
                         + "date: " + now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n"
@@ -86,8 +86,8 @@ public final class NewCommand implements Runnable {
         @Parameters(paramLabel = "DATE", description = "The trading day, e.g. 2026-01-20.")
         String date;
 
-        @Option(names = "--source", paramLabel = "DIR", defaultValue = ".", description = "Site folder (default: ${DEFAULT-VALUE}).")
-        Path source;
+        @picocli.CommandLine.Mixin
+        SourceOption sourceOption;
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -96,13 +96,13 @@ public final class NewCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             return Failures.guard(spec.commandLine().getErr(), false, () -> {
-                SiteConfig config = SiteConfigLoader.load(source.resolve("content"));
+                SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
                 LocalDate day = DateValues.parseDate(date).orElseThrow(() ->
                         new InputError("DATE", "'" + date + "' is not a date like 2026-01-20"));
                 new TradingCalendar(config.market().closures()).closedReason(day).ifPresent(reason -> {
                     throw new InputError("DATE", day + " is not a trading day: " + reason);
                 });
-                Path file = source.resolve("content/market").resolve(day + ".json");
+                Path file = sourceOption.dir.resolve("content/market").resolve(day + ".json");
                 String json = "{\n"
                         + "  \"date\": \"" + day + "\",\n"
                         + "  \"asOf\": \"" + day.atTime(16, 0).atZone(java.time.ZoneId.of("America/New_York"))

@@ -16,9 +16,8 @@ import java.util.concurrent.CountDownLatch;
         description = "Build the site, serve it on localhost, rebuild what changes when content/ or templates/ change,"
                 + " and reload open browser tabs. Ctrl-C stops it.")
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
-            description = "Folder holding content/ and optionally templates/ (default: ${DEFAULT-VALUE}).")
-    Path source;
+    @picocli.CommandLine.Mixin
+    SourceOption sourceOption;
 
     @Option(names = "--port", defaultValue = "1414", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -46,13 +45,13 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return Failures.guard(err, verbose, () -> {
-            BuildOptions options = new BuildOptions(source, source.resolve(BuildOptions.CACHE_DIR).resolve("serve"),
-                    drafts, future, null, Instant.now(), source.resolve(BuildOptions.CACHE_DIR), false);
+            BuildOptions options = new BuildOptions(sourceOption.dir, sourceOption.dir.resolve(BuildOptions.CACHE_DIR).resolve("serve"),
+                    drafts, future, null, Instant.now(), sourceOption.dir.resolve(BuildOptions.CACHE_DIR), false);
             CountDownLatch stopped = new CountDownLatch(1);
             try (PreviewServer server = new PreviewServer(options, bind, port, out)) {
                 server.start();
                 out.printf("Serving %s at http://%s:%d/ (drafts %s, future %s). Press Ctrl-C to stop.%n",
-                        source.toAbsolutePath().normalize(), bind.equals("127.0.0.1") ? "localhost" : bind, server.port(),
+                        sourceOption.dir.toAbsolutePath().normalize(), bind.equals("127.0.0.1") ? "localhost" : bind, server.port(),
                         drafts ? "shown" : "hidden", future ? "shown" : "hidden");
                 out.flush();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -46,10 +46,7 @@ public final class Market {
             }
             data.series().values().stream().sorted(java.util.Comparator.comparing(PriceSeries::symbol)).forEach(series -> {
                 sha.update(series.symbol().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                for (var b : series.bars()) {
-                    sha.update((b.date() + "," + b.open() + "," + b.high() + "," + b.low() + "," + b.close() + ","
-                            + b.volume() + ";").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                }
+                sha.update(java.nio.ByteBuffer.allocate(8).putLong(series.contentHash()).array());
             });
             d = java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
             digest = d;

@@ -36,16 +36,23 @@ public final class Parallel {
         for (Future<R> future : futures) {
             try {
                 out.add(future.get());
-            } catch (ExecutionException e) {
+            } catch (ExecutionException | InterruptedException e) {
                 futures.forEach(x -> x.cancel(false));
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                throw unwrap(e);
             }
         }
         return out;
+    }
+
+    /** The task's own exception, as it was thrown, from a failed or interrupted wait for it. */
+    public static RuntimeException unwrap(Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException(e);
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) return re;
+        if (cause instanceof Error err) throw err;
+        return new IllegalStateException(cause);
     }
 }

@@ -21,6 +21,8 @@ public final class PriceSeries {
     private final long[] volume;
     private final String[] sourceFile;
     private final int[] sourceLine;
+    /** Rows in use: the columns may be longer (the builder's arrays are kept, not copied to size). */
+    private final int size;
     private final List<Bar> bars = new AbstractList<>() {
         @Override
         public Bar get(int i) {
@@ -29,12 +31,13 @@ public final class PriceSeries {
 
         @Override
         public int size() {
-            return day.length;
+            return size;
         }
     };
 
-    private PriceSeries(String symbol, String name, int[] day, double[] open, double[] high, double[] low,
+    private PriceSeries(String symbol, String name, int size, int[] day, double[] open, double[] high, double[] low,
                         double[] close, long[] volume, String[] sourceFile, int[] sourceLine) {
+        this.size = size;
         this.symbol = symbol;
         this.name = name;
         this.day = day;
@@ -52,10 +55,9 @@ public final class PriceSeries {
         this(symbol, name, columns(bars));
     }
 
+    /** Takes over the builder's columns without copying them (a builder is done once it is built). */
     private PriceSeries(String symbol, String name, Builder b) {
-        this(symbol, name, Arrays.copyOf(b.day, b.size), Arrays.copyOf(b.open, b.size), Arrays.copyOf(b.high, b.size),
-                Arrays.copyOf(b.low, b.size), Arrays.copyOf(b.close, b.size), Arrays.copyOf(b.volume, b.size),
-                Arrays.copyOf(b.file, b.size), Arrays.copyOf(b.line, b.size));
+        this(symbol, name, b.size, b.day, b.open, b.high, b.low, b.close, b.volume, b.file, b.line);
     }
 
     private static Builder columns(List<Bar> bars) {
@@ -73,7 +75,26 @@ public final class PriceSeries {
     }
 
     public int size() {
-        return day.length;
+        return size;
+    }
+
+    /** A hash of every row, for fingerprints of pages computed from this series. */
+    public long contentHash() {
+        long h = 0x9E3779B97F4A7C15L ^ size;
+        for (int i = 0; i < size; i++) {
+            h = mix(h ^ day[i]);
+            h = mix(h ^ Double.doubleToLongBits(open[i]));
+            h = mix(h ^ Double.doubleToLongBits(high[i]));
+            h = mix(h ^ Double.doubleToLongBits(low[i]));
+            h = mix(h ^ Double.doubleToLongBits(close[i]));
+            h = mix(h ^ volume[i]);
+        }
+        return h;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        return z ^ (z >>> 29);
     }
 
     public LocalDate date(int i) {
@@ -100,13 +121,13 @@ public final class PriceSeries {
 
     /** Index of the bar on {@code date}, or -1. */
     public int indexOf(LocalDate date) {
-        int i = Arrays.binarySearch(day, (int) date.toEpochDay());
+        int i = Arrays.binarySearch(day, 0, size, (int) date.toEpochDay());
         return i >= 0 ? i : -1;
     }
 
     /** Index of the last bar on or before {@code date}, or -1 when the series starts later. */
     public int indexAtOrBefore(LocalDate date) {
-        int i = Arrays.binarySearch(day, (int) date.toEpochDay());
+        int i = Arrays.binarySearch(day, 0, size, (int) date.toEpochDay());
         return i >= 0 ? i : -i - 2;
     }
 
@@ -248,6 +269,7 @@ public final class PriceSeries {
          * other's row; {@code conflict} is told of a day whose closes differ by more than {@code tolerance}.
          */
         public Builder merge(Builder other, double tolerance, Conflict conflict) {
+            if (other.size == 0) return this; // history only: no copy of a long series
             Builder out = new Builder(size + other.size);
             int i = 0;
             int j = 0;
@@ -268,6 +290,11 @@ public final class PriceSeries {
             return out;
         }
 
+        /**
+         * The series, sharing this builder's columns. History builders are cached by the preview server and
+         * built again after every change, so neither the builder nor the series may change them afterwards
+         * (merging makes a new builder).
+         */
         public PriceSeries build(String symbol, String name) {
             return new PriceSeries(symbol, name, this);
         }
