@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -45,8 +44,9 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return Failures.guard(err, verbose, () -> {
-            BuildOptions options = new BuildOptions(sourceOption.dir, sourceOption.dir.resolve(BuildOptions.CACHE_DIR).resolve("serve"),
-                    drafts, future, null, Instant.now(), sourceOption.dir.resolve(BuildOptions.CACHE_DIR), false);
+            // The preview server builds into a private folder of its own; site/ is left alone.
+            BuildOptions options = BuildOptions.of(sourceOption.dir, sourceOption.dir.resolve("site"))
+                    .withDrafts(drafts).withFuture(future);
             CountDownLatch stopped = new CountDownLatch(1);
             try (PreviewServer server = new PreviewServer(options, bind, port, out)) {
                 server.start();

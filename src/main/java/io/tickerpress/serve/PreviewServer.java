@@ -55,6 +55,10 @@ public final class PreviewServer implements AutoCloseable {
     private WatchService watcher;
     private Thread watchThread;
 
+    /**
+     * @param options what to build; its output folder is not used: the preview server builds into a private
+     *                temporary folder, so that {@code site/} is never touched while previewing
+     */
     public PreviewServer(BuildOptions options, String host, int port, PrintWriter log) throws IOException {
         this.base = options;
         this.log = log;
