@@ -283,7 +283,7 @@ public final class StagingFolder implements AutoCloseable {
             }
             move(staging, output);
             published = true;
-            if (previous != null) deleteTree(previous);
+            if (previous != null) discard(previous);
         } catch (IOException e) {
             throw new WriteFailure("cannot publish the site to " + output + ": " + e.getMessage(), e);
         }
@@ -294,6 +294,27 @@ public final class StagingFolder implements AutoCloseable {
         public WriteFailure(String message, IOException cause) {
             super(message, cause);
         }
+    }
+
+    private static final Path RM = Path.of("/bin/rm");
+
+    /**
+     * Removes the previous site after the swap. The new site is already in place, so on POSIX systems this
+     * runs as a separate {@code rm -rf} process that may outlive the build (tens of thousands of unlinks need
+     * not hold up the command); a folder it leaves behind is removed by the next build.
+     */
+    private static void discard(Path previous) throws IOException {
+        if (Files.isExecutable(RM) && !Boolean.getBoolean("tickerpress.syncDelete")) {
+            try {
+                new ProcessBuilder(RM.toString(), "-rf", "--", previous.toString())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                return;
+            } catch (IOException e) {
+                // fall through to deleting here
+            }
+        }
+        deleteTree(previous);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -318,22 +339,38 @@ public final class StagingFolder implements AutoCloseable {
         }
     }
 
-    /** Deletes a folder tree: the files in parallel (deleting is system calls, not CPU), then the folders. */
+    /**
+     * Deletes a folder tree, best effort: another process may be deleting it at the same time (the previous
+     * build's background {@code rm}), so entries that vanish or folders that are not empty yet are skipped;
+     * whatever is left is removed by a later build.
+     */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) return;
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(root)) {
-            all = walk.toList();
-        }
-        all.parallelStream().filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // see above
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                try {
+                    Files.deleteIfExists(dir);
+                } catch (IOException ignored) {
+                    // see above
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
         });
-        for (Path p : all.stream().sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-        }
     }
 }

@@ -81,9 +81,16 @@ class AtomicPublishTest {
         // The next build finishes, publishes and removes the leftovers.
         TestSites.build(src, out);
         assertTrue(Files.readString(out.resolve("index.html")).contains("Renamed Ledger"));
-        try (Stream<Path> s = Files.list(dir)) {
-            assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".site.")), "leftovers removed");
+        // The old site is removed by a separate process after the swap: give it a moment.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        boolean leftovers = true;
+        while (leftovers && System.nanoTime() < until) {
+            try (Stream<Path> s = Files.list(dir)) {
+                leftovers = s.anyMatch(p -> p.getFileName().toString().startsWith(".site."));
+            }
+            if (leftovers) Thread.sleep(50);
         }
+        assertFalse(leftovers, "leftovers removed");
     }
 
     @Test
