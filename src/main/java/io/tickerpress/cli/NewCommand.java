@@ -8,7 +8,6 @@ import io.tickerpress.load.Slugs;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.model.TradingCalendar;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package io.tickerpress.derive;
 
-import io.tickerpress.model.Bar;
 import io.tickerpress.model.PriceSeries;
 import io.tickerpress.model.TradingCalendar;
 

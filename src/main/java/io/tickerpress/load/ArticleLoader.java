@@ -8,7 +8,6 @@ import io.tickerpress.model.ChartSpec;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.model.Source;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -17,7 +16,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** Reads every {@code content/articles/**}{@code /*.md} file into an {@link Article}. */
 public final class ArticleLoader {

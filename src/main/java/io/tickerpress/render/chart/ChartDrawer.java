@@ -2,7 +2,6 @@ package io.tickerpress.render.chart;
 
 import io.tickerpress.derive.ChartData;
 import io.tickerpress.model.Bar;
-import io.tickerpress.model.ChartSpec;
 import io.tickerpress.model.SectorMove;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
