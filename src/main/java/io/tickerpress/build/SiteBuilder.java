@@ -119,7 +119,7 @@ public final class SiteBuilder {
                 String path = MarketViews.tickerPath(symbol);
                 tickerTerms.add(new Taxonomy.Term(symbol, symbol, path, articles));
                 Instant dataDate = market.stats(symbol).filter(st -> st.size() > 0)
-                        .map(st -> st.date(st.size() - 1).atTime(16, 0).atZone(SnapshotLoader.NEW_YORK).toInstant())
+                        .map(st -> st.date(st.size() - 1).atTime(SnapshotLoader.CLOSE).atZone(SnapshotLoader.NEW_YORK).toInstant())
                         .orElse(null);
                 for (var page : Pagination.paginate(articles, config.paginate(), path)) {
                     Instant lastmod = newest(page.items(), dataDate == null ? newestContent : dataDate);
@@ -208,7 +208,7 @@ public final class SiteBuilder {
     }
 
     private static String normaliseBaseUrl(String url) {
-        if (!url.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+        if (!io.tickerpress.load.Urls.isAbsoluteHttp(url)) {
             throw new InputError("--base-url", "must be an absolute http(s) URL such as https://news.example.com/, not '"
                     + url + "'");
         }

@@ -4,6 +4,7 @@ import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.load.DateValues;
 import io.tickerpress.load.SiteConfigLoader;
+import io.tickerpress.load.SnapshotLoader;
 import io.tickerpress.load.Slugs;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.model.TradingCalendar;
@@ -71,8 +72,7 @@ public final class NewCommand implements Runnable {
                         + "draft: true\n"
                         + "---\n"
                         + "Write the story here. Figures can come from the data: {{</* quote SPX close */>}}.\n";
-                createNew(file, text);
-                out.println(Diagnostics.display(file));
+                createAndShow(out, file, text);
                 return 0;
             });
         }
@@ -104,15 +104,14 @@ public final class NewCommand implements Runnable {
                 Path file = sourceOption.dir.resolve("content/market").resolve(day + ".json");
                 String json = "{\n"
                         + "  \"date\": \"" + day + "\",\n"
-                        + "  \"asOf\": \"" + day.atTime(16, 0).atZone(java.time.ZoneId.of("America/New_York"))
+                        + "  \"asOf\": \"" + day.atTime(SnapshotLoader.CLOSE).atZone(SnapshotLoader.NEW_YORK)
                         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\",\n"
                         + "  \"indices\": [],\n"
                         + "  \"quotes\": [],\n"
                         + "  \"sectors\": [],\n"
                         + "  \"stockOfTheDay\": []\n"
                         + "}\n";
-                createNew(file, json);
-                out.println(Diagnostics.display(file));
+                createAndShow(out, file, json);
                 return 0;
             });
         }
@@ -134,7 +133,7 @@ public final class NewCommand implements Runnable {
                 if (Files.exists(dir.resolve("content"))) {
                     throw new InputError(Diagnostics.display(dir.resolve("content")), "already exists: choose an empty folder");
                 }
-                ZonedDateTime now = ZonedDateTime.now(clock.withZone(java.time.ZoneId.of("America/New_York")))
+                ZonedDateTime now = ZonedDateTime.now(clock.withZone(SnapshotLoader.NEW_YORK))
                         .truncatedTo(ChronoUnit.MINUTES);
                 TradingCalendar calendar = TradingCalendar.nyse();
                 LocalDate day = now.toLocalDate();
@@ -184,6 +183,12 @@ public final class NewCommand implements Runnable {
 
     static String yamlString(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Writes a new file and prints its path, as the scaffolding commands promise. */
+    static void createAndShow(PrintWriter out, Path file, String text) throws IOException {
+        createNew(file, text);
+        out.println(Diagnostics.display(file));
     }
 
     /** Writes a new file; never replaces an existing one. */

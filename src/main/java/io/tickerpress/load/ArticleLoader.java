@@ -21,7 +21,6 @@ import java.util.Set;
 public final class ArticleLoader {
     static final Set<String> FIELDS = Set.of("title", "date", "updated", "dateline", "slug", "summary", "tags",
             "tickers", "sources", "author", "draft", "timezone", "charts");
-    private static final java.util.regex.Pattern TICKER = java.util.regex.Pattern.compile("[A-Z0-9^][A-Z0-9.^-]{0,11}");
 
     private final SiteConfig config;
 
@@ -83,7 +82,7 @@ public final class ArticleLoader {
         List<String> tickers = new ArrayList<>();
         for (String t : f.strings("tickers")) {
             String symbol = t.strip().toUpperCase(java.util.Locale.ROOT);
-            if (!TICKER.matcher(symbol).matches()) {
+            if (!SnapshotLoader.SYMBOL.matcher(symbol).matches()) {
                 throw f.error("tickers", "ticker '" + t + "' is not a symbol (letters, digits, '.', '-' or '^', at most 12)");
             }
             if (!tickers.contains(symbol)) tickers.add(symbol);

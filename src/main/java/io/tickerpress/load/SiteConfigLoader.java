@@ -37,7 +37,7 @@ public final class SiteConfigLoader {
         Fields f = LocatedTree.yaml(TextFiles.read(file, display, 1 << 20), display, 0).root().allowOnly(FIELDS);
 
         String baseUrl = f.string("baseUrl", "http://localhost:1414/");
-        if (!baseUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+        if (!Urls.isAbsoluteHttp(baseUrl)) {
             throw f.error("baseUrl", "'baseUrl' must be an absolute http(s) URL such as https://news.example.com/, not '"
                     + baseUrl + "'");
         }

@@ -10,6 +10,11 @@ public final class Urls {
     private Urls() {
     }
 
+    /** An absolute http(s) URL with a host, as site.yaml's baseUrl and --base-url must be. */
+    public static boolean isAbsoluteHttp(String url) {
+        return url.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?");
+    }
+
     /**
      * http(s), mailto and tel links and relative links are safe; every other scheme (javascript:, data:,
      * vbscript:, file: ...) is not. Browsers ignore tabs, newlines and control characters inside a URL, so they
