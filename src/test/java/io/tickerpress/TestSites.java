@@ -1,8 +1,8 @@
 package io.tickerpress;
 
-import io.tickerpress.build.BuildOptions;
-import io.tickerpress.build.BuildResult;
-import io.tickerpress.build.SiteBuilder;
+import io.tickerpress.pipeline.BuildOptions;
+import io.tickerpress.pipeline.BuildResult;
+import io.tickerpress.pipeline.SiteBuilder;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 

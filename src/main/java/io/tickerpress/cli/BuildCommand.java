@@ -1,9 +1,9 @@
 package io.tickerpress.cli;
 
-import io.tickerpress.build.BuildOptions;
-import io.tickerpress.build.BuildResult;
-import io.tickerpress.build.Progress;
-import io.tickerpress.build.SiteBuilder;
+import io.tickerpress.pipeline.BuildOptions;
+import io.tickerpress.pipeline.BuildResult;
+import io.tickerpress.pipeline.Progress;
+import io.tickerpress.pipeline.SiteBuilder;
 import io.tickerpress.load.ContentLoader;
 import io.tickerpress.diag.Diagnostics;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.tickerpress.cli;
 
-import io.tickerpress.build.BuildOptions;
-import io.tickerpress.build.SiteBuilder;
+import io.tickerpress.pipeline.BuildOptions;
+import io.tickerpress.pipeline.SiteBuilder;
 import io.tickerpress.check.SiteChecker;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.load.SiteConfigLoader;

@@ -1,6 +1,6 @@
 package io.tickerpress.cli;
 
-import io.tickerpress.build.BuildOptions;
+import io.tickerpress.pipeline.BuildOptions;
 import io.tickerpress.serve.PreviewServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,10 +1,10 @@
 package io.tickerpress.serve;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.tickerpress.build.BuildOptions;
-import io.tickerpress.build.BuildResult;
-import io.tickerpress.build.Progress;
-import io.tickerpress.build.SiteBuilder;
+import io.tickerpress.pipeline.BuildOptions;
+import io.tickerpress.pipeline.BuildResult;
+import io.tickerpress.pipeline.Progress;
+import io.tickerpress.pipeline.SiteBuilder;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.load.ContentLoader;
 

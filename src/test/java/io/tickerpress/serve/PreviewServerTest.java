@@ -1,7 +1,7 @@
 package io.tickerpress.serve;
 
 import io.tickerpress.TestSites;
-import io.tickerpress.build.BuildOptions;
+import io.tickerpress.pipeline.BuildOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

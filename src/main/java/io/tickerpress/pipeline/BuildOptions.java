@@ -1,4 +1,4 @@
-package io.tickerpress.build;
+package io.tickerpress.pipeline;
 
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.tickerpress.build;
+package io.tickerpress.pipeline;
 
 import io.tickerpress.TestSites;
 import org.jsoup.nodes.Document;

@@ -1,4 +1,4 @@
-package io.tickerpress.build;
+package io.tickerpress.pipeline;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
