@@ -13,6 +13,8 @@ public final class Main implements Runnable {
     public static final int EXIT_INPUT = 1;
     /** Exit code when the output cannot be written (disk full, permissions). */
     public static final int EXIT_IO = 74;
+    /** Exit code when another build is writing the same output folder (try again later). */
+    public static final int EXIT_BUSY = 75;
     /** Exit code for a bug in TickerPress itself. */
     public static final int EXIT_INTERNAL = 70;
 
