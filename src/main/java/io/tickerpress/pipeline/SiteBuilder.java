@@ -18,6 +18,7 @@ import io.tickerpress.model.SiteConfig;
 import io.tickerpress.model.SiteContent;
 import io.tickerpress.model.TradingCalendar;
 import io.tickerpress.render.FeedRenderer;
+import io.tickerpress.render.Formats;
 import io.tickerpress.render.MarketViews;
 import io.tickerpress.render.PageRenderer;
 import io.tickerpress.render.SearchIndex;
@@ -82,7 +83,7 @@ public final class SiteBuilder {
         try (StagingFolder out = options.inPlace() ? StagingFolder.inPlace(options.output())
                 : StagingFolder.beside(options.output()); Workers workers = Workers.forThisMachine()) {
             Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
-                    new ChartCache(options.cacheDir()), out::previous);
+                    new ChartCache(options.cacheDir()), out::previous, Formats.of(config));
             PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);
             FeedRenderer feeds = new FeedRenderer(config, theme);
             progress.total(newestFirst.size() + digests.size());
@@ -133,7 +134,7 @@ public final class SiteBuilder {
             store.page("search/", pages.search(), newestContent);
             store.page("404.html", pages.notFound(), newestContent);
             mark = lap(stages, "market pages", mark);
-            out.write("search-index.json", SearchIndex.write(newestFirst, pages::url));
+            out.write("search-index.json", SearchIndex.write(newestFirst, pages::url, pages.formats()));
 
             // Feeds for the site and each tag; full content when site.yaml asks for it.
             Function<PublishedArticle, String> body = config.feedsFullContent() ? pages::bodyHtml : null;

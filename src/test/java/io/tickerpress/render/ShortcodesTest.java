@@ -23,7 +23,7 @@ class ShortcodesTest {
                     "2026-01-05", 100.6, "2026-01-06", 100.0))), TradingCalendar.nyse());
 
     static String at(String instant, String markdown) {
-        return new Shortcodes(Map.of("quote", new QuoteShortcode(MARKET, Instant.parse(instant))))
+        return new Shortcodes(Map.of("quote", new QuoteShortcode(MARKET, Instant.parse(instant), Formats.defaults())))
                 .expand(markdown, "a.md", 5);
     }
 
