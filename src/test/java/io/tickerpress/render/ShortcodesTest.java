@@ -55,6 +55,20 @@ class ShortcodesTest {
     }
 
     @Test
+    void absDropsTheSignForProse() {
+        String t = "2026-01-06T23:00:00Z";
+        // Jan 6: 103.5 after 104, a change of -0.5: -0.5 / 104 = -0.4808% -> "fell 0.48%".
+        assertEquals("X fell 0.48% (0.50)", at(t, "X fell {{< quote X changePct abs >}} ({{< quote X change abs >}})"));
+        assertEquals("2.48%", at(t, "{{< quote X ytd abs >}}"));
+        assertEquals("2.48%", at(t, "{{< quote X firstNDays abs n=3 >}}"));
+        assertEquals("1", at(t, "{{< quote X streak abs >}}"));
+        InputError notSigned = assertThrows(InputError.class, () -> at(t, "{{< quote X close abs >}}"));
+        assertTrue(notSigned.getMessage().contains("'abs' applies only to signed fields"), notSigned.getMessage());
+        InputError unknown = assertThrows(InputError.class, () -> at(t, "{{< quote X changePct unsigned >}}"));
+        assertTrue(unknown.getMessage().startsWith("a.md:5: shortcode 'quote': unknown option 'unsigned'"), unknown.getMessage());
+    }
+
+    @Test
     void literalShortcodeForDocumentation() {
         assertEquals("Write {{< quote RUT close >}}.", at("2026-01-06T23:00:00Z", "Write {{</* quote RUT close */>}}."));
     }

@@ -47,7 +47,8 @@ public final class ChartText {
                 List<SectorMove> known = d.sectors().stream().filter(s -> s.changePct() != null)
                         .sorted((a, b) -> Double.compare(b.changePct(), a.changePct())).toList();
                 if (known.isEmpty()) return "Bar chart of sector performance on " + f.date(d.end()) + ": no figures.";
-                long up = known.stream().filter(s -> s.changePct() > 0).count();
+                // Counted by the figure as shown: a sector at +0.004% reads 0.00% and did not "rise".
+                long up = known.stream().filter(s -> Numbers.direction(s.changePct()).equals("up")).count();
                 SectorMove best = known.get(0);
                 SectorMove worst = known.get(known.size() - 1);
                 return "Bar chart of sector performance on " + f.date(d.end()) + ": best " + best.name() + " "
