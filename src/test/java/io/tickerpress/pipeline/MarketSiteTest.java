@@ -95,6 +95,9 @@ class MarketSiteTest {
         Element rut = doc.select("table.moves").get(0).select("tbody tr").get(2);
         // 21.48 / (2706.96 - 21.48 = 2685.48) = 0.79986% -> +0.80%.
         assertEquals(List.of("RUT", "Russell 2000", "2,706.96", "+21.48", "▲ +0.80%"), rut.select("td").eachText());
+        // The editor's prose says "rose", so the figure is written without its sign ({{< quote RUT changePct abs >}}).
+        assertTrue(doc.selectFirst(".story-body").text().contains("The Russell 2000 rose 0.80% to 2,706.96."),
+                doc.selectFirst(".story-body").text());
         List<String> gainers = doc.select("table.moves").get(1).select("tbody td:eq(0)").eachText();
         assertEquals("MU", gainers.get(0), "Micron led the day");
         assertEquals(11, doc.select("table.sectors tbody tr").size());
