@@ -153,6 +153,11 @@ class FiguresAgreeTest {
         Document article = TestSites.page(out, "/news/2026/01/20/hello/");
         assertTrue(article.text().contains("NEW YORK, 20 Jan 2026 at 06:04 EST"), article.text());
         assertEquals("20 January 2026", TestSites.page(out, "/").selectFirst(".teaser time, time").text());
+        // An incremental build after a pattern change writes the new dates, with no stale page kept.
+        TestSites.write(src.resolve("content/site.yaml"), TestSites.SITE_YAML + "formats:\n  date: \"yyyy-MM-dd\"\n");
+        TestSites.build(src, out);
+        assertEquals("2026-01-20", TestSites.page(out, "/").selectFirst(".teaser time, time").text());
+        assertTrue(TestSites.page(out, "/news/2026/01/20/hello/").text().contains("NEW YORK, Jan 20, 2026, 06:04 EST"));
     }
 
     @ParameterizedTest

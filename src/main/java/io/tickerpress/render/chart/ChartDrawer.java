@@ -161,7 +161,8 @@ public final class ChartDrawer {
             @Override
             public Paint getItemPaint(int row, int column) {
                 Number v = dataset.getValue(row, column);
-                return v != null && v.doubleValue() < 0 ? ChartTheme.DOWN : ChartTheme.UP;
+                // Coloured by the figure as labelled: -0.004 reads 0.00% and is not drawn as a loss.
+                return v != null && Numbers.direction(v.doubleValue()).equals("down") ? ChartTheme.DOWN : ChartTheme.UP;
             }
         };
         renderer.setBarPainter(new StandardBarPainter());
