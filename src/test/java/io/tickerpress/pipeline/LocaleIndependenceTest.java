@@ -104,7 +104,7 @@ class LocaleIndependenceTest {
         Path out = dir.resolve("site-" + run.name() + "-" + run.format());
         Path log = dir.resolve(run.name() + "-" + run.format() + ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-Xmx512m"));
+                "-Djava.awt.headless=true", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         cmd.addAll(run.jvm());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "build",
                 "--source", src.toString(), "--output", out.toString(), "--now", "2026-06-01T00:00:00Z"));
