@@ -1,5 +1,6 @@
 package io.tickerpress.derive;
 
+import java.util.Locale;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.model.Digest;
 import io.tickerpress.model.MarketSettings;
@@ -29,7 +30,7 @@ public final class MarketPages {
     }
 
     public static String digestPath(LocalDate date) {
-        return String.format("markets/%04d/%02d/%02d/", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+        return String.format(Locale.ROOT, "markets/%04d/%02d/%02d/", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }
 
     /** A quote's move on a snapshot's day: given figures first, else derived from the previous close. */

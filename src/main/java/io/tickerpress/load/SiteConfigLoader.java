@@ -6,6 +6,7 @@ import io.tickerpress.model.Closure;
 import io.tickerpress.model.Limits;
 import io.tickerpress.model.MarketSettings;
 import io.tickerpress.model.SiteConfig;
+import io.tickerpress.model.TimeFormats;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 /** Reads {@code content/site.yaml}. */
 public final class SiteConfigLoader {
     static final Set<String> FIELDS = Set.of("title", "description", "baseUrl", "language", "timezone", "paginate",
-            "permalinks", "markdown", "publisher", "market", "charts", "feeds", "limits");
+            "permalinks", "markdown", "publisher", "market", "charts", "feeds", "limits", "formats");
     private static final Pattern TOKEN = Pattern.compile("\\{([^}]*)}");
     private static final Set<String> PERMALINK_TOKENS = Set.of("yyyy", "mm", "dd", "slug");
 
@@ -74,7 +75,27 @@ public final class SiteConfigLoader {
                 market(f.object("market")),
                 chartFormat(f.object("charts")),
                 f.object("feeds") != null && f.object("feeds").allowOnly(Set.of("fullContent")).bool("fullContent", false),
-                limits(f.object("limits")));
+                limits(f.object("limits")),
+                formats(f.object("formats")));
+    }
+
+    /** The {@code formats:} section: each pattern checked now, so that no page fails on it later. */
+    private static TimeFormats formats(Fields f) {
+        TimeFormats d = TimeFormats.defaults();
+        if (f == null) return d;
+        f.allowOnly(Set.of("dateline", "marketTime", "date", "longDate", "weekdayDate"));
+        return new TimeFormats(pattern(f, "dateline", d.dateline(), true), pattern(f, "marketTime", d.marketTime(), true),
+                pattern(f, "date", d.date(), false), pattern(f, "longDate", d.longDate(), false),
+                pattern(f, "weekdayDate", d.weekdayDate(), false));
+    }
+
+    private static String pattern(Fields f, String key, String fallback, boolean withTime) {
+        String p = f.string(key, fallback);
+        String problem = TimePatterns.problem(p, withTime);
+        if (problem != null) {
+            throw f.error(key, "'formats." + key + "' " + problem + ": '" + p + "' (default: '" + fallback + "')");
+        }
+        return p;
     }
 
     private static Limits limits(Fields f) {

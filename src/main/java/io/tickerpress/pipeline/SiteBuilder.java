@@ -19,6 +19,7 @@ import io.tickerpress.model.SiteContent;
 import io.tickerpress.model.TradingCalendar;
 import io.tickerpress.pipeline.OutputPaths.Source;
 import io.tickerpress.render.FeedRenderer;
+import io.tickerpress.render.Formats;
 import io.tickerpress.render.MarketViews;
 import io.tickerpress.render.PageRenderer;
 import io.tickerpress.render.SearchIndex;
@@ -83,7 +84,7 @@ public final class SiteBuilder {
         try (StagingFolder out = options.inPlace() ? StagingFolder.inPlace(options.output())
                 : StagingFolder.beside(options.output()); Workers workers = Workers.forThisMachine()) {
             Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
-                    new ChartCache(options.cacheDir()), out::previous);
+                    new ChartCache(options.cacheDir()), out::previous, Formats.of(config));
             PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);
             FeedRenderer feeds = new FeedRenderer(config, theme);
             progress.total(newestFirst.size() + digests.size());
@@ -141,7 +142,7 @@ public final class SiteBuilder {
             store.page("search/", Source.generated("the search page"), pages.search(), newestContent);
             store.page("404.html", Source.generated("the 404 page"), pages.notFound(), newestContent);
             mark = lap(stages, "market pages", mark);
-            store.file("search-index.json", Source.generated("the search index"), SearchIndex.write(newestFirst, pages::url));
+            store.file("search-index.json", Source.generated("the search index"), SearchIndex.write(newestFirst, pages::url, pages.formats()));
 
             // Feeds for the site and each tag; full content when site.yaml asks for it.
             Function<PublishedArticle, String> body = config.feedsFullContent() ? pages::bodyHtml : null;

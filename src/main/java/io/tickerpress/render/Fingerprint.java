@@ -1,5 +1,6 @@
 package io.tickerpress.render;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,7 +29,7 @@ public final class Fingerprint {
             a = mix(a ^ n);
             b = mix(b + 0x632BE59BD9B4E019L + n);
         }
-        return String.format("%016x%016x", mix(a), mix(b ^ a));
+        return String.format(Locale.ROOT, "%016x%016x", mix(a), mix(b ^ a));
     }
 
     private static long mix(long z) {

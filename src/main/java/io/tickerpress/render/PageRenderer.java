@@ -49,6 +49,7 @@ public final class PageRenderer {
     private final MarketViews marketViews;
     private final SidebarView latestSidebar;
     private final Charts charts;
+    private final Formats formats;
     /** Rendered article bodies, kept for full-content feeds only. */
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
@@ -57,12 +58,19 @@ public final class PageRenderer {
         this.theme = theme;
         this.market = market;
         this.charts = charts;
+        this.formats = Formats.of(config);
         this.markdown = new MarkdownRenderer(config.markdownUnsafe());
         this.marketPages = new MarketPages(market, config);
-        this.marketViews = new MarketViews(market, markdown, diagnostics, this::url, config.market().benchmark(), charts);
+        this.marketViews = new MarketViews(market, markdown, diagnostics, this::url, config.market().benchmark(), charts,
+                formats);
         this.latestSidebar = marketViews.sidebar(marketPages.sidebar(null));
         this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(),
                 config.language(), config.publisher(), config.basePath() + "assets/style.css", !market.snapshots().isEmpty());
+    }
+
+    /** The site's date and time formats. */
+    public Formats formats() {
+        return formats;
     }
 
     public String url(String path) {
@@ -79,9 +87,9 @@ public final class PageRenderer {
         Article a = entry.article();
         ArticleView view = new ArticleView(
                 a.title(), url(entry.path()), canonical(entry.path()),
-                Formats.dateline(a.dateline(), a.date()),
+                formats.dateline(a.dateline(), a.date()),
                 Formats.iso(a.date()),
-                a.updated() == null ? null : Formats.datelineTime(a.updated()),
+                a.updated() == null ? null : formats.datelineTime(a.updated()),
                 Formats.iso(a.updated() == null ? a.date() : a.updated()),
                 a.author(), a.summary(), "",
                 a.sources().stream().map(s -> new LinkView(s.name(), s.url())).toList(),
@@ -158,13 +166,13 @@ public final class PageRenderer {
     private String bodyKey(String text, String file, int line, Instant moment) {
         boolean usesData = text.contains("{{<");
         return Fingerprint.of(text, file, Integer.toString(line), moment.toString(), usesData ? market.digest() : "",
-                usesData ? theme.digest("chart.ftlh") : "", config.chartFormat());
+                usesData ? theme.digest("chart.ftlh") : "", config.chartFormat(), usesData ? formats.key() : "");
     }
 
     /** Markdown written at {@code moment}, with its shortcodes (quote, chart) expanded, as HTML. */
     private String body(String text, String file, int line, Instant moment, Diagnostics diagnostics) {
         ChartShortcode chart = new ChartShortcode(charts, moment, this::chartHtml);
-        Shortcodes shortcodes = new Shortcodes(Map.of("quote", new QuoteShortcode(market, moment), "chart", chart));
+        Shortcodes shortcodes = new Shortcodes(Map.of("quote", new QuoteShortcode(market, moment, formats), "chart", chart));
         return chart.restore(markdown.render(shortcodes.expand(text, file, line), file, line, diagnostics));
     }
 
@@ -266,8 +274,8 @@ public final class PageRenderer {
                 canonical(page.path())));
         model.put("heading", heading);
         model.put("days", page.items().stream().map(d -> new ArticleItemView(
-                d.editorial() != null ? d.editorial().title() : "Stock Market Today: " + Formats.shortDate(d.snapshot().date()),
-                url(d.path()), Formats.longDate(d.snapshot().date()), d.snapshot().date().toString(),
+                d.editorial() != null ? d.editorial().title() : "Stock Market Today: " + formats.date(d.snapshot().date()),
+                url(d.path()), formats.longDate(d.snapshot().date()), d.snapshot().date().toString(),
                 d.editorial() != null && !d.editorial().summary().isEmpty() ? d.editorial().summary().get(0) : "")).toList());
         model.put("pager", pager(page));
         return prepared("markets.ftlh", model);
@@ -307,7 +315,7 @@ public final class PageRenderer {
 
     public ArticleItemView item(PublishedArticle entry) {
         Article a = entry.article();
-        return new ArticleItemView(a.title(), url(entry.path()), Formats.shortDate(a.date()), Formats.iso(a.date()),
+        return new ArticleItemView(a.title(), url(entry.path()), formats.date(a.date()), Formats.iso(a.date()),
                 a.summary().isEmpty() ? "" : a.summary().get(0));
     }
 

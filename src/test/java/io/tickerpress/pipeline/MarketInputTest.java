@@ -85,7 +85,8 @@ public class MarketInputTest {
                 "YTD {{< quote RUT ytd >}}, streak {{< quote RUT streak >}}."));
         Path src = TestSites.site(dir.resolve("merge"), files);
         BuildResult r = TestSites.build(src, dir.resolve("merge-out"));
-        assertTrue(TestSites.page(dir.resolve("merge-out"), "/news/2026/01/20/a/").text().contains("YTD +8.0%, streak +4."));
+        // 2025-12-31 close 2500 (history), 2026-01-20 close 2700 (snapshot): 2700 / 2500 - 1 = 8% -> +8.00%.
+        assertTrue(TestSites.page(dir.resolve("merge-out"), "/news/2026/01/20/a/").text().contains("YTD +8.00%, streak +4."));
         assertEquals(1, r.warnings().size(), r.warnings().toString());
         assertTrue(r.warnings().get(0).matches(".*history/RUT.csv:3: 3 empty or null cell\\(s\\)"), r.warnings().get(0));
     }

@@ -5,6 +5,7 @@ import io.tickerpress.derive.ChartSlicer;
 import io.tickerpress.model.Bar;
 import io.tickerpress.model.ChartSpec;
 import io.tickerpress.model.SectorMove;
+import io.tickerpress.render.Formats;
 import io.tickerpress.render.view.ChartView;
 import io.tickerpress.write.ChartCache;
 
@@ -33,6 +34,7 @@ public final class Charts {
     private final java.util.Set<String> carried = ConcurrentHashMap.newKeySet();
     private final ChartCache cache;
     private final Function<String, java.util.Optional<byte[]>> previous;
+    private final Formats formats;
 
     private record Job(ChartData data, int width, int height) {
     }
@@ -44,9 +46,11 @@ public final class Charts {
     /**
      * @param cache rendered charts kept across builds
      * @param previous the previous build's file at a site path ("charts/x.png"), for charts of reused pages
+     * @param formats the site's date formats (words on axes, dates in alt text and tables)
      */
     public Charts(ChartSlicer slicer, String format, Function<String, String> url, ChartCache cache,
-                  Function<String, java.util.Optional<byte[]>> previous) {
+                  Function<String, java.util.Optional<byte[]>> previous, Formats formats) {
+        this.formats = formats;
         this.slicer = slicer;
         this.format = format;
         this.url = url;
@@ -73,15 +77,15 @@ public final class Charts {
         ChartSlicer.Result result = slicer.slice(spec, asOf);
         if (result.data() == null) throw new ChartException(result.error());
         ChartData data = result.data();
-        String key = key(data, width, height);
+        String key = key(data, width, height, formats);
         jobs.putIfAbsent(key, new Job(data, width, height));
         String base = "charts/" + key;
         boolean spark = spec.type() == ChartSpec.Type.SPARKLINE;
-        ChartText.Table t = spark ? null : ChartText.table(data);
+        ChartText.Table t = spark ? null : ChartText.table(data, formats);
         return new ChartView(
                 url.apply(base + "." + format),
                 format.equals(PNG) ? url.apply(base + "." + format) + " 1x, " + url.apply(base + "@2x.png") + " 2x" : null,
-                width, height, ChartText.title(data), ChartText.alt(data),
+                width, height, ChartText.title(data, formats), ChartText.alt(data, formats),
                 t == null ? null : new ChartView.Table(t.caption(), t.headers(), t.rows()));
     }
 
@@ -129,7 +133,7 @@ public final class Charts {
             }
             if (files.size() != names.size()) {
                 files.clear();
-                var chart = ChartDrawer.draw(job.data());
+                var chart = ChartDrawer.draw(job.data(), formats);
                 if (format.equals(PNG)) {
                     files.add(ChartEncoder.png(chart, job.width(), job.height(), 1));
                     files.add(ChartEncoder.png(chart, job.width(), job.height(), 2));
@@ -162,11 +166,14 @@ public final class Charts {
         return new Stats(rendered.get(), reused.get(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** A hash of everything that decides a chart's pixels: its data slice, spec, size, format and theme. */
-    static String key(ChartData d, int width, int height) {
+    /**
+     * A hash of everything that decides a chart's pixels: its data slice, spec, size, format, theme and the
+     * rules that write its labels.
+     */
+    static String key(ChartData d, int width, int height, Formats formats) {
         Hasher h = new Hasher();
-        h.put(ChartTheme.VERSION).put(d.spec().type().name()).put(d.spec().range()).put(ChartText.title(d))
-                .put(width).put(height);
+        h.put(ChartTheme.VERSION).put(d.spec().type().name()).put(d.spec().range()).put(ChartText.title(d, formats))
+                .put(width).put(height).put(formats.key());
         for (ChartData.Slice s : d.slices()) {
             h.put(s.symbol()).put(s.name());
             for (Bar b : s.bars()) {
@@ -206,7 +213,7 @@ public final class Charts {
         }
 
         String hex() {
-            return String.format("%016x%016x", mix(a), mix(b ^ a));
+            return String.format(java.util.Locale.ROOT, "%016x%016x", mix(a), mix(b ^ a));
         }
 
         private static long mix(long z) {
