@@ -119,6 +119,16 @@ public final class PriceSeries {
         return Double.isNaN(v) ? null : v;
     }
 
+    /** The file a bar was read from. */
+    public String sourceFile(int i) {
+        return sourceFile[i];
+    }
+
+    /** The line of that file, or 0 when unknown. */
+    public int sourceLine(int i) {
+        return sourceLine[i];
+    }
+
     /** Index of the bar on {@code date}, or -1. */
     public int indexOf(LocalDate date) {
         int i = Arrays.binarySearch(day, 0, size, (int) date.toEpochDay());
