@@ -46,7 +46,7 @@ final class GivenFigures {
             double previous = series.close(p);
             change = DayChange.change(previous, q.close());
             pct = DayChange.pct(previous, q.close());
-            basis = "the closes give " + plain(DayChange.decimal(q.close())) + " − " + plain(DayChange.decimal(previous))
+            basis = "the closes give " + plain(DayChange.decimal(q.close())) + " - " + plain(DayChange.decimal(previous))
                     + " (" + series.date(p) + ", " + series.sourceFile(p) + ") = " + plain(change) + ", that is ";
         } else if (q.change() != null && q.changePct() != null) {
             change = null;
