@@ -33,6 +33,7 @@ final class SessionGaps {
         Map<String, FileGaps> byFile = new LinkedHashMap<>();
         for (PriceSeries s : new TreeMap<>(series).values()) {
             for (int i = 1; i < s.size(); i++) {
+                if (s.epochDay(i) - s.epochDay(i - 1) == 1) continue; // consecutive days: nothing missing
                 LocalDate before = s.date(i - 1);
                 LocalDate after = s.date(i);
                 if (!calendar.hasSessionBetween(before, after)) continue;

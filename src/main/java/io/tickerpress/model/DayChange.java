@@ -2,6 +2,7 @@ package io.tickerpress.model;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.LocalDate;
 
 /**
  * The one derivation of a day's move: change and percent change from the previous session's close, computed on
@@ -49,7 +50,10 @@ public final class DayChange {
      */
     public static int previousSession(PriceSeries series, int i, TradingCalendar calendar) {
         if (i <= 0) return -1;
-        return calendar.hasSessionBetween(series.date(i - 1), series.date(i)) ? -1 : i - 1;
+        int before = series.epochDay(i - 1);
+        int day = series.epochDay(i);
+        if (day - before == 1) return i - 1; // consecutive days: nothing between
+        return calendar.hasSessionBetween(LocalDate.ofEpochDay(before), LocalDate.ofEpochDay(day)) ? -1 : i - 1;
     }
 
     /** Half a unit in the last decimal a figure was written with: 1.25 → 0.005, 0.012 → 0.0005, 210 → 0.5. */

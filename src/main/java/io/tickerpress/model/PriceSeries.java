@@ -101,6 +101,11 @@ public final class PriceSeries {
         return LocalDate.ofEpochDay(day[i]);
     }
 
+    /** The day of bar {@code i} as an epoch day (no object made). */
+    public int epochDay(int i) {
+        return day[i];
+    }
+
     public double close(int i) {
         return close[i];
     }
