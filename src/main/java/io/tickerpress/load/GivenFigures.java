@@ -47,7 +47,8 @@ final class GivenFigures {
             change = DayChange.change(previous, q.close());
             pct = DayChange.pct(previous, q.close());
             basis = "the closes give " + plain(DayChange.decimal(q.close())) + " - " + plain(DayChange.decimal(previous))
-                    + " (" + series.date(p) + ", " + series.sourceFile(p) + ") = " + plain(change) + ", that is ";
+                    + " (" + series.date(p) + ", " + series.sourceFile(p) + ") = " + round(change, Math.max(2, change.scale()))
+                    + ", that is ";
         } else if (q.change() != null && q.changePct() != null) {
             change = null;
             pct = DayChange.pctFromChange(q.close(), q.change());
