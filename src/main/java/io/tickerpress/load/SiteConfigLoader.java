@@ -136,6 +136,9 @@ public final class SiteConfigLoader {
             if (!close.isAfter(io.tickerpress.model.TradingCalendar.OPEN) || close.isAfter(io.tickerpress.model.TradingCalendar.REGULAR_CLOSE)) {
                 throw c.error("close", "early close time " + time + " must be after the 09:30 open and at most 16:00");
             }
+            new io.tickerpress.model.TradingCalendar(closures).closedReason(date).ifPresent(reason -> {
+                throw c.error("date", "early close on " + date + ", but the exchange is closed that day (" + reason + ")");
+            });
             earlyCloses.add(new EarlyClose(date, close));
         }
         String mode = defaults.sidebarMode();

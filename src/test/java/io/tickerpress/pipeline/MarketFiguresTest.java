@@ -126,4 +126,24 @@ class MarketFiguresTest {
                 TestSites.page(out, "/news/2025/11/28/two/").selectFirst(".story-body").text(),
                 "at 14:00 the 13:00 close is known");
     }
+
+    @Test
+    void anEarlyCloseFromSiteYamlMovesTheCloseOfThatDay() {
+        // 2026-01-15 is a regular Thursday; site.yaml closes it at 13:00, so a 14:00 story sees its close.
+        Map<String, String> files = new HashMap<>();
+        files.put("content/market/2026-01-14.json", snapshot("2026-01-14", "", "100"));
+        files.put("content/market/2026-01-15.json", snapshot("2026-01-15", "", "104"));
+        files.put("content/articles/two.md", TestSites.article("Two", "2026-01-15T14:00:00-05:00", "",
+                "Micron at {{< quote MU close >}}."));
+        Path src = TestSites.site(dir.resolve("src"), files);
+        Path out = dir.resolve("out");
+        TestSites.build(src, out);
+        assertEquals("Micron at 100.00.", TestSites.page(out, "/news/2026/01/15/two/").selectFirst(".story-body").text(),
+                "16:00 by default: at 14:00 the day's close is not known yet");
+        TestSites.write(src.resolve("content/site.yaml"), TestSites.SITE_YAML
+                + "market:\n  earlyCloses:\n    - {date: 2026-01-15, close: \"13:00\"}\n");
+        Path out2 = dir.resolve("out2");
+        TestSites.build(src, out2);
+        assertEquals("Micron at 104.00.", TestSites.page(out2, "/news/2026/01/15/two/").selectFirst(".story-body").text());
+    }
 }
