@@ -59,8 +59,9 @@ public final class QuoteShortcode implements Shortcodes.Handler {
             case "date" -> Formats.shortDate(stats.date(i));
             case "change" -> Numbers.change(need(market.move(symbol, i).change(), call, noChange(stats, i)));
             case "changePct" -> Numbers.pct(need(market.move(symbol, i).changePct(), call, noChange(stats, i)));
-            case "ytd" -> Numbers.pct(need(stats.ytd(i), call, "no " + symbol + " close in "
-                    + (stats.date(i).getYear() - 1) + " to measure the year from"));
+            case "ytd" -> Numbers.pct(need(stats.ytd(i), call, "no " + symbol + " close on "
+                    + market.calendar().previousTradingDay(java.time.LocalDate.of(stats.date(i).getYear(), 1, 1))
+                    + ", the last session of " + (stats.date(i).getYear() - 1) + ", to measure the year from"));
             case "firstNDays" -> firstNDays(call, stats, i);
             case "record" -> Formats.shortDate(stats.date(stats.lastRecord(i)));
             case "high52" -> Numbers.price(stats.close(stats.high52(i)));
