@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -43,12 +44,36 @@ public final class DateValues {
                 return Optional.of(inNamedZone(odt, zone));
             }
             if (s.length() > 10) {
-                return Optional.of(LocalDateTime.parse(s, LOCAL).atZone(zone));
+                return Optional.of(strictLocal(LocalDateTime.parse(s, LOCAL), zone, s));
             }
             return Optional.of(LocalDate.parse(s, DATE).atStartOfDay(zone));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A local time in a zone, refusing the two cases where the clock reading does not name one instant: a time
+     * skipped when clocks go forward, and a time that happens twice when they go back.
+     *
+     * @throws DateTimeException naming the gap or the two offsets
+     */
+    static ZonedDateTime strictLocal(LocalDateTime local, ZoneId zone, String text) {
+        java.time.zone.ZoneRules rules = zone.getRules();
+        List<ZoneOffset> offsets = rules.getValidOffsets(local);
+        if (offsets.size() == 1) return local.atZone(zone);
+        java.time.zone.ZoneOffsetTransition t = rules.getTransition(local);
+        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT);
+        if (offsets.isEmpty()) {
+            throw new DateTimeException(text + " does not exist in " + zone + ": clocks jump from "
+                    + t.getDateTimeBefore().format(hm) + " to " + t.getDateTimeAfter().format(hm) + " that day"
+                    + " (" + t.getOffsetBefore() + " to " + t.getOffsetAfter() + "); write a time outside the gap or"
+                    + " an explicit offset");
+        }
+        String date = local.toLocalDate() + "T" + local.toLocalTime().format(hm);
+        throw new DateTimeException(text + " is ambiguous in " + zone + ": it happens twice as clocks go back from "
+                + t.getDateTimeBefore().format(hm) + " to " + t.getDateTimeAfter().format(hm) + "; add the offset, "
+                + date + ":00" + offsets.get(0) + " (first) or " + date + ":00" + offsets.get(1) + " (second)");
     }
 
     /**

@@ -3,6 +3,7 @@ package io.tickerpress.load;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.model.Closure;
+import io.tickerpress.model.EarlyClose;
 import io.tickerpress.model.Limits;
 import io.tickerpress.model.MarketSettings;
 import io.tickerpress.model.SiteConfig;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +129,7 @@ public final class SiteConfigLoader {
     private static MarketSettings market(Fields m) {
         MarketSettings defaults = MarketSettings.defaults();
         if (m == null) return defaults;
-        m.allowOnly(Set.of("closures", "board", "sidebar", "movers", "benchmark", "mainIndex"));
+        m.allowOnly(Set.of("closures", "board", "sidebar", "movers", "benchmark", "mainIndex", "earlyCloses", "strict"));
         List<Closure> closures = new ArrayList<>();
         for (Fields c : m.objects("closures")) {
             c.allowOnly(Set.of("date", "reason"));
@@ -135,6 +137,30 @@ public final class SiteConfigLoader {
             LocalDate date = DateValues.parseDate(text)
                     .orElseThrow(() -> c.error("date", "closure date '" + text + "' is not a date like 2025-01-09"));
             closures.add(new Closure(date, c.string("reason", "exchange closed")));
+        }
+        List<EarlyClose> earlyCloses = new ArrayList<>();
+        for (Fields c : m.objects("earlyCloses")) {
+            c.allowOnly(Set.of("date", "close"));
+            String text = c.requiredString("date");
+            LocalDate date = DateValues.parseDate(text)
+                    .orElseThrow(() -> c.error("date", "early close date '" + text + "' is not a date like 2026-12-24"));
+            String time = c.requiredString("close");
+            if (!time.matches("\\d\\d:\\d\\d")) {
+                throw c.error("close", "early close time '" + time + "' is not a New York time like 13:00");
+            }
+            LocalTime close;
+            try {
+                close = LocalTime.parse(time);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw c.error("close", "early close time '" + time + "' is not a New York time like 13:00");
+            }
+            if (!close.isAfter(io.tickerpress.model.TradingCalendar.OPEN) || close.isAfter(io.tickerpress.model.TradingCalendar.REGULAR_CLOSE)) {
+                throw c.error("close", "early close time " + time + " must be after the 09:30 open and at most 16:00");
+            }
+            new io.tickerpress.model.TradingCalendar(closures).closedReason(date).ifPresent(reason -> {
+                throw c.error("date", "early close on " + date + ", but the exchange is closed that day (" + reason + ")");
+            });
+            earlyCloses.add(new EarlyClose(date, close));
         }
         String mode = defaults.sidebarMode();
         int count = defaults.sidebarCount();
@@ -150,7 +176,8 @@ public final class SiteConfigLoader {
         List<String> board = m.strings("board").stream().map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).toList();
         return new MarketSettings(closures, board, mode, count, m.integer("movers", defaults.movers(), 0, 50),
                 m.string("benchmark", defaults.benchmark()).strip().toUpperCase(java.util.Locale.ROOT),
-                m.string("mainIndex", defaults.mainIndex()).strip().toUpperCase(java.util.Locale.ROOT));
+                m.string("mainIndex", defaults.mainIndex()).strip().toUpperCase(java.util.Locale.ROOT),
+                earlyCloses, m.bool("strict", defaults.strict()));
     }
 
     private static void validatePermalink(String pattern, Fields f) {

@@ -11,7 +11,6 @@ import io.tickerpress.derive.Taxonomy;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.load.ContentLoader;
-import io.tickerpress.load.SnapshotLoader;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.SiteConfig;
@@ -71,7 +70,7 @@ public final class SiteBuilder {
         Chronicle chronicle = new Chronicle(config, published);
         List<PublishedArticle> newestFirst = chronicle.newestFirst();
         List<Taxonomy.Term> tags = Taxonomy.group(newestFirst, p -> p.article().tags(), "tags/", Taxonomy::tagSlug);
-        Market market = new Market(content.market(), new TradingCalendar(config.market().closures()));
+        Market market = new Market(content.market(), TradingCalendar.of(config.market()));
         List<DigestDay> digests = new MarketPages(market, config).digests(content.digests(), newestFirst);
         Map<String, List<PublishedArticle>> tickers = tickers(market, newestFirst);
         Instant newestContent = newestContent(newestFirst, market);
@@ -126,7 +125,7 @@ public final class SiteBuilder {
                 String path = MarketViews.tickerPath(symbol);
                 tickerTerms.add(new Taxonomy.Term(symbol, symbol, path, articles));
                 Instant dataDate = market.stats(symbol).filter(st -> st.size() > 0)
-                        .map(st -> st.date(st.size() - 1).atTime(SnapshotLoader.CLOSE).atZone(SnapshotLoader.NEW_YORK).toInstant())
+                        .map(st -> market.calendar().closeAt(st.date(st.size() - 1)).toInstant())
                         .orElse(null);
                 for (var page : Pagination.paginate(articles, config.paginate(), path)) {
                     Instant lastmod = newest(page.items(), dataDate == null ? newestContent : dataDate);

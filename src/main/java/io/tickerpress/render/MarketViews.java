@@ -129,12 +129,10 @@ public final class MarketViews {
         }
         SeriesStats s = statsOpt.get();
         int i = s.size() - 1;
-        Move latest = new Move(symbol, s.series().name(), s.date(i), s.close(i),
-                i > 0 ? s.change(i).getAsDouble() : null, i > 0 ? s.changePct(i).getAsDouble() : null,
-                s.series().bars().get(i).volume());
+        Move latest = market.move(symbol, i);
         List<StatView> stats = new ArrayList<>();
         stats.add(new StatView("Close", Numbers.price(s.close(i))));
-        pct(stats, "Change", s.changePct(i));
+        if (latest.changePct() != null) stats.add(new StatView("Change", Numbers.pct(latest.changePct())));
         pct(stats, "Year to date", s.ytd(i));
         int year = s.date(i).getYear();
         pct(stats, "First 10 trading days of " + year, s.firstNDays(i, year, 10, market.calendar()));
@@ -146,7 +144,7 @@ public final class MarketViews {
         stats.add(new StatView("Record close", Numbers.price(s.close(record)) + " (" + formats.date(s.date(record)) + ")"));
         stats.add(new StatView("Sessions since record", Integer.toString(s.sessionsSinceRecord(i))));
         int streak = s.streak(i);
-        stats.add(new StatView("Streak", streak == 0 ? "unchanged" : Math.abs(streak) + (streak > 0 ? " up" : " down")
+        if (s.hasPreviousSession(i)) stats.add(new StatView("Streak", streak == 0 ? "unchanged" : Math.abs(streak) + (streak > 0 ? " up" : " down")
                 + (Math.abs(streak) == 1 ? " session" : " sessions")));
         if (!symbol.equals(benchmark)) {
             market.stats(benchmark).ifPresent(b -> stats.add(new StatView("Sessions in a row beating " + benchmark,

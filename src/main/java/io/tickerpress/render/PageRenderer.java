@@ -148,7 +148,7 @@ public final class PageRenderer {
 
     /** The charts an article's front matter asks for, ending at the article's time. */
     private List<ChartView> articleCharts(Article a) {
-        LocalDate asOf = Market.lastCloseDate(a.date().toInstant());
+        LocalDate asOf = market.lastCloseDate(a.date().toInstant());
         return a.charts().stream().map(r -> {
             try {
                 return charts.request(r.spec(), asOf, PageCharts.WIDTH, PageCharts.height(r.spec()));
@@ -171,7 +171,7 @@ public final class PageRenderer {
 
     /** Markdown written at {@code moment}, with its shortcodes (quote, chart) expanded, as HTML. */
     private String body(String text, String file, int line, Instant moment, Diagnostics diagnostics) {
-        ChartShortcode chart = new ChartShortcode(charts, moment, this::chartHtml);
+        ChartShortcode chart = new ChartShortcode(charts, market.lastCloseDate(moment), this::chartHtml);
         Shortcodes shortcodes = new Shortcodes(Map.of("quote", new QuoteShortcode(market, moment, formats), "chart", chart));
         return chart.restore(markdown.render(shortcodes.expand(text, file, line), file, line, diagnostics));
     }

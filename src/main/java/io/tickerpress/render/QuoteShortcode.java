@@ -63,7 +63,7 @@ public final class QuoteShortcode implements Shortcodes.Handler {
         }
         SeriesStats stats = market.stats(symbol).orElseThrow(() -> call.error("unknown symbol '" + symbol
                 + "': no snapshot or history file has it"));
-        LocalDate lastClose = Market.lastCloseDate(asOf);
+        LocalDate lastClose = market.lastCloseDate(asOf);
         int i = stats.series().indexAtOrBefore(lastClose);
         if (i < 0) {
             throw call.error("no " + symbol + " close on or before " + formats.date(lastClose)
@@ -73,17 +73,21 @@ public final class QuoteShortcode implements Shortcodes.Handler {
             case "close" -> Numbers.price(stats.close(i));
             case "date" -> formats.date(stats.date(i));
             case "change" -> {
-                double v = need(stats.change(i), call, "no previous close before " + stats.date(i));
+                double v = need(market.move(symbol, i).change(), call, noChange(stats, i));
                 yield abs ? Numbers.changeAbs(v) : Numbers.change(v);
             }
-            case "changePct" -> pct(need(stats.changePct(i), call, "no previous close before " + stats.date(i)), abs);
-            case "ytd" -> pct(need(stats.ytd(i), call, "no " + symbol + " close in "
-                    + (stats.date(i).getYear() - 1) + " to measure the year from"), abs);
+            case "changePct" -> pct(need(market.move(symbol, i).changePct(), call, noChange(stats, i)), abs);
+            case "ytd" -> pct(need(stats.ytd(i), call, "no " + symbol + " close on "
+                    + market.calendar().previousTradingDay(java.time.LocalDate.of(stats.date(i).getYear(), 1, 1))
+                    + ", the last session of " + (stats.date(i).getYear() - 1) + ", to measure the year from"), abs);
             case "firstNDays" -> pct(firstNDays(call, stats, i), abs);
             case "record" -> formats.date(stats.date(stats.lastRecord(i)));
             case "high52" -> Numbers.price(stats.close(stats.high52(i)));
             case "low52" -> Numbers.price(stats.close(stats.low52(i)));
-            case "streak" -> abs ? Integer.toString(Math.abs(stats.streak(i))) : Numbers.signed(stats.streak(i));
+            case "streak" -> {
+                if (!stats.hasPreviousSession(i)) throw call.error(noChange(stats, i));
+                yield abs ? Integer.toString(Math.abs(stats.streak(i))) : Numbers.signed(stats.streak(i));
+            }
             case "relstreak" -> relstreak(call, stats, i);
             default -> throw new IllegalStateException(field);
         };
@@ -95,7 +99,7 @@ public final class QuoteShortcode implements Shortcodes.Handler {
 
     private double firstNDays(Shortcodes.Call call, SeriesStats stats, int i) {
         int n = positiveInt(call, "n", 10);
-        int year = asOf.atZone(io.tickerpress.load.SnapshotLoader.NEW_YORK).getYear();
+        int year = asOf.atZone(io.tickerpress.model.TradingCalendar.NEW_YORK).getYear();
         return need(stats.firstNDays(i, year, n, market.calendar()), call,
                 "the first " + n + " trading days of " + year + " are not complete in the data as of the article's time");
     }
@@ -115,6 +119,19 @@ public final class QuoteShortcode implements Shortcodes.Handler {
             throw call.error("'" + key + "' must be a whole number from 1 to 250, not '" + v + "'");
         }
         return Integer.parseInt(v);
+    }
+
+    /** Why a day has no change: no earlier close at all, or a gap in the data before it. */
+    private String noChange(SeriesStats stats, int i) {
+        if (i == 0) return "no previous close before " + stats.date(i) + " in the data";
+        return "no change for " + stats.date(i) + ": the previous session, "
+                + market.calendar().previousTradingDay(stats.date(i)) + ", is missing from the data (a change is never"
+                + " taken across a gap)";
+    }
+
+    private static double need(Double v, Shortcodes.Call call, String why) {
+        if (v == null) throw call.error(why);
+        return v;
     }
 
     private static double need(OptionalDouble v, Shortcodes.Call call, String why) {

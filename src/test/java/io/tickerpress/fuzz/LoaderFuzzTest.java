@@ -61,7 +61,7 @@ class LoaderFuzzTest {
     void historyCsv(byte[] input) {
         try {
             String text = TextFiles.decode(input, "X.csv");
-            new HistoryLoader(new Diagnostics(), 1 << 20).parse(new StringReader(text), "X.csv");
+            new HistoryLoader(TradingCalendar.nyse(), new Diagnostics(), 1 << 20).parse(new StringReader(text), "X.csv");
         } catch (InputError expected) {
             // fine
         }
