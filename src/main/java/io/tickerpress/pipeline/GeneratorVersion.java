@@ -65,12 +65,14 @@ final class GeneratorVersion {
         return hash.hex();
     }
 
-    /** Each entry's name, size and CRC from the jar's central directory: every class and resource, unpacked. */
+    /**
+     * Each entry's name, size and CRC, in the jar's order, from its central directory: every class and resource
+     * (the shaded libraries included) without unpacking any. Entry times are left out, so rebuilding the same
+     * code gives the same id.
+     */
     private static void jar(Path file, Fingerprint.Files hash) throws IOException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            List<? extends ZipEntry> entries = Collections.list(zip.entries());
-            entries.sort(java.util.Comparator.comparing(ZipEntry::getName));
-            for (ZipEntry e : entries) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
                 hash.text(e.getName() + " " + e.getSize() + " " + Long.toHexString(e.getCrc()));
             }
         }
