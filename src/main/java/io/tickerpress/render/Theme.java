@@ -122,8 +122,8 @@ public final class Theme {
             try {
                 ThemeFiles.tree(userTemplates).forEach(hash::add);
             } catch (java.io.UncheckedIOException e) {
-                throw new InputError(Diagnostics.display(userTemplates), "cannot read templates: "
-                        + e.getCause().getMessage());
+                throw new InputError(Diagnostics.display(userTemplates), "cannot read a file of the templates folder: "
+                        + e.getCause().getMessage() + " (every file below templates/ is part of the theme)");
             }
             d = hash.hex();
             filesDigest = d;
