@@ -156,7 +156,7 @@ class IncrementalEqualsCleanTest {
         assertSameFiles(TestSites.snapshot(cold), TestSites.snapshot(out), "a clean build without cache");
 
         report.forEach(System.out::println);
-        System.out.printf("incremental equals clean: %d edits in %d ms%n", report.size(), (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("incremental equals clean: %d builds in %d ms%n", report.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
