@@ -59,6 +59,7 @@ public final class SiteBuilder {
 
         java.util.LinkedHashMap<String, Long> stages = new java.util.LinkedHashMap<>();
         long mark = System.nanoTime();
+        String siteYaml = SiteInputs.siteYaml(options.source());
         // load
         SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed);
         SiteConfig config = options.baseUrl() == null ? content.config()
@@ -78,12 +79,14 @@ public final class SiteBuilder {
         mark = lap(stages, "derive", mark);
         // render + write
         Theme theme = new Theme(options.source());
-        BuildManifest previous = options.clean() ? BuildManifest.empty(options.output())
-                : BuildManifest.load(options.cacheDir(), options.output());
+        String inputs = SiteInputs.fingerprint(siteYaml, config, options, theme);
+        BuildManifest previous = options.clean() ? BuildManifest.empty(options.output(), inputs)
+                : BuildManifest.load(options.cacheDir(), options.output(), inputs);
+        ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.id());
         try (StagingFolder out = options.inPlace() ? StagingFolder.inPlace(options.output())
                 : StagingFolder.beside(options.output()); Workers workers = Workers.forThisMachine()) {
             Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
-                    new ChartCache(options.cacheDir()), out::previous, Formats.of(config));
+                    chartCache, out::previous, Formats.of(config));
             PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);
             FeedRenderer feeds = new FeedRenderer(config, theme);
             progress.total(newestFirst.size() + digests.size());
@@ -160,8 +163,8 @@ public final class SiteBuilder {
             Source chart = Source.generated("a chart");
             Charts.Stats chartStats = workers.call(() -> charts.renderAll((name, file) -> store.file(name, chart, file),
                     (name, file) -> {
+                        out.link(name, file); // first: a link that fails falls back to writing the bytes
                         store.claim(name, chart);
-                        out.link(name, file);
                     }));
 
             mark = lap(stages, "charts", mark);
@@ -170,6 +173,7 @@ public final class SiteBuilder {
             BuildManifest.delete(options.cacheDir(), options.output());
             out.publish();
             store.manifest().save(options.cacheDir());
+            chartCache.prune();
             lap(stages, "publish", mark);
             return new BuildResult(store.pages(), files, chronicle.oldestFirst().size(), diagnostics.warnings(),
                     (System.nanoTime() - start) / 1_000_000, chartStats.rendered(), chartStats.reused(),

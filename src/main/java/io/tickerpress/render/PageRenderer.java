@@ -112,7 +112,7 @@ public final class PageRenderer {
         // their text is hashed once, not once per page.
         Map<String, Object> own = new HashMap<>(model);
         own.remove("site");
-        String fingerprint = Fingerprint.of(theme.digest("article.ftlh"), Fingerprint.model(own),
+        String fingerprint = Fingerprint.of("article.ftlh", Fingerprint.model(own),
                 sidebar == latestSidebar ? sharedKey(latest) : sidebar.toString() + sharedKey(latest),
                 bodyKey(a.body(), a.file(), a.bodyLine(), moment));
         model.put("sidebar", sidebar);
@@ -165,8 +165,7 @@ public final class PageRenderer {
     /** What decides a Markdown body's HTML: its text, and the market data when shortcodes compute from it. */
     private String bodyKey(String text, String file, int line, Instant moment) {
         boolean usesData = text.contains("{{<");
-        return Fingerprint.of(text, file, Integer.toString(line), moment.toString(), usesData ? market.digest() : "",
-                usesData ? theme.digest("chart.ftlh") : "", config.chartFormat(), usesData ? formats.key() : "");
+        return Fingerprint.of(text, file, Integer.toString(line), moment.toString(), usesData ? market.digest() : "");
     }
 
     /** Markdown written at {@code moment}, with its shortcodes (quote, chart) expanded, as HTML. */
@@ -254,7 +253,7 @@ public final class PageRenderer {
         Map<String, Object> model = model(pageView);
         model.put("digest", view);
         model.put("charts", dayCharts);
-        String fingerprint = Fingerprint.of(theme.digest("digest.ftlh"), Fingerprint.model(model),
+        String fingerprint = Fingerprint.of("digest.ftlh", Fingerprint.model(model),
                 editorial == null ? "" : bodyKey(editorial.body(), editorial.file(), editorial.bodyLine(), asOf));
         return new PreparedPage(fingerprint, diagnostics -> {
             Map<String, Object> full = new HashMap<>(model);
@@ -309,7 +308,7 @@ public final class PageRenderer {
     // ---- shared parts
 
     private PreparedPage prepared(String template, Map<String, Object> model) {
-        return new PreparedPage(Fingerprint.of(theme.digest(template), Fingerprint.model(model)),
+        return new PreparedPage(Fingerprint.of(template, Fingerprint.model(model)),
                 diagnostics -> theme.render(template, model));
     }
 

@@ -122,30 +122,32 @@ public final class Charts {
             String key = entry.getKey();
             Job job = entry.getValue();
             List<String> names = format.equals(PNG) ? List.of(key + ".png", key + "@2x.png") : List.of(key + ".svg");
-            if (link != null && names.stream().allMatch(cache::has)) {
-                for (String name : names) link.accept("charts/" + name, cache.file(name));
+            // Files still to write: those that could not be linked from the cache.
+            List<String> todo = new ArrayList<>(names);
+            if (link != null && names.stream().allMatch(cache::has)) todo.removeIf(name -> linked(link, name));
+            if (todo.isEmpty()) {
                 reused.incrementAndGet();
                 return;
             }
-            List<byte[]> files = new ArrayList<>();
-            for (String name : names) {
-                cache.get(name).ifPresent(files::add);
+            Map<String, byte[]> files = new java.util.HashMap<>();
+            for (String name : todo) {
+                cache.get(name).ifPresent(b -> files.put(name, b));
             }
-            if (files.size() != names.size()) {
-                files.clear();
+            if (files.size() != todo.size()) {
                 var chart = ChartDrawer.draw(job.data(), formats);
-                if (format.equals(PNG)) {
-                    files.add(ChartEncoder.png(chart, job.width(), job.height(), 1));
-                    files.add(ChartEncoder.png(chart, job.width(), job.height(), 2));
-                } else {
-                    files.add(ChartEncoder.svg(chart, job.width(), job.height()));
+                List<byte[]> drawn = format.equals(PNG)
+                        ? List.of(ChartEncoder.png(chart, job.width(), job.height(), 1),
+                                ChartEncoder.png(chart, job.width(), job.height(), 2))
+                        : List.of(ChartEncoder.svg(chart, job.width(), job.height()));
+                for (int i = 0; i < names.size(); i++) {
+                    cache.put(names.get(i), drawn.get(i));
+                    files.put(names.get(i), drawn.get(i));
                 }
-                for (int i = 0; i < names.size(); i++) cache.put(names.get(i), files.get(i));
                 rendered.incrementAndGet();
             } else {
                 reused.incrementAndGet();
             }
-            for (int i = 0; i < names.size(); i++) out.accept("charts/" + names.get(i), files.get(i));
+            for (String name : todo) out.accept("charts/" + name, files.get(name));
         });
         // Files of carried-over pages that no page asked for again in this build.
         java.util.Set<String> written = new java.util.HashSet<>();
@@ -156,14 +158,26 @@ public final class Charts {
         }
         for (String name : new java.util.TreeSet<>(carried)) {
             if (written.contains(name)) continue;
-            if (link != null && cache.has(name)) {
-                link.accept("charts/" + name, cache.file(name));
-                continue;
-            }
+            if (link != null && linked(link, name)) continue;
             java.util.Optional<byte[]> bytes = cache.get(name).or(() -> previous.apply("charts/" + name));
             bytes.ifPresent(b -> out.accept("charts/" + name, b));
         }
         return new Stats(rendered.get(), reused.get(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Links a cached file into the site; false when it is not in the cache or went away before it could be
+     * linked (a build sharing the cache pruned it): the caller then writes the bytes instead.
+     */
+    private boolean linked(BiConsumer<String, java.nio.file.Path> link, String name) {
+        java.nio.file.Path file = cache.file(name);
+        if (file == null) return false;
+        try {
+            link.accept("charts/" + name, file);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
