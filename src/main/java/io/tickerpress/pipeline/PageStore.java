@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * and otherwise carries the previous file over (with the chart files it shows and the warnings it raised).
  */
 final class PageStore {
-    private static final Pattern CHART_FILE = Pattern.compile("charts/([0-9a-f]{32}(?:@2x)?\\.(?:png|svg))");
+    private static final Pattern CHART_FILE = Pattern.compile("charts/([0-9a-f]{32}(?:-narrow)?(?:-dark)?(?:@2x)?\\.(?:png|svg))");
 
     private final StagingFolder out;
     private final BuildManifest previous;

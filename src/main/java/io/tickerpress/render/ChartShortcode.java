@@ -51,7 +51,7 @@ public final class ChartShortcode implements Shortcodes.Handler {
         ChartSpec spec = new ChartSpec(ChartSpec.Type.parse(type), symbols, range, call.named().getOrDefault("title", ""));
         ChartView view;
         try {
-            view = charts.request(spec, asOf, PageCharts.WIDTH, PageCharts.height(spec));
+            view = PageCharts.request(charts, spec, asOf);
         } catch (Charts.ChartException e) {
             throw call.error(e.getMessage());
         }

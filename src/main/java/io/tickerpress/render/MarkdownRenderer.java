@@ -44,7 +44,31 @@ public final class MarkdownRenderer {
     public String render(String markdown, String file, int firstLine, Diagnostics diagnostics) {
         Node document = parser.parse(markdown);
         document.accept(new Adjuster(file, firstLine, diagnostics));
+        wrapTables(document);
         return renderer.render(document);
+    }
+
+    /**
+     * Puts each table in a {@code <div class="table-scroll">}, so that a table wider than a phone scrolls
+     * inside its box instead of the page. Runs after raw HTML was dropped: the wrappers are the theme's own.
+     */
+    private static void wrapTables(Node document) {
+        List<Node> tables = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.CustomBlock block) {
+                if (block instanceof org.commonmark.ext.gfm.tables.TableBlock) tables.add(block);
+                else visitChildren(block);
+            }
+        });
+        for (Node table : tables) {
+            HtmlBlock open = new HtmlBlock();
+            open.setLiteral("<div class=\"table-scroll\">\n");
+            HtmlBlock close = new HtmlBlock();
+            close.setLiteral("</div>\n");
+            table.insertBefore(open);
+            table.insertAfter(close);
+        }
     }
 
     /** Drops raw HTML when not allowed, and moves body headings below the page's single h1. */

@@ -151,7 +151,7 @@ public final class PageRenderer {
         LocalDate asOf = market.lastCloseDate(a.date().toInstant());
         return a.charts().stream().map(r -> {
             try {
-                return charts.request(r.spec(), asOf, PageCharts.WIDTH, PageCharts.height(r.spec()));
+                return PageCharts.request(charts, r.spec(), asOf);
             } catch (Charts.ChartException e) {
                 throw new InputError(a.file(), r.line(), "chart: " + e.getMessage());
             }
@@ -237,11 +237,11 @@ public final class PageRenderer {
                 : "Market close for " + view.date() + ": indices, top gainers and losers, sectors and the stock of the day.";
         List<ChartView> dayCharts = new ArrayList<>();
         ChartSpec candles = new ChartSpec(ChartSpec.Type.CANDLESTICK, List.of(config.market().mainIndex()), "3M", "");
-        Optional.ofNullable(charts.optional(candles, date, PageCharts.WIDTH, PageCharts.height(candles)))
+        Optional.ofNullable(PageCharts.optional(charts, candles, date))
                 .ifPresent(dayCharts::add);
         if (!day.snapshot().sectors().isEmpty()) {
             ChartSpec sectors = new ChartSpec(ChartSpec.Type.SECTORS, List.of(), "1M", "");
-            Optional.ofNullable(charts.optional(sectors, date, PageCharts.WIDTH, PageCharts.height(sectors)))
+            Optional.ofNullable(PageCharts.optional(charts, sectors, date))
                     .ifPresent(dayCharts::add);
         }
         String image = imageOf(dayCharts);
@@ -292,9 +292,9 @@ public final class PageRenderer {
             LocalDate last = s.date(s.size() - 1);
             ChartSpec price = new ChartSpec(ChartSpec.Type.PRICE, List.of(symbol), "1Y", "");
             ChartSpec candles = new ChartSpec(ChartSpec.Type.CANDLESTICK, List.of(symbol), "3M", "");
-            Optional.ofNullable(charts.optional(price, last, PageCharts.WIDTH, PageCharts.height(price)))
+            Optional.ofNullable(PageCharts.optional(charts, price, last))
                     .ifPresent(tickerCharts::add);
-            Optional.ofNullable(charts.optional(candles, last, PageCharts.WIDTH, PageCharts.height(candles)))
+            Optional.ofNullable(PageCharts.optional(charts, candles, last))
                     .ifPresent(tickerCharts::add);
         });
         model.put("ticker", view);

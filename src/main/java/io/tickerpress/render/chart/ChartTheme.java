@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
  * changes, so that cached charts are rendered again.
  */
 public final class ChartTheme {
-    public static final String VERSION = "theme-1";
+    public static final String VERSION = "theme-2";
     public static final Color BACKGROUND = Color.WHITE;
     public static final Color TEXT = new Color(0x1a1a1a);
     public static final Color MUTED = new Color(0x555555);
@@ -24,6 +24,25 @@ public final class ChartTheme {
     /** Series colours, distinguishable for common colour-vision deficiencies. */
     public static final Color[] SERIES = {new Color(0x0b4f8a), new Color(0xd97706), new Color(0x6b21a8),
             new Color(0x0f766e), new Color(0xbe185d), new Color(0x4d4d4d)};
+
+    /** The light palette, matching the theme's light colours. */
+    public static final Palette LIGHT = new Palette("light", BACKGROUND, TEXT, MUTED, GRID, UP, DOWN, VOLUME, SERIES);
+    /**
+     * The dark palette, matching the theme's dark colours (page background #121417): every colour keeps at
+     * least 4.5:1 contrast with the background, like the page's own text.
+     */
+    public static final Palette DARK = new Palette("dark", new Color(0x121417), new Color(0xe8e8e8),
+            new Color(0xb0b4ba), new Color(0x33383f), new Color(0x5fd68a), new Color(0xff8a80), new Color(0x4f6478),
+            new Color[] {new Color(0x8cc4ff), new Color(0xfbbf24), new Color(0xd8b4fe), new Color(0x5eead4),
+                    new Color(0xf9a8d4), new Color(0xd4d4d4)});
+
+    /** The colours of one chart variant. */
+    public record Palette(String name, Color background, Color text, Color muted, Color grid, Color up, Color down,
+                          Color volume, Color[] series) {
+        public Color series(int i) {
+            return series[i % series.length];
+        }
+    }
 
     private static final Font REGULAR = load("/fonts/DejaVuSans.ttf");
     private static final Font BOLD = load("/fonts/DejaVuSans-Bold.ttf");

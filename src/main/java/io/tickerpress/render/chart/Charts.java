@@ -36,7 +36,7 @@ public final class Charts {
     private final Function<String, java.util.Optional<byte[]>> previous;
     private final Formats formats;
 
-    private record Job(ChartData data, int width, int height) {
+    private record Job(ChartData data, int width, int height, int narrowWidth, int narrowHeight) {
     }
 
     /** What {@link #renderAll} did. */
@@ -74,19 +74,79 @@ public final class Charts {
      * @throws ChartException when the data cannot make the chart (unknown symbol, empty range)
      */
     public ChartView request(ChartSpec spec, LocalDate asOf, int width, int height) {
+        return request(spec, asOf, width, height, 0, 0);
+    }
+
+    /**
+     * Registers a chart ending at {@code asOf}, with a narrow variant for phones of {@code narrowWidth} ×
+     * {@code narrowHeight} (none when 0): the same data drawn smaller, so that its text stays legible.
+     */
+    public ChartView request(ChartSpec spec, LocalDate asOf, int width, int height, int narrowWidth, int narrowHeight) {
         ChartSlicer.Result result = slicer.slice(spec, asOf);
         if (result.data() == null) throw new ChartException(result.error());
         ChartData data = result.data();
-        String key = key(data, width, height, formats);
-        jobs.putIfAbsent(key, new Job(data, width, height));
+        String key = key(data, width, height, narrowWidth, narrowHeight, formats);
+        jobs.putIfAbsent(key, new Job(data, width, height, narrowWidth, narrowHeight));
         String base = "charts/" + key;
         boolean spark = spec.type() == ChartSpec.Type.SPARKLINE;
         ChartText.Table t = spark ? null : ChartText.table(data, formats);
+        List<ChartView.Source> sources = new ArrayList<>();
+        if (narrowWidth > 0) {
+            sources.add(new ChartView.Source(ChartView.NARROW + " and " + ChartView.DARK,
+                    srcset(base + NARROW + DARK, true), narrowWidth, narrowHeight));
+            sources.add(new ChartView.Source(ChartView.NARROW, srcset(base + NARROW, true), narrowWidth, narrowHeight));
+        }
+        sources.add(new ChartView.Source(ChartView.DARK, srcset(base + DARK, false), width, height));
         return new ChartView(
                 url.apply(base + "." + format),
-                format.equals(PNG) ? url.apply(base + "." + format) + " 1x, " + url.apply(base + "@2x.png") + " 2x" : null,
+                format.equals(PNG) ? srcset(base, false) : null,
                 width, height, ChartText.title(data, formats), ChartText.alt(data, formats),
-                t == null ? null : new ChartView.Table(t.caption(), t.headers(), t.rows()));
+                t == null ? null : new ChartView.Table(t.caption(), t.headers(), t.rows()), sources);
+    }
+
+    /** Suffixes of the variants' file names. */
+    static final String DARK = "-dark";
+    static final String NARROW = "-narrow";
+
+    /** A variant's srcset: PNG at 1x and 2x (a narrow PNG only at 2x: phones have dense screens), or the SVG. */
+    private String srcset(String base, boolean narrow) {
+        if (!format.equals(PNG)) return url.apply(base + ".svg");
+        String twice = url.apply(base + "@2x.png") + " 2x";
+        return narrow ? twice : url.apply(base + ".png") + " 1x, " + twice;
+    }
+
+    /** The file names of a chart's variants, in drawing order. */
+    private List<String> names(String key, Job job) {
+        List<String> names = new ArrayList<>();
+        for (String dark : List.of("", DARK)) {
+            if (format.equals(PNG)) {
+                names.add(key + dark + ".png");
+                names.add(key + dark + "@2x.png");
+                if (job.narrowWidth() > 0) names.add(key + NARROW + dark + "@2x.png");
+            } else {
+                names.add(key + dark + ".svg");
+                if (job.narrowWidth() > 0) names.add(key + NARROW + dark + ".svg");
+            }
+        }
+        return names;
+    }
+
+    /** Draws every variant of a chart, in the order of {@link #names}. */
+    private List<byte[]> draw(Job job) {
+        List<byte[]> out = new ArrayList<>();
+        for (ChartTheme.Palette palette : List.of(ChartTheme.LIGHT, ChartTheme.DARK)) {
+            var chart = ChartDrawer.draw(job.data(), formats, palette, job.width());
+            var narrow = job.narrowWidth() > 0 ? ChartDrawer.draw(job.data(), formats, palette, job.narrowWidth()) : null;
+            if (format.equals(PNG)) {
+                out.add(ChartEncoder.png(chart, job.width(), job.height(), 1));
+                out.add(ChartEncoder.png(chart, job.width(), job.height(), 2));
+                if (narrow != null) out.add(ChartEncoder.png(narrow, job.narrowWidth(), job.narrowHeight(), 2));
+            } else {
+                out.add(ChartEncoder.svg(chart, job.width(), job.height()));
+                if (narrow != null) out.add(ChartEncoder.svg(narrow, job.narrowWidth(), job.narrowHeight()));
+            }
+        }
+        return out;
     }
 
     /** Like {@link #request}, but null when the data cannot make the chart: for charts nobody asked for by name. */
@@ -121,7 +181,7 @@ public final class Charts {
         all.parallelStream().forEach(entry -> {
             String key = entry.getKey();
             Job job = entry.getValue();
-            List<String> names = format.equals(PNG) ? List.of(key + ".png", key + "@2x.png") : List.of(key + ".svg");
+            List<String> names = names(key, job);
             // Files still to write: those that could not be linked from the cache.
             List<String> todo = new ArrayList<>(names);
             if (link != null && names.stream().allMatch(cache::has)) todo.removeIf(name -> linked(link, name));
@@ -134,11 +194,7 @@ public final class Charts {
                 cache.get(name).ifPresent(b -> files.put(name, b));
             }
             if (files.size() != todo.size()) {
-                var chart = ChartDrawer.draw(job.data(), formats);
-                List<byte[]> drawn = format.equals(PNG)
-                        ? List.of(ChartEncoder.png(chart, job.width(), job.height(), 1),
-                                ChartEncoder.png(chart, job.width(), job.height(), 2))
-                        : List.of(ChartEncoder.svg(chart, job.width(), job.height()));
+                List<byte[]> drawn = draw(job);
                 for (int i = 0; i < names.size(); i++) {
                     cache.put(names.get(i), drawn.get(i));
                     files.put(names.get(i), drawn.get(i));
@@ -151,11 +207,7 @@ public final class Charts {
         });
         // Files of carried-over pages that no page asked for again in this build.
         java.util.Set<String> written = new java.util.HashSet<>();
-        for (String key : jobs.keySet()) {
-            written.add(key + ".png");
-            written.add(key + "@2x.png");
-            written.add(key + ".svg");
-        }
+        jobs.forEach((key, job) -> written.addAll(names(key, job)));
         for (String name : new java.util.TreeSet<>(carried)) {
             if (written.contains(name)) continue;
             if (link != null && linked(link, name)) continue;
@@ -184,10 +236,10 @@ public final class Charts {
      * A hash of everything that decides a chart's pixels: its data slice, spec, size, format, theme and the
      * rules that write its labels.
      */
-    static String key(ChartData d, int width, int height, Formats formats) {
+    static String key(ChartData d, int width, int height, int narrowWidth, int narrowHeight, Formats formats) {
         Hasher h = new Hasher();
         h.put(ChartTheme.VERSION).put(d.spec().type().name()).put(d.spec().range()).put(ChartText.title(d, formats))
-                .put(width).put(height).put(formats.key());
+                .put(width).put(height).put(narrowWidth).put(narrowHeight).put(formats.key());
         for (ChartData.Slice s : d.slices()) {
             h.put(s.symbol()).put(s.name());
             for (Bar b : s.bars()) {
