@@ -164,9 +164,19 @@ public final class SiteConfigLoader {
         }
         String mode = defaults.sidebarMode();
         int count = defaults.sidebarCount();
+        List<String> pages = defaults.sidebarPages();
         Fields sidebar = m.object("sidebar");
         if (sidebar != null) {
-            sidebar.allowOnly(Set.of("mode", "count"));
+            sidebar.allowOnly(Set.of("mode", "count", "pages"));
+            if (sidebar.has("pages")) {
+                pages = sidebar.strings("pages").stream().map(String::strip).toList();
+                for (String kind : pages) {
+                    if (!MarketSettings.PAGE_KINDS.contains(kind)) {
+                        throw sidebar.error("pages", "'sidebar.pages' lists '" + kind + "', which is not a page kind; known: "
+                                + String.join(", ", MarketSettings.PAGE_KINDS));
+                    }
+                }
+            }
             mode = sidebar.string("mode", mode);
             if (!mode.equals(MarketSettings.LATEST) && !mode.equals(MarketSettings.AS_OF)) {
                 throw sidebar.error("mode", "'sidebar.mode' must be 'latest' or 'asOf', not '" + mode + "'");
@@ -177,7 +187,7 @@ public final class SiteConfigLoader {
         return new MarketSettings(closures, board, mode, count, m.integer("movers", defaults.movers(), 0, 50),
                 m.string("benchmark", defaults.benchmark()).strip().toUpperCase(java.util.Locale.ROOT),
                 m.string("mainIndex", defaults.mainIndex()).strip().toUpperCase(java.util.Locale.ROOT),
-                earlyCloses, m.bool("strict", defaults.strict()));
+                earlyCloses, m.bool("strict", defaults.strict()), pages);
     }
 
     private static void validatePermalink(String pattern, Fields f) {

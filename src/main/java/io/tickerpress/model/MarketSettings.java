@@ -14,21 +14,33 @@ import java.util.List;
  * @param mainIndex the index whose candlestick chart digest pages show
  * @param earlyCloses closing times for days beyond the rule-based early closes (or 16:00 to undo one)
  * @param strict whether missing trading days in the data stop the build (else they are warnings)
+ * @param sidebarPages the page kinds that show the market sidebar (see {@link #PAGE_KINDS})
  */
 public record MarketSettings(List<Closure> closures, List<String> board, String sidebarMode, int sidebarCount,
                              int movers, String benchmark, String mainIndex, List<EarlyClose> earlyCloses,
-                             boolean strict) {
+                             boolean strict, List<String> sidebarPages) {
     public static final String LATEST = "latest";
+    /** The page kinds that can show the market sidebar. */
+    public static final List<String> PAGE_KINDS = List.of("article", "home", "list", "ticker", "archive", "author",
+            "digest", "markets", "terms");
+    public static final List<String> DEFAULT_SIDEBAR_PAGES = List.of("article", "home", "list", "ticker", "archive",
+            "author");
     public static final String AS_OF = "asOf";
 
     public MarketSettings {
         closures = List.copyOf(closures);
         board = List.copyOf(board);
         earlyCloses = List.copyOf(earlyCloses);
+        sidebarPages = List.copyOf(sidebarPages);
+    }
+
+    /** Whether pages of a kind show the market sidebar. */
+    public boolean sidebarOn(String kind) {
+        return sidebarPages.contains(kind);
     }
 
     public static MarketSettings defaults() {
-        return new MarketSettings(List.of(), List.of(), LATEST, 3, 5, "SPX", "SPX", List.of(), false);
+        return new MarketSettings(List.of(), List.of(), LATEST, 3, 5, "SPX", "SPX", List.of(), false, DEFAULT_SIDEBAR_PAGES);
     }
 
     public boolean asOf() {

@@ -99,7 +99,7 @@ public final class SiteBuilder {
                             pages.article(entry, chronicle, latest), lastmod(entry)));
             for (var page : Pagination.paginate(newestFirst, config.paginate(), "")) {
                 store.page(page.path(), Source.generated(listPage("the home page", page)),
-                        pages.articleList("home", config.title(), page, List.of()),
+                        pages.home(page, digests.isEmpty() ? null : digests.get(digests.size() - 1)),
                         newest(page.items(), newestContent));
             }
             for (Taxonomy.Term tag : tags) {

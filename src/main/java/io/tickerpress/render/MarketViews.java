@@ -53,8 +53,9 @@ public final class MarketViews {
         this.benchmark = benchmark;
     }
 
+    /** "tickers/nvda/": lower case, so that no two folders differ only in case ("^" becomes "_"). */
     public static String tickerPath(String symbol) {
-        return "tickers/" + symbol.replace("^", "_") + "/";
+        return "tickers/" + symbol.replace("^", "_").toLowerCase(java.util.Locale.ROOT) + "/";
     }
 
     public String tickerUrl(String symbol) {
@@ -131,13 +132,22 @@ public final class MarketViews {
         int i = s.size() - 1;
         Move latest = market.move(symbol, i);
         List<StatView> stats = new ArrayList<>();
+        var bar = s.series().bar(i);
+        // The latest session in full, as far as the data has it.
+        if (bar.open() != null) stats.add(new StatView("Open", Numbers.price(bar.open())));
+        if (bar.high() != null) stats.add(new StatView("High", Numbers.price(bar.high())));
+        if (bar.low() != null) stats.add(new StatView("Low", Numbers.price(bar.low())));
         stats.add(new StatView("Close", Numbers.price(s.close(i))));
-        if (latest.changePct() != null) stats.add(new StatView("Change", Numbers.pct(latest.changePct())));
+        if (latest.change() != null) stats.add(new StatView("Change", Numbers.change(latest.change())));
+        if (latest.changePct() != null) stats.add(new StatView("% Change", Numbers.pct(latest.changePct())));
+        if (bar.volume() != null) stats.add(new StatView("Volume", Numbers.volume(bar.volume())));
+        if (s.hasPreviousSession(i)) stats.add(new StatView("Previous close", Numbers.price(s.close(i - 1))));
         pct(stats, "Year to date", s.ytd(i));
         int year = s.date(i).getYear();
         pct(stats, "First 10 trading days of " + year, s.firstNDays(i, year, 10, market.calendar()));
         int high = s.high52(i);
         int low = s.low52(i);
+        stats.add(new StatView("52-week range", Numbers.price(s.close(low)) + " – " + Numbers.price(s.close(high))));
         stats.add(new StatView("52-week high", Numbers.price(s.close(high)) + " (" + formats.date(s.date(high)) + ")"));
         stats.add(new StatView("52-week low", Numbers.price(s.close(low)) + " (" + formats.date(s.date(low)) + ")"));
         int record = s.lastRecord(i);

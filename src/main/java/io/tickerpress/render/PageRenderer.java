@@ -17,6 +17,7 @@ import io.tickerpress.render.view.ArticleItemView;
 import io.tickerpress.render.view.ArticleView;
 import io.tickerpress.render.view.ChartView;
 import io.tickerpress.render.view.DigestView;
+import io.tickerpress.render.view.FrontView;
 import io.tickerpress.render.view.LinkView;
 import io.tickerpress.render.view.PageView;
 import io.tickerpress.render.view.PagerView;
@@ -115,7 +116,7 @@ public final class PageRenderer {
         String fingerprint = Fingerprint.of("article.ftlh", Fingerprint.model(own),
                 sidebar == latestSidebar ? sharedKey(latest) : sidebar.toString() + sharedKey(latest),
                 bodyKey(a.body(), a.file(), a.bodyLine(), moment));
-        model.put("sidebar", sidebar);
+        if (config.market().sidebarOn("article")) model.put("sidebar", sidebar);
         model.put("latest", latest);
         return new PreparedPage(fingerprint, diagnostics -> {
             String body = body(a.body(), a.file(), a.bodyLine(), moment, diagnostics);
@@ -190,17 +191,53 @@ public final class PageRenderer {
 
     // ---- lists
 
-    /** A page of a paginated article list: the home page or a tag page. */
+    /** A page of a paginated article list: a tag, archive or author page. */
     public PreparedPage articleList(String kind, String heading, Pagination.Page<PublishedArticle> page,
                                     List<PageView.FeedLink> feeds) {
         String title = page.number() == 1 ? heading : heading + " (page " + page.number() + " of " + page.total() + ")";
-        Map<String, Object> model = model(new PageView(kind, title,
-                kind.equals("home") ? config.description() : heading, url(page.path()), canonical(page.path()))
+        Map<String, Object> model = model(new PageView(kind, title, heading, url(page.path()), canonical(page.path()))
                 .withFeeds(feeds));
         model.put("heading", heading);
         model.put("items", page.items().stream().map(this::item).toList());
         model.put("pager", pager(page));
-        return prepared(kind.equals("home") ? "home.ftlh" : "list.ftlh", model);
+        withSidebar(kind, model);
+        return prepared("list.ftlh", model);
+    }
+
+    /**
+     * A page of the home page. The first is the front page: the newest story as the lead (with its key points),
+     * the next stories with their times, and the latest digest with its stock of the day.
+     */
+    public PreparedPage home(Pagination.Page<PublishedArticle> page, DigestDay latestDigest) {
+        String heading = config.title();
+        String title = page.number() == 1 ? heading : heading + " (page " + page.number() + " of " + page.total() + ")";
+        Map<String, Object> model = model(new PageView("home", title, config.description(), url(page.path()),
+                canonical(page.path())));
+        List<ArticleItemView> items = page.items().stream().map(this::item).toList();
+        if (page.number() == 1) {
+            FrontView.DigestTeaser digest = null;
+            if (latestDigest != null) {
+                DigestView d = marketViews.digest(latestDigest, "",
+                        (symbol, day) -> marketPages.moveAsOf(symbol, day).orElseThrow(), List.of());
+                digest = new FrontView.DigestTeaser(d.title(), url(latestDigest.path()), d.date(), d.dateIso(),
+                        d.stockOfTheDay());
+            }
+            model.put("front", new FrontView(items.isEmpty() ? null : items.get(0), digest));
+            items = items.isEmpty() ? items : items.subList(1, items.size());
+        }
+        model.put("heading", heading);
+        model.put("items", items);
+        model.put("pager", pager(page));
+        withSidebar("home", model);
+        return prepared("home.ftlh", model);
+    }
+
+    /** Adds the market sidebar (the index board and the stock of the day) when site.yaml shows it on this kind. */
+    private void withSidebar(String kind, Map<String, Object> model) {
+        if (!config.market().sidebarOn(kind) || latestSidebar.board().isEmpty() && latestSidebar.items().isEmpty()) return;
+        // The front page shows the stock of the day with its digest: its sidebar is the board alone.
+        model.put("sidebar", kind.equals("home") ? new SidebarView("Markets at the Close", List.of(),
+                latestSidebar.board(), latestSidebar.boardDate()) : latestSidebar);
     }
 
     public PreparedPage termIndex(String heading, String path, List<Taxonomy.Term> terms) {
@@ -302,6 +339,7 @@ public final class PageRenderer {
         model.put("heading", heading);
         model.put("items", page.items().stream().map(this::item).toList());
         model.put("pager", pager(page));
+        withSidebar("ticker", model);
         return prepared("ticker.ftlh", model);
     }
 
@@ -315,7 +353,7 @@ public final class PageRenderer {
     public ArticleItemView item(PublishedArticle entry) {
         Article a = entry.article();
         return new ArticleItemView(a.title(), url(entry.path()), formats.date(a.date()), Formats.iso(a.date()),
-                a.summary().isEmpty() ? "" : a.summary().get(0));
+                a.summary().isEmpty() ? "" : a.summary().get(0), formats.datelineTime(a.date()), a.summary());
     }
 
     public <T> PagerView pager(Pagination.Page<T> page) {

@@ -96,7 +96,7 @@ class ChartsTest {
         assertEquals(2, alts.size());
         assertTrue(alts.get(0).startsWith("Candlestick chart of S&P 500 (SPX) daily open, high, low and close with volume"), alts.get(0));
         assertTrue(alts.get(1).startsWith("Bar chart of sector performance on Jan 20, 2026: best Financials +1.13%"), alts.get(1));
-        Document ticker = TestSites.page(site, "/tickers/MU/");
+        Document ticker = TestSites.page(site, "/tickers/mu/");
         assertEquals(2, ticker.select("figure.chart").size());
         assertTrue(ticker.selectFirst("figure.chart img").attr("alt").startsWith("Line chart of Micron Technology (MU) closes, 1 year"));
         Document article = TestSites.page(site, SEED);

@@ -100,7 +100,7 @@ class FiguresAgreeTest {
 
     @Test
     void tickerPageShowsTheSameFigures() {
-        Document doc = page("/tickers/IDX/");
+        Document doc = page("/tickers/idx/");
         assertEquals(CLOSE, doc.selectFirst(".quote-close").text());
         assertEquals("▲ " + CHANGE + " (" + PCT + ")", doc.selectFirst(".quote-line .move").text());
         assertEquals(CLOSE, row(doc.selectFirst("table.stats"), "Close").select("td").text());
@@ -115,7 +115,7 @@ class FiguresAgreeTest {
 
     @Test
     void chartAltTextAndDataTableShowTheSameClose() {
-        Document doc = page("/tickers/IDX/");
+        Document doc = page("/tickers/idx/");
         Element chart = doc.selectFirst("img[alt^=Line chart of Index One (IDX)]");
         assertNotNull(chart, doc.select("img").eachAttr("alt").toString());
         // 1205.50 -> 1234.565 over the range: 29.065 / 1205.5 = 2.41103% -> +2.41%.

@@ -57,7 +57,7 @@ class MarketFiguresTest {
         String row = digest.selectFirst("table tr:has(a[href*=NDX])").text();
         assertTrue(row.contains("+210.30"), row);
         assertEquals(0.8348, pct(row), 0.005);
-        Document ticker = TestSites.page(out, "/tickers/NDX/");
+        Document ticker = TestSites.page(out, "/tickers/ndx/");
         String line = ticker.selectFirst(".quote-line").text();
         assertTrue(line.contains("+210.30"), line);
         assertEquals(0.8348, pct(line), 0.005);
@@ -85,7 +85,7 @@ class MarketFiguresTest {
         // Jan 15: 111.1 - 110 = 1.10, 1.1 / 110 = 1% -> +1.00%, on the digest and the ticker page alike.
         Document jan15 = TestSites.page(out, "/markets/2026/01/15/");
         assertEquals(1.0, pct(jan15.selectFirst("table tr:has(a[href*=MU])").text()), 0.05);
-        String line = TestSites.page(out, "/tickers/MU/").selectFirst(".quote-line").text();
+        String line = TestSites.page(out, "/tickers/mu/").selectFirst(".quote-line").text();
         assertTrue(line.contains("+1.10"), line);
         assertEquals(1.0, pct(line), 0.05);
     }

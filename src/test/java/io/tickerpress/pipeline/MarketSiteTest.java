@@ -43,7 +43,7 @@ class MarketSiteTest {
         // MSFT Jan 22 close 492.73, Jan 23 496.18: 3.45 / 492.73 = 0.70018% -> +0.70% (two decimals everywhere).
         assertEquals("+0.70%", aside.selectFirst(".market-item .move").ownText().trim().replace("▲ ", ""));
         assertTrue(aside.selectFirst(".market-item .move").text().startsWith("▲"), "a text sign, not colour alone");
-        assertEquals("/tickers/MSFT/", aside.selectFirst(".market-item a.symbol").attr("href"));
+        assertEquals("/tickers/msft/", aside.selectFirst(".market-item a.symbol").attr("href"));
         List<String> board = aside.select(".board th").eachText();
         assertEquals(List.of("S&P 500", "Nasdaq 100", "Dow Jones Industrial Average", "Russell 2000"), board);
         Element rut = aside.select(".board tr").get(3);
@@ -70,7 +70,7 @@ class MarketSiteTest {
     @Test
     void articleTickersLinkToTickerPages() {
         Document doc = page("/news/2026/01/20/russell-2000-record-first-10-days/");
-        assertEquals(List.of("/tickers/RUT/", "/tickers/SPX/", "/tickers/NDX/"), doc.select(".tickers a").eachAttr("href"));
+        assertEquals(List.of("/tickers/rut/", "/tickers/spx/", "/tickers/ndx/"), doc.select(".tickers a").eachAttr("href"));
     }
 
     @Test
@@ -118,7 +118,7 @@ class MarketSiteTest {
 
     @Test
     void tickerPageHasLatestQuoteStatisticsAndArticles() {
-        Document doc = page("/tickers/MU/");
+        Document doc = page("/tickers/mu/");
         assertEquals("Micron Technology (MU)", doc.selectFirst("h1").text());
         assertEquals("365.16", doc.selectFirst(".quote-close").text());
         Element stats = doc.selectFirst("table.stats");
@@ -128,6 +128,6 @@ class MarketSiteTest {
         assertTrue(text.contains("Year to date +28.13%"), text);
         assertTrue(text.contains("Sessions since record 0"), text);
         assertEquals(3, doc.select(".teaser").size(), "articles that list MU");
-        assertFalse(page("/tickers/").select("a[href=/tickers/MU/]").isEmpty());
+        assertFalse(page("/tickers/").select("a[href=/tickers/mu/]").isEmpty());
     }
 }
