@@ -38,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BrowserTest {
     @TempDir
     static Path dir;
+    static Path site;
     static StaticServer server;
     static WebDriver driver;
     static final Path SHOTS = Path.of("target/screenshots");
@@ -47,7 +48,7 @@ class BrowserTest {
         // Without a browser each test skips itself (or fails on CI) in needsBrowser(): an assumption here
         // would drop the tests from the count instead.
         if (!Tools.hasChromium()) return;
-        Path site = dir.resolve("site");
+        site = dir.resolve("site");
         TestSites.build(TestSites.SAMPLE, site);
         server = new StaticServer("127.0.0.1", 0, () -> site);
         server.start();
@@ -83,6 +84,16 @@ class BrowserTest {
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /** Light or dark colour scheme for the pages opened next (as the reader's system setting would ask). */
+    private void scheme(String scheme) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    private Object js(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
     private void shot(String name) throws Exception {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(SHOTS.resolve(name + ".png"), png);
@@ -92,20 +103,91 @@ class BrowserTest {
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "console errors");
-        assertEquals(List.of(), server.failures(), "failed requests");
+        // The upper-case ticker URL is asked for on purpose (its 404 page redirects).
+        assertEquals(List.of(), server.failures().stream().filter(f -> !f.equals("404 /tickers/NVDA/")).toList(),
+                "failed requests");
     }
 
     @Test
-    void pagesAtDesktopAndPhoneWidths() throws Exception {
+    void pagesAtDesktopAndPhoneWidthsInLightAndDark() throws Exception {
         String[][] pages = {{"home", "/"}, {"article", "/news/2026/01/20/russell-2000-record-first-10-days/"},
-                {"digest", "/markets/2026/01/20/"}};
-        for (String[] page : pages) {
-            open(page[1], 1280, 900);
-            shot(page[0] + "-desktop");
-            open(page[1], 390, 844);
-            shot(page[0] + "-phone");
+                {"digest", "/markets/2026/01/20/"}, {"ticker", "/tickers/nvda/"}};
+        try {
+            for (String scheme : List.of("light", "dark")) {
+                scheme(scheme);
+                for (String[] page : pages) {
+                    open(page[1], 1280, 900);
+                    fullPageShot(page[0] + "-1280-" + scheme);
+                    open(page[1], 390, 844);
+                    fullPageShot(page[0] + "-390-" + scheme);
+                    // The chart the browser picked is the variant for the scheme and the width.
+                    for (WebElement img : driver.findElements(By.cssSelector("figure.chart img"))) {
+                        js("arguments[0].scrollIntoView()", img);
+                        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (Boolean) js(
+                                "return arguments[0].complete && arguments[0].naturalWidth > 0", img));
+                        String src = (String) js("return arguments[0].currentSrc", img);
+                        assertTrue(src.contains("-narrow"), "a phone gets the narrow chart: " + src);
+                        assertEquals(scheme.equals("dark"), src.contains("-dark"), scheme + " scheme, chart " + src);
+                    }
+                }
+            }
+        } finally {
+            scheme("light");
         }
         assertNoConsoleErrorsOrFailedRequests();
+    }
+
+    /** A screenshot of the whole page height (the window grows to the document for the shot). */
+    private void fullPageShot(String name) throws Exception {
+        Dimension size = driver.manage().window().getSize();
+        long height = (Long) js("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 200, 6000)));
+        shot(name);
+        driver.manage().window().setSize(size);
+    }
+
+    /**
+     * No page of the sample site scrolls sideways on a phone: at 390 and 375 px the document is no wider than
+     * the viewport (wide tables scroll inside their own box).
+     */
+    @Test
+    void noPageScrollsSidewaysOnAPhone() throws Exception {
+        List<String> paths;
+        Path root = site.toRealPath(); // the published version the site link points to
+        try (var files = Files.walk(root)) {
+            paths = files.filter(f -> f.getFileName().toString().endsWith(".html"))
+                    .map(f -> "/" + root.relativize(f).toString().replace('\\', '/').replace("index.html", ""))
+                    .sorted().toList();
+        }
+        assertTrue(paths.size() > 40, "the sample site's pages: " + paths.size());
+        java.util.Map<String, Long> widest = new java.util.TreeMap<>();
+        List<String> wide = new java.util.ArrayList<>();
+        java.util.Map<String, String> firstOfKind = new java.util.TreeMap<>();
+        for (int width : new int[] {390, 375}) {
+            // Every page at 390 px; at 375 px the first page of each kind.
+            for (String path : width == 390 ? paths : List.copyOf(firstOfKind.values())) {
+                open(path, width, 844);
+                long scroll = (Long) js("return document.documentElement.scrollWidth");
+                // The viewport without a vertical scroll bar (innerWidth would count the bar in).
+                long inner = (Long) js("return document.documentElement.clientWidth");
+                if (scroll > inner) wide.add(path + " at " + width + ": " + scroll + " > " + inner);
+                String kind = (String) js("return document.body.dataset.kind || ''");
+                if (width == 390) {
+                    widest.merge(kind, scroll, Math::max);
+                    firstOfKind.putIfAbsent(kind, path);
+                }
+            }
+        }
+        System.out.println("widest document per page kind at 390 px: " + widest);
+        assertEquals(List.of(), wide, "pages wider than the phone");
+    }
+
+    /** /tickers/NVDA/ is not a page (ticker pages are lower case); its 404 page sends the reader to /tickers/nvda/. */
+    @Test
+    void anUpperCaseTickerUrlLeadsToTheLowerCasePage() {
+        open("/tickers/NVDA/", 1280, 900);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/tickers/nvda/"));
+        assertTrue(driver.findElement(By.tagName("h1")).getText().contains("NVDA"), driver.getTitle());
     }
 
     @Test
