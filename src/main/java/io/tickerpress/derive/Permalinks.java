@@ -16,11 +16,15 @@ public final class Permalinks {
         // The URL's date is the publication day in the site's zone, so a 23:30 London story files under
         // the New York day it appeared on.
         ZonedDateTime d = article.date().withZoneSameInstant(config.timezone());
-        String path = config.articlePermalink()
+        return expand(config.articlePermalink(), d, article.slug()).substring(1);
+    }
+
+    /** A pattern (or a prefix of one) with its tokens replaced. */
+    static String expand(String pattern, ZonedDateTime d, String slug) {
+        return pattern
                 .replace("{yyyy}", String.format(Locale.ROOT, "%04d", d.getYear()))
                 .replace("{mm}", String.format(Locale.ROOT, "%02d", d.getMonthValue()))
                 .replace("{dd}", String.format(Locale.ROOT, "%02d", d.getDayOfMonth()))
-                .replace("{slug}", article.slug());
-        return path.substring(1);
+                .replace("{slug}", slug);
     }
 }

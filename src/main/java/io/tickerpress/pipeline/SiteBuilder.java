@@ -1,5 +1,6 @@
 package io.tickerpress.pipeline;
 
+import io.tickerpress.derive.Archives;
 import io.tickerpress.derive.ChartSlicer;
 import io.tickerpress.derive.Chronicle;
 import io.tickerpress.derive.DigestDay;
@@ -110,6 +111,21 @@ public final class SiteBuilder {
                 }
             }
             store.page("tags/", Source.generated("the tags index"), pages.termIndex("Tags", "tags/", tags), newestContent);
+            for (Archives.Archive archive : Archives.of(config, newestFirst)) {
+                String heading = pages.archiveHeading(archive);
+                for (var page : Pagination.paginate(archive.articles(), config.paginate(), archive.path())) {
+                    store.page(page.path(), Source.generated(listPage("the archive of " + heading, page)),
+                            pages.articleList("archive", heading, page, List.of()), newest(page.items(), newestContent));
+                }
+            }
+            for (Taxonomy.Term author : Taxonomy.group(newestFirst,
+                    p -> p.article().author() == null || p.article().author().isBlank() ? List.of() : List.of(p.article().author()),
+                    "authors/", Taxonomy::tagSlug)) {
+                for (var page : Pagination.paginate(author.articles(), config.paginate(), author.path())) {
+                    store.page(page.path(), Source.generated(listPage("the page of author '" + author.name() + "'", page)),
+                            pages.articleList("author", author.name(), page, List.of()), newest(page.items(), newestContent));
+                }
+            }
             mark = lap(stages, "articles and lists", mark);
 
             workers.each(digests, day ->

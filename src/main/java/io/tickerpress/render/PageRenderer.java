@@ -1,5 +1,6 @@
 package io.tickerpress.render;
 
+import io.tickerpress.derive.Archives;
 import io.tickerpress.derive.Chronicle;
 import io.tickerpress.derive.DigestDay;
 import io.tickerpress.derive.Market;
@@ -97,7 +98,9 @@ public final class PageRenderer {
                 a.tags().stream().map(t -> new LinkView(t, url("tags/" + Taxonomy.tagSlug(t) + "/"))).toList(),
                 a.tickers().stream().map(t -> new LinkView(t, marketViews.tickerUrl(t))).toList(),
                 chronicle.previous(entry).map(this::link).orElse(null),
-                chronicle.next(entry).map(this::link).orElse(null));
+                chronicle.next(entry).map(this::link).orElse(null),
+                Optional.ofNullable(Archives.dayPath(config, entry)).map(this::url).orElse(null),
+                a.author() == null || a.author().isBlank() ? null : url(authorPath(a.author())));
         String description = a.summary().isEmpty() ? a.title() : String.join(" ", a.summary());
         List<ChartView> articleCharts = articleCharts(a);
         String image = imageOf(articleCharts);
@@ -190,6 +193,20 @@ public final class PageRenderer {
     }
 
     // ---- lists
+
+    /** "authors/jane-doe/": an author's page. */
+    public static String authorPath(String author) {
+        return "authors/" + Taxonomy.tagSlug(author) + "/";
+    }
+
+    /** An archive's heading: "2026", "January 2026" or "January 20, 2026". */
+    public String archiveHeading(Archives.Archive archive) {
+        return switch (archive.level()) {
+            case YEAR -> Integer.toString(archive.date().getYear());
+            case MONTH -> formats.formatter("MMMM yyyy").format(archive.date());
+            case DAY -> formats.longDate(archive.date());
+        };
+    }
 
     /** A page of a paginated article list: a tag, archive or author page. */
     public PreparedPage articleList(String kind, String heading, Pagination.Page<PublishedArticle> page,

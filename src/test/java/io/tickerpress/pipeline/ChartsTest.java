@@ -44,15 +44,30 @@ class ChartsTest {
         Document doc = TestSites.page(site, SEED);
         Element img = doc.selectFirst("figure.chart img");
         assertNotNull(img);
-        assertEquals("720", img.attr("width"));
+        // The content column's width (README: 760 px), the price chart's height (360 px).
+        assertEquals("760", img.attr("width"));
         assertEquals("360", img.attr("height"));
         BufferedImage one = ImageIO.read(TestSites.fileFor(site, img.attr("src")).toFile());
-        assertEquals(720, one.getWidth());
+        assertEquals(760, one.getWidth());
         assertEquals(360, one.getHeight());
         String twoX = img.attr("srcset").split(", ")[1].replace(" 2x", "");
         BufferedImage two = ImageIO.read(TestSites.fileFor(site, twoX).toFile());
-        assertEquals(1440, two.getWidth());
+        assertEquals(1520, two.getWidth());
         assertEquals(720, two.getHeight());
+        // The variants: narrow (360 x 240, at 2x only) then dark, each decoding at its declared size.
+        var sources = img.parent().select("source");
+        assertEquals(List.of("(max-width: 40rem) and (prefers-color-scheme: dark)", "(max-width: 40rem)",
+                "(prefers-color-scheme: dark)"), sources.eachAttr("media"));
+        for (Element source : sources) {
+            String[] candidate = source.attr("srcset").split(", ");
+            String last = candidate[candidate.length - 1];
+            assertTrue(last.endsWith(" 2x"), last);
+            BufferedImage variant = ImageIO.read(TestSites.fileFor(site, last.replace(" 2x", "")).toFile());
+            assertEquals(2 * Integer.parseInt(source.attr("width")), variant.getWidth(), last);
+            assertEquals(2 * Integer.parseInt(source.attr("height")), variant.getHeight(), last);
+        }
+        assertEquals("360", sources.get(1).attr("width"));
+        assertEquals("240", sources.get(1).attr("height"));
         // Every chart image on every page decodes.
         try (var walk = Files.walk(site.resolve("charts"))) {
             for (Path p : walk.filter(f -> f.toString().endsWith(".png")).toList()) {
@@ -100,7 +115,7 @@ class ChartsTest {
         assertEquals(2, ticker.select("figure.chart").size());
         assertTrue(ticker.selectFirst("figure.chart img").attr("alt").startsWith("Line chart of Micron Technology (MU) closes, 1 year"));
         Document article = TestSites.page(site, SEED);
-        assertEquals(4, article.select("aside .board img.spark").size(), "a sparkline per board index");
+        assertEquals(4, article.select("aside .board .spark img").size(), "a sparkline per board index");
     }
 
     @Test
@@ -110,8 +125,22 @@ class ChartsTest {
         assertEquals(0, again.chartsRendered(), "warm rebuild");
         assertEquals(0, again.pagesRendered(), "nothing changed, so no page is rendered either");
         // The sidebar's sparklines appear on every article page but are distinct files only once.
+        // Distinct charts as the pages show them: a sparkline has light and dark at 1x and 2x (4 files), a page
+        // chart also a narrow light and a narrow dark at 2x (6 files).
+        java.util.Set<String> sparks = new java.util.HashSet<>();
+        java.util.Set<String> pageCharts = new java.util.HashSet<>();
+        try (var walk = Files.walk(site.toRealPath())) {
+            for (Path html : walk.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Document doc = org.jsoup.Jsoup.parse(html.toFile(), "UTF-8");
+                sparks.addAll(doc.select(".spark img").eachAttr("src"));
+                pageCharts.addAll(doc.select("figure.chart img").eachAttr("src"));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(sparks.size() + pageCharts.size(), first.chartsRendered() + first.chartsReused(), "distinct charts");
         try (var files = Files.list(site.resolve("charts"))) {
-            assertEquals(2L * (first.chartsRendered() + first.chartsReused()), files.count(), "1x and 2x per distinct chart");
+            assertEquals(4L * sparks.size() + 6L * pageCharts.size(), files.count(), "files per distinct chart");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -138,7 +167,9 @@ class ChartsTest {
         var svg = factory.newDocumentBuilder().parse(TestSites.fileFor(out, img.attr("src")).toFile());
         assertEquals("svg", svg.getDocumentElement().getLocalName());
         String text = svg.getDocumentElement().getTextContent();
-        assertTrue(text.contains("Micron <script>alert(1)</script> & co"), "title is text in the SVG, escaped by XML");
+        // The title is the page's caption (escaped as HTML there), not drawn a second time in the image.
+        assertFalse(text.contains("Micron"), "no title in the SVG");
+        assertEquals("Micron <script>alert(1)</script> & co", img.closest("figure").selectFirst("figcaption").text());
         assertFalse(Files.readString(TestSites.fileFor(out, img.attr("src"))).contains("<script>"));
     }
 

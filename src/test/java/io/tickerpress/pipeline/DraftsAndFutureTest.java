@@ -60,6 +60,7 @@ class DraftsAndFutureTest {
         var b = TestSites.page(out, "/news/2026/01/05/b/");
         assertEquals("Alpha", b.selectFirst(".previous-story .title").text());
         assertEquals("Charlie", b.selectFirst(".next-story .title").text());
-        assertEquals(java.util.List.of("Charlie", "Bravo"), TestSites.page(out, "/").select(".teaser h2").eachText());
+        // The front page: the newest as the lead story, then the next.
+        assertEquals(java.util.List.of("Charlie", "Bravo"), TestSites.page(out, "/").select(".lead-title, .teaser-title").eachText());
     }
 }

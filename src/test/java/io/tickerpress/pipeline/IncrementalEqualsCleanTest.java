@@ -119,7 +119,8 @@ class IncrementalEqualsCleanTest {
         TestSites.write(src.resolve("templates/partials/note.ftlh"), "<p class=\"note\">Figures are illustrative.</p>\n");
         TestSites.write(src.resolve("templates/article.ftlh"), read(DEFAULT_THEME.resolve("article.ftlh"))
                 .replace("<#import \"layout.ftlh\" as layout>", "<#import \"layout.ftlh\" as layout>\n<#import 'macros/byline.ftl' as m>")
-                .replace("<p class=\"byline\">By ${article.author}</p>", "<@m.byline name=article.author/>")
+                .replace("<p class=\"byline\">By <#if article.authorUrl??><a href=\"${article.authorUrl}\">${article.author}</a><#else>${article.author}</#if></p>",
+                        "<@m.byline name=article.author/>")
                 .replace("<p class=\"to-top\">", "<#include 'partials/' + 'note.ftlh'>\n  <p class=\"to-top\">"));
         step("article template with a macro library and a partial");
         assertTrue(anyPageContains("Written by Dana Whitfield"));

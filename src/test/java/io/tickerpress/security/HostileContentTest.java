@@ -115,7 +115,7 @@ class HostileContentTest {
     static void assertSafe(Document doc, String page) {
         for (Element script : doc.select("script")) {
             boolean data = script.attr("type").equals("application/ld+json");
-            boolean ours = script.attr("src").equals("/assets/search.js");
+            boolean ours = script.attr("src").equals("/assets/search.js") || script.attr("src").equals("/assets/not-found.js");
             assertTrue(data || ours, page + ": unexpected script " + script.outerHtml());
         }
         for (Element el : doc.getAllElements()) {
