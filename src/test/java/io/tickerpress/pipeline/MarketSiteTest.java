@@ -100,7 +100,7 @@ class MarketSiteTest {
         // The editor's prose says "rose", so the figure is written without its sign ({{< quote RUT changePct abs >}}).
         assertTrue(doc.selectFirst(".story-body").text().contains("The Russell 2000 rose 0.80% to 2,706.96."),
                 doc.selectFirst(".story-body").text());
-        List<String> gainers = doc.select("table.moves").get(1).select("tbody td:eq(0)").eachText();
+        List<String> gainers = doc.select("table.moves").get(1).select("tbody td:eq(0) a.symbol").eachText();
         assertEquals("MU", gainers.get(0), "Micron led the day");
         assertEquals(11, doc.select("table.sectors tbody tr").size());
         assertEquals("Micron Stock Surges 8% as CEO Cites Strong AI-Driven Memory Demand",
