@@ -70,6 +70,7 @@ public final class PreviewServer implements AutoCloseable {
     private final Object pendingLock = new Object();
     private boolean pending;
     private int requests;
+    private boolean building;
     private volatile String error;
     /** Builds finished, good or failed; pages and the event stream carry it. */
     private volatile int builds;
@@ -192,6 +193,13 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
+    /** Whether no build runs and none is asked for. */
+    boolean idle() {
+        synchronized (pendingLock) {
+            return !pending && !building;
+        }
+    }
+
     /** Builds asked for so far: the first one and one per burst of changes the watcher saw. */
     int buildRequests() {
         synchronized (pendingLock) {
@@ -211,8 +219,12 @@ public final class PreviewServer implements AutoCloseable {
                 }
                 if (!running) return;
                 pending = false;
+                building = true;
             }
             rebuild(builds == 0 ? "start" : "change");
+            synchronized (pendingLock) {
+                building = false;
+            }
         }
     }
 
