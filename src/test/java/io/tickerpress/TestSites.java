@@ -70,7 +70,7 @@ public final class TestSites {
     /** Every file below a folder, as relative path → bytes, for byte-for-byte comparisons. */
     public static Map<String, byte[]> snapshot(Path root) {
         Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 files.put(root.relativize(p).toString(), Files.readAllBytes(p));
             }

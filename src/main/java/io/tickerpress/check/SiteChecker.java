@@ -52,7 +52,7 @@ public final class SiteChecker {
 
     public Report check() {
         List<Path> pages;
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

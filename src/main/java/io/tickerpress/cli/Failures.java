@@ -27,6 +27,10 @@ final class Failures {
             err.println("Stopped.");
             err.flush();
             return Main.EXIT_STOPPED;
+        } catch (io.tickerpress.write.OutputLock.Busy e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return Main.EXIT_BUSY;
         } catch (Exception | Error e) {
             err.println("internal error: " + e);
             if (verbose) {

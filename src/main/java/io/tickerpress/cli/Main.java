@@ -17,6 +17,8 @@ public final class Main implements Runnable {
     public static final int EXIT_IO = 74;
     /** Exit code when Ctrl-C stopped the command (128 + SIGINT, as shells report it). */
     public static final int EXIT_STOPPED = 130;
+    /** Exit code when another build is writing the same output folder (try again later). */
+    public static final int EXIT_BUSY = 75;
     /** Exit code for a bug in TickerPress itself. */
     public static final int EXIT_INTERNAL = 70;
 

@@ -148,7 +148,7 @@ public final class SiteBuilder {
 
             mark = lap(stages, "feeds and sitemaps", mark);
             ThemeAssets.collect(theme.userTemplates()).forEach(out::write);
-            Charts.Stats chartStats = charts.renderAll(out::write, out::link);
+            Charts.Stats chartStats = workers.call(() -> charts.renderAll(out::write, out::link));
 
             mark = lap(stages, "charts", mark);
             int files = out.filesWritten();

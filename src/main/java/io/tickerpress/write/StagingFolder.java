@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The write stage: a build writes into a staging folder beside the output folder, and only a complete
- * build replaces the output (two renames). A failed or killed build leaves the previous site untouched.
+ * The write stage: a build writes into a new version folder beside the output ({@link SiteVersions}), under
+ * the output's lock ({@link OutputLock}), and only a complete build is published, by one atomic rename of the
+ * output link. A failed or killed build leaves the previous site untouched. Files and folders get the modes
+ * the umask gives (0644 and 0755 under umask 022), so any web server can read them.
  */
 public final class StagingFolder implements AutoCloseable {
     /** Marks a folder as TickerPress output, so that a mistyped --output never replaces someone's files. */
@@ -30,10 +32,15 @@ public final class StagingFolder implements AutoCloseable {
     private final boolean inPlace;
     private final java.util.Set<String> touched = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private StagingFolder(Path output, Path staging, boolean inPlace) {
+    private final SiteVersions versions;
+    private final OutputLock lock;
+
+    private StagingFolder(Path output, Path staging, boolean inPlace, SiteVersions versions, OutputLock lock) {
         this.output = output;
         this.staging = staging;
         this.inPlace = inPlace;
+        this.versions = versions;
+        this.lock = lock;
     }
 
     /**
@@ -49,20 +56,31 @@ public final class StagingFolder implements AutoCloseable {
         } catch (IOException e) {
             throw new InputError(Diagnostics.display(out), "cannot create the output folder: " + e.getMessage());
         }
-        return new StagingFolder(out, out, true);
+        return new StagingFolder(out, out, true, null, null);
     }
 
+    /**
+     * Takes the output's lock (or fails naming the build that holds it), repairs what a killed build left, and
+     * opens a new version folder for this build.
+     */
     public static StagingFolder beside(Path output) {
         Path out = output.toAbsolutePath().normalize();
-        checkReplaceable(out);
-        Path parent = out.getParent();
+        if (!Files.isSymbolicLink(out)) checkReplaceable(out);
+        SiteVersions versions = new SiteVersions(out);
+        OutputLock lock = null;
         try {
-            Files.createDirectories(parent);
-            removeLeftovers(parent, out.getFileName().toString());
-            Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".staging-");
-            return new StagingFolder(out, staging, false);
+            versions.prepare();
+            lock = OutputLock.acquire(versions.lockFile(), out);
+            if (!Files.isSymbolicLink(out)) checkReplaceable(out); // again, now that no other build can change it
+            versions.recover();
+            return new StagingFolder(out, versions.create(), false, versions, lock);
         } catch (IOException e) {
-            throw new InputError(Diagnostics.display(out), "cannot create a staging folder beside the output: " + e.getMessage());
+            if (lock != null) lock.close();
+            throw new WriteFailure("cannot create a new version of the site beside " + Diagnostics.display(out)
+                    + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (lock != null) lock.close();
+            throw e;
         }
     }
 
@@ -78,18 +96,6 @@ public final class StagingFolder implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new InputError(Diagnostics.display(out), "cannot read output folder: " + e.getMessage());
-        }
-    }
-
-    /** Staging and previous-site folders of builds that were killed before they could clean up. */
-    private static void removeLeftovers(Path parent, String name) throws IOException {
-        try (Stream<Path> siblings = Files.list(parent)) {
-            for (Path p : siblings.toList()) {
-                String n = p.getFileName().toString();
-                if (n.startsWith("." + name + ".staging-") || n.startsWith("." + name + ".previous-")) {
-                    deleteTree(p);
-                }
-            }
         }
     }
 
@@ -126,7 +132,7 @@ public final class StagingFolder implements AutoCloseable {
                 touched.add(relativePath);
                 Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + Thread.currentThread().getId());
                 Files.write(tmp, content);
-                move(tmp, target);
+                SiteVersions.move(tmp, target);
             } else {
                 Files.write(target, content);
             }
@@ -275,16 +281,11 @@ public final class StagingFolder implements AutoCloseable {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         files.decrementAndGet();
         try {
-            Path previous = null;
-            if (Files.exists(output)) {
-                previous = output.resolveSibling("." + output.getFileName() + ".previous-" + ProcessHandle.current().pid());
-                move(output, previous);
-            }
-            move(staging, output);
+            java.util.Optional<Path> before = versions.publish(staging);
             published = true;
-            if (previous != null) discard(previous);
+            before.ifPresent(Trees::deleteInBackground);
         } catch (IOException e) {
-            throw new WriteFailure("cannot publish the site to " + output + ": " + e.getMessage(), e);
+            throw new WriteFailure("cannot publish the site to " + Diagnostics.display(output) + ": " + e.getMessage(), e);
         }
     }
 
@@ -295,81 +296,14 @@ public final class StagingFolder implements AutoCloseable {
         }
     }
 
-    private static final Path RM = Path.of("/bin/rm");
-
-    /**
-     * Removes the previous site after the swap. The new site is already in place, so on POSIX systems this
-     * runs as a separate {@code rm -rf} process that may outlive the build (tens of thousands of unlinks need
-     * not hold up the command); a folder it leaves behind is removed by the next build.
-     */
-    private static void discard(Path previous) throws IOException {
-        if (Files.isExecutable(RM) && !Boolean.getBoolean("tickerpress.syncDelete")) {
-            try {
-                new ProcessBuilder(RM.toString(), "-rf", "--", previous.toString())
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                return;
-            } catch (IOException e) {
-                // fall through to deleting here
-            }
-        }
-        deleteTree(previous);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
     @Override
     public void close() {
         if (!published && inPlace) {
             LAST_WRITTEN.remove(output); // a failed build may have added files: the next one walks the folder
         }
         if (!published && !inPlace) {
-            try {
-                deleteTree(staging);
-            } catch (IOException ignored) {
-                // A leftover staging folder is removed by the next build.
-            }
+            Trees.delete(staging); // a leftover is removed by the next build
         }
-    }
-
-    /**
-     * Deletes a folder tree, best effort: another process may be deleting it at the same time (the previous
-     * build's background {@code rm}), so entries that vanish or folders that are not empty yet are skipped;
-     * whatever is left is removed by a later build.
-     */
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // see above
-                }
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                try {
-                    Files.deleteIfExists(dir);
-                } catch (IOException ignored) {
-                    // see above
-                }
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-        });
+        if (lock != null) lock.close();
     }
 }

@@ -66,8 +66,10 @@ class AtomicPublishTest {
         Path staging = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && child.isAlive()) {
-            try (Stream<Path> s = Files.list(dir)) {
-                staging = s.filter(p -> p.getFileName().toString().startsWith(".site.staging-")).findFirst().orElse(null);
+            Path published = Files.isSymbolicLink(out) ? out.toRealPath() : null;
+            try (Stream<Path> s = Files.list(dir.resolve(".site.versions"))) {
+                staging = s.filter(p -> p.getFileName().toString().matches("v\\d+") && !p.equals(published))
+                        .findFirst().orElse(null);
             }
             if (staging != null && countFiles(staging) > 200) break;
             Thread.sleep(5);
@@ -81,16 +83,23 @@ class AtomicPublishTest {
         // The next build finishes, publishes and removes the leftovers.
         TestSites.build(src, out);
         assertTrue(Files.readString(out.resolve("index.html")).contains("Renamed Ledger"));
-        // The old site is removed by a separate process after the swap: give it a moment.
+        // Old versions are removed by a separate process after the swap: give it a moment. What stays is the
+        // published version (the output link's target) and the lock file.
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        boolean leftovers = true;
-        while (leftovers && System.nanoTime() < until) {
-            try (Stream<Path> s = Files.list(dir)) {
-                leftovers = s.anyMatch(p -> p.getFileName().toString().startsWith(".site."));
+        java.util.Set<String> expected = java.util.Set.of(".lock", out.toRealPath().getFileName().toString());
+        java.util.Set<String> left = null;
+        while (System.nanoTime() < until) {
+            try (Stream<Path> s = Files.list(dir.resolve(".site.versions"))) {
+                left = s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
             }
-            if (leftovers) Thread.sleep(50);
+            if (left.equals(expected)) break;
+            Thread.sleep(50);
         }
-        assertFalse(leftovers, "leftovers removed");
+        assertEquals(expected, left, "leftovers removed");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(java.util.Set.of(".site.versions", "site", "site-cache", "src", "child.log"),
+                    s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
     }
 
     @Test
@@ -129,7 +138,7 @@ class AtomicPublishTest {
     }
 
     private static long countFiles(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return walk.count();
         } catch (IOException | java.io.UncheckedIOException e) {
             return 0; // the folder is changing under us

@@ -147,7 +147,7 @@ class SampleSiteTest {
 
     @Test
     void everyInternalLinkResolves() throws Exception {
-        try (Stream<Path> walk = Files.walk(site())) {
+        try (Stream<Path> walk = Files.walk(site(), java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : walk.filter(f -> f.toString().endsWith(".html")).toList()) {
                 String rel = "/" + site().relativize(p).toString().replace('\\', '/');
                 Document doc = TestSites.page(site(), rel.endsWith("index.html")

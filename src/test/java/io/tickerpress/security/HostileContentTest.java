@@ -70,7 +70,7 @@ class HostileContentTest {
         assertTrue(result.warnings().stream().anyMatch(w -> w.contains("raw HTML left out")), result.warnings().toString());
 
         int pages = 0;
-        try (Stream<Path> walk = Files.walk(site)) {
+        try (Stream<Path> walk = Files.walk(site, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : walk.filter(f -> f.toString().endsWith(".html")).toList()) {
                 pages++;
                 assertSafe(Jsoup.parse(p.toFile(), "UTF-8"), site.relativize(p).toString());

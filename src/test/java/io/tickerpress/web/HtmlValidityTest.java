@@ -24,7 +24,7 @@ class HtmlValidityTest {
         Path site = dir.resolve("site");
         TestSites.build(TestSites.SAMPLE, site);
         long pages;
-        try (Stream<Path> walk = Files.walk(site)) {
+        try (Stream<Path> walk = Files.walk(site, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             pages = walk.filter(p -> p.toString().endsWith(".html")).count();
         }
         assertTrue(pages > 50, "checks all " + pages + " pages");

@@ -86,7 +86,7 @@ class StandardsTest {
             OffsetDateTime.parse(url.getElementsByTagName("lastmod").item(0).getTextContent());
         }
         Set<String> pages = new HashSet<>();
-        try (Stream<Path> walk = Files.walk(site)) {
+        try (Stream<Path> walk = Files.walk(site, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             walk.filter(p -> p.getFileName().toString().equals("index.html"))
                     .forEach(p -> pages.add(BASE + site.relativize(p.getParent()).toString().replace('\\', '/')
                             .replaceAll("(.+)$", "$1/")));
@@ -143,7 +143,7 @@ class StandardsTest {
 
     @Test
     void everyPageHasLandmarksOneH1AndALanguage() throws Exception {
-        try (Stream<Path> walk = Files.walk(site)) {
+        try (Stream<Path> walk = Files.walk(site, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : walk.filter(f -> f.toString().endsWith(".html")).toList()) {
                 Document doc = org.jsoup.Jsoup.parse(p.toFile(), "UTF-8");
                 String name = site.relativize(p).toString();

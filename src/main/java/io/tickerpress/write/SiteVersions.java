@@ -1,0 +1,197 @@
+package io.tickerpress.write;
+
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.InputError;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NotLinkException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The published output as versions: every build writes a complete new folder {@code .site.versions/vN} beside
+ * the output, and the output path {@code site} is a symbolic link to the current version. Publishing is one
+ * {@code rename(2)} of a fresh link over the old one, which the kernel does atomically: at every instant
+ * {@code site} names either the old complete version or the new complete one, whatever fails or is killed.
+ * A version counts as complete once it holds the {@link StagingFolder#MARKER} file, which is written last.
+ *
+ * <p>Everything here runs under the output's {@link OutputLock}.
+ */
+final class SiteVersions {
+    private static final Pattern VERSION = Pattern.compile("v(\\d{1,18})");
+
+    private final Path output;
+    private final Path parent;
+    private final Path dir;
+    private final String name;
+
+    SiteVersions(Path output) {
+        this.output = output;
+        this.parent = output.getParent();
+        this.name = output.getFileName().toString();
+        this.dir = parent.resolve("." + name + ".versions");
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Path lockFile() {
+        return dir.resolve(".lock");
+    }
+
+    /** Makes the versions folder (modes from the umask, like every folder the build makes). */
+    void prepare() throws IOException {
+        Files.createDirectories(dir);
+    }
+
+    /** The version the output link points at, if the output is such a link. */
+    Optional<Path> current() throws IOException {
+        if (!Files.isSymbolicLink(output)) return Optional.empty();
+        Path target;
+        try {
+            target = Files.readSymbolicLink(output);
+        } catch (NotLinkException e) {
+            return Optional.empty();
+        }
+        Path resolved = parent.resolve(target).normalize();
+        if (!dir.equals(resolved.getParent()) || !VERSION.matcher(resolved.getFileName().toString()).matches()) {
+            throw new InputError(Diagnostics.display(output), "output is a symbolic link to " + target
+                    + ", which TickerPress did not make; remove the link or choose another --output");
+        }
+        return Optional.of(resolved);
+    }
+
+    /**
+     * Brings the output back to a sound state after a build that was killed or failed while publishing, and
+     * removes what such builds left: versions that are not current, links that were never swapped in, and the
+     * staging and previous-site folders of older TickerPress versions. Never removes the current version.
+     */
+    void recover() throws IOException {
+        Optional<Path> current = current();
+        boolean dangling = current.isPresent() && !Files.isDirectory(current.get());
+        boolean missing = !Files.exists(output, LinkOption.NOFOLLOW_LINKS);
+        if (dangling || missing) {
+            // Only while moving a pre-versions output folder aside can the output be missing (see publish):
+            // point it at the newest complete version again.
+            Optional<Path> newest = complete().stream().reduce((a, b) -> b);
+            if (newest.isPresent()) {
+                pointAt(newest.get());
+                current = newest;
+            } else if (dangling) {
+                Files.delete(output);
+                current = Optional.empty();
+            }
+        }
+        Path keep = current.orElse(null);
+        for (Path v : entries(dir)) {
+            if (!v.equals(keep) && !v.equals(lockFile())) Trees.deleteInBackground(v);
+        }
+        for (Path p : entries(parent)) {
+            String n = p.getFileName().toString();
+            if (n.startsWith("." + name + ".link-") || n.startsWith("." + name + ".staging-")
+                    || n.startsWith("." + name + ".previous-")) {
+                Trees.delete(p);
+            }
+        }
+    }
+
+    /** A new, empty version folder, numbered after every version there is. */
+    Path create() throws IOException {
+        long max = 0;
+        for (Path v : entries(dir)) {
+            Matcher m = VERSION.matcher(v.getFileName().toString());
+            if (m.matches()) max = Math.max(max, Long.parseLong(m.group(1)));
+        }
+        return Files.createDirectory(dir.resolve("v" + (max + 1)));
+    }
+
+    /**
+     * Points the output at a complete version: one atomic rename of a new link over the old one. An output
+     * that is still a plain folder (written before versions, or made by the user) is first moved into the
+     * versions folder; should the second rename fail, it is moved back, and should that fail too, the next
+     * build points the output at the newest complete version.
+     *
+     * @return the version that was published before, if any
+     */
+    Optional<Path> publish(Path version) throws IOException {
+        Optional<Path> before = current();
+        if (Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> entries = Files.list(output)) {
+                if (entries.findAny().isEmpty()) {
+                    Files.delete(output);
+                } else {
+                    Path aside = dir.resolve("v0"); // older than any build's version: recovery prefers the new one
+                    Trees.delete(aside);
+                    move(output, aside);
+                    try {
+                        pointAt(version);
+                    } catch (IOException e) {
+                        try {
+                            move(aside, output);
+                        } catch (IOException ignored) {
+                            // the next build repairs it (recover)
+                        }
+                        throw e;
+                    }
+                    return Optional.of(aside);
+                }
+            }
+        }
+        pointAt(version);
+        return before;
+    }
+
+    private void pointAt(Path version) throws IOException {
+        Path link = parent.resolve("." + name + ".link-" + ProcessHandle.current().pid());
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, parent.relativize(version));
+        try {
+            move(link, output);
+        } catch (IOException e) {
+            Files.deleteIfExists(link);
+            throw e;
+        }
+    }
+
+    /** Complete versions, oldest first. */
+    private List<Path> complete() throws IOException {
+        List<Path> found = new ArrayList<>();
+        for (Path v : entries(dir)) {
+            if (VERSION.matcher(v.getFileName().toString()).matches()
+                    && Files.isRegularFile(v.resolve(StagingFolder.MARKER))) {
+                found.add(v);
+            }
+        }
+        found.sort((a, b) -> Long.compare(number(a), number(b)));
+        return found;
+    }
+
+    private static long number(Path v) {
+        return Long.parseLong(v.getFileName().toString().substring(1));
+    }
+
+    private static List<Path> entries(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.sorted().toList();
+        }
+    }
+
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+}
