@@ -56,7 +56,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
             // The temporary folder and the manifest the build leaves in the cache go when the check ends (Ctrl-C too).
             Path cache = sourceOption.dir.resolve(BuildOptions.CACHE_DIR);
-            try (TemporaryOutput temp = TemporaryOutput.create("tickerpress-check-", cache)) {
+            try (TemporaryOutput temp = TemporaryOutput.create("check", cache)) {
                 SiteBuilder.build(new BuildOptions(sourceOption.dir, temp.site(), drafts, future, null, Instant.now(),
                         cache, true), new ContentLoader.Cache(), temp.progress());
                 return report(new SiteChecker(temp.site(), basePath).check(), out);

@@ -1,26 +1,31 @@
 package io.tickerpress.pipeline;
 
 import io.tickerpress.write.BuildManifest;
+import io.tickerpress.write.Trees;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A private output for builds nobody publishes (the preview server's, {@code check}'s): a temporary folder,
  * plus the page manifest those builds leave in the cache folder. {@link #close()} removes both. So does the
  * process ending while it is open (Ctrl-C, SIGTERM): a shutdown hook stops the build writing into it (through
  * {@link #progress()}), waits for its owner to close it, at most {@link #OWNER_GRACE_SECONDS} s, then removes
- * what is left. Only SIGKILL leaves it behind.
+ * what is left. What a killed process (SIGKILL, the OOM killer) left is removed by the next one: folder names
+ * carry the owner's process id, and a folder whose owner is gone goes, with its manifest.
  */
 public final class TemporaryOutput implements AutoCloseable {
     static final int OWNER_GRACE_SECONDS = 30;
+    private static final String PREFIX = "tickerpress-";
+    /** tickerpress-KIND-PID-RANDOM, as {@link #create} names folders. */
+    private static final Pattern NAME = Pattern.compile("tickerpress-[a-z]+-(\\d+)-[^/]*");
 
     private final Path folder;
     private final Path cacheDir;
@@ -37,11 +42,54 @@ public final class TemporaryOutput implements AutoCloseable {
         this.hook = new Thread(this::onShutdown, "tickerpress-temp-cleanup");
     }
 
-    /** A new empty temporary folder, e.g. {@code /tmp/tickerpress-serve-123/}, removed again at exit. */
-    public static TemporaryOutput create(String prefix, Path cacheDir) throws IOException {
-        TemporaryOutput temp = new TemporaryOutput(Files.createTempDirectory(prefix), cacheDir);
+    /**
+     * A new empty temporary folder, {@code /tmp/tickerpress-KIND-PID-RANDOM/}, removed again at exit. Removes
+     * first what killed processes left: their folders, and manifests in {@code cacheDir} of folders gone.
+     *
+     * @param kind what it is for, e.g. {@code serve}
+     */
+    public static TemporaryOutput create(String kind, Path cacheDir) throws IOException {
+        Path folder = Files.createTempDirectory(PREFIX + kind + "-" + ProcessHandle.current().pid() + "-");
+        removeLeftovers(folder.getParent(), cacheDir);
+        TemporaryOutput temp = new TemporaryOutput(folder, cacheDir);
         Runtime.getRuntime().addShutdownHook(temp.hook);
         return temp;
+    }
+
+    private static void removeLeftovers(Path tempRoot, Path cacheDir) {
+        try (Stream<Path> folders = Files.list(tempRoot)) {
+            for (Path folder : folders.toList()) {
+                Matcher m = NAME.matcher(folder.getFileName().toString());
+                if (m.matches() && !alive(m.group(1))) {
+                    BuildManifest.delete(cacheDir, folder.resolve("site"));
+                    Trees.delete(folder);
+                }
+            }
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort, as removal at exit
+        }
+        if (cacheDir == null || !Files.isDirectory(cacheDir)) return;
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("pages-")).toList()) {
+                String output = BuildManifest.outputOf(file);
+                if (output == null) continue;
+                Path out = Path.of(output);
+                boolean ours = out.getParent() != null && out.getParent().getParent() != null
+                        && out.getParent().getParent().equals(tempRoot.toAbsolutePath().normalize())
+                        && NAME.matcher(out.getParent().getFileName().toString()).matches();
+                if (ours && !Files.exists(out.getParent())) Files.deleteIfExists(file);
+            }
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort
+        }
+    }
+
+    private static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true; // not a name of ours after all: leave it
+        }
     }
 
     /** The folder to build into (not created yet: the build creates it). */
@@ -88,41 +136,10 @@ public final class TemporaryOutput implements AutoCloseable {
 
     private synchronized void remove() {
         if (removed) return;
+        // The owner closes this after its build ended (a build's workers stop before it returns), so nothing
+        // writes here any more.
         BuildManifest.delete(cacheDir, site());
-        // Twice: a build that did not stop in time may still add a file while the first pass runs.
-        for (int attempt = 0; attempt < 2 && Files.exists(folder); attempt++) deleteTree(folder);
-        BuildManifest.delete(cacheDir, site());
+        Trees.delete(folder);
         removed = !Files.exists(folder);
-    }
-
-    private static void deleteTree(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // gone already
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                    try {
-                        Files.deleteIfExists(dir);
-                    } catch (IOException notEmptyYet) {
-                        // the next attempt takes it
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (NoSuchFileException gone) {
-            // nothing left
-        } catch (IOException ignored) {
-            // best effort: a temporary folder left behind holds nothing of the user's
-        }
     }
 }

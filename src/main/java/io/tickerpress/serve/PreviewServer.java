@@ -96,7 +96,7 @@ public final class PreviewServer implements AutoCloseable {
         this.build = build;
         this.http = new StaticServer(host, port, this::output);
         try {
-            this.temp = TemporaryOutput.create("tickerpress-serve-", options.cacheDir());
+            this.temp = TemporaryOutput.create("serve", options.cacheDir());
         } catch (IOException | RuntimeException e) {
             http.close();
             throw e;

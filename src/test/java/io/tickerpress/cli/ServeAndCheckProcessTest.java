@@ -197,4 +197,25 @@ class ServeAndCheckProcessTest {
         assertEquals(List.of(), entries(tmp), "no temporary folder left");
         assertEquals(List.of(), manifests(src), "no manifest left");
     }
+
+    @Test
+    void whatAKilledServeLeftIsRemovedByTheNextRun() throws Exception {
+        Path src = site();
+        Path tmp = dir.resolve("tmp");
+        Process killed = start(tmp, "serve", "--source", src.toString(), "--port", "0");
+        try {
+            await(outContains("start: built"), killed, "the first build");
+        } finally {
+            killed.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        }
+        assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(1, entries(tmp).size(), "SIGKILL left the private folder");
+        assertEquals(1, manifests(src).size(), "and its manifest");
+
+        Process check = start(tmp, "check", "--source", src.toString());
+        assertTrue(check.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, check.exitValue(), out() + err());
+        assertEquals(List.of(), entries(tmp), "the next run removed the dead process's folder, and its own");
+        assertEquals(List.of(), manifests(src), "and both manifests");
+    }
 }
