@@ -51,7 +51,9 @@ public final class PreviewServer implements AutoCloseable {
               source.onmessage = function (e) { if (e.data !== shown) window.location.reload(); };
             })();
             """.formatted(EVENTS);
-    /** How long the builder waits for the running build to stop when the server closes. */
+    /** The folders of the source folder that are watched, with everything below them. */
+    private static final List<String> WATCHED = List.of("content", "templates");
+    /** How long {@link #close()} waits for the running build to stop. */
     private static final long STOP_WAIT_MILLIS = 30_000;
 
     /** The build itself: {@link SiteBuilder#build}; tests wrap it to hold a build at a known point. */
@@ -141,8 +143,6 @@ public final class PreviewServer implements AutoCloseable {
         buildThread = daemon(this::buildLoop, "tickerpress-build");
         requestBuild();
     }
-
-    private static final List<String> WATCHED = List.of("content", "templates");
 
     private static Thread daemon(Runnable task, String name) {
         Thread t = new Thread(task, name);
