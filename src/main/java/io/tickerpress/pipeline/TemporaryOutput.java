@@ -27,7 +27,7 @@ public final class TemporaryOutput implements AutoCloseable {
     /** tickerpress-KIND-PID-RANDOM, as {@link #create} names folders. */
     private static final Pattern NAME = Pattern.compile("tickerpress-[a-z]+-(\\d+)-[^/]*");
 
-    private final Path folder;
+    private Path folder; // set by create, after the hook is in place
     private final Path cacheDir;
     private final Thread hook;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -35,24 +35,31 @@ public final class TemporaryOutput implements AutoCloseable {
     private volatile boolean stopping;
     private boolean removed;
 
-    private TemporaryOutput(Path folder, Path cacheDir) {
-        this.folder = folder;
+    private TemporaryOutput(Path cacheDir) {
         this.cacheDir = cacheDir;
         this.progress = Progress.stoppable(() -> stopping);
         this.hook = new Thread(this::onShutdown, "tickerpress-temp-cleanup");
     }
 
     /**
-     * A new empty temporary folder, {@code /tmp/tickerpress-KIND-PID-RANDOM/}, removed again at exit. Removes
-     * first what killed processes left: their folders, and manifests in {@code cacheDir} of folders gone.
+     * A new empty temporary folder, {@code /tmp/tickerpress-KIND-PID-RANDOM/}, removed again at exit. Also removes
+     * what killed processes left: their folders, and manifests in {@code cacheDir} of folders gone.
      *
      * @param kind what it is for, e.g. {@code serve}
      */
     public static TemporaryOutput create(String kind, Path cacheDir) throws IOException {
-        Path folder = Files.createTempDirectory(PREFIX + kind + "-" + ProcessHandle.current().pid() + "-");
-        removeLeftovers(folder.getParent(), cacheDir);
-        TemporaryOutput temp = new TemporaryOutput(folder, cacheDir);
+        TemporaryOutput temp = new TemporaryOutput(cacheDir);
+        // The hook first: there is no moment at which the folder exists and a signal would leave it behind.
         Runtime.getRuntime().addShutdownHook(temp.hook);
+        try {
+            synchronized (temp) {
+                temp.folder = Files.createTempDirectory(PREFIX + kind + "-" + ProcessHandle.current().pid() + "-");
+            }
+        } catch (IOException | RuntimeException e) {
+            temp.close();
+            throw e;
+        }
+        removeLeftovers(temp.folder().getParent(), cacheDir);
         return temp;
     }
 
@@ -94,11 +101,11 @@ public final class TemporaryOutput implements AutoCloseable {
 
     /** The folder to build into (not created yet: the build creates it). */
     public Path site() {
-        return folder.resolve("site");
+        return folder().resolve("site");
     }
 
     /** The temporary folder holding {@link #site()}. */
-    public Path folder() {
+    public synchronized Path folder() {
         return folder;
     }
 
@@ -135,7 +142,7 @@ public final class TemporaryOutput implements AutoCloseable {
     }
 
     private synchronized void remove() {
-        if (removed) return;
+        if (removed || folder == null) return;
         // The owner closes this after its build ended (a build's workers stop before it returns), so nothing
         // writes here any more.
         BuildManifest.delete(cacheDir, site());

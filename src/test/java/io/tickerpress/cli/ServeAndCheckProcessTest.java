@@ -69,6 +69,23 @@ class ServeAndCheckProcessTest {
         }
     }
 
+    private String outAndErr() {
+        try {
+            return out() + err();
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** Every path below a folder, for failure messages. */
+    private static String tree(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.map(p -> root.relativize(p).toString()).sorted().limit(50).toList().toString();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return e.toString();
+        }
+    }
+
     private static List<String> manifests(Path src) throws IOException {
         return entries(src.resolve(".tickerpress-cache")).stream().filter(n -> n.startsWith("pages-")).toList();
     }
@@ -174,15 +191,43 @@ class ServeAndCheckProcessTest {
         assertEquals(List.of(), manifests(src), "no manifest left");
     }
 
-    @Test
-    void serveStoppedDuringItsFirstBuildLeavesNothingBehind() throws Exception {
-        // Enough articles that the first build is still running when the signal comes, on any machine here.
+    /** Enough articles that a build is still running when the signal comes, on any machine here. */
+    private Path bigSite() {
         Path src = TestSites.site(dir.resolve("big"), Map.of());
         for (int i = 0; i < 600; i++) {
             TestSites.write(src.resolve(String.format("content/articles/a%04d.md", i)), TestSites.article("Story " + i,
                     String.format("2025-%02d-%02dT09:00:00-05:00", 1 + i % 12, 1 + i % 28), "tags: [T" + (i % 30) + "]\n",
                     ("Paragraph with **bold** text.\n\n").repeat(30)));
         }
+        return src;
+    }
+
+    @Test
+    void checkStoppedDuringItsBuildLeavesNothingBehind() throws Exception {
+        Path src = bigSite();
+        Path tmp = dir.resolve("tmp");
+        Process child = start(tmp, "check", "--source", src.toString());
+        try {
+            await(() -> {
+                try {
+                    return !entries(tmp).isEmpty();
+                } catch (IOException e) {
+                    return false;
+                }
+            }, child, "the check to create its temporary folder");
+            signal(child, "TERM");
+            assertTrue(child.waitFor(90, TimeUnit.SECONDS), "check stopped");
+        } finally {
+            child.destroyForcibly();
+        }
+        assertEquals(143, child.exitValue(), out() + err());
+        assertEquals(List.of(), entries(tmp), () -> "no temporary folder left: " + tree(tmp) + "\n" + outAndErr());
+        assertEquals(List.of(), manifests(src), "no manifest left");
+    }
+
+    @Test
+    void serveStoppedDuringItsFirstBuildLeavesNothingBehind() throws Exception {
+        Path src = bigSite();
         Path tmp = dir.resolve("tmp");
         Process child = start(tmp, "serve", "--source", src.toString(), "--port", "0");
         try {
