@@ -31,11 +31,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The preview server never misses a save: a real server on a real port, real files edited while it builds,
@@ -99,16 +108,12 @@ class PreviewStartupTest {
         return h1 == null ? "no h1" : h1.text();
     }
 
-    private static void edit(Path file, String title, String date) {
-        TestSites.write(file, TestSites.article(title, date, "", "One."));
-    }
+    final CountDownLatch firstBuilt = new CountDownLatch(1);
+    final AtomicInteger calls = new AtomicInteger();
 
-    @Test
-    void editsSavedDuringTheFirstBuildAreBuiltOnceRightAfterIt() throws Exception {
-        src = site();
-        CountDownLatch firstBuilt = new CountDownLatch(1);
-        AtomicInteger calls = new AtomicInteger();
-        PreviewServer.Build held = (options, parsed, progress) -> {
+    /** The real build, whose first run then waits for {@link #release} (counting {@link #calls}). */
+    private PreviewServer.Build heldFirstBuild() {
+        return (options, parsed, progress) -> {
             BuildResult r = SiteBuilder.build(options, parsed, progress);
             if (calls.incrementAndGet() == 1) {
                 // The first build has read every file and written the site; the server still counts it as running.
@@ -121,7 +126,16 @@ class PreviewStartupTest {
             }
             return r;
         };
-        server = new PreviewServer(options(), "127.0.0.1", 0, new PrintWriter(log, true), held);
+    }
+
+    private static void edit(Path file, String title, String date) {
+        TestSites.write(file, TestSites.article(title, date, "", "One."));
+    }
+
+    @Test
+    void editsSavedDuringTheFirstBuildAreBuiltOnceRightAfterIt() throws Exception {
+        src = site();
+        server = new PreviewServer(options(), "127.0.0.1", 0, new PrintWriter(log, true), heldFirstBuild());
         server.start();
         assertTrue(firstBuilt.await(60, TimeUnit.SECONDS), "the first build ran");
 
@@ -166,6 +180,35 @@ class PreviewStartupTest {
         await(() -> events.contains("data: 2"), "the tab to be told about build 2");
         assertEquals(List.of("data: 0", "data: 1", "data: 2"), events, "a reload after each build, none missed");
         assertEquals(200, get("/").statusCode());
+    }
+
+    @Test
+    void aTabOpenedDuringTheFirstBuildReloadsItselfWhenTheSiteIsReady() throws Exception {
+        boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
+        boolean chromium = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+        if (!ci) assumeTrue(chromium, "apt-get install chromium chromium-driver");
+        src = site();
+        server = new PreviewServer(options(), "127.0.0.1", 0, new PrintWriter(log, true), heldFirstBuild());
+        server.start();
+        assertTrue(firstBuilt.await(60, TimeUnit.SECONDS), "the first build ran");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--user-data-dir=" + dir.resolve("profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        try {
+            driver.get(server.url() + PAGE.substring(1));
+            assertEquals("Building…", driver.findElement(By.tagName("h1")).getText());
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> server.listenerCount() > 0);
+            release.countDown();
+            new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(50))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.tagName("h1")).getText().equals("First Story"));
+        } finally {
+            driver.quit();
+        }
     }
 
     @Test
