@@ -98,13 +98,14 @@ public final class NewCommand implements Runnable {
                 SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
                 LocalDate day = DateValues.parseDate(date).orElseThrow(() ->
                         new InputError("DATE", "'" + date + "' is not a date like 2026-01-20"));
-                new TradingCalendar(config.market().closures()).closedReason(day).ifPresent(reason -> {
+                TradingCalendar calendar = TradingCalendar.of(config.market());
+                calendar.closedReason(day).ifPresent(reason -> {
                     throw new InputError("DATE", day + " is not a trading day: " + reason);
                 });
                 Path file = sourceOption.dir.resolve("content/market").resolve(day + ".json");
                 String json = "{\n"
                         + "  \"date\": \"" + day + "\",\n"
-                        + "  \"asOf\": \"" + day.atTime(SnapshotLoader.CLOSE).atZone(SnapshotLoader.NEW_YORK)
+                        + "  \"asOf\": \"" + calendar.closeAt(day)
                         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\",\n"
                         + "  \"indices\": [],\n"
                         + "  \"quotes\": [],\n"
@@ -137,7 +138,7 @@ public final class NewCommand implements Runnable {
                         .truncatedTo(ChronoUnit.MINUTES);
                 TradingCalendar calendar = TradingCalendar.nyse();
                 LocalDate day = now.toLocalDate();
-                if (!calendar.isTradingDay(day) || now.getHour() < 16) day = calendar.previousTradingDay(day);
+                if (!calendar.isTradingDay(day) || now.toLocalTime().isBefore(calendar.closeTime(day))) day = calendar.previousTradingDay(day);
                 createNew(dir.resolve("content/site.yaml"), """
                         # Site settings: every field is documented in the TickerPress README.
                         title: My Market News

@@ -1,5 +1,6 @@
 package io.tickerpress.cli;
 
+import java.util.Locale;
 import io.tickerpress.pipeline.BuildOptions;
 import io.tickerpress.serve.PreviewServer;
 import io.tickerpress.serve.StaticServer;
@@ -68,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
                     stopped.countDown();
                 }, "tickerpress-serve-stop"));
                 server.start();
-                out.printf("Serving %s at http://%s:%d/ (drafts %s, future %s); building it now. Press Ctrl-C to stop.%n",
+                out.printf(Locale.ROOT, "Serving %s at http://%s:%d/ (drafts %s, future %s); building it now. Press Ctrl-C to stop.%n",
                         sourceOption.dir.toAbsolutePath().normalize(), bind.equals("127.0.0.1") ? "localhost" : bind, server.port(),
                         drafts ? "shown" : "hidden", future ? "shown" : "hidden");
                 out.flush();

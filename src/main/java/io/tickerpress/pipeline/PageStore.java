@@ -33,6 +33,7 @@ final class PageStore {
     private final AtomicInteger rendered = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
     private final Progress progress;
+    private final OutputPaths paths = new OutputPaths();
 
     PageStore(StagingFolder out, BuildManifest previous, Charts charts, Diagnostics diagnostics, Progress progress) {
         this.out = out;
@@ -42,9 +43,14 @@ final class PageStore {
         this.progress = progress;
     }
 
-    /** Writes the page at a pretty URL path ("" for the home page) or at a file path ending in ".html". */
-    void page(String path, PreparedPage page, Instant lastmod) {
+    /**
+     * Writes the page at a pretty URL path ("" for the home page) or at a file path ending in ".html".
+     *
+     * @throws io.tickerpress.diag.InputError when another output of this build has the same path
+     */
+    void page(String path, OutputPaths.Source source, PreparedPage page, Instant lastmod) {
         String file = path.endsWith(".html") ? path : path + "index.html";
+        paths.claim(file, source);
         BuildManifest.Entry before = previous.pages().get(file);
         if (before != null && before.fingerprint().equals(page.fingerprint()) && canReuse(file, before)) {
             out.carryOver(file);
@@ -62,6 +68,17 @@ final class PageStore {
         }
         if (!path.endsWith(".html")) records.add(new PageRecord(path, lastmod));
         progress.step();
+    }
+
+    /** Writes a file that is not a page (a feed, the search index, a theme file). */
+    void file(String path, OutputPaths.Source source, byte[] content) {
+        paths.claim(path, source);
+        out.write(path, content);
+    }
+
+    /** Records a file that is written elsewhere (charts) so that no other output takes its path. */
+    void claim(String path, OutputPaths.Source source) {
+        paths.claim(path, source);
     }
 
     private boolean canReuse(String file, BuildManifest.Entry before) {
@@ -99,6 +116,7 @@ final class PageStore {
     }
 
     BuildManifest manifest() {
-        return new BuildManifest(BuildManifest.VERSION, out.output().toString(), entries);
+        // The previous manifest was loaded for this build's shared inputs (or is empty for them).
+        return new BuildManifest(BuildManifest.VERSION, out.output().toString(), previous.inputs(), entries);
     }
 }

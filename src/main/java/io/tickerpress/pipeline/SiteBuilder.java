@@ -11,13 +11,14 @@ import io.tickerpress.derive.Taxonomy;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.load.ContentLoader;
-import io.tickerpress.load.SnapshotLoader;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.model.SiteContent;
 import io.tickerpress.model.TradingCalendar;
+import io.tickerpress.pipeline.OutputPaths.Source;
 import io.tickerpress.render.FeedRenderer;
+import io.tickerpress.render.Formats;
 import io.tickerpress.render.MarketViews;
 import io.tickerpress.render.PageRenderer;
 import io.tickerpress.render.SearchIndex;
@@ -58,6 +59,7 @@ public final class SiteBuilder {
 
         java.util.LinkedHashMap<String, Long> stages = new java.util.LinkedHashMap<>();
         long mark = System.nanoTime();
+        String siteYaml = SiteInputs.siteYaml(options.source());
         // load
         SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed);
         SiteConfig config = options.baseUrl() == null ? content.config()
@@ -69,7 +71,7 @@ public final class SiteBuilder {
         Chronicle chronicle = new Chronicle(config, published);
         List<PublishedArticle> newestFirst = chronicle.newestFirst();
         List<Taxonomy.Term> tags = Taxonomy.group(newestFirst, p -> p.article().tags(), "tags/", Taxonomy::tagSlug);
-        Market market = new Market(content.market(), new TradingCalendar(config.market().closures()));
+        Market market = new Market(content.market(), TradingCalendar.of(config.market()));
         List<DigestDay> digests = new MarketPages(market, config).digests(content.digests(), newestFirst);
         Map<String, List<PublishedArticle>> tickers = tickers(market, newestFirst);
         Instant newestContent = newestContent(newestFirst, market);
@@ -77,12 +79,14 @@ public final class SiteBuilder {
         mark = lap(stages, "derive", mark);
         // render + write
         Theme theme = new Theme(options.source());
-        BuildManifest previous = options.clean() ? BuildManifest.empty(options.output())
-                : BuildManifest.load(options.cacheDir(), options.output());
+        String inputs = SiteInputs.fingerprint(siteYaml, config, options, theme);
+        BuildManifest previous = options.clean() ? BuildManifest.empty(options.output(), inputs)
+                : BuildManifest.load(options.cacheDir(), options.output(), inputs);
+        ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.id());
         try (StagingFolder out = options.inPlace() ? StagingFolder.inPlace(options.output())
                 : StagingFolder.beside(options.output()); Workers workers = Workers.forThisMachine()) {
             Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
-                    new ChartCache(options.cacheDir()), out::previous);
+                    chartCache, out::previous, Formats.of(config));
             PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);
             FeedRenderer feeds = new FeedRenderer(config, theme);
             progress.total(newestFirst.size() + digests.size());
@@ -91,27 +95,32 @@ public final class SiteBuilder {
             List<ArticleItemView> latest = newestFirst.stream().limit(5).map(pages::item).toList();
             mark = lap(stages, "prepare", mark);
             workers.each(chronicle.oldestFirst(), entry ->
-                    store.page(entry.path(), pages.article(entry, chronicle, latest), lastmod(entry)));
+                    store.page(entry.path(), Source.article(entry.article().file()),
+                            pages.article(entry, chronicle, latest), lastmod(entry)));
             for (var page : Pagination.paginate(newestFirst, config.paginate(), "")) {
-                store.page(page.path(), pages.articleList("home", config.title(), page, List.of()),
+                store.page(page.path(), Source.generated(listPage("the home page", page)),
+                        pages.articleList("home", config.title(), page, List.of()),
                         newest(page.items(), newestContent));
             }
             for (Taxonomy.Term tag : tags) {
                 for (var page : Pagination.paginate(tag.articles(), config.paginate(), tag.path())) {
-                    store.page(page.path(), pages.articleList("list", tag.name(), page,
+                    store.page(page.path(), Source.generated(listPage("the page of tag '" + tag.name() + "'", page)),
+                            pages.articleList("list", tag.name(), page,
                             pages.tagFeeds(tag.name(), tag.path())), newest(page.items(), newestContent));
                 }
             }
-            store.page("tags/", pages.termIndex("Tags", "tags/", tags), newestContent);
+            store.page("tags/", Source.generated("the tags index"), pages.termIndex("Tags", "tags/", tags), newestContent);
             mark = lap(stages, "articles and lists", mark);
 
             workers.each(digests, day ->
-                    store.page(day.path(), pages.digest(day), day.snapshot().asOf().toInstant()));
+                    store.page(day.path(), Source.generated("the market digest of " + day.snapshot().file()),
+                            pages.digest(day), day.snapshot().asOf().toInstant()));
             if (!digests.isEmpty()) {
                 List<DigestDay> newestDays = new ArrayList<>(digests);
                 Collections.reverse(newestDays);
                 for (var page : Pagination.paginate(newestDays, config.paginate(), "markets/")) {
-                    store.page(page.path(), pages.marketsIndex(page), page.items().get(0).snapshot().asOf().toInstant());
+                    store.page(page.path(), Source.generated(listPage("the markets index", page)), pages.marketsIndex(page),
+                            page.items().get(0).snapshot().asOf().toInstant());
                 }
             }
             List<Taxonomy.Term> tickerTerms = new ArrayList<>();
@@ -119,36 +128,44 @@ public final class SiteBuilder {
                 String path = MarketViews.tickerPath(symbol);
                 tickerTerms.add(new Taxonomy.Term(symbol, symbol, path, articles));
                 Instant dataDate = market.stats(symbol).filter(st -> st.size() > 0)
-                        .map(st -> st.date(st.size() - 1).atTime(SnapshotLoader.CLOSE).atZone(SnapshotLoader.NEW_YORK).toInstant())
+                        .map(st -> market.calendar().closeAt(st.date(st.size() - 1)).toInstant())
                         .orElse(null);
                 for (var page : Pagination.paginate(articles, config.paginate(), path)) {
                     Instant lastmod = newest(page.items(), dataDate == null ? newestContent : dataDate);
                     if (dataDate != null && dataDate.isAfter(lastmod)) lastmod = dataDate;
-                    store.page(page.path(), pages.ticker(symbol, page), lastmod);
+                    store.page(page.path(), Source.generated(listPage("the page of ticker " + symbol, page)),
+                            pages.ticker(symbol, page), lastmod);
                 }
             });
             if (!tickerTerms.isEmpty()) {
-                store.page("tickers/", pages.termIndex("Tickers", "tickers/", tickerTerms), newestContent);
+                store.page("tickers/", Source.generated("the tickers index"),
+                        pages.termIndex("Tickers", "tickers/", tickerTerms), newestContent);
             }
-            store.page("search/", pages.search(), newestContent);
-            store.page("404.html", pages.notFound(), newestContent);
+            store.page("search/", Source.generated("the search page"), pages.search(), newestContent);
+            store.page("404.html", Source.generated("the 404 page"), pages.notFound(), newestContent);
             mark = lap(stages, "market pages", mark);
-            out.write("search-index.json", SearchIndex.write(newestFirst, pages::url));
+            store.file("search-index.json", Source.generated("the search index"), SearchIndex.write(newestFirst, pages::url, pages.formats()));
 
             // Feeds for the site and each tag; full content when site.yaml asks for it.
             Function<PublishedArticle, String> body = config.feedsFullContent() ? pages::bodyHtml : null;
-            writeFeeds(out, feeds, feeds.feed(config.title(), config.description(), "", newestFirst, body), "");
+            writeFeeds(store, feeds, feeds.feed(config.title(), config.description(), "", newestFirst, body), "",
+                    "the site");
             for (Taxonomy.Term tag : tags) {
-                writeFeeds(out, feeds, feeds.feed(config.title() + ": " + tag.name(), tag.name(), tag.path(),
-                        tag.articles(), body), tag.path());
+                writeFeeds(store, feeds, feeds.feed(config.title() + ": " + tag.name(), tag.name(), tag.path(),
+                        tag.articles(), body), tag.path(), "tag '" + tag.name() + "'");
             }
-            out.write("sitemap.xml", bytes(feeds.sitemap(store.records())));
-            out.write("news-sitemap.xml", bytes(feeds.newsSitemap(newestFirst)));
-            out.write("robots.txt", bytes(feeds.robots()));
+            store.file("sitemap.xml", Source.generated("the sitemap"), bytes(feeds.sitemap(store.records())));
+            store.file("news-sitemap.xml", Source.generated("the news sitemap"), bytes(feeds.newsSitemap(newestFirst)));
+            store.file("robots.txt", Source.generated("robots.txt"), bytes(feeds.robots()));
 
             mark = lap(stages, "feeds and sitemaps", mark);
-            ThemeAssets.collect(theme.userTemplates()).forEach(out::write);
-            Charts.Stats chartStats = workers.call(() -> charts.renderAll(out::write, out::link));
+            ThemeAssets.collect(theme.userTemplates()).forEach((name, file) -> store.file(name, Source.themeFile(name), file));
+            Source chart = Source.generated("a chart");
+            Charts.Stats chartStats = workers.call(() -> charts.renderAll((name, file) -> store.file(name, chart, file),
+                    (name, file) -> {
+                        out.link(name, file); // first: a link that fails falls back to writing the bytes
+                        store.claim(name, chart);
+                    }));
 
             mark = lap(stages, "charts", mark);
             int files = out.filesWritten();
@@ -156,6 +173,7 @@ public final class SiteBuilder {
             BuildManifest.delete(options.cacheDir(), options.output());
             out.publish();
             store.manifest().save(options.cacheDir());
+            chartCache.prune();
             lap(stages, "publish", mark);
             return new BuildResult(store.pages(), files, chronicle.oldestFirst().size(), diagnostics.warnings(),
                     (System.nanoTime() - start) / 1_000_000, chartStats.rendered(), chartStats.reused(),
@@ -169,9 +187,13 @@ public final class SiteBuilder {
         return now;
     }
 
-    private static void writeFeeds(StagingFolder out, FeedRenderer feeds, FeedView feed, String path) {
-        out.write(path + "feed.xml", bytes(feeds.rss(feed)));
-        out.write(path + "atom.xml", bytes(feeds.atom(feed)));
+    private static void writeFeeds(PageStore store, FeedRenderer feeds, FeedView feed, String path, String of) {
+        store.file(path + "feed.xml", Source.generated("the RSS feed of " + of), bytes(feeds.rss(feed)));
+        store.file(path + "atom.xml", Source.generated("the Atom feed of " + of), bytes(feeds.atom(feed)));
+    }
+
+    private static String listPage(String list, Pagination.Page<?> page) {
+        return page.number() == 1 ? list : "page " + page.number() + " of " + list;
     }
 
     private static byte[] bytes(String s) {

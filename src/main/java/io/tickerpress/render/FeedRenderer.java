@@ -39,8 +39,8 @@ public final class FeedRenderer {
         ZonedDateTime updated = items.stream().map(p -> modified(p.article())).max(ZonedDateTime::compareTo)
                 .orElse(ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         String base = config.baseUrl();
-        return new FeedView(title, description, config.language(), base + path, base + path + "feed.xml",
-                base + path + "atom.xml", base + path, Formats.iso(updated),
+        return new FeedView(title, description, FeedHtml.text(description), config.language(), base + path,
+                base + path + "feed.xml", base + path + "atom.xml", base + path, Formats.iso(updated),
                 RFC_822.format(updated.withZoneSameInstant(ZoneOffset.UTC)), config.publisher(),
                 items.stream().map(p -> item(p, bodyHtml)).toList());
     }
@@ -48,18 +48,11 @@ public final class FeedRenderer {
     private FeedView.Item item(PublishedArticle p, Function<PublishedArticle, String> bodyHtml) {
         Article a = p.article();
         String url = config.baseUrl() + p.path();
-        String content = bodyHtml == null ? null : absolutize(bodyHtml.apply(p));
+        String content = bodyHtml == null ? null : FeedHtml.absoluteLinks(bodyHtml.apply(p), url);
+        String summary = a.summary().isEmpty() ? a.title() : String.join(" ", a.summary());
         return new FeedView.Item(a.title(), url, Formats.iso(a.date()), Formats.iso(modified(a)),
-                RFC_822.format(a.date().withZoneSameInstant(ZoneOffset.UTC)),
-                a.summary().isEmpty() ? a.title() : String.join(" ", a.summary()), content,
+                RFC_822.format(a.date().withZoneSameInstant(ZoneOffset.UTC)), summary, FeedHtml.text(summary), content,
                 a.author().isEmpty() ? config.publisher() : a.author(), a.tags());
-    }
-
-    /** Feed readers resolve links against the feed, not the page: make site-relative links absolute. */
-    String absolutize(String html) {
-        String origin = config.baseUrl().substring(0, config.baseUrl().length() - config.basePath().length());
-        return html.replace("href=\"/", "href=\"" + origin + "/").replace("src=\"/", "src=\"" + origin + "/")
-                .replace(", /", ", " + origin + "/");
     }
 
     private static ZonedDateTime modified(Article a) {

@@ -117,50 +117,60 @@ final class SiteVersions {
 
     /**
      * Points the output at a complete version: one atomic rename of a new link over the old one. An output
-     * that is still a plain folder (written before versions, or made by the user) is first moved into the
-     * versions folder; should the second rename fail, it is moved back, and should that fail too, the next
-     * build points the output at the newest complete version.
+     * that is still a plain folder (written before versions, or made by the user) is moved into the versions
+     * folder just before; should the link's rename fail, it is moved back, and should the build be killed
+     * between the two renames, the next build points the output at the newest complete version.
      *
      * @return the version that was published before, if any
      */
     Optional<Path> publish(Path version) throws IOException {
         Optional<Path> before = current();
-        if (Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
-            try (Stream<Path> entries = Files.list(output)) {
-                if (entries.findAny().isEmpty()) {
-                    Files.delete(output);
-                } else {
-                    Path aside = dir.resolve("v0"); // older than any build's version: recovery prefers the new one
-                    Trees.delete(aside);
-                    move(output, aside);
-                    try {
-                        pointAt(version);
-                    } catch (IOException e) {
-                        try {
-                            move(aside, output);
-                        } catch (IOException ignored) {
-                            // the next build repairs it (recover)
-                        }
-                        throw e;
+        Path link = newLink(version);
+        Path aside = null;
+        try {
+            if (Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> entries = Files.list(output)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(output);
+                    } else {
+                        aside = dir.resolve("v0"); // older than any build's version: recovery prefers the new one
+                        Trees.delete(aside);
+                        move(output, aside);
+                        before = Optional.of(aside);
                     }
-                    return Optional.of(aside);
                 }
             }
+            move(link, output);
+            return before;
+        } catch (IOException e) {
+            Files.deleteIfExists(link);
+            if (aside != null && !Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    move(aside, output);
+                } catch (IOException ignored) {
+                    // the next build repairs it (recover)
+                }
+            }
+            throw e;
         }
-        pointAt(version);
-        return before;
     }
 
+    /** Points the output at a version, by one atomic rename of a new link over the old one. */
     private void pointAt(Path version) throws IOException {
-        Path link = parent.resolve("." + name + ".link-" + ProcessHandle.current().pid());
-        Files.deleteIfExists(link);
-        Files.createSymbolicLink(link, parent.relativize(version));
+        Path link = newLink(version);
         try {
             move(link, output);
         } catch (IOException e) {
             Files.deleteIfExists(link);
             throw e;
         }
+    }
+
+    /** A relative link to a version, made beside the output under a name of this process's own. */
+    private Path newLink(Path version) throws IOException {
+        Path link = parent.resolve("." + name + ".link-" + ProcessHandle.current().pid());
+        Files.deleteIfExists(link);
+        return Files.createSymbolicLink(link, parent.relativize(version));
     }
 
     /** Complete versions, oldest first. */

@@ -137,6 +137,27 @@ class AtomicPublishTest {
         assertSame(before, TestSites.snapshot(out));
     }
 
+    @Test
+    void aFailedBuildStopsItsWorkersBeforeItsFolderIsRemoved() throws Exception {
+        // Many pages rendered in parallel; one of them (in the middle of the order) fails.
+        Path src = bigSite(3000);
+        TestSites.write(src.resolve("content/articles/a01500.md"), TestSites.article("Broken", "2025-06-15T09:00:00-05:00",
+                "", "Price: {{< quote NOSUCH close >}}"));
+        Path out = dir.resolve("site");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.tickerpress.diag.InputError.class,
+                () -> TestSites.build(src, out));
+        assertTrue(e.getMessage().contains("unknown symbol 'NOSUCH'"), e.getMessage());
+        // Had a worker gone on writing after the failure, it would have made folders in the removed version
+        // again. Nothing may be left but the lock file, now or a moment later.
+        for (int i = 0; i < 10; i++) {
+            try (Stream<Path> s = Files.list(dir.resolve(".site.versions"))) {
+                assertEquals(List.of(".lock"), s.map(p -> p.getFileName().toString()).toList());
+            }
+            Thread.sleep(100);
+        }
+        assertFalse(Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS), "nothing was published");
+    }
+
     private static long countFiles(Path root) {
         try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return walk.count();

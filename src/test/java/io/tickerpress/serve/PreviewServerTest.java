@@ -1,6 +1,7 @@
 package io.tickerpress.serve;
 
 import io.tickerpress.TestSites;
+import io.tickerpress.web.Tools;
 import io.tickerpress.pipeline.BuildOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,6 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The preview server in a real headless Chromium: live reload on save, the error page, and recovery. */
 class PreviewServerTest {
@@ -78,15 +78,13 @@ class PreviewServerTest {
 
     @Test
     void browserReloadsOnSaveShowsErrorsAndRecovers() throws Exception {
-        boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
-        boolean chromium = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
-        if (!ci) assumeTrue(chromium, "apt-get install chromium chromium-driver");
+        Tools.requireChromium();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(Tools.CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--user-data-dir=" + dir.resolve("profile"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Tools.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
         try {
             driver.get(server.url() + "news/2026/01/05/first/");

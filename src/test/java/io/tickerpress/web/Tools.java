@@ -10,17 +10,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * External tools the web tests run: the W3C Nu HTML checker (from the npm package vnu-jar) and Debian's
  * Chromium. In CI (CI set) a missing tool fails the test; on a developer's machine the test is skipped with
- * the command that installs it.
+ * the command that installs it. Call the {@code require} methods inside each test (or in {@code @BeforeEach}),
+ * never only in {@code @BeforeAll}: an assumption there hides the class's tests from the count instead of
+ * reporting them as skipped. The system properties {@code tickerpress.test.chromium} and
+ * {@code tickerpress.test.chromedriver} point at other binaries (or at none, to try the missing case).
  */
-final class Tools {
+public final class Tools {
     static final String VNU_VERSION = "26.9.27";
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of(System.getProperty("tickerpress.test.chromium", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("tickerpress.test.chromedriver", "/usr/bin/chromedriver"));
 
     private Tools() {
     }
 
-    static boolean inCi() {
+    public static boolean inCi() {
         String ci = System.getenv("CI");
         return ci != null && !ci.isBlank() && !ci.equals("false");
     }
@@ -40,9 +44,14 @@ final class Tools {
         return jar;
     }
 
-    static void requireChromium() {
-        require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and ChromeDriver are needed: apt-get install chromium chromium-driver");
+    public static boolean hasChromium() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Skips the calling test off CI, fails it on CI, when Chromium or ChromeDriver is missing. */
+    public static void requireChromium() {
+        require(hasChromium(), "Chromium and ChromeDriver are needed (looked for " + CHROMIUM + " and " + CHROMEDRIVER
+                + "): apt-get install chromium chromium-driver");
     }
 
     private static void require(boolean ok, String why) {

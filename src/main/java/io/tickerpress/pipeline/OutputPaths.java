@@ -1,0 +1,108 @@
+package io.tickerpress.pipeline;
+
+import io.tickerpress.diag.InputError;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every file the build writes, with what it comes from. Two outputs at one path (an article whose URL is the
+ * tags index, a theme file named like a page) would overwrite each other; a file at a path another output needs
+ * as a folder would fail half-way. Both are input errors naming the two sources. Paths are compared without
+ * regard to case, because case-insensitive file systems (macOS, Windows) store {@code tickers/MU/} and
+ * {@code tickers/mu/} as one folder.
+ */
+final class OutputPaths {
+    /**
+     * What writes an output.
+     *
+     * @param description how the user knows it: a content file's path or e.g. "the tags index"
+     * @param file the content file to name in the error, or null for generated pages
+     * @param fix how to move this output elsewhere, or null when it cannot be moved
+     */
+    record Source(String description, String file, String fix) {
+        static Source article(String file) {
+            return new Source(file, file, "give the article another 'slug', or change 'permalinks.article' in"
+                    + " content/site.yaml");
+        }
+
+        static Source generated(String description) {
+            return new Source(description, null, null);
+        }
+
+        static Source themeFile(String sitePath) {
+            String name = "static/" + sitePath.substring(sitePath.indexOf('/') + 1);
+            return new Source("the theme file " + name, null, "rename or remove " + name + " in the templates folder");
+        }
+    }
+
+    private record Claim(String path, Source source) {
+    }
+
+    private final Map<String, Claim> files = new HashMap<>();
+    private final Map<String, Claim> folders = new HashMap<>();
+
+    /**
+     * Records that {@code source} writes the file at {@code path} (site-relative, such as
+     * {@code news/x/index.html}).
+     *
+     * @throws InputError when another output already writes that file, or needs the path as a folder, or
+     *                    writes a file where this one needs a folder
+     */
+    synchronized void claim(String path, Source source) {
+        String key = key(path);
+        Claim mine = new Claim(path, source);
+        Claim other = files.get(key);
+        if (other == null) other = folders.get(key + "/");
+        if (other == null) {
+            for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
+                other = files.get(key.substring(0, slash));
+                if (other != null) break;
+            }
+        }
+        if (other != null) throw clash(other, mine);
+        files.put(key, mine);
+        for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
+            folders.putIfAbsent(key.substring(0, slash + 1), mine);
+        }
+    }
+
+    /** The file system's view of a path: no empty or "." segments, one case. */
+    private static String key(String path) {
+        StringBuilder sb = new StringBuilder();
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) continue;
+            if (!sb.isEmpty()) sb.append('/');
+            sb.append(segment);
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static InputError clash(Claim first, Claim second) {
+        // Pages are written in parallel: order the two sources by name, not by which came first. The one with
+        // a content file is the subject of the message, so the error starts with that file.
+        Claim a = first.source.description().compareTo(second.source.description()) <= 0 ? first : second;
+        Claim b = a == first ? second : first;
+        if (a.source.file() == null && b.source.file() != null) {
+            Claim t = a;
+            a = b;
+            b = t;
+        }
+        String subject = a.source.file() != null ? "" : a.source.description() + " ";
+        String problem;
+        if (key(a.path).equals(key(b.path))) {
+            problem = subject + "writes " + a.path + ", and so does " + b.source.description()
+                    + (a.path.equals(b.path) ? "" : " (" + b.path + ": one file on case-insensitive file systems"
+                    + " such as macOS and Windows)") + ": one would overwrite the other";
+        } else if (key(a.path).length() < key(b.path).length()) {
+            problem = subject + "writes the file " + a.path + ", where " + b.source.description()
+                    + " needs a folder (for " + b.path + ")";
+        } else {
+            problem = subject + "needs a folder for " + a.path + " where " + b.source.description()
+                    + " writes the file " + b.path;
+        }
+        String fix = a.source.fix() != null ? a.source.fix() : b.source.fix();
+        return new InputError(a.source.file(), problem + (fix == null ? "" : "; " + fix));
+    }
+}

@@ -1,0 +1,257 @@
+package io.tickerpress.pipeline;
+
+import io.tickerpress.TestSites;
+import io.tickerpress.cli.Main;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Publishing under real faults: a child build runs under {@code strace -f -e inject=SYSCALL:...:when=N}, which
+ * makes the N-th call of a file-system syscall fail (EIO, ENOSPC) or kills the process (SIGKILL) at it. After
+ * every fault the output must be exactly the old site or exactly the new one, never missing or mixed, and the
+ * next build (without faults) must succeed, publish the new site and leave no leftovers.
+ *
+ * <p>Each point starts from the same state (a copy of a built fixture, restored at the same absolute path so
+ * the page manifest still fits and pages are carried over as hard links).
+ */
+class PublishFaultInjectionTest {
+    @TempDir
+    static Path dir;
+    static Path fixture;
+    static Path work;
+    static Map<String, byte[]> oldSite;
+    static Map<String, byte[]> newSite;
+
+    @BeforeAll
+    static void fixture() throws Exception {
+        boolean ci = System.getenv("CI") != null;
+        boolean strace = Files.isExecutable(Path.of("/usr/bin/strace")) && runs("strace", "-f", "-o", "/dev/null", "true");
+        if (ci) {
+            assertTrue(strace, "CI must run the fault-injection tests: install strace (.ci/run does)");
+        }
+        Assumptions.assumeTrue(strace, "strace is not installed, or ptrace is not allowed here");
+        work = dir.resolve("work");
+        fixture = dir.resolve("fixture");
+        // The new site, built in a place of its own from the edited source: what a successful build publishes.
+        Path editedSrc = copySample(dir.resolve("edited-src"));
+        edit(editedSrc);
+        assertEquals(0, child(null, editedSrc, dir.resolve("expected"), dir.resolve("expected.log")));
+        newSite = TestSites.snapshot(dir.resolve("expected"));
+        // The old site, published into work/, then the source edited: every fault run starts from a copy of this.
+        Path src = copySample(work.resolve("src"));
+        assertEquals(0, child(null, src, work.resolve("site"), dir.resolve("first.log")));
+        oldSite = TestSites.snapshot(work.resolve("site"));
+        edit(src);
+        assertNotEquals(oldSite.keySet().size(), 0);
+        assertFalse(sameSite(oldSite, newSite), "the edit changes the site");
+        assertTrue(runs("cp", "-a", work.toString(), fixture.toString()));
+    }
+
+    private static Path copySample(Path to) throws IOException {
+        Files.createDirectories(to);
+        assertTrue(runs("cp", "-r", TestSites.SAMPLE.resolve("content").toString(), to.resolve("content").toString()));
+        return to;
+    }
+
+    /** An edit that changes every page (the site title) and one article. */
+    private static void edit(Path src) throws IOException {
+        Path yaml = src.resolve("content/site.yaml");
+        String text = Files.readString(yaml);
+        String edited = text.replaceFirst("(?m)^title: .*$", "title: The Edited Ledger");
+        assertNotEquals(text, edited);
+        Files.writeString(yaml, edited);
+    }
+
+    /** One fault: what strace injects, at which call. */
+    record Fault(String syscall, String action, int when) {
+        String inject() {
+            return "inject=" + syscall + ":" + action + ":when=" + when;
+        }
+
+        @Override
+        public String toString() {
+            return syscall + " #" + when + " " + action;
+        }
+    }
+
+    /** The full matrix (every call of every syscall) when TICKERPRESS_FULL_FAULTS=1; else the points below. */
+    private static final boolean FULL = "1".equals(System.getenv("TICKERPRESS_FULL_FAULTS"));
+
+    @Test
+    void everyRenameAndLinkOfThePublishStepFailingOrKilledLeavesOldOrNewSite() throws Exception {
+        Map<String, Integer> calls = countCalls("rename", "symlink", "link", "mkdir", "unlink", "rmdir");
+        assertTrue(calls.get("rename") >= 1 && calls.get("symlink") == 1, "the publish step is a link and a rename: " + calls);
+        // Every call of the publish step (the renames and the output link) with every fault; of the many other
+        // calls in the output's folders (hard links of carried-over pages, folders, removal of the previous
+        // version), the first and the last.
+        List<Fault> faults = new ArrayList<>();
+        for (String syscall : List.of("rename", "symlink")) {
+            for (int n = 1; n <= calls.get(syscall); n++) {
+                for (String action : List.of("error=EIO", "error=ENOSPC", "signal=KILL")) {
+                    faults.add(new Fault(syscall, action, n));
+                }
+            }
+        }
+        for (String syscall : List.of("link", "mkdir", "unlink", "rmdir")) {
+            int total = calls.get(syscall);
+            // The counts vary a little between runs (threads racing to make the same folder): the "late" point is
+            // taken well before the end so that every run reaches it.
+            java.util.SortedSet<Integer> points = new java.util.TreeSet<>(List.of(1, Math.max(1, total * 3 / 4)));
+            if (FULL) for (int n = 1; n <= total; n++) points.add(n);
+            for (int n : points) {
+                faults.add(new Fault(syscall, syscall.equals("mkdir") ? "error=ENOSPC" : "error=EIO", n));
+                faults.add(new Fault(syscall, "signal=KILL", n));
+            }
+        }
+        report("fault-injection matrix, calls per build " + calls, faults, false);
+    }
+
+    @Test
+    void anOutputFolderFromBeforeVersionsIsMovedAsideSafely() throws Exception {
+        // The output as TickerPress wrote it before versions: a plain folder. Publishing moves it into the
+        // versions folder (rename 1) and swaps the link in (symlink, rename 2). A kill between the two renames is
+        // the one moment without an output: the next build puts it back first thing.
+        List<Fault> faults = new ArrayList<>();
+        for (String action : List.of("error=EIO", "signal=KILL")) {
+            faults.add(new Fault("rename", action, 1));
+            faults.add(new Fault("symlink", action, 1));
+            faults.add(new Fault("rename", action, 2));
+        }
+        report("fault-injection matrix, output folder from before versions", faults, true);
+    }
+
+    private void report(String title, List<Fault> faults, boolean legacy) throws Exception {
+        List<String> outcomes = new ArrayList<>();
+        for (Fault fault : faults) {
+            outcomes.add(fault + " -> " + runFault(fault, legacy));
+        }
+        System.out.println(title + " (" + faults.size() + " points):");
+        outcomes.forEach(o -> System.out.println("  " + o));
+    }
+
+    /** Runs one fault from the fixture, checks the output, then checks that a normal build recovers. */
+    private String runFault(Fault fault, boolean legacy) throws Exception {
+        restore();
+        Path site = work.resolve("site");
+        if (legacy) {
+            Path version = site.toRealPath();
+            Files.delete(site);
+            assertTrue(runs("cp", "-a", version.toString(), site.toString()));
+            assertTrue(runs("rm", "-rf", work.resolve(".site.versions").toString()));
+        }
+        Path log = dir.resolve("fault.log");
+        Path trace = dir.resolve("fault.trace");
+        int exit = child(List.of("strace", "-f", "-qq", "-o", trace.toString(), "-e", "trace=" + fault.syscall(),
+                "-e", fault.inject()), work.resolve("src"), site, log);
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        String traced = Files.readString(trace, StandardCharsets.UTF_8);
+        boolean fired = traced.contains("(INJECTED)") || traced.contains("killed by SIGKILL");
+        assertFalse(text.contains("internal error"), fault + ": a fault is not a bug: " + text);
+        assertTrue(exit == 0 || exit == Main.EXIT_IO || exit == 137, fault + ": exit " + exit + ": " + text);
+        if (fault.syscall().equals("rename") || fault.syscall().equals("symlink")) {
+            assertTrue(fired, fault + ": every call of the publish step is reached: " + traced);
+        }
+        String state;
+        if (!Files.exists(site)) {
+            // Only a kill between moving the old folder aside and swapping the link in may leave no output.
+            assertTrue(legacy && fault.equals(new Fault("rename", "signal=KILL", 2)), fault + ": the output exists");
+            state = "no output until the next build";
+        } else {
+            Map<String, byte[]> after = TestSites.snapshot(site);
+            boolean isOld = sameSite(after, oldSite);
+            boolean isNew = sameSite(after, newSite);
+            assertTrue(isOld || isNew, fault + ": the output is exactly the old or the new site");
+            if (exit == 0) assertTrue(isNew, fault + ": a build that reports success published the new site");
+            state = isOld ? "old site" : "new site";
+        }
+        if (exit == Main.EXIT_IO) assertTrue(text.contains("error: "), fault + ": says what failed: " + text);
+
+        // The next build, without faults, publishes the new site and removes every leftover.
+        int next = child(null, work.resolve("src"), site, dir.resolve("next.log"));
+        assertEquals(0, next, fault + ": the next build succeeds: " + Files.readString(dir.resolve("next.log")));
+        assertTrue(sameSite(TestSites.snapshot(site), newSite), fault + ": the next build publishes the new site");
+        assertEquals(Set.of(".lock", site.toRealPath().getFileName().toString()), names(work.resolve(".site.versions")),
+                fault + ": only the published version is left");
+        assertEquals(Set.of(".site.versions", "site", "src"), names(work), fault + ": nothing else beside the output");
+        return (fired ? "" : "(not reached) ") + "exit " + exit + ", " + state + "; next build: new site, no leftovers";
+    }
+
+    /** How often one build from the fixture calls each syscall (all threads), read from strace's trace. */
+    private static Map<String, Integer> countCalls(String... syscalls) throws Exception {
+        restore();
+        Path trace = dir.resolve("trace.txt");
+        int exit = child(List.of("strace", "-f", "-qq", "-o", trace.toString(), "-e", "trace=" + String.join(",", syscalls)),
+                work.resolve("src"), work.resolve("site"), dir.resolve("count.log"));
+        assertEquals(0, exit, Files.readString(dir.resolve("count.log")));
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String s : syscalls) counts.put(s, 0);
+        for (String line : Files.readAllLines(trace)) {
+            String call = line.replaceFirst("^\\d+\\s+", "");
+            if (call.startsWith("<...")) continue; // the end of a call already counted
+            int paren = call.indexOf('(');
+            if (paren > 0 && counts.containsKey(call.substring(0, paren))) counts.merge(call.substring(0, paren), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private static void restore() throws IOException {
+        assertTrue(runs("rm", "-rf", work.toString()));
+        assertTrue(runs("cp", "-a", fixture.toString(), work.toString()));
+    }
+
+    private static int child(List<String> prefix, Path src, Path out, Path log) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        if (prefix != null) cmd.addAll(prefix);
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
+                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dtickerpress.syncDelete=true",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "build",
+                "--source", src.toString(), "--output", out.toString(), "--now", "2026-06-01T00:00:00Z"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("build did not finish: " + cmd);
+        }
+        return p.exitValue();
+    }
+
+    private static boolean runs(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameSite(Map<String, byte[]> a, Map<String, byte[]> b) {
+        return a.keySet().equals(b.keySet()) && a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey())));
+    }
+
+    private static Set<String> names(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+    }
+}
