@@ -5,6 +5,7 @@ import io.tickerpress.pipeline.BuildOptions;
 import io.tickerpress.pipeline.BuildResult;
 import io.tickerpress.pipeline.SiteBuilder;
 import io.tickerpress.render.Theme;
+import io.tickerpress.web.Tools;
 import io.tickerpress.write.BuildManifest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -44,7 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The preview server never misses a save: a real server on a real port, real files edited while it builds,
@@ -184,19 +184,17 @@ class PreviewStartupTest {
 
     @Test
     void aTabOpenedDuringTheFirstBuildReloadsItselfWhenTheSiteIsReady() throws Exception {
-        boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
-        boolean chromium = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
-        if (!ci) assumeTrue(chromium, "apt-get install chromium chromium-driver");
+        Tools.requireChromium(); // skipped off CI when missing, a failure on CI
         src = site();
         server = new PreviewServer(options(), "127.0.0.1", 0, new PrintWriter(log, true), heldFirstBuild());
         server.start();
         assertTrue(firstBuilt.await(60, TimeUnit.SECONDS), "the first build ran");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(Tools.CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--user-data-dir=" + dir.resolve("profile"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Tools.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);
         try {
             driver.get(server.url() + PAGE.substring(1));
