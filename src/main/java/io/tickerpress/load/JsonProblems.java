@@ -19,22 +19,20 @@ final class JsonProblems {
     private JsonProblems() {
     }
 
-    /** The problem in an editor's words, from the parser's original message (without location). */
-    static String explain(String message) {
+    /**
+     * The problem in an editor's words.
+     *
+     * @param message the parser's original message (without location)
+     * @param text    the whole document, to name the bracket a cut-short file leaves open
+     */
+    static String explain(String message, String text) {
         String m = message == null ? "" : message.strip();
         Matcher x;
         if (m.startsWith("Unexpected end-of-input")) {
-            if (m.contains("closing quote")) {
+            if (m.contains("closing quote") || m.contains("in field name")) {
                 return "the file ends inside a string: close it with a double quote (\")";
             }
-            String opened = opened(m);
-            if (m.contains("close marker for Object")) {
-                return "the file ends before the '{'" + opened + " is closed: add the missing '}'";
-            }
-            if (m.contains("close marker for Array")) {
-                return "the file ends before the '['" + opened + " is closed: add the missing ']'";
-            }
-            return "the file ends too early: a value, '}' or ']' is missing";
+            return unclosed(text);
         }
         if ((x = UNEXPECTED.matcher(m)).matches()) {
             String found = x.group(1);
@@ -103,6 +101,43 @@ final class JsonProblems {
         return m.replaceAll("\\s*\\(?(start marker at |for \\w+ starting at )?\\[Source: [^]]*]\\)?", "")
                 .replaceAll(":? ?enable `[^`]*` to allow", "")
                 .replaceAll("\\s+", " ");
+    }
+
+    /** For a file that ends too early: which bracket is still open, where, and what closes it. */
+    static String unclosed(String text) {
+        java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>(); // {bracket, line, column}
+        boolean inString = false;
+        int line = 1;
+        int column = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            column++;
+            if (c == '\n') {
+                line++;
+                column = 0;
+            }
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                    column++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                open.push(new int[] {c, line, column});
+            } else if ((c == '}' || c == ']') && !open.isEmpty()) {
+                open.pop();
+            }
+        }
+        if (open.isEmpty()) return "the file ends too early: a value is missing";
+        StringBuilder closers = new StringBuilder();
+        for (int[] b : open) closers.append(b[0] == '{' ? '}' : ']');
+        int[] innermost = open.peek();
+        return "the file ends before the '" + (char) innermost[0] + "' opened at line " + innermost[1] + ", column "
+                + innermost[2] + " is closed: the rest of the file is missing (complete it, then close with '"
+                + closers + "')";
     }
 
     /** " opened at line 3, column 5" from the parser's "[Source: …; line: 3, column: 5]", or "". */

@@ -60,7 +60,7 @@ public final class LocatedTree {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String msg = factory == YAML ? cleanMessage(e.getOriginalMessage())
-                    : JsonProblems.explain(e.getOriginalMessage());
+                    : JsonProblems.explain(e.getOriginalMessage(), text);
             if (loc == null) {
                 throw new InputError(file, lineOffset + 1, "malformed document: " + msg);
             }
