@@ -45,6 +45,25 @@ class PackagingIT {
         }
     }
 
+    /**
+     * The README's "Running from anywhere": a link to the launcher on the PATH runs the jar beside the launcher,
+     * from any working folder.
+     */
+    @Test
+    void theLauncherRunsThroughALinkFromAnotherFolder(@org.junit.jupiter.api.io.TempDir Path elsewhere)
+            throws IOException, InterruptedException {
+        Path jar = TARGET.resolve("tickerpress.jar");
+        assumeTrue(Files.isRegularFile(jar), "no " + jar + ": run mvn package (mvn verify runs this test after it)");
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        Path link = Files.createSymbolicLink(elsewhere.resolve("tickerpress"), Path.of("tickerpress").toAbsolutePath());
+        Process p = new ProcessBuilder(link.toString(), "--version").directory(elsewhere.toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "finished");
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.strip().matches("tickerpress \\d+\\.\\d+\\.\\d+.*"), output);
+    }
+
     /** target/tickerpress-VERSION.jar, the project's main artifact. */
     private static Path plainJar() throws IOException {
         if (!Files.isDirectory(TARGET)) return null;
