@@ -41,7 +41,8 @@ def holidays(y):
     ny = dt.date(y, 1, 1)
     if ny.weekday() == 6: h.add(ny + dt.timedelta(1))
     elif ny.weekday() != 5: h.add(ny)
-    h |= {nth(y, 1, 0, 3), nth(y, 2, 0, 3), easter(y) - dt.timedelta(2), nth(y, 9, 0, 1), nth(y, 11, 3, 4)}
+    h |= {nth(y, 2, 0, 3), easter(y) - dt.timedelta(2), nth(y, 9, 0, 1), nth(y, 11, 3, 4)}
+    if y >= 1998: h.add(nth(y, 1, 0, 3))
     last_may = dt.date(y, 5, 31)
     while last_may.weekday() != 0: last_may -= dt.timedelta(1)
     h.add(last_may)

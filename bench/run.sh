@@ -24,7 +24,10 @@ python3 bench/generate.py --articles "$articles" --days "$days" --symbols "$symb
 if [ "$size" = huge-history ]; then
   python3 - "$work" <<'PY'
 import os, sys, datetime as dt, random
+sys.path.insert(0, "bench")
+from generate import holidays  # history rows only on NYSE trading days, as the build checks
 out = os.path.join(sys.argv[1], "content/market/history"); os.makedirs(out, exist_ok=True)
+closed = {}
 r = random.Random(7)
 start = dt.date(1700, 1, 1)
 for s in range(50):
@@ -32,7 +35,7 @@ for s in range(50):
         f.write("Date,Open,High,Low,Close,Adj Close,Volume\n")
         d, c, n = start, 100.0, 0
         while n < 100000:
-            if d.weekday() < 5:
+            if d.weekday() < 5 and d not in closed.setdefault(d.year, holidays(d.year)):
                 c = max(1.0, c * (1 + r.gauss(0.0002, 0.01)))
                 f.write("%s,%.2f,%.2f,%.2f,%.2f,%.2f,%d\n" % (d.isoformat(), c, c * 1.01, c * 0.99, c, c, 1000000))
                 n += 1

@@ -1,5 +1,6 @@
 package io.tickerpress.cli;
 
+import java.util.Locale;
 import io.tickerpress.pipeline.BuildOptions;
 import io.tickerpress.pipeline.BuildResult;
 import io.tickerpress.pipeline.Progress;
@@ -50,7 +51,7 @@ public final class BuildCommand implements Callable<Integer> {
 
     /** "Built 64 pages (3 rendered, 61 unchanged; 14 articles, 238 files; charts: 0 rendered, 71 reused) into site in 412 ms" */
     static String summary(BuildResult r, String output) {
-        return String.format("Built %d pages (%d rendered, %d unchanged; %d articles, %d files; charts: %d rendered,"
+        return String.format(Locale.ROOT, "Built %d pages (%d rendered, %d unchanged; %d articles, %d files; charts: %d rendered,"
                         + " %d reused) into %s in %d ms%s", r.pages(), r.pagesRendered(), r.pagesReused(), r.articles(),
                 r.files(), r.chartsRendered(), r.chartsReused(), output, r.millis(),
                 r.warnings().isEmpty() ? "" : ", " + r.warnings().size() + " warning(s)");
@@ -75,9 +76,9 @@ public final class BuildCommand implements Callable<Integer> {
                 }
                 out.println(summary(result, Diagnostics.display(output)));
                 if (verbose) {
-                    out.printf("  pages rendered: %d, reused from the previous build: %d%n", result.pagesRendered(),
+                    out.printf(Locale.ROOT, "  pages rendered: %d, reused from the previous build: %d%n", result.pagesRendered(),
                             result.pagesReused());
-                    out.printf("  charts rendered: %d in %d ms (%.1f ms per chart, 1x and 2x), from the cache: %d%n",
+                    out.printf(Locale.ROOT, "  charts rendered: %d in %d ms (%.1f ms per chart, 1x and 2x), from the cache: %d%n",
                             result.chartsRendered(), result.chartMillis(),
                             result.chartsRendered() == 0 ? 0.0 : (double) result.chartMillis() / result.chartsRendered(),
                             result.chartsReused());

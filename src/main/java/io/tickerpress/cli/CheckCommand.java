@@ -1,5 +1,6 @@
 package io.tickerpress.cli;
 
+import java.util.Locale;
 import io.tickerpress.pipeline.BuildOptions;
 import io.tickerpress.pipeline.SiteBuilder;
 import io.tickerpress.check.SiteChecker;
@@ -65,7 +66,7 @@ public final class CheckCommand implements Callable<Integer> {
                 for (SiteChecker.Problem p : report.problems()) {
                     out.println(p);
                 }
-                out.printf("Checked %d pages and %d links: %s%n", report.pages(), report.links(),
+                out.printf(Locale.ROOT, "Checked %d pages and %d links: %s%n", report.pages(), report.links(),
                         report.ok() ? "no problems" : report.problems().size() + " problem(s)");
                 out.flush();
                 return report.ok() ? 0 : Main.EXIT_INPUT;

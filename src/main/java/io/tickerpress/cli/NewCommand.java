@@ -102,13 +102,14 @@ public final class NewCommand implements Runnable {
                         new InputError("DATE", io.tickerpress.load.DateProblems.why(date)
                                 .map(why -> "'" + date + "' is not a real date: " + why)
                                 .orElse("'" + date + "' is not a date like 2026-01-20")));
-                new TradingCalendar(config.market().closures()).closedReason(day).ifPresent(reason -> {
+                TradingCalendar calendar = TradingCalendar.of(config.market());
+                calendar.closedReason(day).ifPresent(reason -> {
                     throw new InputError("DATE", day + " is not a trading day: " + reason);
                 });
                 Path file = sourceOption.dir.resolve("content/market").resolve(day + ".json");
                 String json = "{\n"
                         + "  \"date\": \"" + day + "\",\n"
-                        + "  \"asOf\": \"" + day.atTime(SnapshotLoader.CLOSE).atZone(SnapshotLoader.NEW_YORK)
+                        + "  \"asOf\": \"" + calendar.closeAt(day)
                         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\",\n"
                         + "  \"indices\": [],\n"
                         + "  \"quotes\": [],\n"
@@ -141,7 +142,7 @@ public final class NewCommand implements Runnable {
                         .truncatedTo(ChronoUnit.MINUTES);
                 TradingCalendar calendar = TradingCalendar.nyse();
                 LocalDate day = now.toLocalDate();
-                if (!calendar.isTradingDay(day) || now.getHour() < 16) day = calendar.previousTradingDay(day);
+                if (!calendar.isTradingDay(day) || now.toLocalTime().isBefore(calendar.closeTime(day))) day = calendar.previousTradingDay(day);
                 createNew(dir.resolve("content/site.yaml"), """
                         # Site settings: every field is documented in the TickerPress README.
                         title: My Market News

@@ -1,5 +1,6 @@
 package io.tickerpress.cli;
 
+import java.util.Locale;
 import io.tickerpress.pipeline.BuildOptions;
 import io.tickerpress.serve.PreviewServer;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
             CountDownLatch stopped = new CountDownLatch(1);
             try (PreviewServer server = new PreviewServer(options, bind, port, out)) {
                 server.start();
-                out.printf("Serving %s at http://%s:%d/ (drafts %s, future %s). Press Ctrl-C to stop.%n",
+                out.printf(Locale.ROOT, "Serving %s at http://%s:%d/ (drafts %s, future %s). Press Ctrl-C to stop.%n",
                         sourceOption.dir.toAbsolutePath().normalize(), bind.equals("127.0.0.1") ? "localhost" : bind, server.port(),
                         drafts ? "shown" : "hidden", future ? "shown" : "hidden");
                 out.flush();

@@ -4,6 +4,7 @@ import io.tickerpress.model.Bar;
 import io.tickerpress.model.ChartSpec;
 import io.tickerpress.model.PriceSeries;
 import io.tickerpress.model.Snapshot;
+import io.tickerpress.model.TradingCalendar;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class ChartSlicer {
                 return Result.error("no " + symbol + " data on or before " + asOf);
             }
             LocalDate lastDate = series.bars().get(last).date();
-            int first = firstIndex(series, lastDate, spec.range());
+            int first = firstIndex(series, lastDate, spec.range(), market.calendar());
             if (last - first < 1) {
                 return Result.error("range " + spec.range() + " has fewer than two " + symbol + " closes up to " + lastDate);
             }
@@ -51,22 +52,26 @@ public final class ChartSlicer {
         return Result.ok(new ChartData(spec, end, slices, List.of()));
     }
 
-    /** The first bar shown: the one at the start of the range, or the year's base close for YTD. */
-    static int firstIndex(PriceSeries series, LocalDate end, String range) {
-        LocalDate start = switch (range) {
-            case "1M" -> end.minusMonths(1);
-            case "3M" -> end.minusMonths(3);
-            case "6M" -> end.minusMonths(6);
-            case "1Y" -> end.minusYears(1);
-            case "5Y" -> end.minusYears(5);
-            case "YTD" -> LocalDate.of(end.getYear() - 1, 12, 31);
-            default -> LocalDate.MIN;
-        };
+    /**
+     * The first bar shown. Ranges are trading-day windows ending at {@code end}: 1M is 21 sessions, 3M 63, 6M 126,
+     * 1Y 252 and 5Y 1260, counted on the exchange calendar, plus the close the window's change is measured from;
+     * YTD starts at the previous year's last session. The first bar is the first one on or after the window's
+     * start, so a chart never reaches back to an older close across missing data.
+     */
+    static int firstIndex(PriceSeries series, LocalDate end, String range, TradingCalendar calendar) {
         if (range.equals("MAX")) return 0;
-        // The close at or before the start is the base the change is measured from.
+        LocalDate start = switch (range) {
+            case "YTD" -> calendar.previousTradingDay(LocalDate.of(end.getYear(), 1, 1));
+            default -> calendar.sessionsBefore(end, SESSIONS.getOrDefault(range, 0));
+        };
         int i = series.indexAtOrBefore(start);
-        return Math.max(0, i);
+        if (i >= 0 && series.date(i).equals(start)) return i;
+        return i + 1;
     }
+
+    /** Sessions in each range: about 21 trading days a month, 252 a year. */
+    static final java.util.Map<String, Integer> SESSIONS = java.util.Map.of("1M", 21, "3M", 63, "6M", 126,
+            "1Y", 252, "5Y", 1260);
 
     /** Chart data, or why there is none. */
     public record Result(ChartData data, String error) {

@@ -1,14 +1,15 @@
 package io.tickerpress.derive;
 
+import io.tickerpress.model.DayChange;
 import io.tickerpress.model.MarketData;
 import io.tickerpress.model.PriceSeries;
+import io.tickerpress.model.Quote;
 import io.tickerpress.model.Snapshot;
 import io.tickerpress.model.TradingCalendar;
-import io.tickerpress.load.SnapshotLoader;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,54 @@ public final class Market {
     private final MarketData data;
     private final TradingCalendar calendar;
     private final Map<String, SeriesStats> stats = new HashMap<>();
+    /** Figures snapshots give, by symbol and day (checked against the closes by the loader). */
+    private final Map<String, Map<LocalDate, Quote>> given = new HashMap<>();
 
     public Market(MarketData data, TradingCalendar calendar) {
         this.data = data;
         this.calendar = calendar;
-        data.series().forEach((symbol, series) -> stats.put(symbol, new SeriesStats(series)));
+        data.series().forEach((symbol, series) -> stats.put(symbol, new SeriesStats(series, calendar)));
+        for (Snapshot s : data.snapshots()) {
+            for (List<Quote> list : List.of(s.indices(), s.quotes())) {
+                for (Quote q : list) {
+                    if (q.change() != null || q.changePct() != null) {
+                        given.computeIfAbsent(q.symbol(), k -> new HashMap<>()).put(s.date(), q);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A symbol's move on bar {@code i} of its series: the one source of a day's change on every page (digest,
+     * sidebar, ticker page, quote shortcode). A figure the day's snapshot gives is used as written (the loader
+     * checked it against the closes); the other is derived from it or from the previous session's close. Change
+     * and percent are null when neither is possible: the first bar without a given figure, or the session after
+     * a gap in the data (a change is never taken across missing days).
+     */
+    public Move move(String symbol, int i) {
+        SeriesStats s = stats.get(symbol);
+        PriceSeries series = s.series();
+        double close = s.close(i);
+        Quote q = given.getOrDefault(symbol, Map.of()).get(s.date(i));
+        BigDecimal change = q == null ? null : q.change();
+        BigDecimal pct = q == null ? null : q.changePct();
+        int p = DayChange.previousSession(series, i, calendar);
+        if (p >= 0) {
+            if (change == null) change = DayChange.change(s.close(p), close);
+            if (pct == null) pct = DayChange.pct(s.close(p), close);
+        } else if (change != null && pct == null) {
+            pct = DayChange.pctFromChange(close, change);
+        } else if (pct != null && change == null) {
+            change = DayChange.changeFromPct(close, pct);
+        }
+        return new Move(symbol, series.name(), s.date(i), close, change == null ? null : change.doubleValue(),
+                pct == null ? null : pct.doubleValue(), series.bars().get(i).volume());
+    }
+
+    /** A symbol's move on a day it has a bar, or empty. */
+    public Optional<Move> moveOn(String symbol, LocalDate date) {
+        return stats(symbol).map(s -> s.series().indexOf(date)).filter(i -> i >= 0).map(i -> move(symbol, i));
     }
 
     private volatile String digest;
@@ -74,13 +118,9 @@ public final class Market {
         return data.series();
     }
 
-    /**
-     * The last trading day whose close is known at {@code moment}: a day's close counts from 16:00 New York
-     * time, so a 06:04 story sees the previous session's close.
-     */
-    public static LocalDate lastCloseDate(Instant moment) {
-        ZonedDateTime ny = moment.atZone(SnapshotLoader.NEW_YORK);
-        return ny.toLocalTime().isBefore(SnapshotLoader.CLOSE) ? ny.toLocalDate().minusDays(1) : ny.toLocalDate();
+    /** The last trading day whose close is known at {@code moment} (the calendar knows each session's close). */
+    public LocalDate lastCloseDate(Instant moment) {
+        return calendar.lastCloseDate(moment);
     }
 
     /** The newest snapshot whose {@code asOf} is at or before {@code moment}. */

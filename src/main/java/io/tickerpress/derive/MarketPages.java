@@ -1,5 +1,6 @@
 package io.tickerpress.derive;
 
+import java.util.Locale;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.model.Digest;
 import io.tickerpress.model.MarketSettings;
@@ -29,33 +30,21 @@ public final class MarketPages {
     }
 
     public static String digestPath(LocalDate date) {
-        return String.format("markets/%04d/%02d/%02d/", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+        return String.format(Locale.ROOT, "markets/%04d/%02d/%02d/", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }
 
-    /** A quote's move on a snapshot's day: given figures first, else derived from the previous close. */
+    /** A quote's move on a snapshot's day, under the name the snapshot gives ({@link Market#move} decides the figures). */
     public Move move(Quote q, LocalDate date) {
-        Double change = q.change();
-        Double pct = q.changePct();
-        Optional<SeriesStats> stats = market.stats(q.symbol());
-        int i = stats.map(s -> s.series().indexOf(date)).orElse(-1);
-        if (i > 0) {
-            SeriesStats s = stats.get();
-            if (change == null) change = s.change(i).getAsDouble();
-            if (pct == null) pct = s.changePct(i).getAsDouble();
-        } else if (change != null && pct == null && q.close() - change > 0) {
-            pct = SeriesStats.pct(q.close() - change, q.close());
-        }
-        return new Move(q.symbol(), q.name(), date, q.close(), change, pct, q.volume());
+        Move m = market.moveOn(q.symbol(), date).orElseThrow(() ->
+                new IllegalStateException("the loader merges every snapshot quote: " + q.symbol() + " " + date));
+        return new Move(m.symbol(), q.name(), m.date(), m.close(), m.change(), m.changePct(), m.volume());
     }
 
     /** A symbol's move on the last day at or before {@code date} in its series. */
     public Optional<Move> moveAsOf(String symbol, LocalDate date) {
         return market.stats(symbol).flatMap(s -> {
             int i = s.series().indexAtOrBefore(date);
-            if (i < 0) return Optional.empty();
-            return Optional.of(new Move(symbol, s.series().name(), s.date(i), s.close(i),
-                    i > 0 ? s.change(i).getAsDouble() : null, i > 0 ? s.changePct(i).getAsDouble() : null,
-                    s.series().bars().get(i).volume()));
+            return i < 0 ? Optional.empty() : Optional.of(market.move(symbol, i));
         });
     }
 
@@ -120,7 +109,7 @@ public final class MarketPages {
         items.sort(Comparator.comparing((SidebarData.Item it) -> it.entry().time().toInstant()).reversed());
         List<SidebarData.Item> shown = items.subList(0, Math.min(settings.sidebarCount(), items.size()));
 
-        LocalDate boardDate = asOf ? Market.lastCloseDate(moment)
+        LocalDate boardDate = asOf ? market.lastCloseDate(moment)
                 : market.latestSnapshot().map(Snapshot::date).orElse(null);
         List<Move> board = new ArrayList<>();
         if (boardDate != null) {

@@ -1,5 +1,6 @@
 package io.tickerpress.derive;
 
+import java.util.Locale;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.SiteConfig;
 
@@ -16,9 +17,9 @@ public final class Permalinks {
         // the New York day it appeared on.
         ZonedDateTime d = article.date().withZoneSameInstant(config.timezone());
         String path = config.articlePermalink()
-                .replace("{yyyy}", String.format("%04d", d.getYear()))
-                .replace("{mm}", String.format("%02d", d.getMonthValue()))
-                .replace("{dd}", String.format("%02d", d.getDayOfMonth()))
+                .replace("{yyyy}", String.format(Locale.ROOT, "%04d", d.getYear()))
+                .replace("{mm}", String.format(Locale.ROOT, "%02d", d.getMonthValue()))
+                .replace("{dd}", String.format(Locale.ROOT, "%02d", d.getDayOfMonth()))
                 .replace("{slug}", article.slug());
         return path.substring(1);
     }

@@ -1,5 +1,6 @@
 package io.tickerpress.derive;
 
+import io.tickerpress.model.DayChange;
 import io.tickerpress.model.PriceSeries;
 import io.tickerpress.model.TradingCalendar;
 
@@ -14,31 +15,38 @@ import java.util.OptionalDouble;
  */
 public final class SeriesStats {
     private final PriceSeries series;
+    private final TradingCalendar calendar;
     private final double[] close;
+    /** Whether the bar before is the previous session's (no trading day missing in between). */
+    private final boolean[] afterSession;
     private final int[] lastRecord;
     private final int[] streak;
 
-    public SeriesStats(PriceSeries series) {
+    public SeriesStats(PriceSeries series, TradingCalendar calendar) {
         this.series = series;
+        this.calendar = calendar;
         int n = series.size();
         close = new double[n];
+        afterSession = new boolean[n];
         lastRecord = new int[n];
         streak = new int[n];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             close[i] = series.close(i);
+            afterSession[i] = DayChange.previousSession(series, i, calendar) >= 0;
             if (close[i] > max) {
                 max = close[i];
                 lastRecord[i] = i;
             } else {
                 lastRecord[i] = lastRecord[i - 1];
             }
-            if (i == 0 || close[i] == close[i - 1]) {
+            // A streak counts day-over-day moves only: it restarts after a gap in the data.
+            if (!afterSession[i] || close[i] == close[i - 1]) {
                 streak[i] = 0;
             } else if (close[i] > close[i - 1]) {
-                streak[i] = i > 0 && streak[i - 1] > 0 ? streak[i - 1] + 1 : 1;
+                streak[i] = streak[i - 1] > 0 ? streak[i - 1] + 1 : 1;
             } else {
-                streak[i] = i > 0 && streak[i - 1] < 0 ? streak[i - 1] - 1 : -1;
+                streak[i] = streak[i - 1] < 0 ? streak[i - 1] - 1 : -1;
             }
         }
     }
@@ -59,21 +67,24 @@ public final class SeriesStats {
         return close[i];
     }
 
-    /** Change from the previous bar's close; empty for the first bar. */
-    public OptionalDouble change(int i) {
-        return i > 0 ? OptionalDouble.of(close[i] - close[i - 1]) : OptionalDouble.empty();
-    }
-
-    /** % change from the previous bar's close. */
-    public OptionalDouble changePct(int i) {
-        return i > 0 ? OptionalDouble.of(pct(close[i - 1], close[i])) : OptionalDouble.empty();
+    /**
+     * Whether bar {@code i} follows the previous session's bar, so that its day-over-day change is known. False
+     * for the first bar and after a gap in the data; see {@link Market#move} for the change itself.
+     */
+    public boolean hasPreviousSession(int i) {
+        return afterSession[i];
     }
 
     /** % change since the last close of the previous calendar year. */
     public OptionalDouble ytd(int i) {
-        int base = series.indexAtOrBefore(LocalDate.of(date(i).getYear() - 1, 12, 31));
-        if (base < 0 || date(base).getYear() != date(i).getYear() - 1) return OptionalDouble.empty();
+        int base = yearBase(date(i).getYear());
+        if (base < 0) return OptionalDouble.empty();
         return OptionalDouble.of(pct(close[base], close[i]));
+    }
+
+    /** The bar of the last session of the year before {@code year}, or -1 when the data lacks that day. */
+    private int yearBase(int year) {
+        return series.indexOf(calendar.previousTradingDay(LocalDate.of(year, 1, 1)));
     }
 
     /**
@@ -86,8 +97,8 @@ public final class SeriesStats {
         LocalDate nth = days.get(n - 1);
         if (date(i).isBefore(nth)) return OptionalDouble.empty();
         int end = series.indexOf(nth);
-        int base = series.indexAtOrBefore(LocalDate.of(year - 1, 12, 31));
-        if (end < 0 || base < 0 || date(base).getYear() != year - 1) return OptionalDouble.empty();
+        int base = yearBase(year);
+        if (end < 0 || base < 0) return OptionalDouble.empty();
         return OptionalDouble.of(pct(close[base], close[end]));
     }
 
@@ -114,7 +125,7 @@ public final class SeriesStats {
         int count = 0;
         for (int k = i; k > 0; k--) {
             int j = other.series.indexOf(date(k));
-            if (j <= 0 || !other.date(j - 1).equals(date(k - 1))) break;
+            if (j <= 0 || !afterSession[k] || !other.afterSession[j] || !other.date(j - 1).equals(date(k - 1))) break;
             if (pct(close[k - 1], close[k]) > pct(other.close[j - 1], other.close[j])) {
                 count++;
             } else {

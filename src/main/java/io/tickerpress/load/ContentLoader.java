@@ -62,9 +62,9 @@ public final class ContentLoader {
                     + " that holds content/site.yaml and content/articles/");
         }
         SiteConfig config = SiteConfigLoader.load(content);
-        TradingCalendar calendar = new TradingCalendar(config.market().closures());
+        TradingCalendar calendar = TradingCalendar.of(config.market());
         return new SiteContent(config, new ArticleLoader(config).loadAll(content, cache),
-                new MarketLoader(calendar, diagnostics, config.limits()).load(content, cache),
+                new MarketLoader(calendar, diagnostics, config.limits(), config.market().strict()).load(content, cache),
                 DigestLoader.loadAll(content, config.limits().articleBytes()));
     }
 }

@@ -1,5 +1,6 @@
 package io.tickerpress.load;
 
+import java.util.Locale;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,9 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class DateValues {
     private static final Pattern HAS_OFFSET = Pattern.compile(".*T.*(Z|[+-]\\d\\d(:?\\d\\d)?)(\\[.*])?$");
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSS]")
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSS]", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
     private DateValues() {
@@ -42,12 +44,36 @@ public final class DateValues {
                 return Optional.of(inNamedZone(odt, zone));
             }
             if (s.length() > 10) {
-                return Optional.of(LocalDateTime.parse(s, LOCAL).atZone(zone));
+                return Optional.of(strictLocal(LocalDateTime.parse(s, LOCAL), zone, s));
             }
             return Optional.of(LocalDate.parse(s, DATE).atStartOfDay(zone));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A local time in a zone, refusing the two cases where the clock reading does not name one instant: a time
+     * skipped when clocks go forward, and a time that happens twice when they go back.
+     *
+     * @throws DateTimeException naming the gap or the two offsets
+     */
+    static ZonedDateTime strictLocal(LocalDateTime local, ZoneId zone, String text) {
+        java.time.zone.ZoneRules rules = zone.getRules();
+        List<ZoneOffset> offsets = rules.getValidOffsets(local);
+        if (offsets.size() == 1) return local.atZone(zone);
+        java.time.zone.ZoneOffsetTransition t = rules.getTransition(local);
+        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT);
+        if (offsets.isEmpty()) {
+            throw new DateTimeException(text + " does not exist in " + zone + ": clocks jump from "
+                    + t.getDateTimeBefore().format(hm) + " to " + t.getDateTimeAfter().format(hm) + " that day"
+                    + " (" + t.getOffsetBefore() + " to " + t.getOffsetAfter() + "); write a time outside the gap or"
+                    + " an explicit offset");
+        }
+        String date = local.toLocalDate() + "T" + local.toLocalTime().format(hm);
+        throw new DateTimeException(text + " is ambiguous in " + zone + ": it happens twice as clocks go back from "
+                + t.getDateTimeBefore().format(hm) + " to " + t.getDateTimeAfter().format(hm) + "; add the offset, "
+                + date + ":00" + offsets.get(0) + " (first) or " + date + ":00" + offsets.get(1) + " (second)");
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.model.PriceSeries;
+import io.tickerpress.model.TradingCalendar;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -28,10 +29,14 @@ public final class HistoryLoader {
     private static final CsvMapper CSV = new CsvMapper();
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?\\d{1,18}(\\.\\d{1,12})?([eE][-+]?\\d{1,3})?");
 
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("\\d{1,19}");
+
     private final Diagnostics diagnostics;
     private final long maxBytes;
+    private final TradingCalendar calendar;
 
-    public HistoryLoader(Diagnostics diagnostics, long maxBytes) {
+    public HistoryLoader(TradingCalendar calendar, Diagnostics diagnostics, long maxBytes) {
+        this.calendar = calendar;
         this.diagnostics = diagnostics;
         this.maxBytes = maxBytes;
     }
@@ -123,11 +128,15 @@ public final class HistoryLoader {
             String dateText = row[dateCol];
             LocalDate date = DateValues.parseDate(dateText).orElseThrow(() ->
                     new InputError(display, line, "'" + dateText + "' in column Date is not a date like 2026-01-20"));
+            calendar.closedReason(date).ifPresent(reason -> {
+                throw new InputError(display, line, date + " is not a trading day (" + reason + "): the exchange was"
+                        + " closed; remove the row or correct its date");
+            });
             Double close = number(row, closeCol, "Close", display, line);
             Double open = number(row, openCol, "Open", display, line);
             Double high = number(row, highCol, "High", display, line);
             Double low = number(row, lowCol, "Low", display, line);
-            Double volume = number(row, volumeCol, "Volume", display, line);
+            Long volume = volume(row, volumeCol, display, line);
             int empties = countEmpty(row, openCol, highCol, lowCol, closeCol, volumeCol);
             if (empties > 0) {
                 emptyCells += empties;
@@ -143,11 +152,19 @@ public final class HistoryLoader {
             if (high != null && low != null && high < low) {
                 throw new InputError(display, line, "High " + high + " is below Low " + low);
             }
-            if (volume != null && (volume < 0 || volume != Math.rint(volume))) {
-                throw new InputError(display, line, "Volume must be a whole number of shares, not " + row[volumeCol]);
+            for (String k : new String[] {"Open", "Close"}) {
+                Double v = k.equals("Open") ? open : close;
+                if (v != null && high != null && v > high) {
+                    throw new InputError(display, line, k + " " + v + " is above High " + high
+                            + ": a day's open and close lie between its low and high");
+                }
+                if (v != null && low != null && v < low) {
+                    throw new InputError(display, line, k + " " + v + " is below Low " + low
+                            + ": a day's open and close lie between its low and high");
+                }
             }
             bars.add((int) date.toEpochDay(), open == null ? Double.NaN : open, high == null ? Double.NaN : high,
-                    low == null ? Double.NaN : low, close, volume == null ? -1 : volume.longValue(), display, line);
+                    low == null ? Double.NaN : low, close, volume == null ? -1 : volume, display, line);
         }
         if (emptyCells > 0) {
             diagnostics.warn(display, firstEmptyLine, emptyCells + " empty or null cell(s)"
@@ -172,6 +189,21 @@ public final class HistoryLoader {
 
     private static boolean isEmpty(String cell) {
         return cell.isEmpty() || cell.equalsIgnoreCase("null");
+    }
+
+    /** A volume: a whole number of shares written as digits (no decimals, no exponent), at most Long.MAX_VALUE. */
+    private static Long volume(String[] row, Integer col, String display, int line) {
+        if (col == null || isEmpty(row[col])) return null;
+        String cell = row[col];
+        if (WHOLE.matcher(cell).matches()) {
+            try {
+                return Long.parseLong(cell);
+            } catch (NumberFormatException e) {
+                // over Long.MAX_VALUE: reported below
+            }
+        }
+        throw new InputError(display, line, "'" + cell + "' in column Volume is not a whole number of shares (write"
+                + " digits only, such as 22539283, at most " + Long.MAX_VALUE + "; no decimals, exponents or signs)");
     }
 
     private static Double number(String[] row, Integer col, String name, String display, int line) {

@@ -29,11 +29,14 @@ public final class MarketLoader {
     private final Diagnostics diagnostics;
 
     private final io.tickerpress.model.Limits limits;
+    private final boolean strict;
 
-    public MarketLoader(TradingCalendar calendar, Diagnostics diagnostics, io.tickerpress.model.Limits limits) {
+    /** @param strict whether missing trading days in the data are errors ({@code market.strict}) rather than warnings */
+    public MarketLoader(TradingCalendar calendar, Diagnostics diagnostics, io.tickerpress.model.Limits limits, boolean strict) {
         this.calendar = calendar;
         this.diagnostics = diagnostics;
         this.limits = limits;
+        this.strict = strict;
     }
 
     public MarketData load(Path contentDir) {
@@ -58,7 +61,7 @@ public final class MarketLoader {
         Map<String, PriceSeries.Builder> history = new TreeMap<>();
         Path historyDir = dir.resolve("history");
         if (Files.isDirectory(historyDir)) {
-            HistoryLoader loader = new HistoryLoader(diagnostics, limits.csvBytes());
+            HistoryLoader loader = new HistoryLoader(calendar, diagnostics, limits.csvBytes());
             for (Path file : ContentFiles.list(contentDir, historyDir, ".csv")) {
                 String name = file.getFileName().toString();
                 String symbol = name.substring(0, name.length() - 4).toUpperCase(Locale.ROOT);
@@ -68,7 +71,7 @@ public final class MarketLoader {
                 if (history.containsKey(symbol)) {
                     throw new InputError(Diagnostics.display(file), "a second history file for " + symbol);
                 }
-                history.put(symbol, cache.parsed(file, limits, loader::load));
+                history.put(symbol, cache.parsed(file, settings, loader::load));
             }
         }
         // Snapshot quotes per symbol, in date order (snapshots are sorted).
@@ -99,6 +102,8 @@ public final class MarketLoader {
             });
             series.put(symbol, merged.build(symbol, names.getOrDefault(symbol, symbol)));
         }
+        GivenFigures.check(snapshots, series, calendar);
+        SessionGaps.check(series, calendar, diagnostics, strict);
         return new MarketData(snapshots, series);
     }
 }

@@ -3,14 +3,17 @@ package io.tickerpress.load;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.model.Closure;
+import io.tickerpress.model.EarlyClose;
 import io.tickerpress.model.Limits;
 import io.tickerpress.model.MarketSettings;
 import io.tickerpress.model.SiteConfig;
+import io.tickerpress.model.TimeFormats;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,7 @@ import java.util.regex.Pattern;
 /** Reads {@code content/site.yaml}. */
 public final class SiteConfigLoader {
     static final Set<String> FIELDS = Set.of("title", "description", "baseUrl", "language", "timezone", "paginate",
-            "permalinks", "markdown", "publisher", "market", "charts", "feeds", "limits");
+            "permalinks", "markdown", "publisher", "market", "charts", "feeds", "limits", "formats");
     private static final Pattern TOKEN = Pattern.compile("\\{([^}]*)}");
     private static final Set<String> PERMALINK_TOKENS = Set.of("yyyy", "mm", "dd", "slug");
 
@@ -74,7 +77,27 @@ public final class SiteConfigLoader {
                 market(f.object("market")),
                 chartFormat(f.object("charts")),
                 f.object("feeds") != null && f.object("feeds").allowOnly(Set.of("fullContent")).bool("fullContent", false),
-                limits(f.object("limits")));
+                limits(f.object("limits")),
+                formats(f.object("formats")));
+    }
+
+    /** The {@code formats:} section: each pattern checked now, so that no page fails on it later. */
+    private static TimeFormats formats(Fields f) {
+        TimeFormats d = TimeFormats.defaults();
+        if (f == null) return d;
+        f.allowOnly(Set.of("dateline", "marketTime", "date", "longDate", "weekdayDate"));
+        return new TimeFormats(pattern(f, "dateline", d.dateline(), true), pattern(f, "marketTime", d.marketTime(), true),
+                pattern(f, "date", d.date(), false), pattern(f, "longDate", d.longDate(), false),
+                pattern(f, "weekdayDate", d.weekdayDate(), false));
+    }
+
+    private static String pattern(Fields f, String key, String fallback, boolean withTime) {
+        String p = f.string(key, fallback);
+        String problem = TimePatterns.problem(p, withTime);
+        if (problem != null) {
+            throw f.error(key, "'formats." + key + "' " + problem + ": '" + p + "' (default: '" + fallback + "')");
+        }
+        return p;
     }
 
     private static Limits limits(Fields f) {
@@ -106,7 +129,7 @@ public final class SiteConfigLoader {
     private static MarketSettings market(Fields m) {
         MarketSettings defaults = MarketSettings.defaults();
         if (m == null) return defaults;
-        m.allowOnly(Set.of("closures", "board", "sidebar", "movers", "benchmark", "mainIndex"));
+        m.allowOnly(Set.of("closures", "board", "sidebar", "movers", "benchmark", "mainIndex", "earlyCloses", "strict"));
         List<Closure> closures = new ArrayList<>();
         for (Fields c : m.objects("closures")) {
             c.allowOnly(Set.of("date", "reason"));
@@ -114,6 +137,30 @@ public final class SiteConfigLoader {
             LocalDate date = DateValues.parseDate(text)
                     .orElseThrow(() -> c.error("date", "closure date '" + text + "' is not a date like 2025-01-09"));
             closures.add(new Closure(date, c.string("reason", "exchange closed")));
+        }
+        List<EarlyClose> earlyCloses = new ArrayList<>();
+        for (Fields c : m.objects("earlyCloses")) {
+            c.allowOnly(Set.of("date", "close"));
+            String text = c.requiredString("date");
+            LocalDate date = DateValues.parseDate(text)
+                    .orElseThrow(() -> c.error("date", "early close date '" + text + "' is not a date like 2026-12-24"));
+            String time = c.requiredString("close");
+            if (!time.matches("\\d\\d:\\d\\d")) {
+                throw c.error("close", "early close time '" + time + "' is not a New York time like 13:00");
+            }
+            LocalTime close;
+            try {
+                close = LocalTime.parse(time);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw c.error("close", "early close time '" + time + "' is not a New York time like 13:00");
+            }
+            if (!close.isAfter(io.tickerpress.model.TradingCalendar.OPEN) || close.isAfter(io.tickerpress.model.TradingCalendar.REGULAR_CLOSE)) {
+                throw c.error("close", "early close time " + time + " must be after the 09:30 open and at most 16:00");
+            }
+            new io.tickerpress.model.TradingCalendar(closures).closedReason(date).ifPresent(reason -> {
+                throw c.error("date", "early close on " + date + ", but the exchange is closed that day (" + reason + ")");
+            });
+            earlyCloses.add(new EarlyClose(date, close));
         }
         String mode = defaults.sidebarMode();
         int count = defaults.sidebarCount();
@@ -129,7 +176,8 @@ public final class SiteConfigLoader {
         List<String> board = m.strings("board").stream().map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).toList();
         return new MarketSettings(closures, board, mode, count, m.integer("movers", defaults.movers(), 0, 50),
                 m.string("benchmark", defaults.benchmark()).strip().toUpperCase(java.util.Locale.ROOT),
-                m.string("mainIndex", defaults.mainIndex()).strip().toUpperCase(java.util.Locale.ROOT));
+                m.string("mainIndex", defaults.mainIndex()).strip().toUpperCase(java.util.Locale.ROOT),
+                earlyCloses, m.bool("strict", defaults.strict()));
     }
 
     private static void validatePermalink(String pattern, Fields f) {

@@ -23,8 +23,7 @@ import java.util.regex.Pattern;
 
 /** Reads and validates one daily snapshot, {@code content/market/YYYY-MM-DD.json}. */
 public final class SnapshotLoader {
-    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    public static final LocalTime CLOSE = LocalTime.of(16, 0);
+    public static final ZoneId NEW_YORK = TradingCalendar.NEW_YORK;
     static final Set<String> FIELDS = Set.of("date", "asOf", "indices", "quotes", "sectors", "stockOfTheDay");
     static final Set<String> QUOTE_FIELDS = Set.of("symbol", "name", "open", "high", "low", "close", "volume",
             "change", "changePct");
@@ -76,11 +75,16 @@ public final class SnapshotLoader {
         calendar.closedReason(date).ifPresent(reason -> {
             throw f.error("date", date + " is not a trading day (" + reason + "): the exchange was closed");
         });
-        ZonedDateTime asOf = date.atTime(CLOSE).atZone(NEW_YORK);
+        ZonedDateTime asOf = calendar.closeAt(date);
         if (f.has("asOf")) {
-            String t = f.string("asOf");
-            asOf = DateValues.parse(t, NEW_YORK).orElseThrow(() -> f.error("asOf",
-                    "'asOf' is not a date-time like 2026-01-20T16:00:00-05:00: '" + t + "'"));
+            asOf = time(f, "asOf", "2026-01-20T16:00:00-05:00");
+            if (!asOf.withZoneSameInstant(NEW_YORK).toLocalDate().equals(date)
+                    || asOf.isBefore(calendar.openAt(date))) {
+                throw f.error("asOf", "'asOf' " + asOf.withZoneSameInstant(NEW_YORK).toLocalDateTime()
+                        + " (New York) is not during or after the " + date + " session (opens "
+                        + TradingCalendar.OPEN + ", closes " + calendar.closeTime(date) + "): it must be a time on "
+                        + date + " from the open, e.g. " + calendar.closeAt(date).toOffsetDateTime());
+            }
         }
 
         Set<String> symbols = new HashSet<>();
@@ -104,13 +108,28 @@ public final class SnapshotLoader {
                 throw s.error("symbol", "stock of the day '" + symbol + "' has no entry in this snapshot's quotes or"
                         + " indices: add its quote so its % change can be shown");
             }
-            String t = s.requiredString("time");
-            ZonedDateTime time = DateValues.parse(t, NEW_YORK).orElseThrow(() -> s.error("time",
-                    "'time' is not a date-time like 2026-01-20T08:16:00-05:00: '" + t + "'"));
+            s.requiredString("time");
+            ZonedDateTime time = time(s, "time", "2026-01-20T08:16:00-05:00");
+            LocalDate day = time.withZoneSameInstant(NEW_YORK).toLocalDate();
+            if (!day.equals(date)) {
+                throw s.error("time", "stock of the day '" + symbol + "' is timed " + day + " (New York) but this is the "
+                        + date + " snapshot: its 'time' must fall on " + date);
+            }
             items.add(new StockOfTheDay(symbol, time, s.requiredString("headline").strip(), s.string("body", ""),
                     display, s.line()));
         }
         return new Snapshot(display, date, asOf, indices, quotes, sectors, items);
+    }
+
+    /** A date-time field read in New York time; a local time skipped or repeated by a clock change is an error. */
+    private static ZonedDateTime time(Fields f, String key, String example) {
+        String t = f.string(key);
+        try {
+            return DateValues.parse(t, NEW_YORK).orElseThrow(() -> f.error(key,
+                    "'" + key + "' is not a date-time like " + example + ": '" + t + "'"));
+        } catch (java.time.DateTimeException e) {
+            throw f.error(key, "'" + key + "': " + e.getMessage());
+        }
     }
 
     private static List<Quote> quotes(Fields f, String key, Set<String> symbols) {
@@ -149,7 +168,7 @@ public final class SnapshotLoader {
                 volume = v.longValue();
             }
             out.add(new Quote(symbol, q.string("name", symbol).strip(), open, high, low, close, volume,
-                    finite(q, "change"), finite(q, "changePct"), q.line()));
+                    given(q, "change"), given(q, "changePct"), q.line()));
         }
         return out;
     }
@@ -169,6 +188,12 @@ public final class SnapshotLoader {
             throw q.error(key, "'" + key + "' must be a positive price, not " + v);
         }
         return v;
+    }
+
+    /** A figure as written, with its decimals (so checks know the rounding it was given with). */
+    private static java.math.BigDecimal given(Fields q, String key) {
+        if (finite(q, key) == null) return null;
+        return q.decimal(key);
     }
 
     private static Double finite(Fields q, String key) {

@@ -1,5 +1,6 @@
 package io.tickerpress.load;
 
+import java.util.Locale;
 import java.util.Collection;
 
 /** "Did you mean" hints: the closest candidate by edit distance, if it is close enough to be a typo. */
@@ -11,7 +12,7 @@ public final class Suggest {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates.stream().sorted().toList()) {
-            int d = distance(input.toLowerCase(), c.toLowerCase());
+            int d = distance(input.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = c;
                 bestDistance = d;

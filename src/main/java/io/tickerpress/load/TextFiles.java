@@ -1,5 +1,6 @@
 package io.tickerpress.load;
 
+import java.util.Locale;
 import io.tickerpress.diag.InputError;
 
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class TextFiles {
         } catch (MalformedInputException e) {
             int offset = firstBadByte(bytes);
             throw new InputError(display, lineOfByte(bytes, offset), "is not valid UTF-8 (bad byte 0x"
-                    + String.format("%02X", bytes[offset] & 0xff) + " at byte offset " + offset + ")");
+                    + String.format(Locale.ROOT, "%02X", bytes[offset] & 0xff) + " at byte offset " + offset + ")");
         } catch (CharacterCodingException e) {
             throw new InputError(display, "is not valid UTF-8: " + e.getMessage());
         }

@@ -12,19 +12,23 @@ import java.util.List;
  * @param movers how many top gainers and losers a digest lists
  * @param benchmark the symbol ticker pages compare with for the relative streak
  * @param mainIndex the index whose candlestick chart digest pages show
+ * @param earlyCloses closing times for days beyond the rule-based early closes (or 16:00 to undo one)
+ * @param strict whether missing trading days in the data stop the build (else they are warnings)
  */
 public record MarketSettings(List<Closure> closures, List<String> board, String sidebarMode, int sidebarCount,
-                             int movers, String benchmark, String mainIndex) {
+                             int movers, String benchmark, String mainIndex, List<EarlyClose> earlyCloses,
+                             boolean strict) {
     public static final String LATEST = "latest";
     public static final String AS_OF = "asOf";
 
     public MarketSettings {
         closures = List.copyOf(closures);
         board = List.copyOf(board);
+        earlyCloses = List.copyOf(earlyCloses);
     }
 
     public static MarketSettings defaults() {
-        return new MarketSettings(List.of(), List.of(), LATEST, 3, 5, "SPX", "SPX");
+        return new MarketSettings(List.of(), List.of(), LATEST, 3, 5, "SPX", "SPX", List.of(), false);
     }
 
     public boolean asOf() {

@@ -101,6 +101,11 @@ public final class PriceSeries {
         return LocalDate.ofEpochDay(day[i]);
     }
 
+    /** The day of bar {@code i} as an epoch day (no object made). */
+    public int epochDay(int i) {
+        return day[i];
+    }
+
     public double close(int i) {
         return close[i];
     }
@@ -117,6 +122,16 @@ public final class PriceSeries {
 
     private static Double box(double v) {
         return Double.isNaN(v) ? null : v;
+    }
+
+    /** The file a bar was read from. */
+    public String sourceFile(int i) {
+        return sourceFile[i];
+    }
+
+    /** The line of that file, or 0 when unknown. */
+    public int sourceLine(int i) {
+        return sourceLine[i];
     }
 
     /** Index of the bar on {@code date}, or -1. */

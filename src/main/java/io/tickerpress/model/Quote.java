@@ -1,9 +1,12 @@
 package io.tickerpress.model;
 
+import java.math.BigDecimal;
+
 /**
- * A symbol's line in a daily snapshot (an index or a stock). {@code change} and {@code changePct} are as
- * given in the file, or null when they are to be derived from the previous close.
+ * A symbol's line in a daily snapshot (an index or a stock). {@code change} (price units) and {@code changePct}
+ * (percent: 1.2 means 1.2%) are as written in the file, keeping their decimals (the rounding they were given
+ * with), or null when they are to be derived from the previous close.
  */
 public record Quote(String symbol, String name, Double open, Double high, Double low, double close, Long volume,
-                    Double change, Double changePct, int line) {
+                    BigDecimal change, BigDecimal changePct, int line) {
 }

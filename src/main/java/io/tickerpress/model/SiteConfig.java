@@ -9,6 +9,7 @@ import java.time.ZoneId;
  * @param articlePermalink pattern such as {@code /news/{yyyy}/{mm}/{dd}/{slug}/}
  * @param chartFormat "png" (with a 2x version) or "svg"
  * @param feedsFullContent whether feeds carry whole articles, not only their key points
+ * @param formats date and time patterns of the pages
  */
 public record SiteConfig(
         String title,
@@ -23,7 +24,8 @@ public record SiteConfig(
         MarketSettings market,
         String chartFormat,
         boolean feedsFullContent,
-        Limits limits) {
+        Limits limits,
+        TimeFormats formats) {
 
     public static final String DEFAULT_PERMALINK = "/news/{yyyy}/{mm}/{dd}/{slug}/";
 
@@ -37,6 +39,6 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String newBaseUrl) {
         return new SiteConfig(title, description, newBaseUrl, language, timezone, paginate,
                 articlePermalink, markdownUnsafe, publisher, market, chartFormat,
-                feedsFullContent, limits);
+                feedsFullContent, limits, formats);
     }
 }

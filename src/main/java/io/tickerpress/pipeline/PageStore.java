@@ -116,6 +116,7 @@ final class PageStore {
     }
 
     BuildManifest manifest() {
-        return new BuildManifest(BuildManifest.VERSION, out.output().toString(), entries);
+        // The previous manifest was loaded for this build's shared inputs (or is empty for them).
+        return new BuildManifest(BuildManifest.VERSION, out.output().toString(), previous.inputs(), entries);
     }
 }

@@ -1,5 +1,6 @@
 package io.tickerpress.pipeline;
 
+import java.util.Locale;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,7 +40,7 @@ public final class Progress {
         int width = 30;
         int filled = (int) ((long) Math.min(d, total) * width / total);
         synchronized (terminal) {
-            terminal.printf("\r[%s%s] %d/%d pages", "#".repeat(filled), " ".repeat(width - filled), Math.min(d, total), total);
+            terminal.printf(Locale.ROOT, "\r[%s%s] %d/%d pages", "#".repeat(filled), " ".repeat(width - filled), Math.min(d, total), total);
             if (d >= total) terminal.print("\r" + " ".repeat(width + 30) + "\r");
             terminal.flush();
         }

@@ -11,7 +11,6 @@ import io.tickerpress.derive.Taxonomy;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.load.ContentLoader;
-import io.tickerpress.load.SnapshotLoader;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.SiteConfig;
@@ -19,6 +18,7 @@ import io.tickerpress.model.SiteContent;
 import io.tickerpress.model.TradingCalendar;
 import io.tickerpress.pipeline.OutputPaths.Source;
 import io.tickerpress.render.FeedRenderer;
+import io.tickerpress.render.Formats;
 import io.tickerpress.render.MarketViews;
 import io.tickerpress.render.PageRenderer;
 import io.tickerpress.render.SearchIndex;
@@ -57,7 +57,7 @@ public final class SiteBuilder {
         if (!held.isEmpty()) {
             Article next = held.get(0);
             diagnostics.warn(null, 0, held.size() + (held.size() == 1 ? " future article" : " future articles")
-                    + " held back; next: " + io.tickerpress.render.Formats.datelineTime(next.date()) + " ("
+                    + " held back; next: " + Formats.of(content.config()).datelineTime(next.date()) + " ("
                     + next.file() + "); build with --future to include "
                     + (held.size() == 1 ? "it" : "them"));
         }
@@ -77,6 +77,7 @@ public final class SiteBuilder {
 
         java.util.LinkedHashMap<String, Long> stages = new java.util.LinkedHashMap<>();
         long mark = System.nanoTime();
+        String siteYaml = SiteInputs.siteYaml(options.source());
         // load
         SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed);
         SiteConfig config = options.baseUrl() == null ? content.config()
@@ -89,7 +90,7 @@ public final class SiteBuilder {
         Chronicle chronicle = new Chronicle(config, published);
         List<PublishedArticle> newestFirst = chronicle.newestFirst();
         List<Taxonomy.Term> tags = Taxonomy.group(newestFirst, p -> p.article().tags(), "tags/", Taxonomy::tagSlug);
-        Market market = new Market(content.market(), new TradingCalendar(config.market().closures()));
+        Market market = new Market(content.market(), TradingCalendar.of(config.market()));
         List<DigestDay> digests = new MarketPages(market, config).digests(content.digests(), newestFirst);
         Map<String, List<PublishedArticle>> tickers = tickers(market, newestFirst);
         Instant newestContent = newestContent(newestFirst, market);
@@ -97,12 +98,14 @@ public final class SiteBuilder {
         mark = lap(stages, "derive", mark);
         // render + write
         Theme theme = new Theme(options.source());
-        BuildManifest previous = options.clean() ? BuildManifest.empty(options.output())
-                : BuildManifest.load(options.cacheDir(), options.output());
+        String inputs = SiteInputs.fingerprint(siteYaml, config, options, theme);
+        BuildManifest previous = options.clean() ? BuildManifest.empty(options.output(), inputs)
+                : BuildManifest.load(options.cacheDir(), options.output(), inputs);
+        ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.id());
         try (StagingFolder out = options.inPlace() ? StagingFolder.inPlace(options.output())
                 : StagingFolder.beside(options.output()); Workers workers = Workers.forThisMachine()) {
             Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
-                    new ChartCache(options.cacheDir()), out::previous);
+                    chartCache, out::previous, Formats.of(config));
             PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);
             FeedRenderer feeds = new FeedRenderer(config, theme);
             progress.total(newestFirst.size() + digests.size());
@@ -144,7 +147,7 @@ public final class SiteBuilder {
                 String path = MarketViews.tickerPath(symbol);
                 tickerTerms.add(new Taxonomy.Term(symbol, symbol, path, articles));
                 Instant dataDate = market.stats(symbol).filter(st -> st.size() > 0)
-                        .map(st -> st.date(st.size() - 1).atTime(SnapshotLoader.CLOSE).atZone(SnapshotLoader.NEW_YORK).toInstant())
+                        .map(st -> market.calendar().closeAt(st.date(st.size() - 1)).toInstant())
                         .orElse(null);
                 for (var page : Pagination.paginate(articles, config.paginate(), path)) {
                     Instant lastmod = newest(page.items(), dataDate == null ? newestContent : dataDate);
@@ -160,7 +163,7 @@ public final class SiteBuilder {
             store.page("search/", Source.generated("the search page"), pages.search(), newestContent);
             store.page("404.html", Source.generated("the 404 page"), pages.notFound(), newestContent);
             mark = lap(stages, "market pages", mark);
-            store.file("search-index.json", Source.generated("the search index"), SearchIndex.write(newestFirst, pages::url));
+            store.file("search-index.json", Source.generated("the search index"), SearchIndex.write(newestFirst, pages::url, pages.formats()));
 
             // Feeds for the site and each tag; full content when site.yaml asks for it.
             Function<PublishedArticle, String> body = config.feedsFullContent() ? pages::bodyHtml : null;
@@ -179,8 +182,8 @@ public final class SiteBuilder {
             Source chart = Source.generated("a chart");
             Charts.Stats chartStats = workers.call(() -> charts.renderAll((name, file) -> store.file(name, chart, file),
                     (name, file) -> {
+                        out.link(name, file); // first: a link that fails falls back to writing the bytes
                         store.claim(name, chart);
-                        out.link(name, file);
                     }));
 
             mark = lap(stages, "charts", mark);
@@ -189,6 +192,7 @@ public final class SiteBuilder {
             BuildManifest.delete(options.cacheDir(), options.output());
             out.publish();
             store.manifest().save(options.cacheDir());
+            chartCache.prune();
             lap(stages, "publish", mark);
             return new BuildResult(store.pages(), files, chronicle.oldestFirst().size(), diagnostics.warnings(),
                     (System.nanoTime() - start) / 1_000_000, chartStats.rendered(), chartStats.reused(),

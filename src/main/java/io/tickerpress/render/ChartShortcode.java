@@ -1,12 +1,11 @@
 package io.tickerpress.render;
 
-import io.tickerpress.derive.Market;
 import io.tickerpress.load.ChartSpecs;
 import io.tickerpress.model.ChartSpec;
 import io.tickerpress.render.chart.Charts;
 import io.tickerpress.render.view.ChartView;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +20,12 @@ import java.util.function.Function;
 public final class ChartShortcode implements Shortcodes.Handler {
     static final String PLACEHOLDER = "tickerpress-chart-placeholder-";
     private final Charts charts;
-    private final Instant asOf;
+    private final LocalDate asOf;
     private final Function<ChartView, String> html;
     private final List<String> blocks = new ArrayList<>();
 
-    public ChartShortcode(Charts charts, Instant asOf, Function<ChartView, String> html) {
+    /** @param asOf the last trading day whose close is known at the page's time: charts end there */
+    public ChartShortcode(Charts charts, LocalDate asOf, Function<ChartView, String> html) {
         this.charts = charts;
         this.asOf = asOf;
         this.html = html;
@@ -51,7 +51,7 @@ public final class ChartShortcode implements Shortcodes.Handler {
         ChartSpec spec = new ChartSpec(ChartSpec.Type.parse(type), symbols, range, call.named().getOrDefault("title", ""));
         ChartView view;
         try {
-            view = charts.request(spec, Market.lastCloseDate(asOf), PageCharts.WIDTH, PageCharts.height(spec));
+            view = charts.request(spec, asOf, PageCharts.WIDTH, PageCharts.height(spec));
         } catch (Charts.ChartException e) {
             throw call.error(e.getMessage());
         }

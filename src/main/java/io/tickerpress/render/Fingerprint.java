@@ -1,5 +1,6 @@
 package io.tickerpress.render;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,13 +29,49 @@ public final class Fingerprint {
             a = mix(a ^ n);
             b = mix(b + 0x632BE59BD9B4E019L + n);
         }
-        return String.format("%016x%016x", mix(a), mix(b ^ a));
+        return String.format(Locale.ROOT, "%016x%016x", mix(a), mix(b ^ a));
     }
 
     private static long mix(long z) {
         z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
         z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
         return z ^ (z >>> 33);
+    }
+
+    /**
+     * A SHA-256 over named byte blocks, for whole files (templates, the generator's own code): unlike
+     * {@link #of}, it reads bytes, and each block is framed by its name and length so that no two different
+     * sets of files give the same input.
+     */
+    public static final class Files {
+        private final java.security.MessageDigest sha;
+
+        public Files() {
+            try {
+                sha = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public Files add(String name, byte[] bytes) {
+            text(name);
+            sha.update(java.nio.ByteBuffer.allocate(8).putLong(bytes.length).array());
+            sha.update(bytes);
+            return this;
+        }
+
+        public Files text(String s) {
+            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            sha.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());
+            sha.update(b);
+            return this;
+        }
+
+        /** The first 128 bits, in hex. */
+        public String hex() {
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
+        }
     }
 
     /** A model's text in key order, whatever map the model is. */

@@ -1,53 +1,116 @@
 package io.tickerpress.render;
 
+import io.tickerpress.model.SiteConfig;
+import io.tickerpress.model.TimeFormats;
+
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DecimalStyle;
+import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.Set;
 
-/** How dates and times are written on pages. All English, as the default theme is. */
+/**
+ * How dates and times are written on pages, with the site's patterns ({@code formats:} in site.yaml). Words
+ * (month and day names, AM/PM, zone names) follow the site's {@code language}; digits are always ASCII, so a
+ * page is the same on any machine whatever its locale.
+ */
 public final class Formats {
-    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
-    private static final DateTimeFormatter DATELINE = DateTimeFormatter.ofPattern("MMM d, yyyy, HH:mm", Locale.US);
-    private static final DateTimeFormatter CLOCK_12 = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a", Locale.US);
-    private static final DateTimeFormatter ZONE_ABBREVIATION = DateTimeFormatter.ofPattern("z", Locale.US);
+    private final Locale words;
+    private final TimeFormats patterns;
+    private final DateTimeFormatter dateline;
+    private final DateTimeFormatter marketTime;
+    private final DateTimeFormatter date;
+    private final DateTimeFormatter longDate;
+    private final DateTimeFormatter weekdayDate;
 
-    private Formats() {
+    public Formats(TimeFormats patterns, String language) {
+        this.words = wordsLocale(language);
+        this.patterns = patterns;
+        this.dateline = formatter(patterns.dateline(), words);
+        this.marketTime = formatter(patterns.marketTime(), words);
+        this.date = formatter(patterns.date(), words);
+        this.longDate = formatter(patterns.longDate(), words);
+        this.weekdayDate = formatter(patterns.weekdayDate(), words);
+    }
+
+    public static Formats of(SiteConfig config) {
+        return new Formats(config.formats(), config.language());
+    }
+
+    /** The default patterns in English. */
+    public static Formats defaults() {
+        return new Formats(TimeFormats.defaults(), "en");
+    }
+
+    /**
+     * The locale for words in dates: the site's language (without extensions such as {@code -u-nu-arab}, which
+     * could change digits or calendars) when the JDK knows its month names, else English.
+     */
+    public static Locale wordsLocale(String language) {
+        Locale l = language == null || language.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(language).stripExtensions();
+        return KNOWN_LANGUAGES.contains(l.getLanguage()) ? l : Locale.ENGLISH;
+    }
+
+    private static final Set<String> KNOWN_LANGUAGES = java.util.Arrays.stream(Locale.getAvailableLocales())
+            .map(Locale::getLanguage).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** A formatter for a pattern, with words in {@code words} and ASCII digits. */
+    public static DateTimeFormatter formatter(String pattern, Locale words) {
+        return DateTimeFormatter.ofPattern(pattern, words).withDecimalStyle(DecimalStyle.STANDARD);
+    }
+
+    /** A formatter for a fixed pattern (chart axes), with words in the site's language. */
+    public DateTimeFormatter formatter(String pattern) {
+        return formatter(pattern, words);
+    }
+
+    /** What decides the text of dates and figures, for fingerprints of pages whose text uses them. */
+    public String key() {
+        return patterns + "|" + words.toLanguageTag() + "|" + Numbers.RULES;
     }
 
     /** "Jan 20, 2026, 06:04 EST", in the time's own zone. */
-    public static String datelineTime(ZonedDateTime t) {
-        return DATELINE.format(t) + " " + zone(t);
+    public String datelineTime(ZonedDateTime t) {
+        return dateline.format(namedZone(t));
     }
 
     /** "NEW YORK, Jan 20, 2026, 06:04 EST", or just the time when there is no place. */
-    public static String dateline(String place, ZonedDateTime t) {
+    public String dateline(String place, ZonedDateTime t) {
         return (place == null || place.isBlank() ? "" : place + ", ") + datelineTime(t);
     }
 
     /** "January 20, 2026, 8:16 AM EST", as market items are stamped. */
-    public static String longTime(ZonedDateTime t) {
-        return CLOCK_12.format(t) + " " + zone(t);
+    public String marketTime(ZonedDateTime t) {
+        return marketTime.format(namedZone(t));
     }
 
-    public static String shortDate(java.time.temporal.TemporalAccessor t) {
-        return SHORT_DATE.format(t);
+    /** "Jan 20, 2026". */
+    public String date(TemporalAccessor t) {
+        return date.format(t);
     }
 
-    public static String longDate(java.time.temporal.TemporalAccessor t) {
-        return LONG_DATE.format(t);
+    /** "January 20, 2026". */
+    public String longDate(TemporalAccessor t) {
+        return longDate.format(t);
+    }
+
+    /** "Tuesday, January 20, 2026". */
+    public String weekdayDate(TemporalAccessor t) {
+        return weekdayDate.format(t);
     }
 
     public static String iso(ZonedDateTime t) {
         return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    /** The zone's abbreviation ("EST", "GMT"); a bare offset prints as "UTC" or "UTC+01:00". */
-    static String zone(ZonedDateTime t) {
+    /** A bare offset has no abbreviation: it is written "UTC" or "UTC+01:00" (not "Z" or "+01:00"). */
+    static ZonedDateTime namedZone(ZonedDateTime t) {
         if (t.getZone() instanceof ZoneOffset offset) {
-            return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
+            return t.withZoneSameInstant(ZoneId.ofOffset("UTC", offset));
         }
-        return ZONE_ABBREVIATION.format(t);
+        return t;
     }
 }

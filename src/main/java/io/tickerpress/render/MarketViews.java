@@ -22,10 +22,8 @@ import io.tickerpress.render.view.StatView;
 import io.tickerpress.render.view.TickerView;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +31,8 @@ import java.util.function.Function;
 
 /** Turns derived market data into the preformatted view records templates receive. */
 public final class MarketViews {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
     private final Market market;
+    private final Formats formats;
     private final MarkdownRenderer markdown;
     private final Diagnostics diagnostics;
     private final Function<String, String> url;
@@ -45,8 +43,9 @@ public final class MarketViews {
     static final int SPARK_HEIGHT = 32;
 
     public MarketViews(Market market, MarkdownRenderer markdown, Diagnostics diagnostics, Function<String, String> url,
-                       String benchmark, Charts charts) {
+                       String benchmark, Charts charts, Formats formats) {
         this.charts = charts;
+        this.formats = formats;
         this.market = market;
         this.markdown = markdown;
         this.diagnostics = diagnostics;
@@ -83,7 +82,7 @@ public final class MarketViews {
 
     public MarketItemView item(StockOfTheDay e, Move m) {
         String html = blurbs.computeIfAbsent(e, x -> markdown.render(x.body(), x.file(), x.line(), diagnostics));
-        return new MarketItemView(e.symbol(), tickerUrl(e.symbol()), e.headline(), Formats.longTime(e.time()),
+        return new MarketItemView(e.symbol(), tickerUrl(e.symbol()), e.headline(), formats.marketTime(e.time()),
                 Formats.iso(e.time()), html, moveWithSpark(m));
     }
 
@@ -91,13 +90,13 @@ public final class MarketViews {
         return new SidebarView("Stock Market Today",
                 data.items().stream().map(it -> item(it.entry(), it.move())).toList(),
                 data.board().stream().map(this::moveWithSpark).toList(),
-                data.boardDate() == null ? null : Formats.shortDate(data.boardDate()));
+                data.boardDate() == null ? null : formats.date(data.boardDate()));
     }
 
     public DigestView digest(DigestDay day, String bodyHtml, MarketPagesLookup lookup, List<ArticleItemView> articles) {
         LocalDate date = day.snapshot().date();
         String title = day.editorial() != null ? day.editorial().title()
-                : "Stock Market Today: " + Formats.shortDate(date);
+                : "Stock Market Today: " + formats.date(date);
         List<SectorView> sectors = new ArrayList<>();
         for (SectorMove s : day.snapshot().sectors()) {
             double d = s.changePct() == null ? 0 : s.changePct();
@@ -107,14 +106,14 @@ public final class MarketViews {
         }
         List<MarketItemView> items = day.snapshot().stockOfTheDay().stream()
                 .map(e -> item(e, lookup.moveOn(e.symbol(), date))).toList();
-        return new DigestView(DAY.format(date), date.toString(), title,
+        return new DigestView(formats.weekdayDate(date), date.toString(), title,
                 day.editorial() == null ? List.of() : day.editorial().summary(), bodyHtml,
                 day.indices().stream().map(this::move).toList(),
                 day.gainers().stream().map(this::move).toList(),
                 day.losers().stream().map(this::move).toList(),
                 sectors, items, articles,
-                day.previous() == null ? null : new LinkView(DAY.format(day.previous().date()), url.apply(day.previous().path())),
-                day.next() == null ? null : new LinkView(DAY.format(day.next().date()), url.apply(day.next().path())));
+                day.previous() == null ? null : new LinkView(formats.weekdayDate(day.previous().date()), url.apply(day.previous().path())),
+                day.next() == null ? null : new LinkView(formats.weekdayDate(day.next().date()), url.apply(day.next().path())));
     }
 
     /** Finds a symbol's move on a snapshot day (implemented by the derive stage). */
@@ -130,30 +129,28 @@ public final class MarketViews {
         }
         SeriesStats s = statsOpt.get();
         int i = s.size() - 1;
-        Move latest = new Move(symbol, s.series().name(), s.date(i), s.close(i),
-                i > 0 ? s.change(i).getAsDouble() : null, i > 0 ? s.changePct(i).getAsDouble() : null,
-                s.series().bars().get(i).volume());
+        Move latest = market.move(symbol, i);
         List<StatView> stats = new ArrayList<>();
         stats.add(new StatView("Close", Numbers.price(s.close(i))));
-        pct(stats, "Change", s.changePct(i));
+        if (latest.changePct() != null) stats.add(new StatView("Change", Numbers.pct(latest.changePct())));
         pct(stats, "Year to date", s.ytd(i));
         int year = s.date(i).getYear();
         pct(stats, "First 10 trading days of " + year, s.firstNDays(i, year, 10, market.calendar()));
         int high = s.high52(i);
         int low = s.low52(i);
-        stats.add(new StatView("52-week high", Numbers.price(s.close(high)) + " (" + Formats.shortDate(s.date(high)) + ")"));
-        stats.add(new StatView("52-week low", Numbers.price(s.close(low)) + " (" + Formats.shortDate(s.date(low)) + ")"));
+        stats.add(new StatView("52-week high", Numbers.price(s.close(high)) + " (" + formats.date(s.date(high)) + ")"));
+        stats.add(new StatView("52-week low", Numbers.price(s.close(low)) + " (" + formats.date(s.date(low)) + ")"));
         int record = s.lastRecord(i);
-        stats.add(new StatView("Record close", Numbers.price(s.close(record)) + " (" + Formats.shortDate(s.date(record)) + ")"));
+        stats.add(new StatView("Record close", Numbers.price(s.close(record)) + " (" + formats.date(s.date(record)) + ")"));
         stats.add(new StatView("Sessions since record", Integer.toString(s.sessionsSinceRecord(i))));
         int streak = s.streak(i);
-        stats.add(new StatView("Streak", streak == 0 ? "unchanged" : Math.abs(streak) + (streak > 0 ? " up" : " down")
+        if (s.hasPreviousSession(i)) stats.add(new StatView("Streak", streak == 0 ? "unchanged" : Math.abs(streak) + (streak > 0 ? " up" : " down")
                 + (Math.abs(streak) == 1 ? " session" : " sessions")));
         if (!symbol.equals(benchmark)) {
             market.stats(benchmark).ifPresent(b -> stats.add(new StatView("Sessions in a row beating " + benchmark,
                     Integer.toString(s.relativeStreak(i, b)))));
         }
-        return new TickerView(symbol, s.series().name(), move(latest), Formats.shortDate(s.date(i)), stats);
+        return new TickerView(symbol, s.series().name(), move(latest), formats.date(s.date(i)), stats);
     }
 
     private static void pct(List<StatView> stats, String label, OptionalDouble v) {

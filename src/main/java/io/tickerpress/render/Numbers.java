@@ -2,60 +2,100 @@ package io.tickerpress.render;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.function.DoubleFunction;
 
-/** How figures are written: prices with two decimals, percentages signed with one or two decimals. */
+/**
+ * How every figure is written, on every page, feed, chart label and alt text: the one rule set.
+ * <ul>
+ * <li>Rounding is half-up (away from zero) on the decimal value as written in the data: a double is read back
+ * as its shortest round-tripping decimal ({@link BigDecimal#valueOf(double)}), so 2.675 rounds to 2.68, never
+ * to the 2.67 its binary neighbour would give.</li>
+ * <li>A fixed number of decimals per kind of figure, so that columns line up: prices, index levels and
+ * changes 2, percentages 2, volumes 0.</li>
+ * <li>Thousands separated by a comma, decimals by a point, ASCII digits, whatever the machine's locale.</li>
+ * <li>Signed forms ({@code +1.25}, {@code -1.25}) carry the ASCII hyphen-minus, so figures copied into a
+ * spreadsheet stay numbers; a figure that rounds to zero is written without a sign ({@code 0.00}, never
+ * {@code -0.00}). Unsigned forms (for prose: "fell 2.46%") are the magnitude of the rounded figure.</li>
+ * </ul>
+ * Nothing here depends on {@link java.util.Locale}: digits and separators are written by hand.
+ */
 public final class Numbers {
+    /** Changes when any rule here changes, so that cached pages with figures are rendered again. */
+    public static final String RULES = "numbers-2";
+    static final int PRICE_DECIMALS = 2;
+    static final int PCT_DECIMALS = 2;
+
     private Numbers() {
     }
 
-    /** DecimalFormat is costly to create and not thread-safe: one per pattern and thread. */
-    private static final ThreadLocal<java.util.Map<String, DecimalFormat>> FORMATS =
-            ThreadLocal.withInitial(java.util.HashMap::new);
-
-    private static DecimalFormat format(String pattern) {
-        return FORMATS.get().computeIfAbsent(pattern, p -> {
-            DecimalFormat f = new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.US));
-            f.setRoundingMode(RoundingMode.HALF_UP);
-            return f;
-        });
-    }
-
-    /** "2,698.10" */
+    /** A price or index level: "2,698.10". */
     public static String price(double v) {
-        return format("#,##0.00").format(round(v, 2));
+        return price(decimal(v));
     }
 
-    /** "+21.40" or "-3.05"; "0.00" unsigned. */
+    public static String price(BigDecimal v) {
+        return text(round(v, PRICE_DECIMALS), false);
+    }
+
+    /** A change in price or level, signed: "+21.40", "-3.05", "0.00". */
     public static String change(double v) {
-        double r = round(v, 2);
-        String s = format("#,##0.00").format(Math.abs(r));
-        return r > 0 ? "+" + s : r < 0 ? "-" + s : s;
+        return change(decimal(v));
     }
 
-    /** "+7.9%", "-6.59%", "+1.0%"; "0.0%" unsigned. */
+    public static String change(BigDecimal v) {
+        return text(round(v, PRICE_DECIMALS), true);
+    }
+
+    /** The size of a change, for prose: "3.05". */
+    public static String changeAbs(double v) {
+        return price(decimal(v).abs());
+    }
+
+    /** A percentage, signed: "+7.90%", "-6.59%", "0.00%". */
     public static String pct(double v) {
-        double r = round(v, 2);
-        String s = format("0.0#").format(Math.abs(r));
-        return (r > 0 ? "+" : r < 0 ? "-" : "") + s + "%";
+        return pct(decimal(v));
     }
 
-    /** "+3", "-2", "0". */
-    public static String signed(int n) {
-        return n > 0 ? "+" + n : Integer.toString(n);
+    public static String pct(BigDecimal v) {
+        return text(round(v, PCT_DECIMALS), true) + "%";
     }
 
-    /** "41,250,000" */
+    /** The size of a percentage, for prose ("Nvidia fell 2.46%"): "2.46%". */
+    public static String pctAbs(double v) {
+        return text(round(decimal(v).abs(), PCT_DECIMALS), false) + "%";
+    }
+
+    /** A count that can go either way, signed: "+3", "-2", "0". */
+    public static String signed(long n) {
+        return n > 0 ? "+" + n : Long.toString(n);
+    }
+
+    /** A number of shares: "41,250,000". */
     public static String volume(long v) {
-        return format("#,##0").format(v);
+        return text(BigDecimal.valueOf(v), false);
     }
 
-    /** "up", "down" or "flat", for CSS classes and text signs. */
+    /** A volume axis label: "850K", "1.2M", "3B" (one decimal at most, half-up). */
+    public static String compactVolume(double v) {
+        BigDecimal d = decimal(v);
+        BigDecimal a = d.abs();
+        String[] units = {"B", "M", "K"};
+        int[] powers = {9, 6, 3};
+        for (int i = 0; i < units.length; i++) {
+            if (a.compareTo(BigDecimal.ONE.scaleByPowerOfTen(powers[i])) >= 0) {
+                return plain(round(d.scaleByPowerOfTen(-powers[i]), 1)) + units[i];
+            }
+        }
+        return plain(round(d, 1));
+    }
+
+    /** "up", "down" or "flat" by the figure as shown (two decimals), for CSS classes and text signs. */
     public static String direction(double v) {
-        double r = round(v, 2);
-        return r > 0 ? "up" : r < 0 ? "down" : "flat";
+        int sign = round(decimal(v), PCT_DECIMALS).signum();
+        return sign > 0 ? "up" : sign < 0 ? "down" : "flat";
     }
 
     /** A text sign that does not rely on colour: ▲ up, ▼ down, ■ unchanged. */
@@ -67,7 +107,67 @@ public final class Numbers {
         };
     }
 
-    private static double round(double v, int scale) {
-        return BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_UP).doubleValue();
+    /**
+     * A {@link NumberFormat} that writes with one of the rules above, for libraries that take one (chart axes
+     * and labels), so that a chart never rounds differently from the table beside it.
+     */
+    public static NumberFormat asFormat(DoubleFunction<String> rule) {
+        return new RuleFormat(rule);
+    }
+
+    /** The decimal value as written in the data. */
+    static BigDecimal decimal(double v) {
+        if (!Double.isFinite(v)) throw new IllegalArgumentException("not a finite number: " + v);
+        return BigDecimal.valueOf(v);
+    }
+
+    private static BigDecimal round(BigDecimal v, int scale) {
+        BigDecimal r = v.setScale(scale, RoundingMode.HALF_UP);
+        return r.signum() == 0 ? r.abs() : r;
+    }
+
+    /** Digits with thousands separators and, when asked and non-zero, a sign. */
+    private static String text(BigDecimal rounded, boolean signed) {
+        String digits = rounded.abs().toPlainString();
+        int point = digits.indexOf('.');
+        String whole = point < 0 ? digits : digits.substring(0, point);
+        StringBuilder sb = new StringBuilder();
+        if (rounded.signum() < 0) sb.append('-');
+        else if (signed && rounded.signum() > 0) sb.append('+');
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) sb.append(',');
+            sb.append(whole.charAt(i));
+        }
+        if (point >= 0) sb.append(digits, point, digits.length());
+        return sb.toString();
+    }
+
+    /** A short number without trailing zeros or separators: "1.2", "3". */
+    private static String plain(BigDecimal rounded) {
+        String s = rounded.stripTrailingZeros().toPlainString();
+        return s.equals("-0") ? "0" : s;
+    }
+
+    private static final class RuleFormat extends NumberFormat {
+        private final transient DoubleFunction<String> rule;
+
+        RuleFormat(DoubleFunction<String> rule) {
+            this.rule = rule;
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(rule.apply(number));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(rule.apply(number));
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition parsePosition) {
+            throw new UnsupportedOperationException("figures are only written, never read back");
+        }
     }
 }

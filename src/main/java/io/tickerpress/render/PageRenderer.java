@@ -49,6 +49,7 @@ public final class PageRenderer {
     private final MarketViews marketViews;
     private final SidebarView latestSidebar;
     private final Charts charts;
+    private final Formats formats;
     /** Rendered article bodies, kept for full-content feeds only. */
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
@@ -57,12 +58,19 @@ public final class PageRenderer {
         this.theme = theme;
         this.market = market;
         this.charts = charts;
+        this.formats = Formats.of(config);
         this.markdown = new MarkdownRenderer(config.markdownUnsafe());
         this.marketPages = new MarketPages(market, config);
-        this.marketViews = new MarketViews(market, markdown, diagnostics, this::url, config.market().benchmark(), charts);
+        this.marketViews = new MarketViews(market, markdown, diagnostics, this::url, config.market().benchmark(), charts,
+                formats);
         this.latestSidebar = marketViews.sidebar(marketPages.sidebar(null));
         this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(),
                 config.language(), config.publisher(), config.basePath() + "assets/style.css", !market.snapshots().isEmpty());
+    }
+
+    /** The site's date and time formats. */
+    public Formats formats() {
+        return formats;
     }
 
     public String url(String path) {
@@ -79,9 +87,9 @@ public final class PageRenderer {
         Article a = entry.article();
         ArticleView view = new ArticleView(
                 a.title(), url(entry.path()), canonical(entry.path()),
-                Formats.dateline(a.dateline(), a.date()),
+                formats.dateline(a.dateline(), a.date()),
                 Formats.iso(a.date()),
-                a.updated() == null ? null : Formats.datelineTime(a.updated()),
+                a.updated() == null ? null : formats.datelineTime(a.updated()),
                 Formats.iso(a.updated() == null ? a.date() : a.updated()),
                 a.author(), a.summary(), "",
                 a.sources().stream().map(s -> new LinkView(s.name(), s.url())).toList(),
@@ -104,7 +112,7 @@ public final class PageRenderer {
         // their text is hashed once, not once per page.
         Map<String, Object> own = new HashMap<>(model);
         own.remove("site");
-        String fingerprint = Fingerprint.of(theme.digest("article.ftlh"), Fingerprint.model(own),
+        String fingerprint = Fingerprint.of("article.ftlh", Fingerprint.model(own),
                 sidebar == latestSidebar ? sharedKey(latest) : sidebar.toString() + sharedKey(latest),
                 bodyKey(a.body(), a.file(), a.bodyLine(), moment));
         model.put("sidebar", sidebar);
@@ -140,7 +148,7 @@ public final class PageRenderer {
 
     /** The charts an article's front matter asks for, ending at the article's time. */
     private List<ChartView> articleCharts(Article a) {
-        LocalDate asOf = Market.lastCloseDate(a.date().toInstant());
+        LocalDate asOf = market.lastCloseDate(a.date().toInstant());
         return a.charts().stream().map(r -> {
             try {
                 return charts.request(r.spec(), asOf, PageCharts.WIDTH, PageCharts.height(r.spec()));
@@ -157,14 +165,13 @@ public final class PageRenderer {
     /** What decides a Markdown body's HTML: its text, and the market data when shortcodes compute from it. */
     private String bodyKey(String text, String file, int line, Instant moment) {
         boolean usesData = text.contains("{{<");
-        return Fingerprint.of(text, file, Integer.toString(line), moment.toString(), usesData ? market.digest() : "",
-                usesData ? theme.digest("chart.ftlh") : "", config.chartFormat());
+        return Fingerprint.of(text, file, Integer.toString(line), moment.toString(), usesData ? market.digest() : "");
     }
 
     /** Markdown written at {@code moment}, with its shortcodes (quote, chart) expanded, as HTML. */
     private String body(String text, String file, int line, Instant moment, Diagnostics diagnostics) {
-        ChartShortcode chart = new ChartShortcode(charts, moment, this::chartHtml);
-        Shortcodes shortcodes = new Shortcodes(Map.of("quote", new QuoteShortcode(market, moment), "chart", chart));
+        ChartShortcode chart = new ChartShortcode(charts, market.lastCloseDate(moment), this::chartHtml);
+        Shortcodes shortcodes = new Shortcodes(Map.of("quote", new QuoteShortcode(market, moment, formats), "chart", chart));
         return chart.restore(markdown.render(shortcodes.expand(text, file, line), file, line, diagnostics));
     }
 
@@ -246,7 +253,7 @@ public final class PageRenderer {
         Map<String, Object> model = model(pageView);
         model.put("digest", view);
         model.put("charts", dayCharts);
-        String fingerprint = Fingerprint.of(theme.digest("digest.ftlh"), Fingerprint.model(model),
+        String fingerprint = Fingerprint.of("digest.ftlh", Fingerprint.model(model),
                 editorial == null ? "" : bodyKey(editorial.body(), editorial.file(), editorial.bodyLine(), asOf));
         return new PreparedPage(fingerprint, diagnostics -> {
             Map<String, Object> full = new HashMap<>(model);
@@ -266,8 +273,8 @@ public final class PageRenderer {
                 canonical(page.path())));
         model.put("heading", heading);
         model.put("days", page.items().stream().map(d -> new ArticleItemView(
-                d.editorial() != null ? d.editorial().title() : "Stock Market Today: " + Formats.shortDate(d.snapshot().date()),
-                url(d.path()), Formats.longDate(d.snapshot().date()), d.snapshot().date().toString(),
+                d.editorial() != null ? d.editorial().title() : "Stock Market Today: " + formats.date(d.snapshot().date()),
+                url(d.path()), formats.longDate(d.snapshot().date()), d.snapshot().date().toString(),
                 d.editorial() != null && !d.editorial().summary().isEmpty() ? d.editorial().summary().get(0) : "")).toList());
         model.put("pager", pager(page));
         return prepared("markets.ftlh", model);
@@ -301,13 +308,13 @@ public final class PageRenderer {
     // ---- shared parts
 
     private PreparedPage prepared(String template, Map<String, Object> model) {
-        return new PreparedPage(Fingerprint.of(theme.digest(template), Fingerprint.model(model)),
+        return new PreparedPage(Fingerprint.of(template, Fingerprint.model(model)),
                 diagnostics -> theme.render(template, model));
     }
 
     public ArticleItemView item(PublishedArticle entry) {
         Article a = entry.article();
-        return new ArticleItemView(a.title(), url(entry.path()), Formats.shortDate(a.date()), Formats.iso(a.date()),
+        return new ArticleItemView(a.title(), url(entry.path()), formats.date(a.date()), Formats.iso(a.date()),
                 a.summary().isEmpty() ? "" : a.summary().get(0));
     }
 

@@ -5,9 +5,11 @@ import io.tickerpress.diag.Diagnostics;
 import java.util.function.Function;
 
 /**
- * A page whose data is ready but whose HTML is not rendered yet. The fingerprint is a hash of everything
- * that decides the page's bytes (its template files and its view model), so an incremental build can reuse
- * the previous build's file when the fingerprint has not changed.
+ * A page whose data is ready but whose HTML is not rendered yet. The fingerprint is a hash of what decides
+ * this page's bytes beyond the inputs every page shares (its template's name, its view model, its Markdown
+ * body and the market data its shortcodes read); the shared inputs (site.yaml, every theme file, the
+ * generator) are fingerprinted once per build by {@code pipeline.SiteInputs}. An incremental build reuses the
+ * previous build's file when both are unchanged.
  *
  * @param render renders the page's HTML, reporting warnings to the diagnostics it is given
  */

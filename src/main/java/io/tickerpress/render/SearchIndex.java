@@ -17,14 +17,14 @@ public final class SearchIndex {
     private SearchIndex() {
     }
 
-    public static byte[] write(List<PublishedArticle> newestFirst, Function<String, String> url) {
+    public static byte[] write(List<PublishedArticle> newestFirst, Function<String, String> url, Formats formats) {
         List<Map<String, Object>> entries = newestFirst.stream().map(p -> {
             Article a = p.article();
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("title", a.title());
             e.put("url", url.apply(p.path()));
             e.put("date", Formats.iso(a.date()));
-            e.put("displayDate", Formats.shortDate(a.date()));
+            e.put("displayDate", formats.date(a.date()));
             e.put("tags", a.tags());
             e.put("tickers", a.tickers());
             e.put("summary", String.join(" ", a.summary()));

@@ -105,43 +105,30 @@ public final class Theme {
         return (cut < 0 ? m : m.substring(0, cut)).replaceAll("\\s*\\n\\s*", " ");
     }
 
-    private final java.util.Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.regex.Pattern REFERENCE =
-            java.util.regex.Pattern.compile("<#(?:import|include)\\s+\"([^\"]+)\"");
+    private volatile String filesDigest;
 
     /**
-     * A hash of a template and every template it imports or includes, so that pages are re-rendered exactly
-     * when a template they use changes.
+     * A hash of every file of the theme: the default theme's and every file below the site's own
+     * {@code templates/} (templates, macro libraries, static assets), read once per build. Any theme edit
+     * changes it, however a template reaches another (import, include, a computed name, a macro library).
      */
-    public String digest(String templateName) {
-        return digests.computeIfAbsent(templateName, name -> {
-            java.util.Set<String> seen = new java.util.TreeSet<>();
-            java.util.Deque<String> todo = new java.util.ArrayDeque<>(java.util.List.of(name));
-            StringBuilder all = new StringBuilder();
-            while (!todo.isEmpty()) {
-                String t = todo.pop();
-                if (!seen.add(t)) continue;
-                String text = source(t);
-                all.append(t).append('\0').append(text).append('\0');
-                java.util.regex.Matcher m = REFERENCE.matcher(text);
-                while (m.find()) todo.push(m.group(1));
+    public String filesDigest() {
+        String d = filesDigest;
+        if (d == null) {
+            Fingerprint.Files hash = new Fingerprint.Files();
+            hash.text("default theme");
+            ThemeFiles.defaults("").forEach(hash::add);
+            hash.text("templates/");
+            try {
+                ThemeFiles.tree(userTemplates).forEach(hash::add);
+            } catch (java.io.UncheckedIOException e) {
+                throw new InputError(Diagnostics.display(userTemplates), "cannot read a file of the templates folder: "
+                        + e.getCause().getMessage() + " (every file below templates/ is part of the theme)");
             }
-            return Fingerprint.of(all.toString());
-        });
-    }
-
-    /** A template's text: the site's own file, else the default theme's; "" when neither exists. */
-    private String source(String name) {
-        try {
-            if (userTemplates != null && java.nio.file.Files.isRegularFile(userTemplates.resolve(name))) {
-                return java.nio.file.Files.readString(userTemplates.resolve(name));
-            }
-            try (java.io.InputStream in = Theme.class.getResourceAsStream(DEFAULT_THEME_RESOURCE + "/" + name)) {
-                return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            return "unreadable:" + e.getMessage();
+            d = hash.hex();
+            filesDigest = d;
         }
+        return d;
     }
 
     /** The folder of the site's own templates, or null when it uses the default theme only. */

@@ -1,5 +1,6 @@
 package io.tickerpress.serve;
 
+import java.util.Locale;
 import com.sun.net.httpserver.HttpExchange;
 import io.tickerpress.pipeline.BuildOptions;
 import io.tickerpress.pipeline.BuildResult;
@@ -118,7 +119,7 @@ public final class PreviewServer implements AutoCloseable {
                         .withNow(Instant.now()).withInPlace(true);
                 BuildResult r = SiteBuilder.build(options, parsed, Progress.NONE);
                 error = null;
-                log.printf("%s: built %d pages (%d rendered) in %d ms %s%n", why, r.pages(), r.pagesRendered(),
+                log.printf(Locale.ROOT, "%s: built %d pages (%d rendered) in %d ms %s%n", why, r.pages(), r.pagesRendered(),
                         (System.nanoTime() - start) / 1_000_000, r.stageMillis());
                 for (String w : r.warnings()) log.println("warning: " + w);
             } catch (InputError e) {

@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the previous build wrote into an output folder: each page's fingerprint, the chart files it shows and
- * the warnings its content raised. Kept in the cache folder; an incremental build reuses a page whose
- * fingerprint is unchanged instead of rendering it again.
+ * What the previous build wrote into an output folder: the fingerprint of the inputs every page shares
+ * ({@code inputs}: site.yaml, every theme file, the generator), and for each page its own fingerprint, the
+ * chart files it shows and the warnings its content raised. Kept in the cache folder; an incremental build
+ * reuses a page whose fingerprint is unchanged instead of rendering it again, and none when the shared inputs
+ * changed.
  */
-public record BuildManifest(int version, String output, Map<String, Entry> pages) {
-    public static final int VERSION = 1;
+public record BuildManifest(int version, String output, String inputs, Map<String, Entry> pages) {
+    public static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public record Entry(String fingerprint, List<String> charts, List<String> warnings) {
@@ -32,8 +34,9 @@ public record BuildManifest(int version, String output, Map<String, Entry> pages
         pages = new TreeMap<>(pages);
     }
 
-    public static BuildManifest empty(Path output) {
-        return new BuildManifest(VERSION, output.toAbsolutePath().normalize().toString(), Map.of());
+    /** A manifest of no pages for a build with these shared inputs: every page is rendered. */
+    public static BuildManifest empty(Path output, String inputs) {
+        return new BuildManifest(VERSION, output.toAbsolutePath().normalize().toString(), inputs, Map.of());
     }
 
     /** The manifest file for an output folder, inside the cache folder. */
@@ -42,17 +45,21 @@ public record BuildManifest(int version, String output, Map<String, Entry> pages
         return cacheDir.resolve("pages-" + key + ".json");
     }
 
-    /** The previous manifest for this output, or an empty one when there is none or it does not fit. */
-    public static BuildManifest load(Path cacheDir, Path output) {
-        if (cacheDir == null) return empty(output);
+    /**
+     * The previous manifest for this output, or an empty one when there is none or it does not fit: another
+     * format, another output folder, or other shared inputs than {@code inputs}.
+     */
+    public static BuildManifest load(Path cacheDir, Path output, String inputs) {
+        if (cacheDir == null) return empty(output, inputs);
         Path file = file(cacheDir, output);
         try {
-            if (!Files.isRegularFile(file)) return empty(output);
+            if (!Files.isRegularFile(file)) return empty(output, inputs);
             BuildManifest m = JSON.readValue(file.toFile(), BuildManifest.class);
-            boolean fits = m.version() == VERSION && m.output().equals(output.toAbsolutePath().normalize().toString());
-            return fits ? m : empty(output);
+            boolean fits = m.version() == VERSION && m.output().equals(output.toAbsolutePath().normalize().toString())
+                    && inputs.equals(m.inputs());
+            return fits ? m : empty(output, inputs);
         } catch (IOException | RuntimeException e) {
-            return empty(output); // a damaged manifest only means a full build
+            return empty(output, inputs); // a damaged manifest only means a full build
         }
     }
 

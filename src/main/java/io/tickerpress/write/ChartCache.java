@@ -2,56 +2,152 @@ package io.tickerpress.write;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Rendered chart files kept across builds in {@code .tickerpress-cache/charts/}, named by a hash of their data,
- * spec and theme, so an unchanged chart is never rendered twice. A missing or unwritable cache only costs time.
+ * Rendered chart files kept across builds in {@code .tickerpress-cache/charts-v2/GENERATOR/}, named by a hash
+ * of their data, spec and theme, so an unchanged chart is never rendered twice. One folder per build of the
+ * generator ({@code GENERATOR}: the first 16 digits of its id), so a chart drawn by other code is never
+ * reused. Files are written with the umask's modes (they are hard-linked into sites that web servers read).
+ * After a successful build {@link #prune} keeps only the files that build and the one before it used. A
+ * missing or unwritable cache only costs time.
  */
 public final class ChartCache {
-    private final Path dir;
+    /** The folder of every cache generation; {@code charts/} (before v2) held files readable by their owner only. */
+    static final String ROOT = "charts-v2";
+    static final String LEGACY = "charts";
+    static final String LAST_BUILD = ".used-by-last-build";
+    /** A temporary file this old is a leftover of a killed build, not one being written. */
+    private static final Duration STALE_TEMP = Duration.ofHours(1);
+    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
-    public ChartCache(Path cacheRoot) {
-        this.dir = cacheRoot == null ? null : cacheRoot.resolve("charts");
+    private final Path cacheRoot;
+    private final Path dir;
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param cacheRoot the cache folder ({@code .tickerpress-cache}); null for no cache
+     * @param generator the generator's id ({@code pipeline.GeneratorVersion})
+     */
+    public ChartCache(Path cacheRoot, String generator) {
+        this.cacheRoot = cacheRoot;
+        this.dir = cacheRoot == null ? null : cacheRoot.resolve(ROOT).resolve(generator.substring(0, 16));
     }
 
     /** The cached file's path, for linking it into a site instead of copying its bytes; null when absent. */
     public Path file(String name) {
         if (dir == null) return null;
         Path p = dir.resolve(name);
-        return Files.isRegularFile(p) ? p : null;
+        if (!Files.isRegularFile(p)) return null;
+        used.add(name);
+        return p;
     }
 
     public boolean has(String name) {
-        return dir != null && Files.isRegularFile(dir.resolve(name));
+        return file(name) != null;
     }
 
     public Optional<byte[]> get(String name) {
         if (dir == null) return Optional.empty();
         Path p = dir.resolve(name);
         try {
-            return Files.isRegularFile(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
+            if (!Files.isRegularFile(p)) return Optional.empty();
+            byte[] bytes = Files.readAllBytes(p);
+            used.add(name);
+            return Optional.of(bytes);
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
+    /** Stores a file: written under a name of its own, then moved into place, so readers never see half a file. */
     public void put(String name, byte[] bytes) {
         if (dir == null) return;
+        Path tmp = dir.resolve(".tmp-" + ProcessHandle.current().pid() + "-" + TEMP_COUNTER.incrementAndGet() + "-" + name);
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".tmp-", ".part");
-            Files.write(tmp, bytes);
+            // Files.write creates the file with the umask's modes (0644 under umask 022), unlike createTempFile (0600).
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
+            used.add(name);
         } catch (IOException e) {
             // The cache is an optimisation: a read-only source folder still builds.
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    /** The chart files this build found in or added to the cache. */
+    public Set<String> used() {
+        return Set.copyOf(used);
+    }
+
+    /**
+     * After a successful build: records the files it used, then removes every cached chart that neither it nor
+     * the build before it used, the folders of other generator builds and the pre-v2 {@code charts/} folder.
+     * So the cache holds at most the charts of the last two builds (whatever their output folders). A build
+     * running at the same time that finds one of its cached charts removed renders it again.
+     */
+    public void prune() {
+        if (dir == null) return;
+        try {
+            deleteTree(cacheRoot.resolve(LEGACY));
+            try (DirectoryStream<Path> generations = Files.newDirectoryStream(cacheRoot.resolve(ROOT))) {
+                for (Path g : generations) {
+                    if (!g.getFileName().equals(dir.getFileName())) deleteTree(g);
+                }
+            }
+            if (!Files.isDirectory(dir)) return;
+            Set<String> keep = new HashSet<>(used);
+            Path last = dir.resolve(LAST_BUILD);
+            if (Files.isRegularFile(last)) keep.addAll(Files.readAllLines(last));
+            Path tmp = dir.resolve(".tmp-" + ProcessHandle.current().pid() + "-" + TEMP_COUNTER.incrementAndGet() + "-used");
+            Files.write(tmp, new TreeSet<>(used), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.move(tmp, last, StandardCopyOption.REPLACE_EXISTING);
+            FileTime staleBefore = FileTime.from(Instant.now().minus(STALE_TEMP));
+            List<Path> remove = new ArrayList<>();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                for (Path f : files) {
+                    String name = f.getFileName().toString();
+                    if (name.startsWith(".tmp-")) {
+                        if (Files.getLastModifiedTime(f).compareTo(staleBefore) < 0) remove.add(f);
+                    } else if (!name.startsWith(".") && !keep.contains(name)) {
+                        remove.add(f);
+                    }
+                }
+            }
+            for (Path f : remove) Files.deleteIfExists(f);
+        } catch (IOException | RuntimeException e) {
+            // Pruning is housekeeping: a cache that could not be pruned is only larger.
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }

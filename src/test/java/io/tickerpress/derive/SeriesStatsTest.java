@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Statistics against values worked out by hand on small series. */
 public class SeriesStatsTest {
+    static final TradingCalendar NYSE = TradingCalendar.nyse();
+
     public static PriceSeries series(String symbol, Object... dateThenClose) {
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < dateThenClose.length; i += 2) {
@@ -27,13 +30,29 @@ public class SeriesStatsTest {
     // Jan 7: 103, Jan 8: 105 (record)
     final SeriesStats s = new SeriesStats(series("X",
             "2025-12-29", 100, "2025-12-30", 102, "2025-12-31", 101, "2026-01-02", 103, "2026-01-05", 104,
-            "2026-01-06", 103.5, "2026-01-07", 103, "2026-01-08", 105));
+            "2026-01-06", 103.5, "2026-01-07", 103, "2026-01-08", 105), NYSE);
 
     @Test
-    void changes() {
-        assertTrue(s.change(0).isEmpty());
-        assertEquals(2.0, s.change(1).getAsDouble(), 1e-9);
-        assertEquals(-0.980392, s.changePct(2).getAsDouble(), 1e-6); // 101/102 - 1
+    void aDayHasAPreviousSessionOnlyWhenNoTradingDayIsMissing() {
+        assertFalse(s.hasPreviousSession(0), "first bar");
+        assertTrue(s.hasPreviousSession(3), "Jan 2 follows Dec 31: Jan 1 is a holiday");
+        assertTrue(s.hasPreviousSession(4), "Jan 5 follows Jan 2: a weekend between");
+        // Jan 5 then Jan 7: Jan 6 (a Tuesday) is missing.
+        SeriesStats gap = new SeriesStats(series("G", "2026-01-02", 10, "2026-01-05", 11, "2026-01-07", 12,
+                "2026-01-08", 13), NYSE);
+        assertFalse(gap.hasPreviousSession(2));
+        assertTrue(gap.hasPreviousSession(3));
+        // The streak restarts after the gap: Jan 5 up (1), Jan 7 unknown (0), Jan 8 up from Jan 7 (1), not 3.
+        assertEquals(1, gap.streak(1));
+        assertEquals(0, gap.streak(2));
+        assertEquals(1, gap.streak(3));
+    }
+
+    @Test
+    void yearToDateNeedsThePreviousYearsLastSession() {
+        // Last close of 2025 on Dec 30, but Dec 31 2025 (a Wednesday) was a trading day: the base is missing.
+        SeriesStats gap = new SeriesStats(series("G", "2025-12-30", 100, "2026-01-02", 110), NYSE);
+        assertTrue(gap.ytd(1).isEmpty(), "no 2025-12-31 close to measure from");
     }
 
     @Test
@@ -60,7 +79,7 @@ public class SeriesStatsTest {
         assertEquals(2, s.streak(4));
         assertEquals(-2, s.streak(6));
         assertEquals(1, s.streak(7));
-        SeriesStats flat = new SeriesStats(series("F", "2026-01-02", 10, "2026-01-05", 10));
+        SeriesStats flat = new SeriesStats(series("F", "2026-01-02", 10, "2026-01-05", 10), NYSE);
         assertEquals(0, flat.streak(1));
     }
 
@@ -78,19 +97,19 @@ public class SeriesStatsTest {
     void relativeStreakCountsSessionsBeatingTheBenchmark() {
         SeriesStats bench = new SeriesStats(series("B",
                 "2025-12-29", 100, "2025-12-30", 101, "2025-12-31", 100, "2026-01-02", 100.5, "2026-01-05", 100.6,
-                "2026-01-06", 100.0, "2026-01-07", 99.0, "2026-01-08", 99.5));
+                "2026-01-06", 100.0, "2026-01-07", 99.0, "2026-01-08", 99.5), NYSE);
         // X vs B: Dec 30 +2% vs +1% (beat), Dec 31 -0.98% vs -0.99% (beat), Jan 2 +1.98% vs +0.5% (beat),
         // Jan 5 +0.97% vs +0.1% (beat), Jan 6 -0.48% vs -0.6% (beat), Jan 7 -0.48% vs -1% (beat), Jan 8 +1.94% vs +0.5%
         assertEquals(7, s.relativeStreak(7, bench));
         assertEquals(0, bench.relativeStreak(7, s));
-        SeriesStats gap = new SeriesStats(series("G", "2026-01-07", 50, "2026-01-08", 60));
+        SeriesStats gap = new SeriesStats(series("G", "2026-01-07", 50, "2026-01-08", 60), NYSE);
         assertEquals(1, gap.relativeStreak(1, s), "stops where the other series has no previous bar to compare");
     }
 
     @Test
     void fiftyTwoWeekRangeLooksBackOneYear() {
         SeriesStats y = new SeriesStats(series("Y", "2025-01-02", 200, "2025-06-02", 90, "2026-01-02", 120,
-                "2026-01-05", 110));
+                "2026-01-05", 110), NYSE);
         assertEquals(120, y.close(y.high52(3)), 1e-9, "the 2025-01-02 close is more than 52 weeks before");
         assertEquals(90, y.close(y.low52(3)), 1e-9);
     }

@@ -31,7 +31,7 @@ import java.util.Map;
 class LoaderFuzzTest {
     static final SiteConfig CONFIG = new SiteConfig("Fuzz", "", "https://fuzz.example/", "en",
             ZoneId.of("America/New_York"), 10, SiteConfig.DEFAULT_PERMALINK, false, "Fuzz", MarketSettings.defaults(),
-            "png", false, Limits.defaults());
+            "png", false, Limits.defaults(), io.tickerpress.model.TimeFormats.defaults());
     static final Market MARKET = new Market(new MarketData(java.util.List.of(), Map.of(
             "X", SeriesStatsTest.series("X", "2025-12-31", 101, "2026-01-02", 103, "2026-01-05", 104),
             "B", SeriesStatsTest.series("B", "2025-12-31", 100, "2026-01-02", 100.5, "2026-01-05", 100.6))),
@@ -61,7 +61,7 @@ class LoaderFuzzTest {
     void historyCsv(byte[] input) {
         try {
             String text = TextFiles.decode(input, "X.csv");
-            new HistoryLoader(new Diagnostics(), 1 << 20).parse(new StringReader(text), "X.csv");
+            new HistoryLoader(TradingCalendar.nyse(), new Diagnostics(), 1 << 20).parse(new StringReader(text), "X.csv");
         } catch (InputError expected) {
             // fine
         }
@@ -73,7 +73,7 @@ class LoaderFuzzTest {
         String markdown = data.consumeRemainingAsString();
         Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(minute * 60);
         try {
-            new Shortcodes(Map.of("quote", new QuoteShortcode(MARKET, at))).expand(markdown, "fuzz.md", 1);
+            new Shortcodes(Map.of("quote", new QuoteShortcode(MARKET, at, io.tickerpress.render.Formats.defaults()))).expand(markdown, "fuzz.md", 1);
         } catch (InputError expected) {
             // fine
         }

@@ -80,4 +80,53 @@ class TradingCalendarTest {
         assertEquals(LocalDate.of(2026, 1, 15), first.get(9));
         assertFalse(NYSE.isTradingDay(LocalDate.of(2026, 1, 1)));
     }
+
+    /**
+     * Early closes from the NYSE's published calendars: 13:00 on the day after Thanksgiving, Christmas Eve on a
+     * weekday trading day and July 3 on a weekday trading day; 16:00 otherwise, including the cases where the
+     * rule does not apply (a Friday July 3 or Dec 24 is the observed holiday; July 4 on a Monday gives a full
+     * Friday before).
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "2025-11-28, 13:00", "2026-11-27, 13:00", "2018-11-23, 13:00",
+            "2026-12-24, 13:00", "2018-12-24, 13:00", "2025-12-24, 13:00",
+            "2025-07-03, 13:00", "2023-07-03, 13:00", "2019-07-03, 13:00",
+            "2026-07-02, 16:00", "2022-07-01, 16:00", "2021-07-02, 16:00", "2021-12-23, 16:00", "2022-12-23, 16:00",
+            "2026-12-31, 16:00", "2026-11-25, 16:00"})
+    void earlyClosesByRule(LocalDate day, java.time.LocalTime close) {
+        assertTrue(NYSE.isTradingDay(day), day + " is a trading day");
+        assertEquals(close, NYSE.closeTime(day));
+    }
+
+    @Test
+    void configuredClosesOverrideTheRule() {
+        TradingCalendar c = new TradingCalendar(List.of(), List.of(
+                new EarlyClose(LocalDate.of(2026, 12, 31), java.time.LocalTime.of(13, 0)),
+                new EarlyClose(LocalDate.of(2026, 11, 27), java.time.LocalTime.of(16, 0))));
+        assertEquals(java.time.LocalTime.of(13, 0), c.closeTime(LocalDate.of(2026, 12, 31)));
+        assertEquals(java.time.LocalTime.of(16, 0), c.closeTime(LocalDate.of(2026, 11, 27)));
+        assertFalse(c.equals(NYSE), "calendars with different closing times are different cache keys");
+    }
+
+    @Test
+    void theLastKnownCloseFollowsTheRealClosingTime() {
+        // Friday 2026-11-27 closes at 13:00 EST; Thursday the 26th is Thanksgiving, so before 13:00 the last
+        // known close is Wednesday the 25th.
+        assertEquals(LocalDate.of(2026, 11, 25), NYSE.lastCloseDate(java.time.Instant.parse("2026-11-27T17:59:00Z")));
+        assertEquals(LocalDate.of(2026, 11, 27), NYSE.lastCloseDate(java.time.Instant.parse("2026-11-27T18:00:00Z")));
+        // A regular day: 15:59 EST sees the day before, 16:00 the day itself; a Saturday sees Friday.
+        assertEquals(LocalDate.of(2026, 1, 15), NYSE.lastCloseDate(java.time.Instant.parse("2026-01-16T20:59:00Z")));
+        assertEquals(LocalDate.of(2026, 1, 16), NYSE.lastCloseDate(java.time.Instant.parse("2026-01-16T21:00:00Z")));
+        assertEquals(LocalDate.of(2026, 1, 16), NYSE.lastCloseDate(java.time.Instant.parse("2026-01-17T12:00:00Z")));
+    }
+
+    @Test
+    void missingSessions() {
+        // Jan 16 (Fri) to Jan 21 (Wed): Jan 19 is MLK Day, so only Jan 20 is missing.
+        assertEquals(List.of(LocalDate.of(2026, 1, 20)),
+                NYSE.tradingDaysBetween(LocalDate.of(2026, 1, 16), LocalDate.of(2026, 1, 21)));
+        assertFalse(NYSE.hasSessionBetween(LocalDate.of(2026, 1, 16), LocalDate.of(2026, 1, 20)));
+        assertTrue(NYSE.hasSessionBetween(LocalDate.of(2026, 1, 16), LocalDate.of(2026, 1, 21)));
+    }
 }

@@ -66,8 +66,9 @@ class ChartsTest {
         Document doc = TestSites.page(site, SEED);
         Element fig = doc.selectFirst("figure.chart");
         String alt = fig.selectFirst("img").attr("alt");
+        // RUT: 2685.48 / 2481.91 - 1 = 8.20215% -> +8.20% (two decimals, like every percentage).
         assertEquals("Line chart comparing RUT, SPX, NDX rebased to 100, year to date to Jan 16, 2026: "
-                + "Russell 2000 (RUT) +8.2%; S&P 500 (SPX) +2.01%; Nasdaq 100 (NDX) +0.65%.", alt);
+                + "Russell 2000 (RUT) +8.20%; S&P 500 (SPX) +2.01%; Nasdaq 100 (NDX) +0.65%.", alt);
         assertEquals("Russell 2000 vs S&P 500 vs Nasdaq 100 since the start of 2026", fig.selectFirst("figcaption").text());
         List<Element> rows = fig.select("details table tbody tr");
         assertEquals("Dec 31, 2025", rows.get(0).child(0).text());

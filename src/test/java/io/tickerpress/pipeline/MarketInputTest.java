@@ -80,14 +80,18 @@ public class MarketInputTest {
     void historyAndSnapshotsMergeIntoOneSeries() {
         Map<String, String> files = market();
         files.put("content/market/history/RUT.csv", "Date,Open,High,Low,Close,Adj Close,Volume\n"
-                + "2025-12-31,2480,2490,2470,2500,2500,100\n2026-01-14,null,,2590,2590,2590,\n2026-01-15,2590,2610,2580,2600,2600,5\n");
+                + "2025-12-31,2480,2510,2470,2500,2500,100\n2026-01-14,null,,2590,2590,2590,\n2026-01-15,2590,2610,2580,2600,2600,5\n");
         files.put("content/articles/a.md", TestSites.article("A", "2026-01-20T17:00:00-05:00", "",
                 "YTD {{< quote RUT ytd >}}, streak {{< quote RUT streak >}}."));
         Path src = TestSites.site(dir.resolve("merge"), files);
         BuildResult r = TestSites.build(src, dir.resolve("merge-out"));
-        assertTrue(TestSites.page(dir.resolve("merge-out"), "/news/2026/01/20/a/").text().contains("YTD +8.0%, streak +4."));
-        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        // YTD: 2700 / 2500 (Dec 31, the last session of 2025) - 1 = 8% -> +8.00%. Streak: Jan 2 to 13 are missing,
+        // so it starts after the gap: Jan 15, 16 and 20 up = +3 (the Dec 31 -> Jan 14 jump is not a session's move).
+        assertTrue(TestSites.page(dir.resolve("merge-out"), "/news/2026/01/20/a/").text().contains("YTD +8.00%, streak +3."));
+        assertEquals(2, r.warnings().size(), r.warnings().toString());
         assertTrue(r.warnings().get(0).matches(".*history/RUT.csv:3: 3 empty or null cell\\(s\\)"), r.warnings().get(0));
+        assertTrue(r.warnings().get(1).contains("history/RUT.csv:3: 8 trading day(s) missing from the RUT data: 2026-01-02,"),
+                r.warnings().get(1));
     }
 
     private InputError fail(Map<String, String> extra) {

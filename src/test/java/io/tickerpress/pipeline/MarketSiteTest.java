@@ -40,14 +40,16 @@ class MarketSiteTest {
         assertEquals(List.of("January 23, 2026, 9:30 AM EST", "January 22, 2026, 8:05 AM EST",
                 "January 21, 2026, 9:45 AM EST"), times, "newest first, count 3 from site.yaml");
         assertEquals("Microsoft Gains Ahead of Next Week's Earnings", aside.selectFirst(".market-item-headline").text());
-        assertEquals("+0.7%", aside.selectFirst(".market-item .move").ownText().trim().replace("▲ ", ""));
+        // MSFT Jan 22 close 492.73, Jan 23 496.18: 3.45 / 492.73 = 0.70018% -> +0.70% (two decimals everywhere).
+        assertEquals("+0.70%", aside.selectFirst(".market-item .move").ownText().trim().replace("▲ ", ""));
         assertTrue(aside.selectFirst(".market-item .move").text().startsWith("▲"), "a text sign, not colour alone");
         assertEquals("/tickers/MSFT/", aside.selectFirst(".market-item a.symbol").attr("href"));
         List<String> board = aside.select(".board th").eachText();
         assertEquals(List.of("S&P 500", "Nasdaq 100", "Dow Jones Industrial Average", "Russell 2000"), board);
         Element rut = aside.select(".board tr").get(3);
         assertEquals("2,701.49", rut.select("td").get(0).text());
-        assertTrue(rut.select("td").get(1).text().contains("-10.85 (-0.4%)"), rut.text());
+        // RUT Jan 23: change -10.85 on a close of 2,701.49, so from 2,712.34: -10.85 / 2712.34 = -0.40003% -> -0.40%.
+        assertTrue(rut.select("td").get(1).text().contains("-10.85 (-0.40%)"), rut.text());
         assertTrue(rut.select(".move.down").size() == 1);
     }
 
@@ -55,12 +57,14 @@ class MarketSiteTest {
     void articleFiguresComeFromTheDataAsOfItsTime() {
         Document doc = page("/news/2026/01/20/russell-2000-record-first-10-days/");
         String body = doc.selectFirst(".story-body").text();
-        assertTrue(body.contains("with a change of +7.9%, its strongest start"), body);
+        // RUT 2025-12-31 close 2481.91; 10th session of 2026 (Jan 15) 2677.98: 2677.98 / 2481.91 - 1 = 7.89996% -> +7.90%.
+        assertTrue(body.contains("with a change of +7.90%, its strongest start"), body);
         assertTrue(body.contains("record 2,685.48 on Jan 16, 2026"), "06:04 on Jan 20 sees the Jan 16 close: " + body);
         assertTrue(body.contains("every one of the 11 sessions"), body);
         Element table = doc.selectFirst(".story-body table");
         assertEquals("Close, Jan 16, 2026", table.select("th").get(1).text());
-        assertEquals(List.of("Russell 2000", "2,685.48", "+7.9%", "+8.2%"), table.select("tbody tr").get(0).select("td").eachText());
+        // Year to date on Jan 16: 2685.48 / 2481.91 - 1 = 8.20215% -> +8.20%.
+        assertEquals(List.of("Russell 2000", "2,685.48", "+7.90%", "+8.20%"), table.select("tbody tr").get(0).select("td").eachText());
     }
 
     @Test
@@ -89,7 +93,11 @@ class MarketSiteTest {
         List<String> indexSymbols = doc.select("table.moves").get(0).select("tbody td:eq(0)").eachText();
         assertEquals(List.of("SPX", "NDX", "RUT", "DJI"), indexSymbols);
         Element rut = doc.select("table.moves").get(0).select("tbody tr").get(2);
-        assertEquals(List.of("RUT", "Russell 2000", "2,706.96", "+21.48", "▲ +0.8%"), rut.select("td").eachText());
+        // 21.48 / (2706.96 - 21.48 = 2685.48) = 0.79986% -> +0.80%.
+        assertEquals(List.of("RUT", "Russell 2000", "2,706.96", "+21.48", "▲ +0.80%"), rut.select("td").eachText());
+        // The editor's prose says "rose", so the figure is written without its sign ({{< quote RUT changePct abs >}}).
+        assertTrue(doc.selectFirst(".story-body").text().contains("The Russell 2000 rose 0.80% to 2,706.96."),
+                doc.selectFirst(".story-body").text());
         List<String> gainers = doc.select("table.moves").get(1).select("tbody td:eq(0)").eachText();
         assertEquals("MU", gainers.get(0), "Micron led the day");
         assertEquals(11, doc.select("table.sectors tbody tr").size());

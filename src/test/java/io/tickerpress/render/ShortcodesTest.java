@@ -23,7 +23,7 @@ class ShortcodesTest {
                     "2026-01-05", 100.6, "2026-01-06", 100.0))), TradingCalendar.nyse());
 
     static String at(String instant, String markdown) {
-        return new Shortcodes(Map.of("quote", new QuoteShortcode(MARKET, Instant.parse(instant))))
+        return new Shortcodes(Map.of("quote", new QuoteShortcode(MARKET, Instant.parse(instant), Formats.defaults())))
                 .expand(markdown, "a.md", 5);
     }
 
@@ -52,6 +52,20 @@ class ShortcodesTest {
         // Jan 6 -0.48% vs -0.6%, Jan 5 +0.97% vs +0.1%, Jan 2 +1.98% vs +0.5%: beat; Dec 31 -0.98% vs 0%: not.
         assertEquals("3", at(t, "{{< quote X relstreak vs=B >}}"));
         assertEquals("In text: +2.48%, then more.", at(t, "In text: {{< quote x ytd >}}, then more."));
+    }
+
+    @Test
+    void absDropsTheSignForProse() {
+        String t = "2026-01-06T23:00:00Z";
+        // Jan 6: 103.5 after 104, a change of -0.5: -0.5 / 104 = -0.4808% -> "fell 0.48%".
+        assertEquals("X fell 0.48% (0.50)", at(t, "X fell {{< quote X changePct abs >}} ({{< quote X change abs >}})"));
+        assertEquals("2.48%", at(t, "{{< quote X ytd abs >}}"));
+        assertEquals("2.48%", at(t, "{{< quote X firstNDays abs n=3 >}}"));
+        assertEquals("1", at(t, "{{< quote X streak abs >}}"));
+        InputError notSigned = assertThrows(InputError.class, () -> at(t, "{{< quote X close abs >}}"));
+        assertTrue(notSigned.getMessage().contains("'abs' applies only to signed fields"), notSigned.getMessage());
+        InputError unknown = assertThrows(InputError.class, () -> at(t, "{{< quote X changePct unsigned >}}"));
+        assertTrue(unknown.getMessage().startsWith("a.md:5: shortcode 'quote': unknown option 'unsigned'"), unknown.getMessage());
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.tickerpress.render.chart;
 import io.tickerpress.derive.ChartData;
 import io.tickerpress.model.Bar;
 import io.tickerpress.model.SectorMove;
+import io.tickerpress.render.Formats;
+import io.tickerpress.render.Numbers;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.DateAxis;
@@ -31,12 +33,14 @@ import org.jfree.data.xy.DefaultHighLowDataset;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.text.SimpleDateFormat;
+import java.text.DateFormat;
+import java.text.FieldPosition;
+import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Calendar;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -49,17 +53,18 @@ public final class ChartDrawer {
     private ChartDrawer() {
     }
 
-    public static JFreeChart draw(ChartData data) {
+    /** Draws a chart; every number and date on it is written by {@link Numbers} and {@link Formats}. */
+    public static JFreeChart draw(ChartData data, Formats formats) {
         return switch (data.spec().type()) {
-            case PRICE -> lines(data, false);
-            case COMPARE -> lines(data, true);
+            case PRICE -> lines(data, false, formats);
+            case COMPARE -> lines(data, true, formats);
             case SECTORS -> sectors(data);
-            case CANDLESTICK -> candlestick(data);
+            case CANDLESTICK -> candlestick(data, formats);
             case SPARKLINE -> sparkline(data);
         };
     }
 
-    private static JFreeChart lines(ChartData data, boolean rebased) {
+    private static JFreeChart lines(ChartData data, boolean rebased, Formats formats) {
         TimeSeriesCollection dataset = new TimeSeriesCollection(UTC);
         for (ChartData.Slice slice : data.slices()) {
             TimeSeries ts = new TimeSeries(rebased ? slice.name() + " (" + slice.symbol() + ")" : slice.symbol());
@@ -69,8 +74,9 @@ public final class ChartDrawer {
             }
             dataset.addSeries(ts);
         }
-        DateAxis x = dateAxis(data);
+        DateAxis x = dateAxis(data, formats);
         NumberAxis y = numberAxis(rebased ? "Rebased to 100" : null);
+        y.setNumberFormatOverride(Numbers.asFormat(Numbers::price));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < data.slices().size(); i++) {
             renderer.setSeriesPaint(i, ChartTheme.SERIES[i % ChartTheme.SERIES.length]);
@@ -89,7 +95,7 @@ public final class ChartDrawer {
         return i % 2 == 1 ? new float[] {8f, 4f} : new float[] {2f, 3f};
     }
 
-    private static JFreeChart candlestick(ChartData data) {
+    private static JFreeChart candlestick(ChartData data, Formats formats) {
         ChartData.Slice slice = data.slices().get(0);
         int n = slice.bars().size();
         Date[] dates = new Date[n];
@@ -120,6 +126,7 @@ public final class ChartDrawer {
         candles.setSeriesPaint(0, ChartTheme.TEXT);
         NumberAxis priceAxis = numberAxis("Price");
         priceAxis.setAutoRangeIncludesZero(false);
+        priceAxis.setNumberFormatOverride(Numbers.asFormat(Numbers::price));
         XYPlot prices = new XYPlot(ohlc, null, priceAxis, candles);
         style(prices);
 
@@ -128,11 +135,11 @@ public final class ChartDrawer {
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, ChartTheme.VOLUME);
         NumberAxis volumeAxis = numberAxis("Volume");
-        volumeAxis.setNumberFormatOverride(new CompactFormat());
+        volumeAxis.setNumberFormatOverride(Numbers.asFormat(Numbers::compactVolume));
         XYPlot volumePlot = new XYPlot(new TimeSeriesCollection(volumes, UTC), null, volumeAxis, bars);
         style(volumePlot);
 
-        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(dateAxis(data));
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(dateAxis(data, formats));
         combined.setGap(6);
         combined.add(prices, 3);
         combined.add(volumePlot, 1);
@@ -154,15 +161,16 @@ public final class ChartDrawer {
             @Override
             public Paint getItemPaint(int row, int column) {
                 Number v = dataset.getValue(row, column);
-                return v != null && v.doubleValue() < 0 ? ChartTheme.DOWN : ChartTheme.UP;
+                // Coloured by the figure as labelled: -0.004 reads 0.00% and is not drawn as a loss.
+                return v != null && Numbers.direction(v.doubleValue()).equals("down") ? ChartTheme.DOWN : ChartTheme.UP;
             }
         };
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(false);
         renderer.setMaximumBarWidth(0.7);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-                new DecimalFormat("+0.00'%';-0.00'%'", DecimalFormatSymbols.getInstance(Locale.US))));
+        // The same rule as the sector table and the digest, from the same value: 1.125 is +1.13% in all three.
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", sectorLabels()));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(ChartTheme.regular(11));
         renderer.setDefaultItemLabelPaint(ChartTheme.TEXT);
@@ -173,7 +181,7 @@ public final class ChartDrawer {
         categories.setTickMarksVisible(false);
         categories.setCategoryMargin(0.25);
         NumberAxis values = numberAxis("% change");
-        values.setNumberFormatOverride(new DecimalFormat("+0.0'%';-0.0'%'", DecimalFormatSymbols.getInstance(Locale.US)));
+        values.setNumberFormatOverride(Numbers.asFormat(Numbers::pct));
         values.setUpperMargin(0.2);
         values.setLowerMargin(0.2);
         CategoryPlot plot = new CategoryPlot(dataset, categories, values, renderer);
@@ -200,6 +208,7 @@ public final class ChartDrawer {
         NumberAxis y = new NumberAxis();
         y.setAutoRangeIncludesZero(false);
         y.setVisible(false);
+        y.setNumberFormatOverride(Numbers.asFormat(Numbers::price));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         double first = slice.bars().get(0).close();
         double last = slice.bars().get(slice.bars().size() - 1).close();
@@ -223,16 +232,19 @@ public final class ChartDrawer {
         return new Day(d.getDayOfMonth(), d.getMonthValue(), d.getYear());
     }
 
-    private static DateAxis dateAxis(ChartData data) {
+    /** The sector bars' labels: signed percentages, as in the sector table. */
+    static java.text.NumberFormat sectorLabels() {
+        return Numbers.asFormat(Numbers::pct);
+    }
+
+    private static DateAxis dateAxis(ChartData data, Formats formats) {
         DateAxis axis = new DateAxis();
         axis.setTimeZone(UTC);
-        axis.setLocale(Locale.US);
+        axis.setLocale(Locale.ROOT);
         LocalDate first = data.slices().get(0).bars().get(0).date();
         long days = ChronoUnit.DAYS.between(first, data.end());
         String pattern = days <= 200 ? "MMM d" : days <= 800 ? "MMM yyyy" : "yyyy";
-        SimpleDateFormat format = new SimpleDateFormat(pattern, Locale.US);
-        format.setTimeZone(UTC);
-        axis.setDateFormatOverride(format);
+        axis.setDateFormatOverride(new AxisDates(formats.formatter(pattern)));
         axis.setTickLabelFont(ChartTheme.regular(11));
         axis.setTickLabelPaint(ChartTheme.MUTED);
         axis.setAxisLinePaint(ChartTheme.GRID);
@@ -285,28 +297,25 @@ public final class ChartDrawer {
         }
     }
 
-    /** Axis labels such as 1.2M or 3.4B for volumes. */
-    static final class CompactFormat extends java.text.NumberFormat {
-        @Override
-        public StringBuffer format(double n, StringBuffer out, java.text.FieldPosition pos) {
-            double a = Math.abs(n);
-            String s = a >= 1e9 ? trim(n / 1e9) + "B" : a >= 1e6 ? trim(n / 1e6) + "M" : a >= 1e3 ? trim(n / 1e3) + "K" : trim(n);
-            return out.append(s);
+    /** Axis dates through java.time (ASCII digits, words in the site's language), as JFreeChart wants a DateFormat. */
+    static final class AxisDates extends DateFormat {
+        private final transient DateTimeFormatter formatter;
+
+        AxisDates(DateTimeFormatter formatter) {
+            this.formatter = formatter;
+            // DateFormat's own clone(), equals() and hashCode() read these two fields.
+            this.calendar = Calendar.getInstance(UTC, Locale.ROOT);
+            this.numberFormat = Numbers.asFormat(Numbers::price);
         }
 
         @Override
-        public StringBuffer format(long n, StringBuffer out, java.text.FieldPosition pos) {
-            return format((double) n, out, pos);
+        public StringBuffer format(Date date, StringBuffer toAppendTo, FieldPosition fieldPosition) {
+            return toAppendTo.append(formatter.format(date.toInstant().atZone(ZoneOffset.UTC)));
         }
 
         @Override
-        public Number parse(String source, java.text.ParsePosition pos) {
-            throw new UnsupportedOperationException();
-        }
-
-        private static String trim(double v) {
-            String s = String.format(Locale.US, "%.1f", v);
-            return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        public Date parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException("axis dates are only written");
         }
     }
 

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Words and numbers for a chart, from its data: the alt text (what, range, start and end values, % change)
@@ -29,29 +28,30 @@ public final class ChartText {
     private ChartText() {
     }
 
-    public static String title(ChartData d) {
+    public static String title(ChartData d, Formats f) {
         if (!d.spec().title().isEmpty()) return d.spec().title();
         String range = rangeWords(d.spec().range());
         return switch (d.spec().type()) {
             case PRICE -> label(d.slices().get(0)) + ", " + range;
             case COMPARE -> String.join(" vs ", d.slices().stream().map(ChartData.Slice::name).toList()) + ", " + range;
             case CANDLESTICK -> label(d.slices().get(0)) + " daily prices and volume, " + range;
-            case SECTORS -> "Sector performance, " + Formats.shortDate(d.end());
+            case SECTORS -> "Sector performance, " + f.date(d.end());
             case SPARKLINE -> label(d.slices().get(0)) + ", " + range;
         };
     }
 
-    public static String alt(ChartData d) {
-        String range = rangeWords(d.spec().range()) + " to " + Formats.shortDate(d.end());
+    public static String alt(ChartData d, Formats f) {
+        String range = rangeWords(d.spec().range()) + " to " + f.date(d.end());
         switch (d.spec().type()) {
             case SECTORS: {
                 List<SectorMove> known = d.sectors().stream().filter(s -> s.changePct() != null)
                         .sorted((a, b) -> Double.compare(b.changePct(), a.changePct())).toList();
-                if (known.isEmpty()) return "Bar chart of sector performance on " + Formats.shortDate(d.end()) + ": no figures.";
-                long up = known.stream().filter(s -> s.changePct() > 0).count();
+                if (known.isEmpty()) return "Bar chart of sector performance on " + f.date(d.end()) + ": no figures.";
+                // Counted by the figure as shown: a sector at +0.004% reads 0.00% and did not "rise".
+                long up = known.stream().filter(s -> Numbers.direction(s.changePct()).equals("up")).count();
                 SectorMove best = known.get(0);
                 SectorMove worst = known.get(known.size() - 1);
-                return "Bar chart of sector performance on " + Formats.shortDate(d.end()) + ": best " + best.name() + " "
+                return "Bar chart of sector performance on " + f.date(d.end()) + ": best " + best.name() + " "
                         + Numbers.pct(best.changePct()) + ", worst " + worst.name() + " " + Numbers.pct(worst.changePct())
                         + "; " + up + " of " + known.size() + " sectors rose.";
             }
@@ -68,21 +68,21 @@ public final class ChartText {
                 Bar hi = s.bars().stream().max((a, b) -> Double.compare(high(a), high(b))).orElseThrow();
                 Bar lo = s.bars().stream().min((a, b) -> Double.compare(low(a), low(b))).orElseThrow();
                 return "Candlestick chart of " + label(s) + " daily open, high, low and close with volume, " + range
-                        + ": " + span(s.bars()) + "; high " + Numbers.price(high(hi)) + " on " + Formats.shortDate(hi.date())
-                        + ", low " + Numbers.price(low(lo)) + " on " + Formats.shortDate(lo.date()) + ".";
+                        + ": " + span(s.bars(), f) + "; high " + Numbers.price(high(hi)) + " on " + f.date(hi.date())
+                        + ", low " + Numbers.price(low(lo)) + " on " + f.date(lo.date()) + ".";
             }
             case SPARKLINE: {
                 ChartData.Slice s = d.slices().get(0);
-                return "Trend of " + label(s) + ", " + range + ": " + span(s.bars()) + ".";
+                return "Trend of " + label(s) + ", " + range + ": " + span(s.bars(), f) + ".";
             }
             default: {
                 ChartData.Slice s = d.slices().get(0);
-                return "Line chart of " + label(s) + " closes, " + range + ": " + span(s.bars()) + ".";
+                return "Line chart of " + label(s) + " closes, " + range + ": " + span(s.bars(), f) + ".";
             }
         }
     }
 
-    public static Table table(ChartData d) {
+    public static Table table(ChartData d, Formats f) {
         ChartSpec.Type type = d.spec().type();
         if (type == ChartSpec.Type.SECTORS) {
             List<List<String>> rows = new ArrayList<>();
@@ -90,17 +90,17 @@ public final class ChartText {
                 rows.add(List.of(s.name(), s.changePct() == null ? "" : Numbers.pct(s.changePct()),
                         s.ytdPct() == null ? "" : Numbers.pct(s.ytdPct())));
             }
-            return new Table("Sector performance on " + Formats.shortDate(d.end()), List.of("Sector", "Day", "Year to date"), rows);
+            return new Table("Sector performance on " + f.date(d.end()), List.of("Sector", "Day", "Year to date"), rows);
         }
         if (type == ChartSpec.Type.CANDLESTICK) {
             List<Bar> bars = d.slices().get(0).bars();
             List<List<String>> rows = new ArrayList<>();
             for (Bar b : sample(bars)) {
-                rows.add(List.of(Formats.shortDate(b.date()), b.open() == null ? "" : Numbers.price(b.open()),
+                rows.add(List.of(f.date(b.date()), b.open() == null ? "" : Numbers.price(b.open()),
                         b.high() == null ? "" : Numbers.price(b.high()), b.low() == null ? "" : Numbers.price(b.low()),
                         Numbers.price(b.close()), b.volume() == null ? "" : Numbers.volume(b.volume())));
             }
-            return new Table(caption(d, bars), List.of("Date", "Open", "High", "Low", "Close", "Volume"), rows);
+            return new Table(caption(d, bars, f), List.of("Date", "Open", "High", "Low", "Close", "Volume"), rows);
         }
         // Line charts: one column per symbol, dates of the first symbol.
         List<String> headers = new ArrayList<>();
@@ -110,16 +110,16 @@ public final class ChartText {
         List<List<String>> rows = new ArrayList<>();
         for (Bar b : sample(spine)) {
             List<String> row = new ArrayList<>();
-            row.add(Formats.shortDate(b.date()));
+            row.add(f.date(b.date()));
             for (ChartData.Slice s : d.slices()) {
                 Bar match = at(s.bars(), b.date());
                 double base = s.bars().get(0).close();
                 row.add(match == null ? "" : type == ChartSpec.Type.COMPARE
-                        ? String.format(Locale.US, "%.2f", match.close() / base * 100) : Numbers.price(match.close()));
+                        ? Numbers.price(match.close() / base * 100) : Numbers.price(match.close()));
             }
             rows.add(row);
         }
-        return new Table(caption(d, spine), headers, rows);
+        return new Table(caption(d, spine, f), headers, rows);
     }
 
     /** Up to about 100 rows: every session for short ranges, else the last session of each week or month. */
@@ -143,10 +143,10 @@ public final class ChartText {
         return a.getYear() == b.getYear() && a.getMonthValue() == b.getMonthValue();
     }
 
-    private static String caption(ChartData d, List<Bar> bars) {
+    private static String caption(ChartData d, List<Bar> bars, Formats f) {
         String every = bars.size() <= 100 ? "Daily" : bars.size() <= 520 ? "Weekly (last session of each week)"
                 : "Monthly (last session of each month)";
-        return every + " figures, " + rangeWords(d.spec().range()) + " to " + Formats.shortDate(d.end());
+        return every + " figures, " + rangeWords(d.spec().range()) + " to " + f.date(d.end());
     }
 
     private static Bar at(List<Bar> bars, LocalDate date) {
@@ -154,11 +154,11 @@ public final class ChartText {
         return null;
     }
 
-    private static String span(List<Bar> bars) {
+    private static String span(List<Bar> bars, Formats f) {
         Bar first = bars.get(0);
         Bar last = bars.get(bars.size() - 1);
-        return "from " + Numbers.price(first.close()) + " on " + Formats.shortDate(first.date()) + " to "
-                + Numbers.price(last.close()) + " on " + Formats.shortDate(last.date()) + ", " + Numbers.pct(change(bars));
+        return "from " + Numbers.price(first.close()) + " on " + f.date(first.date()) + " to "
+                + Numbers.price(last.close()) + " on " + f.date(last.date()) + ", " + Numbers.pct(change(bars));
     }
 
     static double change(List<Bar> bars) {

@@ -5,6 +5,7 @@ import io.tickerpress.derive.ChartSlicer;
 import io.tickerpress.model.Bar;
 import io.tickerpress.model.ChartSpec;
 import io.tickerpress.model.SectorMove;
+import io.tickerpress.render.Formats;
 import io.tickerpress.render.view.ChartView;
 import io.tickerpress.write.ChartCache;
 
@@ -33,6 +34,7 @@ public final class Charts {
     private final java.util.Set<String> carried = ConcurrentHashMap.newKeySet();
     private final ChartCache cache;
     private final Function<String, java.util.Optional<byte[]>> previous;
+    private final Formats formats;
 
     private record Job(ChartData data, int width, int height) {
     }
@@ -44,9 +46,11 @@ public final class Charts {
     /**
      * @param cache rendered charts kept across builds
      * @param previous the previous build's file at a site path ("charts/x.png"), for charts of reused pages
+     * @param formats the site's date formats (words on axes, dates in alt text and tables)
      */
     public Charts(ChartSlicer slicer, String format, Function<String, String> url, ChartCache cache,
-                  Function<String, java.util.Optional<byte[]>> previous) {
+                  Function<String, java.util.Optional<byte[]>> previous, Formats formats) {
+        this.formats = formats;
         this.slicer = slicer;
         this.format = format;
         this.url = url;
@@ -73,15 +77,15 @@ public final class Charts {
         ChartSlicer.Result result = slicer.slice(spec, asOf);
         if (result.data() == null) throw new ChartException(result.error());
         ChartData data = result.data();
-        String key = key(data, width, height);
+        String key = key(data, width, height, formats);
         jobs.putIfAbsent(key, new Job(data, width, height));
         String base = "charts/" + key;
         boolean spark = spec.type() == ChartSpec.Type.SPARKLINE;
-        ChartText.Table t = spark ? null : ChartText.table(data);
+        ChartText.Table t = spark ? null : ChartText.table(data, formats);
         return new ChartView(
                 url.apply(base + "." + format),
                 format.equals(PNG) ? url.apply(base + "." + format) + " 1x, " + url.apply(base + "@2x.png") + " 2x" : null,
-                width, height, ChartText.title(data), ChartText.alt(data),
+                width, height, ChartText.title(data, formats), ChartText.alt(data, formats),
                 t == null ? null : new ChartView.Table(t.caption(), t.headers(), t.rows()));
     }
 
@@ -118,30 +122,32 @@ public final class Charts {
             String key = entry.getKey();
             Job job = entry.getValue();
             List<String> names = format.equals(PNG) ? List.of(key + ".png", key + "@2x.png") : List.of(key + ".svg");
-            if (link != null && names.stream().allMatch(cache::has)) {
-                for (String name : names) link.accept("charts/" + name, cache.file(name));
+            // Files still to write: those that could not be linked from the cache.
+            List<String> todo = new ArrayList<>(names);
+            if (link != null && names.stream().allMatch(cache::has)) todo.removeIf(name -> linked(link, name));
+            if (todo.isEmpty()) {
                 reused.incrementAndGet();
                 return;
             }
-            List<byte[]> files = new ArrayList<>();
-            for (String name : names) {
-                cache.get(name).ifPresent(files::add);
+            Map<String, byte[]> files = new java.util.HashMap<>();
+            for (String name : todo) {
+                cache.get(name).ifPresent(b -> files.put(name, b));
             }
-            if (files.size() != names.size()) {
-                files.clear();
-                var chart = ChartDrawer.draw(job.data());
-                if (format.equals(PNG)) {
-                    files.add(ChartEncoder.png(chart, job.width(), job.height(), 1));
-                    files.add(ChartEncoder.png(chart, job.width(), job.height(), 2));
-                } else {
-                    files.add(ChartEncoder.svg(chart, job.width(), job.height()));
+            if (files.size() != todo.size()) {
+                var chart = ChartDrawer.draw(job.data(), formats);
+                List<byte[]> drawn = format.equals(PNG)
+                        ? List.of(ChartEncoder.png(chart, job.width(), job.height(), 1),
+                                ChartEncoder.png(chart, job.width(), job.height(), 2))
+                        : List.of(ChartEncoder.svg(chart, job.width(), job.height()));
+                for (int i = 0; i < names.size(); i++) {
+                    cache.put(names.get(i), drawn.get(i));
+                    files.put(names.get(i), drawn.get(i));
                 }
-                for (int i = 0; i < names.size(); i++) cache.put(names.get(i), files.get(i));
                 rendered.incrementAndGet();
             } else {
                 reused.incrementAndGet();
             }
-            for (int i = 0; i < names.size(); i++) out.accept("charts/" + names.get(i), files.get(i));
+            for (String name : todo) out.accept("charts/" + name, files.get(name));
         });
         // Files of carried-over pages that no page asked for again in this build.
         java.util.Set<String> written = new java.util.HashSet<>();
@@ -152,21 +158,36 @@ public final class Charts {
         }
         for (String name : new java.util.TreeSet<>(carried)) {
             if (written.contains(name)) continue;
-            if (link != null && cache.has(name)) {
-                link.accept("charts/" + name, cache.file(name));
-                continue;
-            }
+            if (link != null && linked(link, name)) continue;
             java.util.Optional<byte[]> bytes = cache.get(name).or(() -> previous.apply("charts/" + name));
             bytes.ifPresent(b -> out.accept("charts/" + name, b));
         }
         return new Stats(rendered.get(), reused.get(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** A hash of everything that decides a chart's pixels: its data slice, spec, size, format and theme. */
-    static String key(ChartData d, int width, int height) {
+    /**
+     * Links a cached file into the site; false when it is not in the cache or went away before it could be
+     * linked (a build sharing the cache pruned it): the caller then writes the bytes instead.
+     */
+    private boolean linked(BiConsumer<String, java.nio.file.Path> link, String name) {
+        java.nio.file.Path file = cache.file(name);
+        if (file == null) return false;
+        try {
+            link.accept("charts/" + name, file);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A hash of everything that decides a chart's pixels: its data slice, spec, size, format, theme and the
+     * rules that write its labels.
+     */
+    static String key(ChartData d, int width, int height, Formats formats) {
         Hasher h = new Hasher();
-        h.put(ChartTheme.VERSION).put(d.spec().type().name()).put(d.spec().range()).put(ChartText.title(d))
-                .put(width).put(height);
+        h.put(ChartTheme.VERSION).put(d.spec().type().name()).put(d.spec().range()).put(ChartText.title(d, formats))
+                .put(width).put(height).put(formats.key());
         for (ChartData.Slice s : d.slices()) {
             h.put(s.symbol()).put(s.name());
             for (Bar b : s.bars()) {
@@ -206,7 +227,7 @@ public final class Charts {
         }
 
         String hex() {
-            return String.format("%016x%016x", mix(a), mix(b ^ a));
+            return String.format(java.util.Locale.ROOT, "%016x%016x", mix(a), mix(b ^ a));
         }
 
         private static long mix(long z) {

@@ -1,0 +1,99 @@
+package io.tickerpress.pipeline;
+
+import io.tickerpress.render.Fingerprint;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Which build of TickerPress is running: its version, the Java runtime (chart pixels depend on it) and a hash
+ * of its code. Pages and cached charts made by another build of the generator are never reused. Computed once
+ * per process; it never depends on the clock or on where the code is installed.
+ */
+final class GeneratorVersion {
+    /** Libraries whose code decides output bytes; named by their jar (with its version) when not shaded in. */
+    private static final List<Class<?>> LIBRARIES = List.of(freemarker.template.Configuration.class,
+            org.commonmark.parser.Parser.class, org.jfree.chart.JFreeChart.class,
+            org.apache.batik.svggen.SVGGraphics2D.class, com.fasterxml.jackson.databind.ObjectMapper.class);
+    private static volatile String id;
+
+    private GeneratorVersion() {
+    }
+
+    /** 32 hex digits. */
+    static String id() {
+        String i = id;
+        if (i == null) {
+            i = compute();
+            id = i;
+        }
+        return i;
+    }
+
+    private static String compute() {
+        Fingerprint.Files hash = new Fingerprint.Files();
+        String version = SiteBuilder.class.getPackage().getImplementationVersion();
+        hash.text("tickerpress " + (version == null ? "dev" : version));
+        hash.text("java " + Runtime.version());
+        Path code = location(SiteBuilder.class);
+        try {
+            if (code != null && Files.isRegularFile(code)) {
+                jar(code, hash);
+            } else if (code != null && Files.isDirectory(code)) {
+                folder(code, hash);
+                for (Class<?> library : LIBRARIES) {
+                    Path jar = location(library);
+                    hash.text(jar == null ? library.getName() : jar.getFileName().toString());
+                }
+            } else {
+                code = null;
+            }
+        } catch (IOException e) {
+            code = null;
+        }
+        // Code that cannot be read is never taken for the same code as another process's.
+        if (code == null) hash.text("unknown code " + UUID.randomUUID());
+        return hash.hex();
+    }
+
+    /**
+     * Each entry's name, size and CRC, in the jar's order, from its central directory: every class and resource
+     * (the shaded libraries included) without unpacking any. Entry times are left out, so rebuilding the same
+     * code gives the same id.
+     */
+    private static void jar(Path file, Fingerprint.Files hash) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
+                hash.text(e.getName() + " " + e.getSize() + " " + Long.toHexString(e.getCrc()));
+            }
+        }
+    }
+
+    /** Every file of a classes folder (running from a build tree rather than the jar). */
+    private static void folder(Path dir, Fingerprint.Files hash) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                hash.add(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            }
+        }
+    }
+
+    private static Path location(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) return null;
+        try {
+            return Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.tickerpress.pipeline;
+
+import io.tickerpress.TestSites;
+import io.tickerpress.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Another build of the generator reuses no page and no cached chart of the one before. */
+class GeneratorVersionTest {
+    private static final Pattern SUMMARY = Pattern.compile(
+            "Built (\\d+) pages \\((\\d+) rendered, (\\d+) unchanged;.*charts: (\\d+) rendered, (\\d+) reused\\)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void changedGeneratorCodeRendersEveryPageAndChartAgain() throws Exception {
+        Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assumeTrue(Files.isDirectory(classes), "runs from a classes folder (as under Maven), not from the jar");
+        List<String> classpath = new ArrayList<>(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
+        assumeTrue(classpath.stream().anyMatch(e -> Path.of(e).toAbsolutePath().equals(classes)), "classes folder on the class path");
+        Path src = TestSites.site(dir.resolve("src"), Map.of(
+                "content/market/2026-01-15.json", MarketInputTest.snapshot("2026-01-15", 2600, 330, "09:00:00", "a"),
+                "content/market/2026-01-16.json", MarketInputTest.snapshot("2026-01-16", 2650, 340, "09:00:00", "b"),
+                "content/articles/a.md", TestSites.article("A", "2026-01-16T17:00:00-05:00",
+                        "charts:\n  - {type: price, symbols: MU, range: 1M}\n", "x")));
+        Path out = dir.resolve("site");
+        String same = String.join(File.pathSeparator, classpath);
+
+        int[] first = build(same, src, out);
+        assertEquals(first[0], first[1], "first build renders every page");
+        int[] again = build(same, src, out);
+        assertEquals(0, again[1], "the same generator reuses every page");
+        assertEquals(0, again[3], "and every chart");
+
+        // The same code plus one changed file: another build of the generator.
+        Path changed = dir.resolve("classes");
+        try (Stream<Path> walk = Files.walk(classes)) {
+            for (Path p : walk.toList()) {
+                Path target = changed.resolve(classes.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        Files.writeString(changed.resolve("io/tickerpress/changed.txt"), "a change to the generator\n");
+        classpath.replaceAll(e -> Path.of(e).toAbsolutePath().equals(classes) ? changed.toString() : e);
+        int[] other = build(String.join(File.pathSeparator, classpath), src, out);
+        assertEquals(other[0], other[1], "another generator renders every page");
+        assertEquals(0, other[4], "and reuses no cached chart");
+        assertTrue(other[3] > 0);
+    }
+
+    /** Pages, pages rendered, pages unchanged, charts rendered, charts reused, from the real command's summary. */
+    private int[] build(String classpath, Path src, Path out) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", classpath, Main.class.getName(), "build", "--source", src.toString(),
+                "--output", out.toString(), "--now", TestSites.NOW.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), log);
+        Matcher m = SUMMARY.matcher(log);
+        assertTrue(m.find(), log);
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))};
+    }
+}

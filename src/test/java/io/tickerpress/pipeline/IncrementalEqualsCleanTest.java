@@ -1,0 +1,239 @@
+package io.tickerpress.pipeline;
+
+import io.tickerpress.TestSites;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The incremental-build guarantee, the strong way: every kind of edit an editor makes is applied one after
+ * another to one source folder, built incrementally into one output folder with one cache, and after each edit
+ * the output is compared with a clean build ({@code --clean}, another output folder, another cache) of the same
+ * input: the same files with the same bytes. Where an edit touches only some pages, the build must also have
+ * rendered exactly the pages whose bytes changed, so the test cannot pass by rendering everything.
+ */
+class IncrementalEqualsCleanTest {
+    private static final Path SAMPLE_CONTENT = TestSites.SAMPLE.resolve("content");
+    private static final Path DEFAULT_THEME = TestSites.SAMPLE.resolve("templates");
+    private static final String ARTICLE = "content/articles/2026-01-12-week-ahead-banks-cpi.md";
+
+    @TempDir
+    Path dir;
+    private Path src;
+    private Path out;
+    private Map<String, byte[]> before = Map.of();
+    private int cleanBuilds;
+    private final List<String> report = new ArrayList<>();
+
+    /** What an incremental build did after one edit, and how many HTML files it changed. */
+    private record Step(BuildResult result, int changedPages) {
+    }
+
+    @Test
+    void everyKindOfEditGivesTheBytesOfACleanBuild() throws IOException {
+        long start = System.nanoTime();
+        src = dir.resolve("src");
+        out = dir.resolve("site");
+        copyTree(SAMPLE_CONTENT, src.resolve("content"));
+        // Start with raw HTML allowed and an article that uses it, so turning it off has something to remove.
+        edit("content/site.yaml", s -> s.replace("  unsafe: false", "  unsafe: true"));
+        TestSites.write(src.resolve("content/articles/2026-01-21-raw-html.md"), TestSites.article(
+                "Raw HTML in a story", "2026-01-21T10:00:00-05:00", "tags: [Markets]\n",
+                "Before.\n\n<script>alert('raw')</script>\n\n<div class=\"raw-box\">Kept only when unsafe.</div>\n\nAfter."));
+
+        Step first = step("first build");
+        assertEquals(first.result().pages(), first.result().pagesRendered());
+        assertTrue(anyPageContains("<script>alert('raw')</script>"), "raw HTML published while markdown.unsafe is true");
+
+        Step again = step("no edit");
+        assertEquals(0, again.result().pagesRendered(), "nothing changed, nothing rendered");
+        assertEquals(0, again.result().chartsRendered());
+
+        // An article's body only: that article's page is the one page whose bytes change.
+        edit(ARTICLE, s -> s.replace("Two events this week", "Two big events this week"));
+        Step body = step("article body");
+        assertEquals(1, body.changedPages());
+        assertEquals(1, body.result().pagesRendered(), "a body edit renders only its article");
+
+        // An article's title: shown by the article, its neighbours, lists, tag, ticker and digest pages.
+        edit(ARTICLE, s -> s.replace("Bank Earnings and Inflation Data", "Bank Earnings and CPI"));
+        Step title = step("article title");
+        assertTrue(title.changedPages() > 3, "the title shows on several pages");
+        assertEquals(title.changedPages(), title.result().pagesRendered(), "exactly the pages that changed are rendered");
+
+        // site.yaml settings, each on its own.
+        edit("content/site.yaml", s -> s.replace("  unsafe: true", "  unsafe: false"));
+        step("markdown.unsafe true -> false");
+        assertFalse(anyPageContains("alert('raw')"), "raw HTML left out once markdown.unsafe is false");
+        assertFalse(anyPageContains("raw-box"));
+
+        edit("content/site.yaml", s -> s.replace("paginate: 5", "paginate: 3"));
+        step("paginate 5 -> 3");
+        edit("content/site.yaml", s -> s.replace("title: The Market Ledger", "title: The Evening Ledger"));
+        step("site title");
+        edit("content/site.yaml", s -> s + "feeds:\n  fullContent: true\n");
+        step("feeds.fullContent: true");
+        edit("content/site.yaml", s -> s + "charts:\n  format: svg\n");
+        step("charts.format: svg");
+        edit("content/site.yaml", s -> s.replace("  closures:\n", "  closures:\n    - date: 2026-01-27\n      reason: Test closure\n"));
+        step("closure added to market.closures");
+
+        // Articles come and go.
+        Files.delete(src.resolve("content/articles/2026-01-14-jpmorgan-earnings.md"));
+        step("article deleted");
+        TestSites.write(src.resolve("content/articles/2026-01-22-new-story.md"), TestSites.article(
+                "A New Story on Micron", "2026-01-22T11:00:00-05:00", "tags: [Semiconductors, New Topic]\ntickers: [MU]\n",
+                "Micron closed at {{< quote MU close >}}.\n\n{{< chart price MU range=1M >}}"));
+        step("article added");
+
+        // History: a changed row and a new first row.
+        edit("content/market/history/MU.csv", s -> s
+                .replace("2025-12-30,275.52,286.50,273.31,284.62,284.62,", "2025-12-30,275.52,286.50,273.31,280.10,280.10,")
+                .replace("Volume\n", "Volume\n2020-12-31,50.10,50.90,49.80,50.30,50.30,21000000\n"));
+        step("history CSV rows");
+
+        // Templates: the layout, then an article template reaching a macro library through a single-quoted
+        // import and a partial through a computed include name, then each of those two files alone.
+        TestSites.write(src.resolve("templates/layout.ftlh"), read(DEFAULT_THEME.resolve("layout.ftlh"))
+                .replace("<p><a href=\"#top\">Go to Top</a></p>", "<p><a href=\"#top\">Back to top</a></p>"));
+        step("layout template");
+        TestSites.write(src.resolve("templates/macros/byline.ftl"),
+                "<#macro byline name><p class=\"byline\">Written by ${name}</p></#macro>\n");
+        TestSites.write(src.resolve("templates/partials/note.ftlh"), "<p class=\"note\">Figures are illustrative.</p>\n");
+        TestSites.write(src.resolve("templates/article.ftlh"), read(DEFAULT_THEME.resolve("article.ftlh"))
+                .replace("<#import \"layout.ftlh\" as layout>", "<#import \"layout.ftlh\" as layout>\n<#import 'macros/byline.ftl' as m>")
+                .replace("<p class=\"byline\">By ${article.author}</p>", "<@m.byline name=article.author/>")
+                .replace("<p class=\"to-top\">", "<#include 'partials/' + 'note.ftlh'>\n  <p class=\"to-top\">"));
+        step("article template with a macro library and a partial");
+        assertTrue(anyPageContains("Written by Dana Whitfield"));
+        edit("templates/macros/byline.ftl", s -> s.replace("Written by", "Reported by"));
+        step("macro library (single-quoted import)");
+        assertTrue(anyPageContains("Reported by Dana Whitfield"));
+        edit("templates/partials/note.ftlh", s -> s.replace("illustrative", "made up"));
+        step("partial (computed include name)");
+        assertTrue(anyPageContains("Figures are made up."));
+
+        edit(ARTICLE, s -> s.replace("tags: [Earnings, Inflation, Small Caps]", "tags: [Earnings, Small Caps, Banks]"));
+        step("tags of an article");
+
+        // A new trading day: the next session's snapshot, with the same figures as the Friday before.
+        TestSites.write(src.resolve("content/market/2026-01-26.json"),
+                read(src.resolve("content/market/2026-01-23.json")).replace("2026-01-23", "2026-01-26"));
+        step("new trading day (snapshot)");
+
+        edit("content/digests/2026-01-16.md", s -> s.replace("a record, and has now", "a record high, and has now"));
+        Step digest = step("digest write-up");
+        assertEquals(1, digest.changedPages(), "the write-up shows on its digest page only");
+        assertEquals(1, digest.result().pagesRendered());
+
+        TestSites.write(src.resolve("templates/static/style.css"),
+                read(DEFAULT_THEME.resolve("static/style.css")) + "\n.note { font-style: italic; }\n");
+        TestSites.write(src.resolve("templates/static/extra.txt"), "an extra static file\n");
+        step("static asset");
+        assertTrue(Files.isRegularFile(out.resolve("assets/extra.txt")));
+
+        // Last, a clean build whose charts are all drawn anew (no cache at all): the chart cache shared by the
+        // clean builds above hides nothing either.
+        Path cold = dir.resolve("cold");
+        SiteBuilder.build(TestSites.options(src, cold).withClean(true).withCacheDir(null));
+        assertSameFiles(TestSites.snapshot(cold), TestSites.snapshot(out), "a clean build without cache");
+
+        report.forEach(System.out::println);
+        System.out.printf("incremental equals clean: %d builds in %d ms%n", report.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Builds incrementally, then cleanly into a fresh folder with the clean builds' own cache, and requires the
+     * same files with the same bytes.
+     */
+    private Step step(String edit) {
+        long t = System.nanoTime();
+        BuildResult r = SiteBuilder.build(TestSites.options(src, out));
+        long incrementalMs = (System.nanoTime() - t) / 1_000_000;
+        Path clean = dir.resolve("clean-" + (++cleanBuilds));
+        SiteBuilder.build(TestSites.options(src, clean).withClean(true).withCacheDir(dir.resolve("clean-cache")));
+        Map<String, byte[]> incremental = TestSites.snapshot(out);
+        assertSameFiles(TestSites.snapshot(clean), incremental, edit);
+        deleteTree(clean);
+        int changed = 0;
+        for (var e : incremental.entrySet()) {
+            if (e.getKey().endsWith(".html") && !Arrays.equals(e.getValue(), before.get(e.getKey()))) changed++;
+        }
+        assertTrue(r.pagesRendered() >= changed, edit + ": every changed page was rendered");
+        before = incremental;
+        report.add(String.format("%-55s %3d of %3d pages rendered, %3d changed, %4d ms", edit, r.pagesRendered(),
+                r.pages(), changed, incrementalMs));
+        return new Step(r, changed);
+    }
+
+    private static void assertSameFiles(Map<String, byte[]> clean, Map<String, byte[]> incremental, String edit) {
+        Set<String> missing = new TreeSet<>(clean.keySet());
+        missing.removeAll(incremental.keySet());
+        Set<String> extra = new TreeSet<>(incremental.keySet());
+        extra.removeAll(clean.keySet());
+        Set<String> differ = new TreeSet<>();
+        clean.forEach((k, v) -> {
+            if (incremental.containsKey(k) && !Arrays.equals(v, incremental.get(k))) differ.add(k);
+        });
+        if (!missing.isEmpty() || !extra.isEmpty() || !differ.isEmpty()) {
+            fail("after '" + edit + "' the incremental build differs from a clean one: missing " + missing
+                    + ", extra " + extra + ", different bytes " + differ);
+        }
+    }
+
+    private boolean anyPageContains(String text) {
+        return TestSites.snapshot(out).entrySet().stream().anyMatch(e -> e.getKey().endsWith(".html")
+                && new String(e.getValue(), StandardCharsets.UTF_8).contains(text));
+    }
+
+    private void edit(String file, java.util.function.UnaryOperator<String> change) {
+        Path p = src.resolve(file);
+        String text = read(p);
+        String changed = change.apply(text);
+        assertFalse(changed.equals(text), "the edit of " + file + " changed nothing: fix the test");
+        TestSites.write(p, changed);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
