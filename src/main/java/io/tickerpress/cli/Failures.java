@@ -33,6 +33,10 @@ final class Failures {
             return report(err, e.getMessage(), notDone, Main.EXIT_INPUT);
         } catch (io.tickerpress.write.StagingFolder.WriteFailure e) {
             return report(err, e.getMessage(), notDone, Main.EXIT_IO);
+        } catch (io.tickerpress.pipeline.Progress.Stopped e) {
+            err.println("Stopped.");
+            err.flush();
+            return Main.EXIT_STOPPED;
         } catch (io.tickerpress.write.OutputLock.Busy e) {
             return report(err, e.getMessage(), () -> null, Main.EXIT_BUSY);
         } catch (Exception | Error e) {

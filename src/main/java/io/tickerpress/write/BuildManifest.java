@@ -63,6 +63,15 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         }
     }
 
+    /** The output folder a manifest file was written for, or null when the file cannot be read. */
+    public static String outputOf(Path manifestFile) {
+        try {
+            return JSON.readValue(manifestFile.toFile(), BuildManifest.class).output();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public void save(Path cacheDir) {
         if (cacheDir == null) return;
         try {
