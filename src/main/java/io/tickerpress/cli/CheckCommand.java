@@ -46,7 +46,8 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return Failures.guard(err, verbose, () -> {
+        return Failures.guard(err, verbose, () -> "Nothing was checked.", () -> {
+            sourceOption.locate();
             String basePath = SiteConfigLoader.load(sourceOption.dir.resolve("content")).basePath();
             if (site != null) {
                 if (!Files.isDirectory(site)) {

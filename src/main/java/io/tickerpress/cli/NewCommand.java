@@ -55,7 +55,8 @@ public final class NewCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            return Failures.guard(spec.commandLine().getErr(), false, () -> {
+            return Failures.guard(spec.commandLine().getErr(), false, () -> "No file was written.", () -> {
+                sourceOption.locate();
                 SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
                 String slug = Slugs.slugify(title);
                 if (slug.isEmpty()) throw new InputError("TITLE", "has no letters or digits to make a file name from");
@@ -94,10 +95,13 @@ public final class NewCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            return Failures.guard(spec.commandLine().getErr(), false, () -> {
+            return Failures.guard(spec.commandLine().getErr(), false, () -> "No file was written.", () -> {
+                sourceOption.locate();
                 SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
                 LocalDate day = DateValues.parseDate(date).orElseThrow(() ->
-                        new InputError("DATE", "'" + date + "' is not a date like 2026-01-20"));
+                        new InputError("DATE", io.tickerpress.load.DateProblems.why(date)
+                                .map(why -> "'" + date + "' is not a real date: " + why)
+                                .orElse("'" + date + "' is not a date like 2026-01-20")));
                 TradingCalendar calendar = TradingCalendar.of(config.market());
                 calendar.closedReason(day).ifPresent(reason -> {
                     throw new InputError("DATE", day + " is not a trading day: " + reason);

@@ -50,6 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         return Failures.guard(err, verbose, () -> {
+            sourceOption.locate(); // no site: stop here with the error, rather than serve a 404 for every page
             // The preview server builds into a private folder of its own; site/ is left alone.
             BuildOptions options = BuildOptions.of(sourceOption.dir, sourceOption.dir.resolve("site"))
                     .withDrafts(drafts).withFuture(future);

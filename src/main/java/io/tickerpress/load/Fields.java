@@ -136,6 +136,20 @@ public final class Fields {
         return out;
     }
 
+    /**
+     * A list of text values, where a single text is read as the editor meant it: {@code tags: Stocks, Chips} is
+     * the two items "Stocks" and "Chips" (empty parts are dropped).
+     */
+    public List<String> commaList(String key) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isTextual()) return strings(key);
+        List<String> out = new ArrayList<>();
+        for (String part : v.textValue().split(",")) {
+            if (!part.isBlank()) out.add(part);
+        }
+        return out;
+    }
+
     public Fields object(String key) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) return null;

@@ -45,6 +45,24 @@ public final class SiteBuilder {
     private SiteBuilder() {
     }
 
+    /** Says once what the build leaves out although the editor may expect it: future articles, or every article. */
+    private static void noticeLeftOut(SiteContent content, BuildOptions options, Diagnostics diagnostics) {
+        if (content.articles().isEmpty()) {
+            diagnostics.warn(Diagnostics.display(options.source().resolve("content/articles")), 0,
+                    "no articles: the site is built without any story; write one with tickerpress new article"
+                            + " \"TITLE\"");
+            return;
+        }
+        List<Article> held = Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now());
+        if (!held.isEmpty()) {
+            Article next = held.get(0);
+            diagnostics.warn(null, 0, held.size() + (held.size() == 1 ? " future article" : " future articles")
+                    + " held back; next: " + Formats.of(content.config()).datelineTime(next.date()) + " ("
+                    + next.file() + "); build with --future to include "
+                    + (held.size() == 1 ? "it" : "them"));
+        }
+    }
+
     public static BuildResult build(BuildOptions options) {
         return build(options, new ContentLoader.Cache(), Progress.NONE);
     }
@@ -68,6 +86,7 @@ public final class SiteBuilder {
         mark = lap(stages, "load", mark);
         // derive
         List<Article> published = Publication.select(content.articles(), options.drafts(), options.future(), options.now());
+        noticeLeftOut(content, options, diagnostics);
         Chronicle chronicle = new Chronicle(config, published);
         List<PublishedArticle> newestFirst = chronicle.newestFirst();
         List<Taxonomy.Term> tags = Taxonomy.group(newestFirst, p -> p.article().tags(), "tags/", Taxonomy::tagSlug);
