@@ -1,0 +1,111 @@
+package io.tickerpress.pipeline;
+
+import io.tickerpress.TestSites;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Figures that are not a day's move (year to date, a chart's change over its range, rebased values, "beating"
+ * comparisons, the digest's gainers) read back from the built pages, on closes whose true figures sit on exact
+ * halves that binary floating point misses. Expected texts are worked out by hand below.
+ *
+ * <pre>
+ * Closes, 2025-12-31 (the last session of 2025) then 2026-01-02 (the first of 2026; Jan 1 is a holiday):
+ *   XH   8.00 -> 8.29    (8.29 - 8) / 8 = 0.29 / 8 = 0.03625 -> 3.625%  -> "+3.63%" (double arithmetic: 3.6249999999999893 -> +3.62%)
+ *                        rebased: 8.29 / 8 * 100 = 103.625 -> "103.63"   (double: 103.62499999999999 -> 103.62)
+ *   YY   8.00 -> 8.09    0.09 / 8 = 0.01125 -> 1.125%            -> "+1.13%" (double: 1.1249999999999982)
+ *   ZZ  80.00 -> 80.90   0.90 / 80 = 0.01125 -> 1.125%           -> "+1.13%" (double: 1.125000000000007)
+ *   FLAT 250.00 -> 250.01  0.01 / 250 = 0.00004 -> 0.004%        -> "0.00%": unchanged as shown
+ * </pre>
+ */
+class FigureSeamsTest {
+    @TempDir
+    static Path dir;
+    static Path site;
+
+    @BeforeAll
+    static void build() {
+        Path src = TestSites.site(dir.resolve("src"), Map.of(
+                "content/site.yaml", TestSites.SITE_YAML + "market:\n  board: [XH]\n  benchmark: YY\n  mainIndex: XH\n",
+                "content/market/history/XH.csv", "Date,Close\n2025-12-31,8.00\n",
+                "content/market/history/YY.csv", "Date,Close\n2025-12-31,8.00\n",
+                "content/market/history/ZZ.csv", "Date,Close\n2025-12-31,80.00\n",
+                "content/market/history/FLAT.csv", "Date,Close\n2025-12-31,250.00\n",
+                "content/market/2026-01-02.json", """
+                        {"date": "2026-01-02", "quotes": [
+                          {"symbol": "XH", "close": 8.29}, {"symbol": "YY", "close": 8.09},
+                          {"symbol": "ZZ", "close": 80.90}, {"symbol": "FLAT", "close": 250.01}]}""",
+                "content/articles/first-session.md", TestSites.article("First session", "2026-01-02T18:00:00-05:00",
+                        "tickers: [XH]\n",
+                        "XH year to date: {{< quote XH ytd >}}. ZZ beat YY {{< quote ZZ relstreak vs=YY >}} times.\n\n"
+                                + "{{< chart compare XH,ZZ range=YTD >}}")));
+        site = dir.resolve("site");
+        TestSites.build(src, site);
+    }
+
+    private static Element row(Element table, String firstCell) {
+        for (Element tr : table.select("tr")) {
+            Element cell = tr.selectFirst("td, th");
+            if (cell != null && cell.text().equals(firstCell)) return tr;
+        }
+        throw new AssertionError("no row " + firstCell + " in " + table);
+    }
+
+    @Test
+    void yearToDateOnTheFirstSessionOfTheYearRoundsTheExactHalfUp() {
+        Document ticker = TestSites.page(site, "/tickers/XH/");
+        assertEquals("+3.63%", row(ticker.selectFirst("table.stats"), "Year to date").select("td").text());
+        // The day's change is the same 3.625% (the previous session is the last one of 2025).
+        assertEquals("+3.63%", row(ticker.selectFirst("table.stats"), "Change").select("td").text());
+        String body = TestSites.page(site, "/news/2026/01/02/first-session/").selectFirst(".story-body").text();
+        assertTrue(body.startsWith("XH year to date: +3.63%."), body);
+    }
+
+    @Test
+    void aChartsChangeOverItsRangeRoundsTheExactHalfUp() {
+        Document ticker = TestSites.page(site, "/tickers/XH/");
+        Element chart = ticker.selectFirst("img[alt^=Line chart of XH]");
+        assertNotNull(chart, ticker.select("img").eachAttr("alt").toString());
+        assertTrue(chart.attr("alt").endsWith("from 8.00 on Dec 31, 2025 to 8.29 on Jan 2, 2026, +3.63%."), chart.attr("alt"));
+    }
+
+    @Test
+    void rebasedValuesInTheDataTableRoundTheExactHalfUp() {
+        Document doc = TestSites.page(site, "/news/2026/01/02/first-session/");
+        Element chart = doc.selectFirst(".story-body img[alt^=Line chart comparing XH, ZZ]");
+        assertNotNull(chart, doc.select("img").eachAttr("alt").toString());
+        // XH +3.625% -> +3.63%; ZZ +1.125% -> +1.13%.
+        assertTrue(chart.attr("alt").endsWith(": XH +3.63%; ZZ +1.13%."), chart.attr("alt"));
+        Element table = chart.parents().select("figure").first().selectFirst("table");
+        assertEquals(List.of("Jan 2, 2026", "103.63", "101.13"), table.select("tbody tr").last().select("td, th").eachText());
+    }
+
+    @Test
+    void equalMovesAreATieNotABeat() {
+        // ZZ and YY both rose exactly 1.125%: ZZ did not beat YY.
+        String body = TestSites.page(site, "/news/2026/01/02/first-session/").selectFirst(".story-body").text();
+        assertTrue(body.contains("ZZ beat YY 0 times."), body);
+    }
+
+    @Test
+    void gainersAreTheMovesThatShowAGainTiesBySymbol() {
+        Document doc = TestSites.page(site, "/markets/2026/01/02/");
+        Element gainers = doc.selectFirst("table.moves:has(caption:contains(gainers))");
+        assertNotNull(gainers, doc.select("table caption").eachText().toString());
+        // XH +3.63%, then the tie YY/ZZ at +1.13% by symbol; FLAT's 0.004% shows as 0.00%: not a gainer.
+        assertEquals(List.of("XH", "YY", "ZZ"), gainers.select("tbody tr").stream()
+                .map(tr -> tr.selectFirst("td, th").text()).toList());
+        assertEquals(null, doc.selectFirst("table.moves:has(caption:contains(losers))"));
+    }
+}
