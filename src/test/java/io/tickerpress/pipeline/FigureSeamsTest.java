@@ -108,4 +108,27 @@ class FigureSeamsTest {
                 .map(tr -> tr.selectFirst("td, th").text()).toList());
         assertEquals(null, doc.selectFirst("table.moves:has(caption:contains(losers))"));
     }
+
+    /**
+     * A symbol's first day (no previous close) and the day after a gap have no change: the sidebar board's cell is
+     * empty like the digest's, never a stray "()" around nothing.
+     */
+    @Test
+    void theBoardLeavesAnUnknownChangeEmpty(@TempDir Path tmp) {
+        Path src = TestSites.site(tmp.resolve("src"), Map.of(
+                "content/site.yaml", TestSites.SITE_YAML + "market:\n  board: [NEW, GAP]\n",
+                // GAP: Jan 12 then Jan 14 (Tuesday Jan 13 missing): no change on Jan 14.
+                "content/market/history/GAP.csv", "Date,Close\n2026-01-12,50\n",
+                "content/market/2026-01-14.json", """
+                        {"date": "2026-01-14", "indices": [{"symbol": "NEW", "close": 100}, {"symbol": "GAP", "close": 55}]}""",
+                "content/articles/a.md", TestSites.article("A", "2026-01-14T18:00:00-05:00", "", "Text.")));
+        Path out = tmp.resolve("site");
+        TestSites.build(src, out);
+        Document doc = TestSites.page(out, "/news/2026/01/14/a/");
+        Map<String, String> closes = Map.of("NEW", "100.00", "GAP", "55.00");
+        closes.forEach((name, close) -> {
+            Element board = row(doc.selectFirst("aside table.board"), name);
+            assertEquals(List.of(close, ""), board.select("td").stream().map(Element::text).toList(), name + ": " + board);
+        });
+    }
 }
