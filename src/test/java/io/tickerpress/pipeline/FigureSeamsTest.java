@@ -131,4 +131,27 @@ class FigureSeamsTest {
             assertEquals(List.of(close, ""), board.select("td").stream().map(Element::text).toList(), name + ": " + board);
         });
     }
+
+    /**
+     * A board symbol whose data ends before the board's day (BBB has no Jan 16 row) shows its last close with
+     * that close's date, not as if it were the close of the day in the caption.
+     */
+    @Test
+    void aBoardRowOlderThanTheBoardsDayNamesItsDate(@TempDir Path tmp) {
+        Path src = TestSites.site(tmp.resolve("src"), Map.of(
+                "content/site.yaml", TestSites.SITE_YAML + "market:\n  board: [AAA, BBB]\n",
+                "content/market/2026-01-15.json", """
+                        {"date": "2026-01-15", "indices": [{"symbol": "AAA", "close": 100}, {"symbol": "BBB", "close": 50}]}""",
+                "content/market/2026-01-16.json", """
+                        {"date": "2026-01-16", "indices": [{"symbol": "AAA", "close": 101}]}""",
+                "content/articles/a.md", TestSites.article("A", "2026-01-16T18:00:00-05:00", "", "Text.")));
+        Path out = tmp.resolve("site");
+        TestSites.build(src, out);
+        Element board = TestSites.page(out, "/news/2026/01/16/a/").selectFirst("aside table.board");
+        assertEquals("Major indices, close of Jan 16, 2026", board.selectFirst("caption").text());
+        // AAA: 101 - 100 = +1.00, +1.00%, on the board's day: no date of its own.
+        assertEquals(List.of("101.00", "▲ +1.00 (+1.00%)"), row(board, "AAA").select("td").eachText());
+        // BBB: its last close is Jan 15's (its first day, so no change).
+        assertEquals("50.00 (Jan 15, 2026)", row(board, "BBB").select("td").get(0).text());
+    }
 }
