@@ -77,6 +77,7 @@ public final class SiteBuilder {
 
         java.util.LinkedHashMap<String, Long> stages = new java.util.LinkedHashMap<>();
         long mark = System.nanoTime();
+        OutputPlacement.check(options);
         String siteYaml = SiteInputs.siteYaml(options.source());
         // load
         SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed);

@@ -30,6 +30,12 @@ public final class ChartCache {
     static final String LAST_BUILD = ".used-by-last-build";
     /** A temporary file this old is a leftover of a killed build, not one being written. */
     private static final Duration STALE_TEMP = Duration.ofHours(1);
+    /**
+     * Every cached chart carries this modification time. Its files are hard-linked into sites, so a chart
+     * written over in place there (an editor keeping links, an optimiser) changes the cached file too; its
+     * time then differs, and the chart counts as not cached: it is drawn again and replaced.
+     */
+    static final FileTime STORED = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
 
     private final Path cacheRoot;
     private final Path dir;
@@ -48,9 +54,19 @@ public final class ChartCache {
     public Path file(String name) {
         if (dir == null) return null;
         Path p = dir.resolve(name);
-        if (!Files.isRegularFile(p)) return null;
+        if (!intact(p)) return null;
         used.add(name);
         return p;
+    }
+
+    /** A cached file as this cache stored it: a regular file with the stored time (see {@link #STORED}). */
+    private static boolean intact(Path p) {
+        try {
+            var attrs = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+            return attrs.isRegularFile() && attrs.lastModifiedTime().equals(STORED);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public boolean has(String name) {
@@ -61,7 +77,7 @@ public final class ChartCache {
         if (dir == null) return Optional.empty();
         Path p = dir.resolve(name);
         try {
-            if (!Files.isRegularFile(p)) return Optional.empty();
+            if (!intact(p)) return Optional.empty();
             byte[] bytes = Files.readAllBytes(p);
             used.add(name);
             return Optional.of(bytes);
@@ -77,6 +93,7 @@ public final class ChartCache {
             Files.createDirectories(dir);
             // The umask's modes (0644 under umask 022), unlike createTempFile (0600): cached files are linked into sites.
             AtomicFiles.write(dir.resolve(name), bytes);
+            Files.setLastModifiedTime(dir.resolve(name), STORED);
             used.add(name);
         } catch (IOException e) {
             // The cache is an optimisation: a read-only source folder still builds.

@@ -110,7 +110,23 @@ final class SiteVersions {
             Matcher m = VERSION.matcher(v.getFileName().toString());
             if (m.matches()) max = Math.max(max, Long.parseLong(m.group(1)));
         }
-        return Files.createDirectory(dir.resolve("v" + (max + 1)));
+        Path version = Files.createDirectory(dir.resolve("v" + (max + 1)));
+        followUmask(version);
+        return version;
+    }
+
+    /**
+     * Gives the versions folder the modes of the new version folder, that is of this build's umask: every web
+     * server reaches the site through it, and it may have been made by a build under another umask (077).
+     * Best effort: a folder owned by another user keeps its modes.
+     */
+    private void followUmask(Path version) {
+        try {
+            var modes = Files.getPosixFilePermissions(version);
+            if (!modes.equals(Files.getPosixFilePermissions(dir))) Files.setPosixFilePermissions(dir, modes);
+        } catch (UnsupportedOperationException | IOException e) {
+            // no POSIX modes here, or not ours to change
+        }
     }
 
     /**
