@@ -1,0 +1,133 @@
+package io.tickerpress.deploy;
+
+import io.tickerpress.render.Fingerprint;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Error;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Carries out a {@link DeployPlan}: uploads phase by phase ({@link Phase}), several files at a time within a
+ * phase, then deletes. A phase starts only when the one before it has fully succeeded, and deletes only when all
+ * uploads have, so a failure never leaves pages that link to missing files. Whatever failed is listed with the
+ * store's error; since the plan compares content hashes, running the deploy again finishes the job.
+ */
+final class Uploader {
+    record Outcome(List<String> uploaded, long bytes, List<String> deleted, List<DeployFailure> failures) {
+    }
+
+    private static final int DELETE_BATCH = 1000;
+
+    private final S3Client s3;
+    private final DeployTarget target;
+    private final int concurrency;
+    private final Consumer<String> progress;
+
+    Uploader(S3Client s3, DeployTarget target, int concurrency, Consumer<String> progress) {
+        this.s3 = s3;
+        this.target = target;
+        this.concurrency = concurrency;
+        this.progress = progress;
+    }
+
+    Outcome run(DeployPlan plan) {
+        List<String> uploaded = Collections.synchronizedList(new ArrayList<>());
+        List<DeployFailure> failures = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong bytes = new AtomicLong();
+        for (Phase phase : Phase.values()) {
+            List<DeployPlan.Upload> batch = plan.uploads(phase);
+            if (batch.isEmpty()) continue;
+            progress.accept(phase.label() + ": uploading " + batch.size() + " file(s)");
+            Parallel.run(batch, concurrency, u -> {
+                try {
+                    long sent = put(u);
+                    bytes.addAndGet(sent);
+                    uploaded.add(u.file().path());
+                    progress.accept("  uploaded " + u.file().path() + " (" + u.reason() + ", " + Sizes.bytes(sent) + ")");
+                } catch (IOException | RuntimeException e) {
+                    failures.add(new DeployFailure(u.file().path(), StoreErrors.describe(e)));
+                    progress.accept("  FAILED " + u.file().path() + ": " + StoreErrors.describe(e));
+                }
+            });
+            if (!failures.isEmpty()) {
+                return new Outcome(sorted(uploaded), bytes.get(), List.of(), byPath(failures));
+            }
+        }
+        List<String> deleted = new ArrayList<>();
+        List<String> deletes = plan.deletes();
+        if (!deletes.isEmpty()) progress.accept("deleting " + deletes.size() + " file(s) the site no longer has");
+        for (int i = 0; i < deletes.size(); i += DELETE_BATCH) {
+            List<String> batch = deletes.subList(i, Math.min(deletes.size(), i + DELETE_BATCH));
+            try {
+                DeleteObjectsResponse response = s3.deleteObjects(b -> b.bucket(target.bucket()).delete(Delete.builder()
+                        .objects(batch.stream().map(p -> ObjectIdentifier.builder().key(target.key(p)).build()).toList())
+                        .quiet(true).build()));
+                List<String> refused = new ArrayList<>();
+                for (S3Error error : response.errors()) {
+                    String path = error.key().substring(target.prefix().length());
+                    refused.add(path);
+                    failures.add(new DeployFailure(path, "delete refused: " + error.code() + ": " + error.message()));
+                }
+                for (String p : batch) {
+                    if (!refused.contains(p)) {
+                        deleted.add(p);
+                        progress.accept("  deleted " + p);
+                    }
+                }
+            } catch (RuntimeException e) {
+                for (String p : batch) failures.add(new DeployFailure(p, "delete failed: " + StoreErrors.describe(e)));
+                break;
+            }
+        }
+        return new Outcome(sorted(uploaded), bytes.get(), deleted, byPath(failures));
+    }
+
+    /** Uploads one file with its headers and content hash; returns the bytes sent. */
+    private long put(DeployPlan.Upload u) throws IOException {
+        byte[] bytes = Files.readAllBytes(u.file().file());
+        // The hash of the bytes read now, not of the plan: the stored hash always describes the stored content.
+        String sha256 = Fingerprint.sha256(bytes);
+        FileHeaders h = u.headers();
+        byte[] body = h.gzip() ? gzip(bytes) : bytes;
+        PutObjectRequest request = PutObjectRequest.builder().bucket(target.bucket()).key(target.key(u.file().path()))
+                .contentType(h.contentType()).cacheControl(h.cacheControl()).contentEncoding(h.contentEncoding())
+                .metadata(Map.of(RemoteListing.HASH_KEY, sha256)).build();
+        s3.putObject(request, RequestBody.fromBytes(body));
+        return body.length;
+    }
+
+    /** Gzip without a file name or time in its header: the same bytes give the same upload. */
+    static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private static <T extends Comparable<? super T>> List<T> sorted(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        Collections.sort(copy);
+        return copy;
+    }
+
+    private static List<DeployFailure> byPath(List<DeployFailure> list) {
+        List<DeployFailure> copy = new ArrayList<>(list);
+        copy.sort(java.util.Comparator.comparing(DeployFailure::path));
+        return copy;
+    }
+}
