@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 import java.time.Duration;
 
@@ -23,7 +24,8 @@ import java.time.Duration;
  *
  * <p>Since SDK 2.30 every upload carries a CRC32 checksum by default, which several S3-compatible stores reject
  * (aws-sdk-java-v2#5801). For a target with an {@code endpoint}, checksums are calculated and validated only
- * when the operation requires them.
+ * when the operation requires them, and bodies are sent whole rather than in signed {@code aws-chunked} parts
+ * (some stores keep "aws-chunked" in the object's Content-Encoding).
  */
 public final class StoreClients {
     /** Used for S3-compatible stores when no region is configured: most ignore it but the signature needs one. */
@@ -41,7 +43,8 @@ public final class StoreClients {
         if (target.endpoint() != null) {
             b.endpointOverride(target.endpoint())
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                    .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         }
         return b.build();
     }

@@ -3,11 +3,7 @@ package io.tickerpress.deploy;
 import io.tickerpress.render.Fingerprint;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.Delete;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Error;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,8 +25,6 @@ import java.util.zip.GZIPOutputStream;
 final class Uploader {
     record Outcome(List<String> uploaded, long bytes, List<String> deleted, List<DeployFailure> failures) {
     }
-
-    private static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
     private final DeployTarget target;
@@ -67,33 +61,22 @@ final class Uploader {
                 return new Outcome(sorted(uploaded), bytes.get(), List.of(), byPath(failures));
             }
         }
-        List<String> deleted = new ArrayList<>();
+        // One DeleteObject request per file: the batch DeleteObjects call requires a checksum header that several
+        // S3-compatible stores refuse (S3Proxy answers 501 NotImplemented), and a site deletes few files at a time.
+        List<String> deleted = Collections.synchronizedList(new ArrayList<>());
         List<String> deletes = plan.deletes();
         if (!deletes.isEmpty()) progress.accept("deleting " + deletes.size() + " file(s) the site no longer has");
-        for (int i = 0; i < deletes.size(); i += DELETE_BATCH) {
-            List<String> batch = deletes.subList(i, Math.min(deletes.size(), i + DELETE_BATCH));
+        Parallel.run(deletes, concurrency, path -> {
             try {
-                DeleteObjectsResponse response = s3.deleteObjects(b -> b.bucket(target.bucket()).delete(Delete.builder()
-                        .objects(batch.stream().map(p -> ObjectIdentifier.builder().key(target.key(p)).build()).toList())
-                        .quiet(true).build()));
-                List<String> refused = new ArrayList<>();
-                for (S3Error error : response.errors()) {
-                    String path = error.key().substring(target.prefix().length());
-                    refused.add(path);
-                    failures.add(new DeployFailure(path, "delete refused: " + error.code() + ": " + error.message()));
-                }
-                for (String p : batch) {
-                    if (!refused.contains(p)) {
-                        deleted.add(p);
-                        progress.accept("  deleted " + p);
-                    }
-                }
+                s3.deleteObject(b -> b.bucket(target.bucket()).key(target.key(path)));
+                deleted.add(path);
+                progress.accept("  deleted " + path);
             } catch (RuntimeException e) {
-                for (String p : batch) failures.add(new DeployFailure(p, "delete failed: " + StoreErrors.describe(e)));
-                break;
+                failures.add(new DeployFailure(path, "delete failed: " + StoreErrors.describe(e)));
+                progress.accept("  FAILED " + path + ": delete failed: " + StoreErrors.describe(e));
             }
-        }
-        return new Outcome(sorted(uploaded), bytes.get(), deleted, byPath(failures));
+        });
+        return new Outcome(sorted(uploaded), bytes.get(), sorted(deleted), byPath(failures));
     }
 
     /** Uploads one file with its headers and content hash; returns the bytes sent. */

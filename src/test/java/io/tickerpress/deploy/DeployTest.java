@@ -151,7 +151,8 @@ class DeployTest {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(path));
             String ext = path.substring(path.lastIndexOf('.') + 1);
             assertTrue(TYPES.containsKey(ext), "the test knows every kind of file the build writes: " + path);
-            assertEquals(TYPES.get(ext), head.contentType(), path);
+            // Stores may drop the space before "charset" (S3Proxy does); the type and charset are what count.
+            assertEquals(TYPES.get(ext).replace(" ", ""), head.contentType().replace(" ", ""), path);
             // Charts are named by a hash of their content: cache for a year. Everything else keeps its name.
             String cache = path.startsWith("charts/") ? "public, max-age=31536000, immutable" : "public, max-age=300";
             assertEquals(cache, head.cacheControl(), path);
@@ -213,7 +214,7 @@ class DeployTest {
         assertTrue(changed.contains("news/2026/01/14/jpmorgan-earnings/index.html"), changed.toString());
         List<String> log = new ArrayList<>();
         DeployResult edit = deploy(target, out, Deployer.Options.defaults(), HeaderRules.defaults(), log);
-        assertEquals(DeployResult.Status.DONE, edit.status());
+        assertEquals(DeployResult.Status.DONE, edit.status(), edit.failures().toString());
         assertEquals(changed, new TreeSet<>(edit.uploaded()), String.join("\n", log));
         assertEquals(after.size() - changed.size(), edit.plan().unchanged());
         assertMirrors(bucket, "www/", after);
@@ -227,7 +228,7 @@ class DeployTest {
         gone.removeAll(removed.keySet());
         assertTrue(gone.contains(page), gone.toString());
         DeployResult delete = deploy(target, out);
-        assertEquals(DeployResult.Status.DONE, delete.status());
+        assertEquals(DeployResult.Status.DONE, delete.status(), delete.failures().toString());
         assertEquals(gone, new TreeSet<>(delete.deleted()));
         assertFalse(state(bucket).containsKey("www/" + page));
         assertMirrors(bucket, "www/", removed);
@@ -268,7 +269,7 @@ class DeployTest {
         assertFalse(broken.failures().isEmpty());
         DeployFailure f = broken.failures().get(0);
         assertTrue(files.containsKey(f.path()), f.toString());
-        assertTrue(f.error().contains("500"), "the store's error is named: " + f);
+        assertTrue(f.error().matches(".*\\(HTTP [45]\\d\\d\\)$"), "the store's answer is named: " + f);
         // The failure came in the first phase: no page went up to link to the missing files.
         assertTrue(state(bucket).keySet().stream().noneMatch(k -> k.endsWith(".html") || k.endsWith(".xml")));
 
@@ -285,7 +286,7 @@ class DeployTest {
     @Test
     void dryRunChangesNothing() throws Exception {
         String bucket = newBucket();
-        s3.putObject(b -> b.bucket(bucket).key("stale.html"), software.amazon.awssdk.core.sync.RequestBody.fromString("old"));
+        s3.putObject(b -> b.bucket(bucket).key("stale.html").contentType("text/html"), software.amazon.awssdk.core.sync.RequestBody.fromString("old"));
         Map<String, String> before = state(bucket);
         List<String> log = new ArrayList<>();
         DeployResult r = deploy(server.target(bucket, ""), site, new Deployer.Options(true, false, null, null),
@@ -308,7 +309,7 @@ class DeployTest {
         HeadObjectResponse page = s3.headObject(b -> b.bucket(bucket).key("index.html"));
         assertEquals("no-cache", page.cacheControl());
         assertEquals("gzip", page.contentEncoding());
-        assertEquals("text/html; charset=utf-8", page.contentType());
+        assertEquals("text/html;charset=utf-8", page.contentType().replace(" ", ""));
         byte[] stored = s3.getObjectAsBytes(b -> b.bucket(bucket).key("index.html")).asByteArray();
         assertArrayEquals(files.get("index.html"), new GZIPInputStream(new ByteArrayInputStream(stored)).readAllBytes());
         assertEquals("public, max-age=600", s3.headObject(b -> b.bucket(bucket).key("assets/style.css")).cacheControl());
