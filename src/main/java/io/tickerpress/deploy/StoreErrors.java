@@ -15,6 +15,10 @@ final class StoreErrors {
             return (code == null ? "" : code + ": ") + (message == null ? "(no message)" : message)
                     + " (HTTP " + s.statusCode() + ")";
         }
+        if (e instanceof SdkException && e.getMessage() != null && e.getMessage().startsWith("Unable to load credentials")) {
+            return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE with"
+                    + " ~/.aws/credentials (credentials never go into site.yaml)";
+        }
         if (e instanceof SdkException) {
             Throwable cause = e;
             while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
