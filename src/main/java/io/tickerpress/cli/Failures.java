@@ -23,6 +23,10 @@ final class Failures {
             err.println("Build failed; the previous output was left as it was.");
             err.flush();
             return Main.EXIT_IO;
+        } catch (io.tickerpress.pipeline.Progress.Stopped e) {
+            err.println("Stopped.");
+            err.flush();
+            return Main.EXIT_STOPPED;
         } catch (io.tickerpress.write.OutputLock.Busy e) {
             err.println("error: " + e.getMessage());
             err.flush();

@@ -4,12 +4,10 @@ import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -135,18 +133,18 @@ final class SiteVersions {
                     } else {
                         aside = dir.resolve("v0"); // older than any build's version: recovery prefers the new one
                         Trees.delete(aside);
-                        move(output, aside);
+                        AtomicFiles.move(output, aside);
                         before = Optional.of(aside);
                     }
                 }
             }
-            move(link, output);
+            AtomicFiles.move(link, output);
             return before;
         } catch (IOException e) {
             Files.deleteIfExists(link);
             if (aside != null && !Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
                 try {
-                    move(aside, output);
+                    AtomicFiles.move(aside, output);
                 } catch (IOException ignored) {
                     // the next build repairs it (recover)
                 }
@@ -159,7 +157,7 @@ final class SiteVersions {
     private void pointAt(Path version) throws IOException {
         Path link = newLink(version);
         try {
-            move(link, output);
+            AtomicFiles.move(link, output);
         } catch (IOException e) {
             Files.deleteIfExists(link);
             throw e;
@@ -197,11 +195,4 @@ final class SiteVersions {
         }
     }
 
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
 }

@@ -5,7 +5,6 @@ import io.tickerpress.diag.InputError;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,9 +129,7 @@ public final class StagingFolder implements AutoCloseable {
             parentOf(target);
             if (inPlace) {
                 touched.add(relativePath);
-                Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + Thread.currentThread().getId());
-                Files.write(tmp, content);
-                SiteVersions.move(tmp, target);
+                AtomicFiles.write(target, content);
             } else {
                 Files.write(target, content);
             }

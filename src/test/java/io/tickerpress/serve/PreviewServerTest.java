@@ -48,6 +48,7 @@ class PreviewServerTest {
                 .withCacheDir(dir.resolve("cache"));
         server = new PreviewServer(options, "127.0.0.1", 0, new PrintWriter(log, true));
         server.start();
+        PreviewStartupTest.await(() -> server.builds() == 1, "the first build");
     }
 
     @AfterEach
@@ -64,7 +65,7 @@ class PreviewServerTest {
     void servesDraftsWithTheReloadScriptThatBuildOutputNeverHas() throws Exception {
         String page = get("/news/2026/01/06/second/");
         assertTrue(page.contains("<h1>Second Story</h1>"), "drafts are shown while serving");
-        assertTrue(page.contains("<script src=\"/__tickerpress/reload.js\"></script></body>"));
+        assertTrue(page.contains("<script src=\"/__tickerpress/reload.js\" data-build=\"1\"></script></body>"), page);
         Path built = dir.resolve("built");
         TestSites.build(src, built);
         try (var walk = Files.walk(built)) {

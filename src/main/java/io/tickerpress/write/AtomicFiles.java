@@ -1,0 +1,48 @@
+package io.tickerpress.write;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one atomic write: a file is written under a temporary name of its own in the same folder, then renamed
+ * over the target, so a reader (or a build killed half-way) sees the old file or the new one, never half of
+ * one. Files get the modes the umask gives (0644 under umask 022).
+ */
+public final class AtomicFiles {
+    /** Temporary files start with this; a folder's owner may remove stale ones. */
+    public static final String TEMP_PREFIX = ".tmp-";
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path tmp = target.resolveSibling(TEMP_PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet()
+                + "-" + target.getFileName());
+        try {
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            move(tmp, target);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // a stale temporary file is harmless
+            }
+            throw e;
+        }
+    }
+
+    /** Renames a file or link over another in one step ({@code rename(2)}), replacing it. */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
