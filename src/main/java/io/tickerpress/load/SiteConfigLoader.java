@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /** Reads {@code content/site.yaml}. */
 public final class SiteConfigLoader {
     static final Set<String> FIELDS = Set.of("title", "description", "baseUrl", "language", "timezone", "paginate",
-            "permalinks", "markdown", "publisher", "market", "charts", "feeds", "limits", "formats");
+            "permalinks", "markdown", "publisher", "market", "charts", "feeds", "limits", "formats",
+            "deploy");
     private static final Pattern TOKEN = Pattern.compile("\\{([^}]*)}");
     private static final Set<String> PERMALINK_TOKENS = Set.of("yyyy", "mm", "dd", "slug");
 

@@ -26,14 +26,6 @@ import java.util.function.Supplier;
  * or every request answered with a holding page (the preview server while its first build runs).
  */
 public final class StaticServer implements AutoCloseable {
-    private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
-            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
-            Map.entry("xml", "application/xml; charset=utf-8"), Map.entry("txt", "text/plain; charset=utf-8"),
-            Map.entry("png", "image/png"), Map.entry("svg", "image/svg+xml"), Map.entry("ico", "image/x-icon"),
-            Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("webp", "image/webp"),
-            Map.entry("woff2", "font/woff2"));
-
     private final HttpServer server;
     private final Supplier<Path> root;
     private final List<String> failures = new CopyOnWriteArrayList<>();
@@ -159,10 +151,7 @@ public final class StaticServer implements AutoCloseable {
     }
 
     private static String type(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return TYPES.getOrDefault(ext, "application/octet-stream");
+        return io.tickerpress.write.MediaTypes.of(file.getFileName().toString());
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
