@@ -100,11 +100,12 @@ public final class SiteBuilder {
         // render + write
         Theme theme = new Theme(options.source());
         String inputs = SiteInputs.fingerprint(siteYaml, config, options, theme);
-        BuildManifest previous = options.clean() ? BuildManifest.empty(options.output(), inputs)
-                : BuildManifest.load(options.cacheDir(), options.output(), inputs);
         ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.id());
         try (StagingFolder out = options.inPlace() ? StagingFolder.inPlace(options.output())
                 : StagingFolder.beside(options.output()); Workers workers = Workers.forThisMachine()) {
+            // Read under the output's lock: the manifest must describe the site this build carries pages over from.
+            BuildManifest previous = options.clean() ? BuildManifest.empty(options.output(), inputs)
+                    : BuildManifest.load(options.cacheDir(), options.output(), inputs);
             Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
                     chartCache, out::previous, Formats.of(config));
             PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);

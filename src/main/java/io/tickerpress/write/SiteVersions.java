@@ -90,6 +90,17 @@ final class SiteVersions {
                 current = Optional.empty();
             }
         }
+        if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+            // A build of the TickerPress before versions, killed between its two renames, left its previous site
+            // beside the output: it is the only copy, so it becomes the output again.
+            for (Path p : entries(parent)) {
+                if (p.getFileName().toString().startsWith("." + name + ".previous-")
+                        && Files.isRegularFile(p.resolve(StagingFolder.MARKER))) {
+                    AtomicFiles.move(p, output);
+                    break;
+                }
+            }
+        }
         Path keep = current.orElse(null);
         for (Path v : entries(dir)) {
             if (!v.equals(keep) && !v.equals(lockFile())) Trees.deleteInBackground(v);
@@ -134,11 +145,10 @@ final class SiteVersions {
      * that is still a plain folder (written before versions, or made by the user) is moved into the versions
      * folder just before; should the link's rename fail, it is moved back, and should the build be killed
      * between the two renames, the next build points the output at the newest complete version.
-     *
-     * @return the version that was published before, if any
+     * The version it replaces stays until the next build's {@link #recover}, so that readers and copies that
+     * started before the swap find their files.
      */
-    Optional<Path> publish(Path version) throws IOException {
-        Optional<Path> before = current();
+    void publish(Path version) throws IOException {
         Path link = newLink(version);
         Path aside = null;
         try {
@@ -150,12 +160,10 @@ final class SiteVersions {
                         aside = dir.resolve("v0"); // older than any build's version: recovery prefers the new one
                         Trees.delete(aside);
                         AtomicFiles.move(output, aside);
-                        before = Optional.of(aside);
                     }
                 }
             }
             AtomicFiles.move(link, output);
-            return before;
         } catch (IOException e) {
             Files.deleteIfExists(link);
             if (aside != null && !Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {

@@ -308,9 +308,8 @@ public final class StagingFolder implements AutoCloseable {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         files.decrementAndGet();
         try {
-            java.util.Optional<Path> before = versions.publish(staging);
-            published = true;
-            before.ifPresent(Trees::deleteInBackground);
+            versions.publish(staging);
+            published = true; // the version it replaced stays until the next build (see SiteVersions)
         } catch (IOException e) {
             throw new WriteFailure("cannot publish the site to " + Diagnostics.display(output) + ": " + e.getMessage(), e);
         }
