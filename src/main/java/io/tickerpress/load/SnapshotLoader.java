@@ -28,7 +28,7 @@ public final class SnapshotLoader {
             "change", "changePct");
     static final Set<String> SECTOR_FIELDS = Set.of("name", "changePct", "ytdPct");
     static final Set<String> ITEM_FIELDS = Set.of("symbol", "time", "headline", "body");
-    static final Pattern SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.^-]{0,11}");
+    public static final Pattern SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.^-]{0,11}");
 
     private final TradingCalendar calendar;
 
