@@ -79,8 +79,9 @@ public final class NewCommand implements Runnable {
     }
 
     @Command(name = "snapshot", mixinStandardHelpOptions = true,
-            description = "Write content/market/DATE.json, an empty snapshot for a trading day. Refuses weekends and"
-                    + " exchange holidays, saying why.")
+            description = "Write content/market/DATE.json for a trading day, pre-filled from the history: every symbol"
+                    + " with a row that day, its figures, change and % change; sectors and stock of the day left empty."
+                    + " Refuses weekends and exchange holidays, saying why.")
     static final class SnapshotCmd implements Callable<Integer> {
         @Parameters(paramLabel = "DATE", description = "The trading day, e.g. 2026-01-20.")
         String date;
@@ -103,15 +104,10 @@ public final class NewCommand implements Runnable {
                     throw new InputError("DATE", day + " is not a trading day: " + reason);
                 });
                 Path file = sourceOption.dir.resolve("content/market").resolve(day + ".json");
-                String json = "{\n"
-                        + "  \"date\": \"" + day + "\",\n"
-                        + "  \"asOf\": \"" + calendar.closeAt(day)
-                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\",\n"
-                        + "  \"indices\": [],\n"
-                        + "  \"quotes\": [],\n"
-                        + "  \"sectors\": [],\n"
-                        + "  \"stockOfTheDay\": []\n"
-                        + "}\n";
+                if (Files.exists(file)) throw new InputError(Diagnostics.display(file), "already exists; not replaced");
+                io.tickerpress.model.MarketData data = new io.tickerpress.load.MarketLoader(calendar, new Diagnostics(),
+                        io.tickerpress.model.Limits.defaults(), false).load(sourceOption.dir.resolve("content"));
+                String json = io.tickerpress.derive.SnapshotDraft.json(day, data, config.market(), calendar);
                 createAndShow(out, file, json);
                 return 0;
             });

@@ -131,9 +131,7 @@ public final class SnapshotLoader {
             Double high = price(q, "high");
             Double low = price(q, "low");
             Double close = price(q, "close");
-            if (close == null) {
-                throw q.error("close", "missing required field 'close' for " + symbol);
-            }
+            // Without a close the entry takes its figures from the history (MarketLoader fills them in).
             if (high != null && low != null && high < low) {
                 throw q.error("high", symbol + ": 'high' " + high + " is below 'low' " + low);
             }
@@ -154,7 +152,8 @@ public final class SnapshotLoader {
                 }
                 volume = v.longValue();
             }
-            out.add(new Quote(symbol, q.string("name", symbol).strip(), open, high, low, close, volume,
+            out.add(new Quote(symbol, q.string("name", symbol).strip(), open, high, low,
+                    close == null ? Double.NaN : close, volume,
                     given(q, "change"), given(q, "changePct"), q.line()));
         }
         return out;
