@@ -93,7 +93,7 @@ class ChartCacheTest {
 
     /** The chart image files below a folder. */
     private static List<Path> chartFiles(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}(@2x)?\\.(png|svg)")).toList();
         }
