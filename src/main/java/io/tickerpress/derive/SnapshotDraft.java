@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * The text of a new day's snapshot, pre-filled from the data: one entry for every symbol with a history row that day,
  * with its open, high, low, close and volume as the history gives them and its change and % change derived from the
- * previous session's close (left out after a gap or on a symbol's first day), rounded half-up to 2 decimals. The
- * editorial parts ({@code sectors}, {@code stockOfTheDay}) are left empty. Symbols go to {@code indices} when the
+ * previous session's close (left out after a gap or on a symbol's first day), rounded half-up to 2 decimals; sector
+ * moves for the sectors {@code market.sectors} configures. {@code stockOfTheDay}, the editorial part, is left empty. Symbols go to {@code indices} when the
  * latest earlier snapshot lists them there or {@code market.board}, {@code mainIndex} or {@code benchmark} names them;
  * the others to {@code quotes}. Names come from earlier snapshots (default: the symbol).
  */
@@ -49,8 +49,47 @@ public final class SnapshotDraft {
                 .append("\",\n");
         entries(sb, "indices", indices, day, data.series(), calendar);
         entries(sb, "quotes", quotes, day, data.series(), calendar);
-        sb.append("  \"sectors\": [],\n  \"stockOfTheDay\": []\n}\n");
+        sectors(sb, day, settings, data.series(), calendar);
+        sb.append("  \"stockOfTheDay\": []\n}\n");
         return sb.toString();
+    }
+
+    /**
+     * Sector moves from {@code market.sectors}: a sector's {@code changePct} is the equal-weighted average of its
+     * members' % changes that day, its {@code ytdPct} the average of their changes since the previous year's last
+     * close (each rounded half-up to 2 decimals). A sector is left out when a member has no change that day; its
+     * {@code ytdPct} when a member lacks the previous year's last close.
+     */
+    private static void sectors(StringBuilder sb, LocalDate day, MarketSettings settings, Map<String, PriceSeries> series,
+                                TradingCalendar calendar) {
+        List<String> lines = new ArrayList<>();
+        LocalDate yearBase = calendar.previousTradingDay(LocalDate.of(day.getYear(), 1, 1));
+        for (io.tickerpress.model.SectorMembers sector : settings.sectors()) {
+            BigDecimal dayPct = BigDecimal.ZERO;
+            BigDecimal ytd = BigDecimal.ZERO;
+            boolean complete = true;
+            boolean ytdKnown = true;
+            for (String symbol : sector.symbols()) {
+                PriceSeries s = series.get(symbol);
+                int i = s == null ? -1 : s.indexOf(day);
+                int p = i < 0 ? -1 : DayChange.previousSession(s, i, calendar);
+                if (p < 0) {
+                    complete = false;
+                    break;
+                }
+                dayPct = dayPct.add(DayChange.pct(s.close(p), s.close(i)));
+                int b = s.indexOf(yearBase);
+                if (b < 0) ytdKnown = false;
+                else ytd = ytd.add(DayChange.pct(s.close(b), s.close(i)));
+            }
+            if (!complete) continue;
+            BigDecimal n = BigDecimal.valueOf(sector.symbols().size());
+            lines.add("    {\"name\": " + text(sector.name()) + ", \"changePct\": "
+                    + round(dayPct.divide(n, 12, RoundingMode.HALF_UP))
+                    + (ytdKnown ? ", \"ytdPct\": " + round(ytd.divide(n, 12, RoundingMode.HALF_UP)) : "") + "}");
+        }
+        sb.append("  \"sectors\": [").append(lines.isEmpty() ? "" : "\n" + String.join(",\n", lines) + "\n  ")
+                .append("],\n");
     }
 
     private static void entries(StringBuilder sb, String key, List<String> symbols, LocalDate day,

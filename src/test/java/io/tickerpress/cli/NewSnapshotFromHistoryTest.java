@@ -54,7 +54,8 @@ class NewSnapshotFromHistoryTest {
 
     @Test
     void aSnapshotMadeFromImportedHistoryBuildsADigestWithTheProvidersFigures() throws IOException {
-        Path site = TestSites.site(dir.resolve("site"), Map.of());
+        Path site = TestSites.site(dir.resolve("site"), Map.of("content/site.yaml", TestSites.SITE_YAML
+                + "market:\n  sectors:\n    - name: Technology\n      members: [AAPL, MSFT, NVDA]\n"));
         Path spx21 = dir.resolve("spx-2026-01-21.csv");
         Files.writeString(spx21, "Date,Open,High,Low,Close,Volume\n2026-01-21,6876,6890,6860,6885.5,2900000000\n");
         run("import", "--source", site.toString(), FIXTURES.resolve("stooq-spx_d.csv").toString(), spx21.toString(),
@@ -70,7 +71,18 @@ class NewSnapshotFromHistoryTest {
         assertEquals(List.of("SPX"), symbols(snap.get("indices")), "SPX is the main index and benchmark");
         assertEquals(List.of("AAPL", "MSFT", "NVDA"), symbols(snap.get("quotes")));
         assertEquals(0, snap.get("stockOfTheDay").size());
-        assertEquals(0, snap.get("sectors").size());
+        // Technology: the equal-weighted mean of its members' % changes, (-0.4459 + 0.5367 + 1.7240) / 3 = +0.6049%
+        // → +0.60; no YTD (the data has no 2025 close), so no ytdPct.
+        BigDecimal tech = AAPL.pct().add(MSFT.pct()).add(NVDA.pct()).divide(BigDecimal.valueOf(3), 10, RoundingMode.HALF_UP)
+                .setScale(2, RoundingMode.HALF_UP);
+        assertEquals(1, snap.get("sectors").size());
+        assertEquals("Technology", snap.get("sectors").get(0).get("name").asText());
+        assertEquals(tech, snap.get("sectors").get(0).get("changePct").decimalValue());
+        assertTrue(!snap.get("sectors").get(0).has("ytdPct"));
+        // The draft is valid for editors' tools too: it passes the shipped schema.
+        assertEquals(List.of(), com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                com.networknt.schema.SpecificationVersion.DRAFT_2020_12).getSchema(SchemaCommand.text("snapshot"))
+                .validate(snap).stream().map(Object::toString).toList());
         for (Expect e : List.of(SPX, AAPL, MSFT, NVDA)) {
             JsonNode q = find(snap, e.symbol());
             assertEquals(0, new BigDecimal(e.close()).compareTo(q.get("close").decimalValue()), e.symbol());
@@ -90,6 +102,8 @@ class NewSnapshotFromHistoryTest {
         assertEquals(cells(NVDA, true), row(gainers, "NVDA"));
         assertEquals(cells(MSFT, true), row(gainers, "MSFT"));
         assertEquals(cells(AAPL, true), row(losers, "AAPL"));
+        assertEquals(List.of("Technology", "▲ +" + tech.toPlainString() + "%"),
+                row(digest.selectFirst("table.sectors"), "Technology").subList(0, 2));
     }
 
     @Test

@@ -95,7 +95,7 @@ class SchemaTest {
         check("snapshot", JSON.readTree("{\"date\": \"2026-01-20\"}"), checked, SchemaTest::snapshotKnown);
         // Every object of every schema was compared, nested lists of objects included.
         assertEquals(Set.of("site:", "site:permalinks", "site:markdown", "site:charts", "site:feeds", "site:limits",
-                "site:formats", "site:market", "site:market.sidebar", "site:market.closures[]",
+                "site:formats", "site:market", "site:market.sidebar", "site:market.closures[]", "site:market.sectors[]",
                 "site:market.earlyCloses[]", "article:", "article:sources[]", "article:charts[]", "snapshot:",
                 "snapshot:indices[]", "snapshot:quotes[]", "snapshot:sectors[]", "snapshot:stockOfTheDay[]"),
                 checked.keySet());
