@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tickerpress", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A static site generator for financial news that understands market data.",
         subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, DeployCommand.class,
+                ImportCommand.class, SchemaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input: content, data, templates or flags. */

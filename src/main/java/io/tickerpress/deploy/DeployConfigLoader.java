@@ -57,9 +57,6 @@ public final class DeployConfigLoader {
             }
             targets.add(target);
         }
-        if (targets.isEmpty()) {
-            throw f.error("targets", "'deploy.targets' must list at least one target with a 'name' and a 'bucket'");
-        }
         List<HeaderRules.Rule> rules = new ArrayList<>();
         for (Fields m : f.objects("matchers")) {
             m.allowOnly(MATCHER_FIELDS);
@@ -71,6 +68,9 @@ public final class DeployConfigLoader {
             }
             rules.add(new HeaderRules.Rule(pattern, m.string("cacheControl"), m.string("contentType"),
                     m.has("gzip") ? m.bool("gzip", false) : null));
+        }
+        if (targets.isEmpty()) {
+            throw f.error("targets", "'deploy.targets' must list at least one target with a 'name' and a 'bucket'");
         }
         return new DeployConfig(List.copyOf(targets), new HeaderRules(rules),
                 f.integer("concurrency", DeployConfig.DEFAULT_CONCURRENCY, 1, 64));

@@ -29,7 +29,7 @@ public final class SnapshotLoader {
             "change", "changePct");
     static final Set<String> SECTOR_FIELDS = Set.of("name", "changePct", "ytdPct");
     static final Set<String> ITEM_FIELDS = Set.of("symbol", "time", "headline", "body");
-    static final Pattern SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.^-]{0,11}");
+    public static final Pattern SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.^-]{0,11}");
 
     private final TradingCalendar calendar;
 
@@ -144,9 +144,7 @@ public final class SnapshotLoader {
             Double high = price(q, "high");
             Double low = price(q, "low");
             Double close = price(q, "close");
-            if (close == null) {
-                throw q.error("close", "missing required field 'close' for " + symbol);
-            }
+            // Without a close the entry takes its figures from the history (MarketLoader fills them in).
             if (high != null && low != null && high < low) {
                 throw q.error("high", symbol + ": 'high' " + high + " is below 'low' " + low);
             }
@@ -167,7 +165,8 @@ public final class SnapshotLoader {
                 }
                 volume = v.longValue();
             }
-            out.add(new Quote(symbol, q.string("name", symbol).strip(), open, high, low, close, volume,
+            out.add(new Quote(symbol, q.string("name", symbol).strip(), open, high, low,
+                    close == null ? Double.NaN : close, volume,
                     given(q, "change"), given(q, "changePct"), q.line()));
         }
         return out;

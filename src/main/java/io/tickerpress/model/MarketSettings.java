@@ -14,10 +14,11 @@ import java.util.List;
  * @param mainIndex the index whose candlestick chart digest pages show
  * @param earlyCloses closing times for days beyond the rule-based early closes (or 16:00 to undo one)
  * @param strict whether missing trading days in the data stop the build (else they are warnings)
+ * @param sectors sectors and their member symbols, from which {@code new snapshot} computes sector moves
  */
 public record MarketSettings(List<Closure> closures, List<String> board, String sidebarMode, int sidebarCount,
                              int movers, String benchmark, String mainIndex, List<EarlyClose> earlyCloses,
-                             boolean strict) {
+                             boolean strict, List<SectorMembers> sectors) {
     public static final String LATEST = "latest";
     public static final String AS_OF = "asOf";
 
@@ -25,6 +26,12 @@ public record MarketSettings(List<Closure> closures, List<String> board, String 
         closures = List.copyOf(closures);
         board = List.copyOf(board);
         earlyCloses = List.copyOf(earlyCloses);
+        sectors = List.copyOf(sectors);
+    }
+
+    public MarketSettings(List<Closure> closures, List<String> board, String sidebarMode, int sidebarCount, int movers,
+                          String benchmark, String mainIndex, List<EarlyClose> earlyCloses, boolean strict) {
+        this(closures, board, sidebarMode, sidebarCount, movers, benchmark, mainIndex, earlyCloses, strict, List.of());
     }
 
     public static MarketSettings defaults() {

@@ -83,6 +83,9 @@ public final class SiteBuilder {
         SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed);
         SiteConfig config = options.baseUrl() == null ? content.config()
                 : content.config().withBaseUrl(normaliseBaseUrl(options.baseUrl()));
+        if (!options.inPlace()) {
+            LocalBaseUrl.warn(config.baseUrl(), options.baseUrl() != null, options.source(), siteYaml, diagnostics);
+        }
 
         mark = lap(stages, "load", mark);
         // derive
