@@ -23,8 +23,8 @@ public final class BuildCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SourceOption sourceOption;
 
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = "site",
-            description = "Folder to write the site to (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Folder to write the site to (default: site, beside the source's content/).")
     Path output;
 
     @Option(names = "--drafts", description = "Include articles marked draft: true.")
@@ -64,9 +64,11 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BuildOptions options = new BuildOptions(sourceOption.dir, output, drafts, future, baseUrl, now == null ? Instant.now() : now,
-                sourceOption.dir.resolve(BuildOptions.CACHE_DIR), clean);
-        return Failures.guard(err, verbose, () -> {
+        return Failures.guard(err, verbose, Failures.buildNotDone(() -> output), () -> {
+            sourceOption.locate();
+            if (output == null) output = sourceOption.dir.resolve("site");
+            BuildOptions options = new BuildOptions(sourceOption.dir, output, drafts, future, baseUrl,
+                    now == null ? Instant.now() : now, sourceOption.dir.resolve(BuildOptions.CACHE_DIR), clean);
             BuildResult result = SiteBuilder.build(options, new ContentLoader.Cache(), Progress.onTerminal(quiet));
             if (!quiet) {
                 for (String w : result.warnings()) {

@@ -3,20 +3,19 @@ package io.tickerpress.cli;
 import java.util.Locale;
 import io.tickerpress.pipeline.BuildOptions;
 import io.tickerpress.pipeline.SiteBuilder;
+import io.tickerpress.pipeline.TemporaryOutput;
+import io.tickerpress.load.ContentLoader;
 import io.tickerpress.check.SiteChecker;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.load.SiteConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code tickerpress check}: builds into a temporary folder (or reads an existing site) and reports what is broken. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -47,39 +46,33 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return Failures.guard(err, verbose, () -> {
+        return Failures.guard(err, verbose, () -> "Nothing was checked.", () -> {
+            sourceOption.locate();
             String basePath = SiteConfigLoader.load(sourceOption.dir.resolve("content")).basePath();
-            Path temp = null;
-            Path target = site;
-            try {
-                if (target == null) {
-                    temp = Files.createTempDirectory("tickerpress-check-");
-                    target = temp.resolve("site");
-                    SiteBuilder.build(new BuildOptions(sourceOption.dir, target, drafts, future, null, Instant.now(),
-                            sourceOption.dir.resolve(BuildOptions.CACHE_DIR), true));
-                } else if (!Files.isDirectory(target)) {
-                    err.println("error: " + Diagnostics.display(target) + ": no such folder");
+            if (site != null) {
+                if (!Files.isDirectory(site)) {
+                    err.println("error: " + Diagnostics.display(site) + ": no such folder");
                     return Main.EXIT_INPUT;
                 }
-                SiteChecker.Report report = new SiteChecker(target, basePath).check();
-                for (SiteChecker.Problem p : report.problems()) {
-                    out.println(p);
-                }
-                out.printf(Locale.ROOT, "Checked %d pages and %d links: %s%n", report.pages(), report.links(),
-                        report.ok() ? "no problems" : report.problems().size() + " problem(s)");
-                out.flush();
-                return report.ok() ? 0 : Main.EXIT_INPUT;
-            } finally {
-                if (temp != null) deleteTree(temp);
+                return report(new SiteChecker(site, basePath).check(), out);
+            }
+            // The temporary folder and the manifest the build leaves in the cache go when the check ends (Ctrl-C too).
+            Path cache = sourceOption.dir.resolve(BuildOptions.CACHE_DIR);
+            try (TemporaryOutput temp = TemporaryOutput.create("check", cache)) {
+                SiteBuilder.build(new BuildOptions(sourceOption.dir, temp.site(), drafts, future, null, Instant.now(),
+                        cache, true), new ContentLoader.Cache(), temp.progress());
+                return report(new SiteChecker(temp.site(), basePath).check(), out);
             }
         });
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+    private static int report(SiteChecker.Report report, PrintWriter out) {
+        for (SiteChecker.Problem p : report.problems()) {
+            out.println(p);
         }
+        out.printf(Locale.ROOT, "Checked %d pages and %d links: %s%n", report.pages(), report.links(),
+                report.ok() ? "no problems" : report.problems().size() + " problem(s)");
+        out.flush();
+        return report.ok() ? 0 : Main.EXIT_INPUT;
     }
 }

@@ -1,32 +1,44 @@
 package io.tickerpress.cli;
 
+import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
-/** Turns exceptions into what the user should see: user errors as one clear line, bugs with a report hint. */
+/**
+ * Turns exceptions into what the user should see: user errors as one clear line, followed (where the command
+ * says) by a line telling what was not done; bugs with a report hint.
+ */
 final class Failures {
     private Failures() {
     }
 
     static int guard(PrintWriter err, boolean verbose, Callable<Integer> action) {
+        return guard(err, verbose, () -> null, action);
+    }
+
+    /**
+     * @param notDone after an input or write error, the line saying what the command did not do (worked out
+     *                when the error happens), or null for none
+     */
+    static int guard(PrintWriter err, boolean verbose, Supplier<String> notDone, Callable<Integer> action) {
         try {
             return action.call();
         } catch (InputError e) {
-            err.println("error: " + e.getMessage());
-            err.println("Build failed; the previous output was left as it was.");
-            err.flush();
-            return Main.EXIT_INPUT;
+            return report(err, e.getMessage(), notDone, Main.EXIT_INPUT);
         } catch (io.tickerpress.write.StagingFolder.WriteFailure e) {
-            err.println("error: " + e.getMessage());
-            err.println("Build failed; the previous output was left as it was.");
+            return report(err, e.getMessage(), notDone, Main.EXIT_IO);
+        } catch (io.tickerpress.pipeline.Progress.Stopped e) {
+            err.println("Stopped.");
             err.flush();
-            return Main.EXIT_IO;
+            return Main.EXIT_STOPPED;
         } catch (io.tickerpress.write.OutputLock.Busy e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return Main.EXIT_BUSY;
+            return report(err, e.getMessage(), () -> null, Main.EXIT_BUSY);
         } catch (Exception | Error e) {
             err.println("internal error: " + e);
             if (verbose) {
@@ -38,5 +50,27 @@ final class Failures {
             err.flush();
             return Main.EXIT_INTERNAL;
         }
+    }
+
+    private static int report(PrintWriter err, String message, Supplier<String> notDone, int code) {
+        err.println("error: " + message);
+        String line = notDone.get();
+        if (line != null) err.println(line);
+        err.flush();
+        return code;
+    }
+
+    /**
+     * What a failed build did not do, as it stands when it failed: a failed build never touches the output, so
+     * an output that exists now is the previous site, left as it was.
+     */
+    static Supplier<String> buildNotDone(Supplier<Path> output) {
+        return () -> {
+            Path out = output.get();
+            if (out != null && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+                return "Build failed; the previous site in " + Diagnostics.display(out) + " was left as it was.";
+            }
+            return "Build failed; nothing was published" + (out == null ? "." : " to " + Diagnostics.display(out) + ".");
+        };
     }
 }

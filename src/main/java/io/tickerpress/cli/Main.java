@@ -6,13 +6,18 @@ import picocli.CommandLine.Command;
 /** The {@code tickerpress} command line. */
 @Command(name = "tickerpress", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A static site generator for financial news that understands market data.",
-        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class,
+        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, DeployCommand.class,
+                ImportCommand.class, SchemaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input: content, data, templates or flags. */
     public static final int EXIT_INPUT = 1;
+    /** Exit code for a usage error: a bad flag, or a port that is in use (picocli's own code for bad flags). */
+    public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
     /** Exit code when the output cannot be written (disk full, permissions). */
     public static final int EXIT_IO = 74;
+    /** Exit code when Ctrl-C stopped the command (128 + SIGINT, as shells report it). */
+    public static final int EXIT_STOPPED = 130;
     /** Exit code when another build is writing the same output folder (try again later). */
     public static final int EXIT_BUSY = 75;
     /** Exit code for a bug in TickerPress itself. */

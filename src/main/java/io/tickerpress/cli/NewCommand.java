@@ -46,6 +46,14 @@ public final class NewCommand implements Runnable {
         @Parameters(paramLabel = "TITLE", description = "The headline, e.g. \"Russell 2000 Hits Record\".")
         String title;
 
+        @picocli.CommandLine.Option(names = "--date", paramLabel = "WHEN", description = "Publication time instead of now:"
+                + " 2026-01-20T06:04:00-05:00, or 2026-01-20 06:04 or 2026-01-20 in the site's time zone.")
+        String when;
+
+        @picocli.CommandLine.Option(names = "--tickers", paramLabel = "SYM", split = ",",
+                description = "Symbols the story is about, e.g. --tickers RUT,SPX.")
+        java.util.List<String> tickers = new java.util.ArrayList<>();
+
         @picocli.CommandLine.Mixin
         SourceOption sourceOption;
 
@@ -55,11 +63,15 @@ public final class NewCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            return Failures.guard(spec.commandLine().getErr(), false, () -> {
+            return Failures.guard(spec.commandLine().getErr(), false, () -> "No file was written.", () -> {
+                sourceOption.locate();
                 SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
                 String slug = Slugs.slugify(title);
                 if (slug.isEmpty()) throw new InputError("TITLE", "has no letters or digits to make a file name from");
-                ZonedDateTime now = ZonedDateTime.now(clock.withZone(config.timezone())).truncatedTo(ChronoUnit.MINUTES);
+                ZonedDateTime now = when == null
+                        ? ZonedDateTime.now(clock.withZone(config.timezone())).truncatedTo(ChronoUnit.MINUTES)
+                        : articleDate(when, config);
+                String symbols = String.join(", ", tickerList(tickers));
                 Path file = sourceOption.dir.resolve("content/articles").resolve(now.toLocalDate() + "-" + slug + ".md");
                 String text = "---\n"
                         + "title: " + yamlString(title.strip()) + "\n"
@@ -68,7 +80,7 @@ public final class NewCommand implements Runnable {
                         + "author: \"\"\n"
                         + "summary: []\n"
                         + "tags: []\n"
-                        + "tickers: []\n"
+                        + "tickers: [" + symbols + "]\n"
                         + "draft: true\n"
                         + "---\n"
                         + "Write the story here. Figures can come from the data: {{</* quote SPX close */>}}.\n";
@@ -79,8 +91,9 @@ public final class NewCommand implements Runnable {
     }
 
     @Command(name = "snapshot", mixinStandardHelpOptions = true,
-            description = "Write content/market/DATE.json, an empty snapshot for a trading day. Refuses weekends and"
-                    + " exchange holidays, saying why.")
+            description = "Write content/market/DATE.json for a trading day, pre-filled from the history: every symbol"
+                    + " with a row that day, its figures, change and % change; sectors and stock of the day left empty."
+                    + " Refuses weekends and exchange holidays, saying why.")
     static final class SnapshotCmd implements Callable<Integer> {
         @Parameters(paramLabel = "DATE", description = "The trading day, e.g. 2026-01-20.")
         String date;
@@ -94,24 +107,22 @@ public final class NewCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            return Failures.guard(spec.commandLine().getErr(), false, () -> {
+            return Failures.guard(spec.commandLine().getErr(), false, () -> "No file was written.", () -> {
+                sourceOption.locate();
                 SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
                 LocalDate day = DateValues.parseDate(date).orElseThrow(() ->
-                        new InputError("DATE", "'" + date + "' is not a date like 2026-01-20"));
+                        new InputError("DATE", io.tickerpress.load.DateProblems.why(date)
+                                .map(why -> "'" + date + "' is not a real date: " + why)
+                                .orElse("'" + date + "' is not a date like 2026-01-20")));
                 TradingCalendar calendar = TradingCalendar.of(config.market());
                 calendar.closedReason(day).ifPresent(reason -> {
                     throw new InputError("DATE", day + " is not a trading day: " + reason);
                 });
                 Path file = sourceOption.dir.resolve("content/market").resolve(day + ".json");
-                String json = "{\n"
-                        + "  \"date\": \"" + day + "\",\n"
-                        + "  \"asOf\": \"" + calendar.closeAt(day)
-                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\",\n"
-                        + "  \"indices\": [],\n"
-                        + "  \"quotes\": [],\n"
-                        + "  \"sectors\": [],\n"
-                        + "  \"stockOfTheDay\": []\n"
-                        + "}\n";
+                if (Files.exists(file)) throw new InputError(Diagnostics.display(file), "already exists; not replaced");
+                io.tickerpress.model.MarketData data = new io.tickerpress.load.MarketLoader(calendar, new Diagnostics(),
+                        io.tickerpress.model.Limits.defaults(), false).load(sourceOption.dir.resolve("content"));
+                String json = io.tickerpress.derive.SnapshotDraft.json(day, data, config.market(), calendar);
                 createAndShow(out, file, json);
                 return 0;
             });
@@ -143,6 +154,7 @@ public final class NewCommand implements Runnable {
                         # Site settings: every field is documented in the TickerPress README.
                         title: My Market News
                         description: Markets news built with TickerPress.
+                        # Placeholder: put the site's public address here before publishing (build warns while it is localhost).
                         baseUrl: http://localhost:1414/
                         language: en
                         timezone: America/New_York
@@ -180,6 +192,32 @@ public final class NewCommand implements Runnable {
                 return 0;
             });
         }
+    }
+
+    /** {@code --date}: a date-time or date in the site's time zone, like front matter's {@code date}. */
+    static ZonedDateTime articleDate(String text, SiteConfig config) {
+        try {
+            return DateValues.parse(text, config.timezone()).orElseThrow(() -> new InputError("--date", "'" + text
+                    + "' is not a date: write 2026-01-20T06:04:00-05:00, or 2026-01-20 06:04 or 2026-01-20 in the site's"
+                    + " time zone"));
+        } catch (java.time.DateTimeException e) {
+            throw new InputError("--date", "'" + text + "': " + e.getMessage());
+        }
+    }
+
+    /** {@code --tickers}: upper-cased symbols, each checked, without repeats. */
+    static java.util.List<String> tickerList(java.util.List<String> given) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String t : given) {
+            String symbol = t.strip().toUpperCase(java.util.Locale.ROOT);
+            if (symbol.isEmpty()) continue;
+            if (!SnapshotLoader.SYMBOL.matcher(symbol).matches()) {
+                throw new InputError("--tickers", "'" + t + "' is not a symbol (letters, digits, '.', '-' or '^', at"
+                        + " most 12)");
+            }
+            if (!out.contains(symbol)) out.add(symbol);
+        }
+        return out;
     }
 
     static String yamlString(String s) {

@@ -3,6 +3,7 @@ package io.tickerpress.cli;
 import java.util.Locale;
 import io.tickerpress.pipeline.BuildOptions;
 import io.tickerpress.serve.PreviewServer;
+import io.tickerpress.serve.StaticServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,21 +44,36 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            err.println("error: --port " + port + " is not a port number (1-65535, or 0 for a free one)");
+            err.flush();
+            return Main.EXIT_USAGE;
+        }
         return Failures.guard(err, verbose, () -> {
+            sourceOption.locate(); // no site: stop here with the error, rather than serve a 404 for every page
             // The preview server builds into a private folder of its own; site/ is left alone.
             BuildOptions options = BuildOptions.of(sourceOption.dir, sourceOption.dir.resolve("site"))
                     .withDrafts(drafts).withFuture(future);
             CountDownLatch stopped = new CountDownLatch(1);
-            try (PreviewServer server = new PreviewServer(options, bind, port, out)) {
-                server.start();
-                out.printf(Locale.ROOT, "Serving %s at http://%s:%d/ (drafts %s, future %s). Press Ctrl-C to stop.%n",
-                        sourceOption.dir.toAbsolutePath().normalize(), bind.equals("127.0.0.1") ? "localhost" : bind, server.port(),
-                        drafts ? "shown" : "hidden", future ? "shown" : "hidden");
-                out.flush();
+            PreviewServer server;
+            try {
+                server = new PreviewServer(options, bind, port, out);
+            } catch (StaticServer.CannotListen e) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return Main.EXIT_USAGE;
+            }
+            try (server) {
+                // Ctrl-C or SIGTERM: stop the build and remove the private folder before the process ends.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     server.close();
                     stopped.countDown();
-                }));
+                }, "tickerpress-serve-stop"));
+                server.start();
+                out.printf(Locale.ROOT, "Serving %s at http://%s:%d/ (drafts %s, future %s); building it now. Press Ctrl-C to stop.%n",
+                        sourceOption.dir.toAbsolutePath().normalize(), bind.equals("127.0.0.1") ? "localhost" : bind, server.port(),
+                        drafts ? "shown" : "hidden", future ? "shown" : "hidden");
+                out.flush();
                 stopped.await();
             }
             return 0;

@@ -126,7 +126,8 @@ public final class SeriesStats {
         for (int k = i; k > 0; k--) {
             int j = other.series.indexOf(date(k));
             if (j <= 0 || !afterSession[k] || !other.afterSession[j] || !other.date(j - 1).equals(date(k - 1))) break;
-            if (pct(close[k - 1], close[k]) > pct(other.close[j - 1], other.close[j])) {
+            // Compared as decimals: 80 → 80.90 and 8 → 8.09 are both exactly +1.125%, a tie, not a beat.
+            if (DayChange.pct(close[k - 1], close[k]).compareTo(DayChange.pct(other.close[j - 1], other.close[j])) > 0) {
                 count++;
             } else {
                 break;
@@ -160,7 +161,8 @@ public final class SeriesStats {
         return i < 0 ? Optional.empty() : Optional.of(i);
     }
 
+    /** % change between two closes, by the one rule of {@link DayChange#pct} (decimal, not binary, arithmetic). */
     public static double pct(double from, double to) {
-        return (to - from) / from * 100.0;
+        return DayChange.pct(from, to).doubleValue();
     }
 }

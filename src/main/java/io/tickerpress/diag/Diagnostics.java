@@ -31,7 +31,8 @@ public final class Diagnostics {
     public static String display(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         if (abs.startsWith(CWD)) {
-            return CWD.relativize(abs).toString().replace('\\', '/');
+            String relative = CWD.relativize(abs).toString().replace('\\', '/');
+            return relative.isEmpty() ? "." : relative;
         }
         return abs.toString();
     }

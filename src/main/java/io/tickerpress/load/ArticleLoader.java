@@ -22,6 +22,9 @@ public final class ArticleLoader {
     static final Set<String> FIELDS = Set.of("title", "date", "updated", "dateline", "slug", "summary", "tags",
             "tickers", "sources", "author", "draft", "timezone", "charts");
 
+    /** Markdown files by every common name ending. */
+    public static final String[] EXTENSIONS = {".md", ".markdown", ".mdown"};
+
     private final SiteConfig config;
 
     public ArticleLoader(SiteConfig config) {
@@ -37,7 +40,7 @@ public final class ArticleLoader {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<Path> files = ContentFiles.list(contentDir, dir, ".md");
+        List<Path> files = ContentFiles.list(contentDir, dir, EXTENSIONS);
         // Parsed in parallel, reported in file order: the first bad file in that order is the one named.
         return new ArrayList<>(Parallel.map(files, f -> cache.article(f, config, this::load)));
     }
@@ -65,7 +68,8 @@ public final class ArticleLoader {
         ZonedDateTime date = date(f, "date", zone, true);
         ZonedDateTime updated = date(f, "updated", zone, false);
         if (updated != null && updated.isBefore(date)) {
-            throw f.error("updated", "'updated' (" + updated + ") is before 'date' (" + date + ")");
+            throw f.error("updated", "'updated' (" + DateProblems.asWritten(updated) + ") is before 'date' ("
+                    + DateProblems.asWritten(date) + "): an update comes after the story it updates");
         }
         String slug;
         if (f.has("slug")) {
@@ -80,7 +84,7 @@ public final class ArticleLoader {
             }
         }
         List<String> tickers = new ArrayList<>();
-        for (String t : f.strings("tickers")) {
+        for (String t : f.commaList("tickers")) {
             String symbol = t.strip().toUpperCase(java.util.Locale.ROOT);
             if (!SnapshotLoader.SYMBOL.matcher(symbol).matches()) {
                 throw f.error("tickers", "ticker '" + t + "' is not a symbol (letters, digits, '.', '-' or '^', at most 12)");
@@ -88,7 +92,7 @@ public final class ArticleLoader {
             if (!tickers.contains(symbol)) tickers.add(symbol);
         }
         List<String> tags = new ArrayList<>();
-        for (String t : f.strings("tags")) {
+        for (String t : f.commaList("tags")) {
             String tag = t.strip();
             if (Slugs.slugify(tag).isEmpty()) {
                 throw f.error("tags", "tag '" + t + "' has no letters or digits");
@@ -135,8 +139,10 @@ public final class ArticleLoader {
         String text = required ? f.requiredString(key) : f.string(key);
         if (text == null) return null;
         try {
-            return DateValues.parse(text, zone).orElseThrow(() -> f.error(key, "'" + key + "' is not a date: '" + text
-                    + "' (write 2026-01-20T06:04:00-05:00, or 2026-01-20 06:04 in the site's time zone)"));
+            return DateValues.parse(text, zone).orElseThrow(() -> f.error(key, DateProblems.why(text)
+                    .map(why -> "'" + key + "' is not a real date or time: '" + text + "': " + why)
+                    .orElse("'" + key + "' is not a date: '" + text
+                    + "' (write 2026-01-20T06:04:00-05:00, or 2026-01-20 06:04 in the site's time zone)")));
         } catch (DateTimeException e) {
             throw f.error(key, "'" + key + "' is not a valid date: '" + text + "' (" + e.getMessage() + ")");
         }

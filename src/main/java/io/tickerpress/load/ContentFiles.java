@@ -23,7 +23,7 @@ public final class ContentFiles {
     private ContentFiles() {
     }
 
-    public static List<Path> list(Path contentDir, Path dir, String extension) {
+    public static List<Path> list(Path contentDir, Path dir, String... extensions) {
         Path realRoot;
         try {
             realRoot = contentDir.toRealPath();
@@ -32,7 +32,7 @@ public final class ContentFiles {
         }
         List<Path> files = new ArrayList<>();
         Path start = Files.isSymbolicLink(dir) ? target(dir, realRoot) : realPath(dir);
-        walk(dir, start, realRoot, extension, new HashSet<>(Set.of(start)), files);
+        walk(dir, start, realRoot, extensions, new HashSet<>(Set.of(start)), files);
         files.sort(null);
         return files;
     }
@@ -42,7 +42,7 @@ public final class ContentFiles {
      * @param real where it really is
      * @param open the real folders being walked, from the root down to {@code dir}: a link back to one is a loop
      */
-    private static void walk(Path dir, Path real, Path realRoot, String extension, Set<Path> open, List<Path> files) {
+    private static void walk(Path dir, Path real, Path realRoot, String[] extensions, Set<Path> open, List<Path> files) {
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
             entries = list.sorted().toList();
@@ -55,22 +55,31 @@ public final class ContentFiles {
             if (attrs.isSymbolicLink()) {
                 // Followed when it leads to a folder or to an input file; other links are not read at all.
                 boolean folder = Files.isDirectory(p);
-                if (!folder && !(name.endsWith(extension) && !name.startsWith("."))) continue;
+                if (!folder && !isInput(name, extensions)) continue;
                 Path target = target(p, realRoot);
                 if (folder) {
-                    into(p, target, realRoot, extension, open, files);
+                    into(p, target, realRoot, extensions, open, files);
                 } else if (Files.isRegularFile(target)) {
                     files.add(p);
                 }
             } else if (attrs.isDirectory()) {
-                into(p, real.resolve(name), realRoot, extension, open, files);
-            } else if (attrs.isRegularFile() && name.endsWith(extension) && !name.startsWith(".")) {
+                into(p, real.resolve(name), realRoot, extensions, open, files);
+            } else if (attrs.isRegularFile() && isInput(name, extensions)) {
                 files.add(p);
             }
         }
     }
 
-    private static void into(Path dir, Path real, Path realRoot, String extension, Set<Path> open, List<Path> files) {
+    /** A file to read: one of the extensions, and not hidden (editors' backup and lock files start with a dot). */
+    private static boolean isInput(String name, String[] extensions) {
+        if (name.startsWith(".")) return false;
+        for (String extension : extensions) {
+            if (name.endsWith(extension)) return true;
+        }
+        return false;
+    }
+
+    private static void into(Path dir, Path real, Path realRoot, String[] extensions, Set<Path> open, List<Path> files) {
         if (!open.add(real)) {
             Path link = dir;
             while (link.getParent() != null && !Files.isSymbolicLink(link)) link = link.getParent();
@@ -78,7 +87,7 @@ public final class ContentFiles {
                     + ": following it leads back into " + Diagnostics.display(real) + ", a folder it lies in, for"
                     + " ever; remove the link");
         }
-        walk(dir, real, realRoot, extension, open, files);
+        walk(dir, real, realRoot, extensions, open, files);
         open.remove(real);
     }
 

@@ -110,7 +110,7 @@ public final class Fields {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) return null;
         if (v.isNumber()) return v.decimalValue();
-        throw error(key, "'" + key + "' must be a number, not " + describe(v));
+        throw error(key, "'" + key + "' must be a number, not " + describe(v) + numberHint(v));
     }
 
     /** A list of text values; a single text value counts as a list of one. */
@@ -132,6 +132,20 @@ public final class Fields {
                         + "' must be text, not a " + kind(item));
             }
             out.add(item.asText());
+        }
+        return out;
+    }
+
+    /**
+     * A list of text values, where a single text is read as the editor meant it: {@code tags: Stocks, Chips} is
+     * the two items "Stocks" and "Chips" (empty parts are dropped).
+     */
+    public List<String> commaList(String key) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isTextual()) return strings(key);
+        List<String> out = new ArrayList<>();
+        for (String part : v.textValue().split(",")) {
+            if (!part.isBlank()) out.add(part);
         }
         return out;
     }
@@ -167,6 +181,16 @@ public final class Fields {
         if (v.isBoolean()) return "true/false value";
         if (v.isNull()) return "null";
         return "text value";
+    }
+
+    /** For a number written as text ("362.75", "1.2%"): how to write it. */
+    private static String numberHint(JsonNode v) {
+        if (!v.isTextual()) return "";
+        String text = v.textValue().strip();
+        boolean percent = text.endsWith("%");
+        if (percent) text = text.substring(0, text.length() - 1).strip();
+        if (!text.matches("[-+]?\\d{1,18}(\\.\\d{1,12})?")) return "";
+        return "; write " + new BigDecimal(text).toPlainString() + " (a number, without quotes" + (percent ? " or '%'" : "") + ")";
     }
 
     private static String describe(JsonNode v) {

@@ -39,6 +39,7 @@ final class GivenFigures {
     private static void check(Snapshot s, Quote q, PriceSeries series, TradingCalendar calendar) {
         int i = series.indexOf(s.date());
         int p = DayChange.previousSession(series, i, calendar);
+        if (p < 0) possible(s, q);
         BigDecimal change;
         BigDecimal pct;
         String basis;
@@ -73,6 +74,25 @@ final class GivenFigures {
         throw new InputError(s.file(), q.line(), q.symbol() + ": 'changePct' " + plain(given)
                 + " disagrees: " + basis + pctText(pct) + "; write " + round(pct, given.scale())
                 + " (percent) or leave 'changePct' out to use the computed figure");
+    }
+
+    /**
+     * Without a previous close, a given figure is the day's move and the previous close is derived from it, so it
+     * must leave a positive one: a change below the close, a percent change above -100.
+     */
+    private static void possible(Snapshot s, Quote q) {
+        BigDecimal close = DayChange.decimal(q.close());
+        if (q.change() != null && close.subtract(q.change()).signum() <= 0) {
+            throw new InputError(s.file(), q.line(), q.symbol() + ": 'change' " + plain(q.change()) + " on a close of "
+                    + close.setScale(Math.max(2, close.scale()), RoundingMode.UNNECESSARY).toPlainString()
+                    + " means a previous close of " + close.subtract(q.change()).setScale(Math.max(2, Math.max(close.scale(),
+                    q.change().scale())), RoundingMode.UNNECESSARY).toPlainString() + ", but a price is positive; correct"
+                    + " 'change' (this close minus the previous session's) or 'close'");
+        }
+        if (q.changePct() != null && q.changePct().compareTo(HUNDRED.negate()) <= 0) {
+            throw new InputError(s.file(), q.line(), q.symbol() + ": 'changePct' " + plain(q.changePct())
+                    + " is not a possible day's move (a price that fell 100% would be 0); a % change is above -100");
+        }
     }
 
     /** Whether a computed value is outside the rounding of the given one. */

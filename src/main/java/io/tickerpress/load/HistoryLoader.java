@@ -146,9 +146,6 @@ public final class HistoryLoader {
                 skipped++;
                 continue;
             }
-            if (close <= 0 || (open != null && open <= 0) || (high != null && high <= 0) || (low != null && low <= 0)) {
-                throw new InputError(display, line, "prices must be positive");
-            }
             if (high != null && low != null && high < low) {
                 throw new InputError(display, line, "High " + high + " is below Low " + low);
             }
@@ -212,6 +209,11 @@ public final class HistoryLoader {
         if (!NUMBER.matcher(cell).matches()) {
             throw new InputError(display, line, "'" + cell + "' in column " + name + " is not a number");
         }
-        return Double.parseDouble(cell);
+        double v = Double.parseDouble(cell);
+        // 1e400 reads as Infinity and 1e-400 as 0: neither is a price to publish.
+        if (Double.isInfinite(v) || v <= 0) {
+            throw new InputError(display, line, "'" + cell + "' in column " + name + " is not a positive price");
+        }
+        return v;
     }
 }

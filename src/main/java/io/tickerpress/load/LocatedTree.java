@@ -59,7 +59,8 @@ public final class LocatedTree {
             throw e;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            String msg = cleanMessage(e.getOriginalMessage());
+            String msg = factory == YAML ? cleanMessage(e.getOriginalMessage())
+                    : JsonProblems.explain(e.getOriginalMessage(), text);
             if (loc == null) {
                 throw new InputError(file, lineOffset + 1, "malformed document: " + msg);
             }

@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * symbol. A symbol and day present in both with different closes is an error naming both files.
  */
 public final class MarketLoader {
-    private static final double CLOSE_TOLERANCE = 0.005;
+    /** Two closes for the same symbol and day agree when they differ by at most half a cent. */
+    public static final double CLOSE_TOLERANCE = 0.005;
     private final TradingCalendar calendar;
     private final Diagnostics diagnostics;
 
@@ -102,6 +103,7 @@ public final class MarketLoader {
             });
             series.put(symbol, merged.build(symbol, names.getOrDefault(symbol, symbol)));
         }
+        snapshots = HistoryFigures.fill(snapshots, series, history.keySet());
         GivenFigures.check(snapshots, series, calendar);
         SessionGaps.check(series, calendar, diagnostics, strict);
         return new MarketData(snapshots, series);

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /** Reads {@code content/site.yaml}. */
 public final class SiteConfigLoader {
     static final Set<String> FIELDS = Set.of("title", "description", "baseUrl", "language", "timezone", "paginate",
-            "permalinks", "markdown", "publisher", "market", "charts", "feeds", "limits", "formats");
+            "permalinks", "markdown", "publisher", "market", "charts", "feeds", "limits", "formats",
+            "deploy");
     private static final Pattern TOKEN = Pattern.compile("\\{([^}]*)}");
     private static final Set<String> PERMALINK_TOKENS = Set.of("yyyy", "mm", "dd", "slug");
 
@@ -129,7 +130,8 @@ public final class SiteConfigLoader {
     private static MarketSettings market(Fields m) {
         MarketSettings defaults = MarketSettings.defaults();
         if (m == null) return defaults;
-        m.allowOnly(Set.of("closures", "board", "sidebar", "movers", "benchmark", "mainIndex", "earlyCloses", "strict"));
+        m.allowOnly(Set.of("closures", "board", "sidebar", "movers", "benchmark", "mainIndex", "earlyCloses", "strict",
+                "sectors"));
         List<Closure> closures = new ArrayList<>();
         for (Fields c : m.objects("closures")) {
             c.allowOnly(Set.of("date", "reason"));
@@ -187,7 +189,31 @@ public final class SiteConfigLoader {
         return new MarketSettings(closures, board, mode, count, m.integer("movers", defaults.movers(), 0, 50),
                 m.string("benchmark", defaults.benchmark()).strip().toUpperCase(java.util.Locale.ROOT),
                 m.string("mainIndex", defaults.mainIndex()).strip().toUpperCase(java.util.Locale.ROOT),
-                earlyCloses, m.bool("strict", defaults.strict()), pages);
+                earlyCloses, m.bool("strict", defaults.strict()), sectors(m), pages);
+    }
+
+    /** {@code market.sectors: [{name, members: [SYM, ...]}]}: each name once, members symbols. */
+    private static List<io.tickerpress.model.SectorMembers> sectors(Fields m) {
+        List<io.tickerpress.model.SectorMembers> out = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Fields s : m.objects("sectors")) {
+            s.allowOnly(Set.of("name", "members"));
+            String name = s.requiredString("name").strip();
+            if (!names.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw s.error("name", "sector '" + name + "' is listed twice");
+            }
+            List<String> members = new ArrayList<>();
+            for (String raw : s.strings("members")) {
+                String symbol = raw.strip().toUpperCase(java.util.Locale.ROOT);
+                if (!SnapshotLoader.SYMBOL.matcher(symbol).matches()) {
+                    throw s.error("members", "member '" + raw + "' of sector '" + name + "' is not a symbol");
+                }
+                if (!members.contains(symbol)) members.add(symbol);
+            }
+            if (members.isEmpty()) throw s.error("name", "sector '" + name + "' has no 'members' (symbols)");
+            out.add(new io.tickerpress.model.SectorMembers(name, members));
+        }
+        return out;
     }
 
     private static void validatePermalink(String pattern, Fields f) {

@@ -22,7 +22,7 @@ public final class Slugs {
 
     /** A file name's slug: the name without extension and without a leading {@code YYYY-MM-DD-}. */
     public static String fromFileName(String fileName) {
-        String base = fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
+        String base = fileName.replaceFirst("\\.(md|markdown|mdown)$", "");
         base = base.replaceFirst("^\\d{4}-\\d{2}-\\d{2}-", "");
         return slugify(base);
     }

@@ -8,6 +8,7 @@ import io.tickerpress.model.Snapshot;
 import io.tickerpress.model.StockOfTheDay;
 import io.tickerpress.model.TradingCalendar;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -28,7 +29,7 @@ public final class SnapshotLoader {
             "change", "changePct");
     static final Set<String> SECTOR_FIELDS = Set.of("name", "changePct", "ytdPct");
     static final Set<String> ITEM_FIELDS = Set.of("symbol", "time", "headline", "body");
-    static final Pattern SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.^-]{0,11}");
+    public static final Pattern SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.^-]{0,11}");
 
     private final TradingCalendar calendar;
 
@@ -41,11 +42,17 @@ public final class SnapshotLoader {
 
     public Snapshot load(Path file) {
         String display = Diagnostics.display(file);
-        return parse(TextFiles.read(file, display, maxBytes), display, file.getFileName().toString());
+        return parse(TextFiles.read(file, display, maxBytes), display, file.getFileName().toString(),
+                name -> Files.exists(file.resolveSibling(name)));
+    }
+
+    public Snapshot parse(String text, String display, String fileName) {
+        return parse(text, display, fileName, name -> false);
     }
 
     /** Parses a snapshot's JSON text; every problem is an {@link InputError} naming {@code display}. */
-    public Snapshot parse(String text, String display, String fileName) {
+    /** @param exists whether a file of that name lies beside this one (so a rename is not suggested onto it) */
+    Snapshot parse(String text, String display, String fileName, java.util.function.Predicate<String> exists) {
         if (text.isBlank()) {
             throw new InputError(display, 1, "file is empty: a snapshot is a JSON object with at least \"date\"");
         }
@@ -53,11 +60,17 @@ public final class SnapshotLoader {
 
         String dateText = f.requiredString("date");
         LocalDate date = DateValues.parseDate(dateText)
-                .orElseThrow(() -> f.error("date", "'date' is not a date like 2026-01-20: '" + dateText + "'"));
+                .orElseThrow(() -> f.error("date", DateProblems.why(dateText).map(why -> "'date' is not a real date: '"
+                        + dateText + "': " + why).orElse("'date' is not a date like 2026-01-20: '" + dateText + "'")));
         String expectedName = date + ".json";
         if (!fileName.equals(expectedName)) {
-            throw f.error("date", "'date' is " + date + " but the file is named " + fileName
-                    + ": name it " + expectedName);
+            String stem = fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
+            String nameProblem = DateProblems.why(stem).map(why -> " (not a real day: " + why + ")").orElse("");
+            throw f.error("date", "'date' is " + date + " but the file is named " + fileName + nameProblem
+                    + (exists.test(expectedName)
+                    ? ", and " + expectedName + " exists already: set 'date' to the trading day this file holds and"
+                    + " name the file after it"
+                    : ": name it " + expectedName));
         }
         calendar.closedReason(date).ifPresent(reason -> {
             throw f.error("date", date + " is not a trading day (" + reason + "): the exchange was closed");
@@ -131,9 +144,7 @@ public final class SnapshotLoader {
             Double high = price(q, "high");
             Double low = price(q, "low");
             Double close = price(q, "close");
-            if (close == null) {
-                throw q.error("close", "missing required field 'close' for " + symbol);
-            }
+            // Without a close the entry takes its figures from the history (MarketLoader fills them in).
             if (high != null && low != null && high < low) {
                 throw q.error("high", symbol + ": 'high' " + high + " is below 'low' " + low);
             }
@@ -154,7 +165,8 @@ public final class SnapshotLoader {
                 }
                 volume = v.longValue();
             }
-            out.add(new Quote(symbol, q.string("name", symbol).strip(), open, high, low, close, volume,
+            out.add(new Quote(symbol, q.string("name", symbol).strip(), open, high, low,
+                    close == null ? Double.NaN : close, volume,
                     given(q, "change"), given(q, "changePct"), q.line()));
         }
         return out;

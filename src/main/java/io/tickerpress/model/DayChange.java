@@ -29,6 +29,14 @@ public final class DayChange {
         return change(previousClose, close).multiply(HUNDRED).divide(decimal(previousClose), DIGITS);
     }
 
+    /**
+     * A close rebased to 100 at {@code base} (compare charts): {@code 100 + pct(base, close)}, so 8 → 8.29 is
+     * exactly 103.625, never the 103.62499999999999 of {@code 8.29 / 8 * 100} in binary arithmetic.
+     */
+    public static BigDecimal rebased(double base, double close) {
+        return pct(base, close).add(HUNDRED);
+    }
+
     /** The percent change implied by a given change: the previous close is {@code close − change}; empty if not positive. */
     public static BigDecimal pctFromChange(double close, BigDecimal change) {
         BigDecimal previous = decimal(close).subtract(change);

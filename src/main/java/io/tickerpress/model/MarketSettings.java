@@ -14,11 +14,12 @@ import java.util.List;
  * @param mainIndex the index whose candlestick chart digest pages show
  * @param earlyCloses closing times for days beyond the rule-based early closes (or 16:00 to undo one)
  * @param strict whether missing trading days in the data stop the build (else they are warnings)
+ * @param sectors sectors and their member symbols, from which {@code new snapshot} computes sector moves
  * @param sidebarPages the page kinds that show the market sidebar (see {@link #PAGE_KINDS})
  */
 public record MarketSettings(List<Closure> closures, List<String> board, String sidebarMode, int sidebarCount,
                              int movers, String benchmark, String mainIndex, List<EarlyClose> earlyCloses,
-                             boolean strict, List<String> sidebarPages) {
+                             boolean strict, List<SectorMembers> sectors, List<String> sidebarPages) {
     public static final String LATEST = "latest";
     /** The page kinds that can show the market sidebar. */
     public static final List<String> PAGE_KINDS = List.of("article", "home", "list", "ticker", "archive", "author",
@@ -31,7 +32,14 @@ public record MarketSettings(List<Closure> closures, List<String> board, String 
         closures = List.copyOf(closures);
         board = List.copyOf(board);
         earlyCloses = List.copyOf(earlyCloses);
+        sectors = List.copyOf(sectors);
         sidebarPages = List.copyOf(sidebarPages);
+    }
+
+    public MarketSettings(List<Closure> closures, List<String> board, String sidebarMode, int sidebarCount, int movers,
+                          String benchmark, String mainIndex, List<EarlyClose> earlyCloses, boolean strict) {
+        this(closures, board, sidebarMode, sidebarCount, movers, benchmark, mainIndex, earlyCloses, strict, List.of(),
+                DEFAULT_SIDEBAR_PAGES);
     }
 
     /** Whether pages of a kind show the market sidebar. */
@@ -40,7 +48,7 @@ public record MarketSettings(List<Closure> closures, List<String> board, String 
     }
 
     public static MarketSettings defaults() {
-        return new MarketSettings(List.of(), List.of(), LATEST, 3, 5, "SPX", "SPX", List.of(), false, DEFAULT_SIDEBAR_PAGES);
+        return new MarketSettings(List.of(), List.of(), LATEST, 3, 5, "SPX", "SPX", List.of(), false, List.of(), DEFAULT_SIDEBAR_PAGES);
     }
 
     public boolean asOf() {

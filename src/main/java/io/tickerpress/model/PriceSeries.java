@@ -281,7 +281,7 @@ public final class PriceSeries {
 
         /**
          * Merges another day-sorted builder into this one (snapshots into history). A day in both keeps the
-         * other's row; {@code conflict} is told of a day whose closes differ by more than {@code tolerance}.
+         * other's row, with the figures it leaves out (NaN prices, volume -1) taken from this one's; {@code conflict} is told of a day whose closes differ by more than {@code tolerance}.
          */
         public Builder merge(Builder other, double tolerance, Conflict conflict) {
             if (other.size == 0) return this; // history only: no copy of a long series
@@ -294,15 +294,25 @@ public final class PriceSeries {
                     i++;
                 } else {
                     if (i < size && day[i] == other.day[j]) {
-                        if (Math.abs(close[i] - other.close[j]) > tolerance) conflict.on(i, j);
+                        // The other's figures win; the ones it leaves out (NaN, volume -1) come from this row.
+                        double c = other.close[j];
+                        if (!Double.isNaN(c) && Math.abs(close[i] - c) > tolerance) conflict.on(i, j);
+                        out.add(other.day[j], or(other.open[j], open[i]), or(other.high[j], high[i]),
+                                or(other.low[j], low[i]), or(c, close[i]), other.volume[j] < 0 ? volume[i] : other.volume[j],
+                                other.file[j], other.line[j]);
                         i++;
+                    } else {
+                        out.add(other.day[j], other.open[j], other.high[j], other.low[j], other.close[j], other.volume[j],
+                                other.file[j], other.line[j]);
                     }
-                    out.add(other.day[j], other.open[j], other.high[j], other.low[j], other.close[j], other.volume[j],
-                            other.file[j], other.line[j]);
                     j++;
                 }
             }
             return out;
+        }
+
+        private static double or(double given, double fallback) {
+            return Double.isNaN(given) ? fallback : given;
         }
 
         /**

@@ -46,6 +46,24 @@ public final class SiteBuilder {
     private SiteBuilder() {
     }
 
+    /** Says once what the build leaves out although the editor may expect it: future articles, or every article. */
+    private static void noticeLeftOut(SiteContent content, BuildOptions options, Diagnostics diagnostics) {
+        if (content.articles().isEmpty()) {
+            diagnostics.warn(Diagnostics.display(options.source().resolve("content/articles")), 0,
+                    "no articles: the site is built without any story; write one with tickerpress new article"
+                            + " \"TITLE\"");
+            return;
+        }
+        List<Article> held = Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now());
+        if (!held.isEmpty()) {
+            Article next = held.get(0);
+            diagnostics.warn(null, 0, held.size() + (held.size() == 1 ? " future article" : " future articles")
+                    + " held back; next: " + Formats.of(content.config()).datelineTime(next.date()) + " ("
+                    + next.file() + "); build with --future to include "
+                    + (held.size() == 1 ? "it" : "them"));
+        }
+    }
+
     public static BuildResult build(BuildOptions options) {
         return build(options, new ContentLoader.Cache(), Progress.NONE);
     }
@@ -60,15 +78,20 @@ public final class SiteBuilder {
 
         java.util.LinkedHashMap<String, Long> stages = new java.util.LinkedHashMap<>();
         long mark = System.nanoTime();
+        OutputPlacement.check(options);
         String siteYaml = SiteInputs.siteYaml(options.source());
         // load
         SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed);
         SiteConfig config = options.baseUrl() == null ? content.config()
                 : content.config().withBaseUrl(normaliseBaseUrl(options.baseUrl()));
+        if (!options.inPlace()) {
+            LocalBaseUrl.warn(config.baseUrl(), options.baseUrl() != null, options.source(), siteYaml, diagnostics);
+        }
 
         mark = lap(stages, "load", mark);
         // derive
         List<Article> published = Publication.select(content.articles(), options.drafts(), options.future(), options.now());
+        noticeLeftOut(content, options, diagnostics);
         Chronicle chronicle = new Chronicle(config, published);
         List<PublishedArticle> newestFirst = chronicle.newestFirst();
         List<Taxonomy.Term> tags = Taxonomy.group(newestFirst, p -> p.article().tags(), "tags/", Taxonomy::tagSlug);
@@ -81,11 +104,12 @@ public final class SiteBuilder {
         // render + write
         Theme theme = new Theme(options.source());
         String inputs = SiteInputs.fingerprint(siteYaml, config, options, theme);
-        BuildManifest previous = options.clean() ? BuildManifest.empty(options.output(), inputs)
-                : BuildManifest.load(options.cacheDir(), options.output(), inputs);
         ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.id());
         try (StagingFolder out = options.inPlace() ? StagingFolder.inPlace(options.output())
                 : StagingFolder.beside(options.output()); Workers workers = Workers.forThisMachine()) {
+            // Read under the output's lock: the manifest must describe the site this build carries pages over from.
+            BuildManifest previous = options.clean() ? BuildManifest.empty(options.output(), inputs)
+                    : BuildManifest.load(options.cacheDir(), options.output(), inputs);
             Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
                     chartCache, out::previous, Formats.of(config));
             PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);

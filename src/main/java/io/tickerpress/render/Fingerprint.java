@@ -74,6 +74,34 @@ public final class Fingerprint {
         }
     }
 
+    /**
+     * The SHA-256 of a file's bytes, in lower-case hex (what {@code sha256sum} prints): the content hash that
+     * {@code tickerpress deploy} stores with each uploaded object to tell changed files from unchanged ones.
+     */
+    public static String sha256(java.nio.file.Path file) throws java.io.IOException {
+        java.security.MessageDigest sha = sha256();
+        byte[] buffer = new byte[1 << 16];
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** {@link #sha256(java.nio.file.Path)} of bytes already read. */
+    public static String sha256(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A model's text in key order, whatever map the model is. */
     public static String model(Map<String, Object> model) {
         return new TreeMap<>(model).toString();

@@ -73,12 +73,16 @@ public final class MarketViews {
     }
 
     private MoveView move(Move m, ChartView spark) {
+        return move(m, spark, "");
+    }
+
+    private MoveView move(Move m, ChartView spark, String closeDate) {
         return new MoveView(m.symbol(), m.name(), tickerUrl(m.symbol()), Numbers.price(m.close()),
                 m.change() == null ? "" : Numbers.change(m.change()),
                 m.changePct() == null ? "" : Numbers.pct(m.changePct()),
                 m.changePct() == null ? "flat" : Numbers.direction(m.changePct()),
                 m.changePct() == null ? "" : Numbers.arrow(m.changePct()),
-                m.volume() == null ? "" : Numbers.volume(m.volume()), spark);
+                m.volume() == null ? "" : Numbers.volume(m.volume()), spark, closeDate);
     }
 
     public MarketItemView item(StockOfTheDay e, Move m) {
@@ -90,8 +94,15 @@ public final class MarketViews {
     public SidebarView sidebar(SidebarData data) {
         return new SidebarView("Stock Market Today",
                 data.items().stream().map(it -> item(it.entry(), it.move())).toList(),
-                data.board().stream().map(this::moveWithSpark).toList(),
+                data.board().stream().map(m -> boardRow(m, data.boardDate())).toList(),
                 data.boardDate() == null ? null : formats.date(data.boardDate()));
+    }
+
+    /** A board row; one whose close is older than the board's day (its data ends earlier) names its own day. */
+    private MoveView boardRow(Move m, LocalDate boardDate) {
+        MoveView v = moveWithSpark(m);
+        if (m.date().equals(boardDate)) return v;
+        return move(m, v.spark(), formats.date(m.date()));
     }
 
     public DigestView digest(DigestDay day, String bodyHtml, MarketPagesLookup lookup, List<ArticleItemView> articles) {

@@ -16,7 +16,7 @@ public final class ThemeAssets {
         Map<String, byte[]> assets = new TreeMap<>();
         ThemeFiles.defaults("static").forEach((rel, bytes) -> assets.put("assets/" + rel, bytes));
         if (userTemplates != null) {
-            ThemeFiles.tree(userTemplates.resolve("static")).forEach((rel, bytes) -> assets.put("assets/" + rel, bytes));
+            ThemeFiles.tree(userTemplates.resolve("static"), userTemplates).forEach((rel, bytes) -> assets.put("assets/" + rel, bytes));
         }
         return assets;
     }

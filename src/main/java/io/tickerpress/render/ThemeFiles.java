@@ -1,5 +1,8 @@
 package io.tickerpress.render;
 
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.InputError;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,10 +46,22 @@ final class ThemeFiles {
 
     /** Every regular file below a folder (none when it does not exist). */
     static Map<String, byte[]> tree(Path dir) {
+        return tree(dir, dir);
+    }
+
+    /**
+     * Every regular file below a folder of a site's theme (none when it does not exist). A symbolic link to a
+     * file inside {@code root} (the templates folder) is followed; a link leading outside it, nowhere, or to a
+     * folder is an input error naming the link, as under content/: the theme never publishes files from
+     * elsewhere, and nothing is skipped without a word.
+     */
+    static Map<String, byte[]> tree(Path dir, Path root) {
         Map<String, byte[]> files = new TreeMap<>();
         if (dir == null || !Files.isDirectory(dir)) return files;
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path p : walk.sorted().toList()) {
+                if (Files.isSymbolicLink(p)) checkLink(p, root);
+                if (!Files.isRegularFile(p)) continue;
                 String rel = dir.relativize(p).toString().replace('\\', '/');
                 files.put(rel, Files.readAllBytes(p));
             }
@@ -54,5 +69,23 @@ final class ThemeFiles {
             throw new UncheckedIOException(e);
         }
         return files;
+    }
+
+    private static void checkLink(Path link, Path root) throws IOException {
+        Path real;
+        try {
+            real = link.toRealPath();
+        } catch (IOException e) {
+            throw new InputError(Diagnostics.display(link), "is a link to " + Files.readSymbolicLink(link)
+                    + ", which does not exist: remove the link or restore its target");
+        }
+        if (!real.startsWith(root.toRealPath())) {
+            throw new InputError(Diagnostics.display(link), "is a link to " + real + ", outside the templates"
+                    + " folder: TickerPress publishes only theme files inside templates/; copy the file there");
+        }
+        if (Files.isDirectory(real)) {
+            throw new InputError(Diagnostics.display(link), "is a link to the folder " + Diagnostics.display(real)
+                    + ": links to folders are not followed in templates/; copy the folder there instead");
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.tickerpress.pipeline.BuildOptions;
 import io.tickerpress.pipeline.BuildResult;
 import io.tickerpress.pipeline.Progress;
 import io.tickerpress.pipeline.SiteBuilder;
+import io.tickerpress.pipeline.TemporaryOutput;
+import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.load.ContentLoader;
 
@@ -20,7 +22,6 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -31,65 +32,124 @@ import java.util.stream.Stream;
  * templates/, rebuilds only what a change affects, and tells open tabs to reload (Server-Sent Events). A
  * failed build does not stop the server: pages show the error until the next good save. The reload script
  * is added to pages as they are served, never to build output.
+ *
+ * <p>No save is missed: the watcher is registered before the first build starts; a change during a build
+ * asks for one more build after it (any number of changes during one build ask for one); folders created
+ * later (a new {@code templates/}, a new folder under {@code content/}) are watched before the build they
+ * trigger reads them. Until the first build is done every request gets a "Building…" page (503, Retry-After)
+ * that reloads itself when the site is ready. Each page carries the number of the build it shows; the event
+ * stream sends the latest number on connect and after every build, and a tab reloads when they differ, so a
+ * tab never keeps a page older than the last build.
  */
 public final class PreviewServer implements AutoCloseable {
     static final String EVENTS = "/__tickerpress/events";
     static final String SCRIPT = "/__tickerpress/reload.js";
     private static final String RELOAD_JS = """
-            // TickerPress preview: reload this tab when the site is rebuilt.
+            // TickerPress preview: reload this tab when the site was rebuilt after this page was served.
             (function () {
+              var shown = document.currentScript.getAttribute('data-build');
               var source = new EventSource('%s');
-              source.onmessage = function (e) { if (e.data === 'reload') window.location.reload(); };
+              source.onmessage = function (e) { if (e.data !== shown) window.location.reload(); };
             })();
             """.formatted(EVENTS);
+    /** The folders of the source folder that are watched, with everything below them. */
+    private static final List<String> WATCHED = List.of("content", "templates");
+    /** How long {@link #close()} waits for the running build to stop. */
+    private static final long STOP_WAIT_MILLIS = 30_000;
+
+    /** The build itself: {@link SiteBuilder#build}; tests wrap it to hold a build at a known point. */
+    interface Build {
+        BuildResult run(BuildOptions options, ContentLoader.Cache parsed, Progress progress);
+    }
 
     private final BuildOptions base;
     private final PrintWriter log;
-    private final Path work;
+    private final Build build;
+    private final TemporaryOutput temp;
     private final Path output;
     private final StaticServer http;
     private final ContentLoader.Cache parsed = new ContentLoader.Cache();
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
-    private final Object buildLock = new Object();
+    private final Object pendingLock = new Object();
+    private boolean pending;
+    private int requests;
+    private boolean building;
     private volatile String error;
+    /** Builds finished, good or failed; pages and the event stream carry it. */
+    private volatile int builds;
     private volatile boolean running = true;
     private WatchService watcher;
     private Thread watchThread;
+    private Thread buildThread;
 
     /**
+     * Binds the port; nothing is built or watched before {@link #start()}.
+     *
      * @param options what to build; its output folder is not used: the preview server builds into a private
      *                temporary folder, so that {@code site/} is never touched while previewing
+     * @throws StaticServer.CannotListen when the port is in use or the address is not this machine's
      */
     public PreviewServer(BuildOptions options, String host, int port, PrintWriter log) throws IOException {
+        this(options, host, port, log, SiteBuilder::build);
+    }
+
+    PreviewServer(BuildOptions options, String host, int port, PrintWriter log, Build build) throws IOException {
         this.base = options;
         this.log = log;
-        this.work = Files.createTempDirectory("tickerpress-serve-");
-        this.output = work.resolve("site");
-        this.http = new StaticServer(host, port, () -> output);
+        this.build = build;
+        this.http = new StaticServer(host, port, this::output);
+        try {
+            this.temp = TemporaryOutput.create("serve", options.cacheDir());
+        } catch (IOException | RuntimeException e) {
+            http.close();
+            throw e;
+        }
+        this.output = temp.site();
         http.route(EVENTS, this::events);
         http.route(SCRIPT, ex -> {
             try (ex) {
                 byte[] js = RELOAD_JS.getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "text/javascript; charset=utf-8");
+                ex.getResponseHeaders().set("Cache-Control", "no-cache");
                 ex.sendResponseHeaders(200, js.length);
                 ex.getResponseBody().write(js);
             }
         });
-        http.htmlFilter(this::decorate);
+        http.holdingPage(() -> builds == 0 ? BUILDING_PAGE : null);
+        http.htmlFilter(() -> {
+            int shown = builds; // read before the page: the page is at least this new
+            String err = error;
+            return html -> err != null ? errorPage(err, shown) : withReloadScript(html, shown);
+        });
     }
 
-    /** Builds, starts serving and starts watching. Returns at once; {@link #close()} stops everything. */
+    /**
+     * Starts watching, serving, and the first build, in that order. Returns at once (pages say "Building…"
+     * until the first build is done); {@link #close()} stops everything.
+     */
     public void start() throws IOException {
-        http.start();
-        rebuild("start");
+        Path source = base.source().toAbsolutePath().normalize();
+        if (!Files.isDirectory(source)) {
+            throw new InputError(Diagnostics.display(source), "no such folder: --source must name the site folder");
+        }
         watcher = FileSystems.getDefault().newWatchService();
-        for (String folder : List.of("content", "templates")) {
-            Path dir = base.source().resolve(folder);
+        // The source folder itself, for content/ or templates/ created later; not its subfolders (site/, caches).
+        source.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
+        for (String folder : WATCHED) {
+            Path dir = source.resolve(folder);
             if (Files.isDirectory(dir)) registerTree(dir);
         }
-        watchThread = new Thread(this::watch, "tickerpress-watch");
-        watchThread.setDaemon(true);
-        watchThread.start();
+        http.start();
+        watchThread = daemon(this::watch, "tickerpress-watch");
+        buildThread = daemon(this::buildLoop, "tickerpress-build");
+        requestBuild();
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     public int port() {
@@ -110,39 +170,111 @@ public final class PreviewServer implements AutoCloseable {
         return error;
     }
 
-    /** Rebuilds now (the watcher calls this after changes) and tells open tabs to reload. */
-    public void rebuild(String why) {
-        synchronized (buildLock) {
-            long start = System.nanoTime();
-            try {
-                BuildOptions options = base.withOutput(output).withBaseUrl("http://localhost:" + port() + "/")
-                        .withNow(Instant.now()).withInPlace(true);
-                BuildResult r = SiteBuilder.build(options, parsed, Progress.NONE);
-                error = null;
-                log.printf(Locale.ROOT, "%s: built %d pages (%d rendered) in %d ms %s%n", why, r.pages(), r.pagesRendered(),
-                        (System.nanoTime() - start) / 1_000_000, r.stageMillis());
-                for (String w : r.warnings()) log.println("warning: " + w);
-            } catch (InputError e) {
-                error = e.getMessage();
-                log.println("error: " + e.getMessage());
-            } catch (RuntimeException e) {
-                error = "internal error: " + e;
-                log.println("internal error: " + e);
-            }
-            log.flush();
-            notifyReload();
+    /** Builds finished so far (good or failed). */
+    public int builds() {
+        return builds;
+    }
+
+    /** The private folder the site is built into (removed by {@link #close()}). */
+    public Path output() {
+        return output;
+    }
+
+    /** The temporary folder holding {@link #output()}. */
+    Path temporaryFolder() {
+        return temp.folder();
+    }
+
+    /** Asks for a build; one that is asked for while a build runs starts when it ends. Requests coalesce. */
+    private void requestBuild() {
+        synchronized (pendingLock) {
+            pending = true;
+            requests++;
+            pendingLock.notifyAll();
         }
     }
 
-    private String decorate(String html) {
-        String err = error;
-        if (err != null) return errorPage(err);
+    /** Whether no build runs and none is asked for. */
+    boolean idle() {
+        synchronized (pendingLock) {
+            return !pending && !building;
+        }
+    }
+
+    /** Builds asked for so far: the first one and one per burst of changes the watcher saw. */
+    int buildRequests() {
+        synchronized (pendingLock) {
+            return requests;
+        }
+    }
+
+    private void buildLoop() {
+        while (true) {
+            synchronized (pendingLock) {
+                while (!pending && running) {
+                    try {
+                        pendingLock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (!running) return;
+                pending = false;
+                building = true;
+            }
+            rebuild(builds == 0 ? "start" : "change");
+            synchronized (pendingLock) {
+                building = false;
+            }
+        }
+    }
+
+    private void rebuild(String why) {
+        long start = System.nanoTime();
+        try {
+            BuildOptions options = base.withOutput(output).withBaseUrl("http://localhost:" + port() + "/")
+                    .withNow(Instant.now()).withInPlace(true);
+            BuildResult r = build.run(options, parsed, temp.progress());
+            error = null;
+            log.printf(Locale.ROOT, "%s: built %d pages (%d rendered) in %d ms %s%n", why, r.pages(), r.pagesRendered(),
+                    (System.nanoTime() - start) / 1_000_000, r.stageMillis());
+            for (String w : r.warnings()) log.println("warning: " + w);
+        } catch (Progress.Stopped e) {
+            return; // the server is closing
+        } catch (InputError e) {
+            error = e.getMessage();
+            log.println("error: " + e.getMessage());
+        } catch (RuntimeException e) {
+            error = "internal error: " + e;
+            log.println("internal error: " + e);
+        }
+        log.flush();
+        builds++;
+        notifyReload();
+    }
+
+    private static String withReloadScript(String html, int build) {
         int end = html.lastIndexOf("</body>");
-        String tag = "<script src=\"" + SCRIPT + "\"></script>";
+        String tag = scriptTag(build);
         return end < 0 ? html + tag : html.substring(0, end) + tag + html.substring(end);
     }
 
-    static String errorPage(String message) {
+    private static String scriptTag(int build) {
+        return "<script src=\"" + SCRIPT + "\" data-build=\"" + build + "\"></script>";
+    }
+
+    /** What every request gets until the first build is done. */
+    static final String BUILDING_PAGE = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Building… | TickerPress</title>
+            <noscript><meta http-equiv="refresh" content="2"></noscript>
+            <style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:50rem;padding:0 1rem}</style></head>
+            <body><main><h1>Building…</h1><p>The preview is being built for the first time.
+            This page reloads by itself when the site is ready.</p></main>
+            %s</body></html>
+            """.formatted(scriptTag(0));
+
+    static String errorPage(String message, int build) {
         String escaped = message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
         return """
                 <!DOCTYPE html>
@@ -151,8 +283,8 @@ public final class PreviewServer implements AutoCloseable {
                 pre{background:#fff4f4;border-left:4px solid #b3261e;padding:1rem;white-space:pre-wrap}</style></head>
                 <body><main><h1>Build failed</h1><pre class="build-error">%s</pre>
                 <p>Fix the file and save: this page reloads by itself.</p></main>
-                <script src="%s"></script></body></html>
-                """.formatted(escaped, SCRIPT);
+                %s</body></html>
+                """.formatted(escaped, scriptTag(build));
     }
 
     private void events(HttpExchange ex) throws IOException {
@@ -160,16 +292,21 @@ public final class PreviewServer implements AutoCloseable {
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
-        out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        // Listen first, then say the current build: a build finishing in between is sent twice, never missed.
         listeners.add(out);
+        send(out, Integer.toString(builds));
         // The exchange stays open; the stream is closed when the tab goes away or the server stops.
     }
 
     private void notifyReload() {
-        for (OutputStream out : listeners) {
+        String build = Integer.toString(builds);
+        for (OutputStream out : listeners) send(out, build);
+    }
+
+    private void send(OutputStream out, String data) {
+        synchronized (out) {
             try {
-                out.write("data: reload\n\n".getBytes(StandardCharsets.UTF_8));
+                out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             } catch (IOException e) {
                 listeners.remove(out);
@@ -183,6 +320,8 @@ public final class PreviewServer implements AutoCloseable {
                 d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause(); // a folder that vanished during the walk
         }
     }
 
@@ -205,37 +344,53 @@ public final class PreviewServer implements AutoCloseable {
             } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
                 return;
             }
-            if (relevant && running) rebuild("change");
+            if (relevant && running) requestBuild();
         }
     }
 
+    /** Whether the events of a key ask for a build; new folders are watched before this returns. */
     private boolean handle(WatchKey key) {
         boolean relevant = false;
         Path dir = (Path) key.watchable();
+        boolean sourceFolder = dir.equals(base.source().toAbsolutePath().normalize());
         for (var event : key.pollEvents()) {
             if (!(event.context() instanceof Path name)) {
-                relevant = true; // overflow: rebuild to be safe
+                relevant = true; // overflow: events were lost; watch every folder again and rebuild to be safe
+                for (String folder : WATCHED) watchIfPresent(base.source().toAbsolutePath().normalize().resolve(folder));
                 continue;
             }
             String n = name.toString();
-            if (n.startsWith(".") || n.endsWith("~") || n.endsWith(".swp") || n.endsWith(".tmp")) continue;
-            relevant = true;
-            Path child = dir.resolve(name);
-            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)) {
-                try {
-                    registerTree(child);
-                } catch (IOException ignored) {
-                    // a folder that vanished again
-                }
+            if (sourceFolder ? !WATCHED.contains(n)
+                    : n.startsWith(".") || n.endsWith("~") || n.endsWith(".swp") || n.endsWith(".tmp")) {
+                continue;
             }
+            relevant = true;
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) watchIfPresent(dir.resolve(name));
         }
         key.reset();
         return relevant;
     }
 
+    private void watchIfPresent(Path dir) {
+        if (!Files.isDirectory(dir)) return;
+        try {
+            registerTree(dir);
+        } catch (IOException | java.nio.file.ClosedWatchServiceException ignored) {
+            // a folder that vanished again, or the server is closing
+        }
+    }
+
+    /**
+     * Stops watching and serving, stops the running build at its next page, and removes the private folder
+     * and its manifest in the cache folder. Safe to call more than once and from a shutdown hook.
+     */
     @Override
     public void close() {
         running = false;
+        temp.stop();
+        synchronized (pendingLock) {
+            pendingLock.notifyAll();
+        }
         try {
             if (watcher != null) watcher.close();
         } catch (IOException ignored) {
@@ -249,10 +404,13 @@ public final class PreviewServer implements AutoCloseable {
             }
         }
         http.close();
-        try (Stream<Path> walk = Files.walk(work)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
+        if (buildThread != null && buildThread != Thread.currentThread()) {
+            try {
+                buildThread.join(STOP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        temp.close();
     }
 }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,28 +22,41 @@ import java.util.function.Supplier;
 /**
  * A small static file server over the JDK's HTTP server: serves a site folder with pretty URLs
  * ({@code /x/} → {@code /x/index.html}), the site's {@code 404.html} for missing files, and never a file
- * outside the folder. Pages can be rewritten on the way out (the preview server injects its reload script).
+ * outside the folder. Pages can be rewritten on the way out (the preview server injects its reload script),
+ * or every request answered with a holding page (the preview server while its first build runs).
  */
 public final class StaticServer implements AutoCloseable {
-    private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
-            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
-            Map.entry("xml", "application/xml; charset=utf-8"), Map.entry("txt", "text/plain; charset=utf-8"),
-            Map.entry("png", "image/png"), Map.entry("svg", "image/svg+xml"), Map.entry("ico", "image/x-icon"),
-            Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("webp", "image/webp"),
-            Map.entry("woff2", "font/woff2"));
-
     private final HttpServer server;
     private final Supplier<Path> root;
     private final List<String> failures = new CopyOnWriteArrayList<>();
-    private volatile Function<String, String> htmlFilter = Function.identity();
+    private volatile Supplier<Function<String, String>> htmlFilter = Function::identity;
+    private volatile Supplier<String> holdingPage = () -> null;
+
+    /** The address cannot be listened on: the port is taken, or the address is not this machine's. */
+    public static final class CannotListen extends IOException {
+        CannotListen(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /**
      * @param root the folder to serve, asked for on every request (the preview server swaps it after rebuilds)
+     * @throws CannotListen when the port is in use or the address cannot be bound, with a message for the user
      */
     public StaticServer(String host, int port, Supplier<Path> root) throws IOException {
         this.root = root;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new CannotListen("cannot listen on " + host + ": no such address; choose another with --bind", null);
+        }
+        try {
+            this.server = HttpServer.create(address, 64);
+        } catch (BindException e) {
+            String reason = String.valueOf(e.getMessage());
+            throw new CannotListen(reason.contains("in use")
+                    ? "port " + port + " is in use on " + host + "; choose another with --port"
+                    : "cannot listen on " + host + ":" + port + ": " + reason + "; choose another --port or --bind", e);
+        }
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "tickerpress-http");
             t.setDaemon(true);
@@ -64,8 +78,20 @@ public final class StaticServer implements AutoCloseable {
         server.createContext(prefix, handler);
     }
 
-    public void htmlFilter(Function<String, String> filter) {
+    /**
+     * @param filter asked once per request, before the file is read, for the rewrite of that request's page: so
+     *               what the rewrite says about the folder (the preview's build number) is never newer than the page
+     */
+    public void htmlFilter(Supplier<Function<String, String>> filter) {
         this.htmlFilter = filter;
+    }
+
+    /**
+     * @param page while it gives a page (not null), every request is answered with it, status 503 and
+     *             {@code Retry-After: 1}; the folder is not read
+     */
+    public void holdingPage(Supplier<String> page) {
+        this.holdingPage = page;
     }
 
     /** Requests that got an error status, as "STATUS /path", for tests that want no failed requests. */
@@ -79,6 +105,13 @@ public final class StaticServer implements AutoCloseable {
                 send(ex, 405, "text/plain; charset=utf-8", "method not allowed".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            String holding = holdingPage.get();
+            if (holding != null) {
+                ex.getResponseHeaders().set("Retry-After", "1");
+                send(ex, 503, "text/html; charset=utf-8", holding.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Function<String, String> filter = htmlFilter.get();
             Path base = root.get().toAbsolutePath().normalize();
             Path file = resolve(base, ex.getRequestURI());
             if (file != null && Files.isDirectory(file)) {
@@ -93,20 +126,20 @@ public final class StaticServer implements AutoCloseable {
             if (file == null || !Files.isRegularFile(file)) {
                 failures.add("404 " + ex.getRequestURI().getRawPath());
                 Path notFound = base.resolve("404.html");
-                byte[] body = Files.isRegularFile(notFound) ? filter(Files.readAllBytes(notFound))
-                        : "not found".getBytes(StandardCharsets.UTF_8);
+                byte[] body = filter(filter, Files.isRegularFile(notFound) ? Files.readAllBytes(notFound)
+                        : "not found".getBytes(StandardCharsets.UTF_8));
                 send(ex, 404, "text/html; charset=utf-8", body);
                 return;
             }
             String type = type(file);
             byte[] body = Files.readAllBytes(file);
-            if (type.startsWith("text/html")) body = filter(body);
+            if (type.startsWith("text/html")) body = filter(filter, body);
             send(ex, 200, type, body);
         }
     }
 
-    private byte[] filter(byte[] html) {
-        return htmlFilter.apply(new String(html, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    private static byte[] filter(Function<String, String> filter, byte[] html) {
+        return filter.apply(new String(html, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The file for a request path, or null when the path is malformed or leaves the served folder. */
@@ -118,10 +151,7 @@ public final class StaticServer implements AutoCloseable {
     }
 
     private static String type(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return TYPES.getOrDefault(ext, "application/octet-stream");
+        return io.tickerpress.write.MediaTypes.of(file.getFileName().toString());
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,18 +61,21 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         }
     }
 
+    /** The output folder a manifest file was written for, or null when the file cannot be read. */
+    public static String outputOf(Path manifestFile) {
+        try {
+            return JSON.readValue(manifestFile.toFile(), BuildManifest.class).output();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public void save(Path cacheDir) {
         if (cacheDir == null) return;
         try {
             Files.createDirectories(cacheDir);
             Path target = file(cacheDir, Path.of(output));
-            Path tmp = Files.createTempFile(cacheDir, ".pages-", ".tmp");
-            JSON.writeValue(tmp.toFile(), this);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, JSON.writeValueAsBytes(this));
         } catch (IOException e) {
             // Without a manifest the next build is a full one; nothing else is lost.
         }

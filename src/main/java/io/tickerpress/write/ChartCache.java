@@ -1,12 +1,9 @@
 package io.tickerpress.write;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rendered chart files kept across builds in {@code .tickerpress-cache/charts-v2/GENERATOR/}, named by a hash
@@ -34,7 +30,12 @@ public final class ChartCache {
     static final String LAST_BUILD = ".used-by-last-build";
     /** A temporary file this old is a leftover of a killed build, not one being written. */
     private static final Duration STALE_TEMP = Duration.ofHours(1);
-    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
+    /**
+     * Every cached chart carries this modification time. Its files are hard-linked into sites, so a chart
+     * written over in place there (an editor keeping links, an optimiser) changes the cached file too; its
+     * time then differs, and the chart counts as not cached: it is drawn again and replaced.
+     */
+    static final FileTime STORED = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
 
     private final Path cacheRoot;
     private final Path dir;
@@ -53,9 +54,19 @@ public final class ChartCache {
     public Path file(String name) {
         if (dir == null) return null;
         Path p = dir.resolve(name);
-        if (!Files.isRegularFile(p)) return null;
+        if (!intact(p)) return null;
         used.add(name);
         return p;
+    }
+
+    /** A cached file as this cache stored it: a regular file with the stored time (see {@link #STORED}). */
+    private static boolean intact(Path p) {
+        try {
+            var attrs = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+            return attrs.isRegularFile() && attrs.lastModifiedTime().equals(STORED);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public boolean has(String name) {
@@ -66,7 +77,7 @@ public final class ChartCache {
         if (dir == null) return Optional.empty();
         Path p = dir.resolve(name);
         try {
-            if (!Files.isRegularFile(p)) return Optional.empty();
+            if (!intact(p)) return Optional.empty();
             byte[] bytes = Files.readAllBytes(p);
             used.add(name);
             return Optional.of(bytes);
@@ -78,24 +89,14 @@ public final class ChartCache {
     /** Stores a file: written under a name of its own, then moved into place, so readers never see half a file. */
     public void put(String name, byte[] bytes) {
         if (dir == null) return;
-        Path tmp = dir.resolve(".tmp-" + ProcessHandle.current().pid() + "-" + TEMP_COUNTER.incrementAndGet() + "-" + name);
         try {
             Files.createDirectories(dir);
-            // Files.write creates the file with the umask's modes (0644 under umask 022), unlike createTempFile (0600).
-            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
+            // The umask's modes (0644 under umask 022), unlike createTempFile (0600): cached files are linked into sites.
+            AtomicFiles.write(dir.resolve(name), bytes);
+            Files.setLastModifiedTime(dir.resolve(name), STORED);
             used.add(name);
         } catch (IOException e) {
             // The cache is an optimisation: a read-only source folder still builds.
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // nothing more to do
-            }
         }
     }
 
@@ -113,25 +114,23 @@ public final class ChartCache {
     public void prune() {
         if (dir == null) return;
         try {
-            deleteTree(cacheRoot.resolve(LEGACY));
+            Trees.delete(cacheRoot.resolve(LEGACY));
             try (DirectoryStream<Path> generations = Files.newDirectoryStream(cacheRoot.resolve(ROOT))) {
                 for (Path g : generations) {
-                    if (!g.getFileName().equals(dir.getFileName())) deleteTree(g);
+                    if (!g.getFileName().equals(dir.getFileName())) Trees.delete(g);
                 }
             }
             if (!Files.isDirectory(dir)) return;
             Set<String> keep = new HashSet<>(used);
             Path last = dir.resolve(LAST_BUILD);
             if (Files.isRegularFile(last)) keep.addAll(Files.readAllLines(last));
-            Path tmp = dir.resolve(".tmp-" + ProcessHandle.current().pid() + "-" + TEMP_COUNTER.incrementAndGet() + "-used");
-            Files.write(tmp, new TreeSet<>(used), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Files.move(tmp, last, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(last, (String.join("\n", new TreeSet<>(used)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             FileTime staleBefore = FileTime.from(Instant.now().minus(STALE_TEMP));
             List<Path> remove = new ArrayList<>();
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
                 for (Path f : files) {
                     String name = f.getFileName().toString();
-                    if (name.startsWith(".tmp-")) {
+                    if (name.startsWith(AtomicFiles.TEMP_PREFIX)) {
                         if (Files.getLastModifiedTime(f).compareTo(staleBefore) < 0) remove.add(f);
                     } else if (!name.startsWith(".") && !keep.contains(name)) {
                         remove.add(f);
@@ -141,13 +140,6 @@ public final class ChartCache {
             for (Path f : remove) Files.deleteIfExists(f);
         } catch (IOException | RuntimeException e) {
             // Pruning is housekeeping: a cache that could not be pruned is only larger.
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }

@@ -4,12 +4,10 @@ import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +90,17 @@ final class SiteVersions {
                 current = Optional.empty();
             }
         }
+        if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+            // A build of the TickerPress before versions, killed between its two renames, left its previous site
+            // beside the output: it is the only copy, so it becomes the output again.
+            for (Path p : entries(parent)) {
+                if (p.getFileName().toString().startsWith("." + name + ".previous-")
+                        && Files.isRegularFile(p.resolve(StagingFolder.MARKER))) {
+                    AtomicFiles.move(p, output);
+                    break;
+                }
+            }
+        }
         Path keep = current.orElse(null);
         for (Path v : entries(dir)) {
             if (!v.equals(keep) && !v.equals(lockFile())) Trees.deleteInBackground(v);
@@ -112,7 +121,23 @@ final class SiteVersions {
             Matcher m = VERSION.matcher(v.getFileName().toString());
             if (m.matches()) max = Math.max(max, Long.parseLong(m.group(1)));
         }
-        return Files.createDirectory(dir.resolve("v" + (max + 1)));
+        Path version = Files.createDirectory(dir.resolve("v" + (max + 1)));
+        followUmask(version);
+        return version;
+    }
+
+    /**
+     * Gives the versions folder the modes of the new version folder, that is of this build's umask: every web
+     * server reaches the site through it, and it may have been made by a build under another umask (077).
+     * Best effort: a folder owned by another user keeps its modes.
+     */
+    private void followUmask(Path version) {
+        try {
+            var modes = Files.getPosixFilePermissions(version);
+            if (!modes.equals(Files.getPosixFilePermissions(dir))) Files.setPosixFilePermissions(dir, modes);
+        } catch (UnsupportedOperationException | IOException e) {
+            // no POSIX modes here, or not ours to change
+        }
     }
 
     /**
@@ -120,11 +145,10 @@ final class SiteVersions {
      * that is still a plain folder (written before versions, or made by the user) is moved into the versions
      * folder just before; should the link's rename fail, it is moved back, and should the build be killed
      * between the two renames, the next build points the output at the newest complete version.
-     *
-     * @return the version that was published before, if any
+     * The version it replaces stays until the next build's {@link #recover}, so that readers and copies that
+     * started before the swap find their files.
      */
-    Optional<Path> publish(Path version) throws IOException {
-        Optional<Path> before = current();
+    void publish(Path version) throws IOException {
         Path link = newLink(version);
         Path aside = null;
         try {
@@ -135,18 +159,16 @@ final class SiteVersions {
                     } else {
                         aside = dir.resolve("v0"); // older than any build's version: recovery prefers the new one
                         Trees.delete(aside);
-                        move(output, aside);
-                        before = Optional.of(aside);
+                        AtomicFiles.move(output, aside);
                     }
                 }
             }
-            move(link, output);
-            return before;
+            AtomicFiles.move(link, output);
         } catch (IOException e) {
             Files.deleteIfExists(link);
             if (aside != null && !Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
                 try {
-                    move(aside, output);
+                    AtomicFiles.move(aside, output);
                 } catch (IOException ignored) {
                     // the next build repairs it (recover)
                 }
@@ -159,7 +181,7 @@ final class SiteVersions {
     private void pointAt(Path version) throws IOException {
         Path link = newLink(version);
         try {
-            move(link, output);
+            AtomicFiles.move(link, output);
         } catch (IOException e) {
             Files.deleteIfExists(link);
             throw e;
@@ -197,11 +219,4 @@ final class SiteVersions {
         }
     }
 
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
 }

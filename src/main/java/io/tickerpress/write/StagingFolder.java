@@ -5,7 +5,6 @@ import io.tickerpress.diag.InputError;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +34,31 @@ public final class StagingFolder implements AutoCloseable {
     private final SiteVersions versions;
     private final OutputLock lock;
 
+    /**
+     * The modes the umask gives a new file (0644 under umask 022), read from the new version folder, which was
+     * just made with the umask's folder modes; null where the file system has no POSIX modes or in place.
+     */
+    private final java.util.Set<java.nio.file.attribute.PosixFilePermission> fileModes;
+
     private StagingFolder(Path output, Path staging, boolean inPlace, SiteVersions versions, OutputLock lock) {
         this.output = output;
         this.staging = staging;
         this.inPlace = inPlace;
         this.versions = versions;
         this.lock = lock;
+        this.fileModes = inPlace ? null : fileModesOf(staging);
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> fileModesOf(Path newFolder) {
+        try {
+            var modes = java.util.EnumSet.copyOf(Files.getPosixFilePermissions(newFolder));
+            modes.removeAll(java.util.EnumSet.of(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE,
+                    java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE,
+                    java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE));
+            return modes;
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -130,9 +148,7 @@ public final class StagingFolder implements AutoCloseable {
             parentOf(target);
             if (inPlace) {
                 touched.add(relativePath);
-                Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + Thread.currentThread().getId());
-                Files.write(tmp, content);
-                SiteVersions.move(tmp, target);
+                AtomicFiles.write(target, content);
             } else {
                 Files.write(target, content);
             }
@@ -166,11 +182,7 @@ public final class StagingFolder implements AutoCloseable {
         Path target = SafePaths.resolve(staging, relativePath);
         try {
             parentOf(target);
-            try {
-                Files.createLink(target, from);
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(from, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            linkOrCopy(target, from);
             files.incrementAndGet();
             return true;
         } catch (IOException e) {
@@ -194,15 +206,30 @@ public final class StagingFolder implements AutoCloseable {
                 Files.deleteIfExists(target);
             }
             parentOf(target);
-            try {
-                Files.createLink(target, existing);
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(existing, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            linkOrCopy(target, existing);
             files.incrementAndGet();
         } catch (IOException e) {
             throw new WriteFailure("cannot write " + relativePath + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Puts an existing file into the new version: a hard link when it has the modes this build's umask gives
+     * (and the file system allows links), else a copy with those modes. A file written under another umask (a
+     * page of a build run with umask 077, a chart cached by it) is never linked: its modes would be this
+     * build's too, and changing them would change the other build's file.
+     */
+    private void linkOrCopy(Path target, Path existing) throws IOException {
+        if (fileModes == null || fileModes.equals(Files.getPosixFilePermissions(existing))) {
+            try {
+                Files.createLink(target, existing);
+                return;
+            } catch (UnsupportedOperationException | IOException e) {
+                // copied below
+            }
+        }
+        Files.copy(existing, target, StandardCopyOption.REPLACE_EXISTING);
+        if (fileModes != null) Files.setPosixFilePermissions(target, fileModes);
     }
 
     /** The previous build's file at a path, if there is one. */
@@ -281,9 +308,8 @@ public final class StagingFolder implements AutoCloseable {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         files.decrementAndGet();
         try {
-            java.util.Optional<Path> before = versions.publish(staging);
-            published = true;
-            before.ifPresent(Trees::deleteInBackground);
+            versions.publish(staging);
+            published = true; // the version it replaced stays until the next build (see SiteVersions)
         } catch (IOException e) {
             throw new WriteFailure("cannot publish the site to " + Diagnostics.display(output) + ": " + e.getMessage(), e);
         }

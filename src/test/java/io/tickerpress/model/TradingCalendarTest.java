@@ -129,4 +129,64 @@ class TradingCalendarTest {
         assertFalse(NYSE.hasSessionBetween(LocalDate.of(2026, 1, 16), LocalDate.of(2026, 1, 20)));
         assertTrue(NYSE.hasSessionBetween(LocalDate.of(2026, 1, 16), LocalDate.of(2026, 1, 21)));
     }
+
+    /**
+     * Every weekday closure and every early close of 2024 to 2028, compared as whole sets (so an extra holiday
+     * or early close fails too). Dates worked out from the NYSE rule text, not from the code, and checked against
+     * NYSE Group's announcements "2022, 2023 and 2024 Holiday and Early Closings Calendar" (Dec 27, 2021),
+     * "2025, 2026 and 2027 ..." (Nov 8, 2024) and "2026, 2027 and 2028 ..." (Dec 23, 2025):
+     * <ul>
+     * <li>NYSE Rule 7.2 lists the holidays: New Year's Day, Martin Luther King, Jr. Day (third Monday in January),
+     * Washington's Birthday (third Monday in February), Good Friday, Memorial Day (last Monday in May), Juneteenth
+     * National Independence Day (from 2022), Independence Day, Labor Day (first Monday in September), Thanksgiving
+     * Day (fourth Thursday in November) and Christmas Day; "when any holiday observed by the Exchange falls on a
+     * Saturday, the Exchange will not be open for business on the preceding Friday and when any holiday ... falls
+     * on a Sunday, the Exchange will not be open for business on the succeeding Monday", except that the Friday
+     * before a Saturday New Year's Day stays open (end of a yearly accounting period: Dec 31, 2021 and Dec 31,
+     * 2027 are trading days).</li>
+     * <li>Easter Sundays (Gregorian computus, as published): 2024-03-31, 2025-04-20, 2026-04-05, 2027-03-28, so
+     * Good Friday is 2024-03-29, 2025-04-18, 2026-04-03, 2027-03-26.</li>
+     * <li>Weekend observance in these years: Juneteenth 2027 (Sat Jun 19) on Fri Jun 18; Independence Day 2026
+     * (Sat Jul 4) on Fri Jul 3 and 2027 (Sun Jul 4) on Mon Jul 5; Christmas 2027 (Sat Dec 25) on Fri Dec 24.</li>
+     * <li>2025-01-09 was the National Day of Mourning for President Carter (NYSE closed by announcement; in the
+     * sample site.yaml and in this test's closures).</li>
+     * <li>Early closes at 1:00 p.m. (the exchange's published "Holidays and Trading Hours" footnotes): the day
+     * after Thanksgiving; Christmas Eve on a weekday trading day (2024 Tue, 2025 Wed, 2026 Thu; in 2027 Dec 24 is
+     * the observed Christmas, and Dec 23, 2027 is a full day, as Dec 23, 2021 was); July 3 on a weekday trading
+     * day (2024 Wed, 2025 Thu). Thursday July 2, 2026, before the Friday observed holiday, is a full day: NYSE
+     * publishes no early close for it, as for July 2, 2015 and July 2, 2020 in the same pattern. Friday July 2,
+     * 2027, before the Monday observed holiday, is a full day like July 2, 2021 (the announcements give no
+     * early close on Independence Day for 2026 or 2027). 2028: New Year's Day is a Saturday, "no New Year's Day
+     * holiday is observed"; July 3, 2028 (Monday) closes at 1:00 p.m.; Christmas Eve is a Sunday.</li>
+     * </ul>
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2024 | 2024-01-01 2024-01-15 2024-02-19 2024-03-29 2024-05-27 2024-06-19 2024-07-04 2024-09-02"
+                    + " 2024-11-28 2024-12-25 | 2024-07-03 2024-11-29 2024-12-24",
+            "2025 | 2025-01-01 2025-01-09 2025-01-20 2025-02-17 2025-04-18 2025-05-26 2025-06-19 2025-07-04"
+                    + " 2025-09-01 2025-11-27 2025-12-25 | 2025-07-03 2025-11-28 2025-12-24",
+            "2026 | 2026-01-01 2026-01-19 2026-02-16 2026-04-03 2026-05-25 2026-06-19 2026-07-03 2026-09-07"
+                    + " 2026-11-26 2026-12-25 | 2026-11-27 2026-12-24",
+            "2027 | 2027-01-01 2027-01-18 2027-02-15 2027-03-26 2027-05-31 2027-06-18 2027-07-05 2027-09-06"
+                    + " 2027-11-25 2027-12-24 | 2027-11-26",
+            "2028 | 2028-01-17 2028-02-21 2028-04-14 2028-05-29 2028-06-19 2028-07-04 2028-09-04 2028-11-23"
+                    + " 2028-12-25 | 2028-07-03 2028-11-24"})
+    void everyClosureAndEarlyCloseOf2024To2028(int year, String closed, String early) {
+        java.util.Set<LocalDate> expectClosed = new java.util.TreeSet<>();
+        for (String d : closed.trim().split(" +")) expectClosed.add(LocalDate.parse(d));
+        java.util.Set<LocalDate> expectEarly = new java.util.TreeSet<>();
+        for (String d : early.trim().split(" +")) expectEarly.add(LocalDate.parse(d));
+        java.util.Set<LocalDate> gotClosed = new java.util.TreeSet<>();
+        java.util.Set<LocalDate> gotEarly = new java.util.TreeSet<>();
+        for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() >= 6) continue;
+            if (!NYSE.isTradingDay(d)) gotClosed.add(d);
+            else if (!NYSE.closeTime(d).equals(java.time.LocalTime.of(16, 0))) gotEarly.add(d);
+        }
+        assertEquals(expectClosed, gotClosed, "weekday closures of " + year);
+        assertEquals(expectEarly, gotEarly, "early closes of " + year);
+        // The last session of the year before a Saturday New Year's Day is a full trading day.
+        if (year == 2027) assertEquals(java.time.LocalTime.of(16, 0), NYSE.closeTime(LocalDate.of(2027, 12, 31)));
+    }
 }

@@ -80,13 +80,15 @@ class AtomicPublishTest {
         assertTrue(staging != null && Files.exists(staging), "it was killed mid-build, with a half-written staging folder");
 
         assertSame(before, TestSites.snapshot(out));
+        String oldVersion = out.toRealPath().getFileName().toString();
         // The next build finishes, publishes and removes the leftovers.
         TestSites.build(src, out);
         assertTrue(Files.readString(out.resolve("index.html")).contains("Renamed Ledger"));
-        // Old versions are removed by a separate process after the swap: give it a moment. What stays is the
-        // published version (the output link's target) and the lock file.
+        // Leftovers are removed by a separate process: give it a moment. What stays is the published version (the
+        // output link's target), the version before it (kept until the next build, for readers and copies that
+        // started before the swap) and the lock file.
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        java.util.Set<String> expected = java.util.Set.of(".lock", out.toRealPath().getFileName().toString());
+        java.util.Set<String> expected = java.util.Set.of(".lock", out.toRealPath().getFileName().toString(), oldVersion);
         java.util.Set<String> left = null;
         while (System.nanoTime() < until) {
             try (Stream<Path> s = Files.list(dir.resolve(".site.versions"))) {
@@ -156,6 +158,34 @@ class AtomicPublishTest {
             Thread.sleep(100);
         }
         assertFalse(Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS), "nothing was published");
+    }
+
+    @Test
+    void theOnlyCopyLeftByAKilledBuildOfTheOldLayoutIsPutBack() throws Exception {
+        // TickerPress before versions published with two renames: site -> .site.previous-PID, staging -> site. A
+        // kill between them left no site, only the previous one beside it: the next build must not delete it.
+        Path src = bigSite(3);
+        Path out = dir.resolve("site");
+        Path reference = dir.resolve("reference");
+        TestSites.build(src, reference);
+        Map<String, byte[]> old = TestSites.snapshot(reference);
+        Path previous = dir.resolve(".site.previous-4242");
+        assertEquals(0, new ProcessBuilder("cp", "-r", reference.toRealPath().toString(), previous.toString()).start().waitFor());
+        Files.writeString(src.resolve("content/site.yaml"), TestSites.SITE_YAML.replace("Test Ledger", "Renamed Ledger"));
+        // The build fails (a bad article) after its recovery step: the output is the old site, put back.
+        TestSites.write(src.resolve("content/articles/bad.md"), "---\ntitle: [\n---\n");
+        org.junit.jupiter.api.Assertions.assertThrows(io.tickerpress.diag.InputError.class, () -> TestSites.build(src, out));
+        Files.delete(src.resolve("content/articles/bad.md"));
+        TestSites.build(src, out);
+        assertTrue(Files.readString(out.resolve("index.html")).contains("Renamed Ledger"));
+        assertFalse(Files.exists(previous), "moved, not copied");
+        // The old site was the output until this build replaced it: it is the version kept beside the new one.
+        Path published = out.toRealPath();
+        try (Stream<Path> s = Files.list(dir.resolve(".site.versions"))) {
+            List<Path> versions = s.filter(p -> !p.equals(published) && !p.getFileName().toString().equals(".lock")).toList();
+            assertEquals(1, versions.size(), versions.toString());
+            assertSame(old, TestSites.snapshot(versions.get(0)));
+        }
     }
 
     private static long countFiles(Path root) {

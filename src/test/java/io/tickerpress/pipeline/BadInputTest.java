@@ -31,7 +31,7 @@ class BadInputTest {
             empty title        | ---\\ntitle: ''\\ndate: 2026-01-05T09:00:00-05:00\\n---\\nBody       | 2 | 'title' must not be empty
             missing date       | ---\\ntitle: A\\n---\\nBody                                         | 2 | missing required field 'date'
             unparseable date   | ---\\ntitle: A\\ndate: next tuesday\\n---\\nBody                    | 3 | 'date' is not a date: 'next tuesday'
-            impossible date    | ---\\ntitle: A\\ndate: 2026-02-30T09:00:00-05:00\\n---\\nBody       | 3 | 'date' is not a date: '2026-02-30T09:00:00-05:00'
+            impossible date    | ---\\ntitle: A\\ndate: 2026-02-30T09:00:00-05:00\\n---\\nBody       | 3 | 'date' is not a real date or time: '2026-02-30T09:00:00-05:00': February 2026 has 28 days, not 30
             broken YAML        | ---\\ntitle: A\\ndate: [2026\\n---\\nBody                           | 3 | malformed YAML: while parsing a flow sequence; expected ',' or ']', but got <stream end>
             unknown field      | ---\\ntitle: A\\ndate: 2026-01-05\\ntittle: B\\n---\\nBody         | 4 | unknown field 'tittle' (did you mean 'title'?)
             wrong type         | ---\\ntitle: A\\ndate: 2026-01-05\\ntags: {a: 1}\\n---\\nBody      | 4 | 'tags' must be a list of text values, not a mapping

@@ -48,6 +48,44 @@ class ChartCacheTest {
         return TestSites.site(dir.resolve("src"), files);
     }
 
+    /**
+     * A chart in a published site is the cache's file (a hard link). Written over in place there (an editor
+     * that keeps hard links, an optimiser that rewrites files in place), it must not be reused: the next build,
+     * incremental or --clean, publishes the chart as drawn, the bytes of a build in a fresh folder with a fresh
+     * cache.
+     */
+    @Test
+    void aChartWrittenOverInPlaceInTheSiteIsDrawnAgain() throws Exception {
+        Path src = site();
+        Path out = dir.resolve("site");
+        TestSites.build(src, out);
+        TestSites.build(src, out); // warm: the site's charts are now links to the cache's files
+        Path chart;
+        try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
+            chart = charts.filter(p -> p.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+        }
+        try (var channel = java.nio.channels.FileChannel.open(chart, java.nio.file.StandardOpenOption.WRITE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(java.nio.ByteBuffer.wrap("not a chart".getBytes(StandardCharsets.UTF_8)));
+        }
+        TestSites.build(src, dir.resolve("ref"));
+        Map<String, byte[]> reference = TestSites.snapshot(dir.resolve("ref"));
+
+        SiteBuilder.build(TestSites.options(src, out).withClean(true));
+        assertSameFiles(reference, TestSites.snapshot(out), "--clean");
+        try (var channel = java.nio.channels.FileChannel.open(out.resolve("charts").resolve(chart.getFileName()),
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(java.nio.ByteBuffer.wrap("not a chart".getBytes(StandardCharsets.UTF_8)));
+        }
+        SiteBuilder.build(TestSites.options(src, out));
+        assertSameFiles(reference, TestSites.snapshot(out), "incremental");
+    }
+
+    private static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual, String build) {
+        assertEquals(expected.keySet(), actual.keySet(), build);
+        expected.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, actual.get(name)), build + ": " + name));
+    }
+
     @Test
     void chartFilesFollowTheUmaskOnColdAndWarmBuilds() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX file modes");
@@ -93,7 +131,7 @@ class ChartCacheTest {
 
     /** The chart image files below a folder. */
     private static List<Path> chartFiles(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}(@2x)?\\.(png|svg)")).toList();
         }

@@ -35,8 +35,12 @@ class OutputModesTest {
     Path dir;
 
     private int build(Path src, Path out) throws Exception {
+        return build(src, out, "022");
+    }
+
+    private int build(Path src, Path out, String umask) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of("sh", "-c", "umask 022 && exec \"$0\" \"$@\"", java, "-Dtickerpress.syncDelete=true",
+        List<String> cmd = List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\"", java, "-Dtickerpress.syncDelete=true",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "build", "--source", src.toString(),
                 "--output", out.toString(), "--now", "2026-06-01T00:00:00Z");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("build.log").toFile()).start();
@@ -57,10 +61,55 @@ class OutputModesTest {
     }
 
     private static void assertReadable(TreeMap<String, String> modes, Path root) {
+        assertModes(modes, root, "rwxr-xr-x", "rw-r--r--");
+    }
+
+    private static void assertModes(TreeMap<String, String> modes, Path root, String folders, String files) {
         modes.forEach((path, mode) -> {
             boolean folder = Files.isDirectory(root.resolve(path));
-            assertEquals(folder ? "rwxr-xr-x" : "rw-r--r--", mode, path);
+            assertEquals(folder ? folders : files, mode, path);
         });
+    }
+
+    private Path sampleSource() throws Exception {
+        Path src = dir.resolve("src");
+        Files.createDirectories(src);
+        assertTrue(new ProcessBuilder("cp", "-r", TestSites.SAMPLE.resolve("content").toString(), src.toString())
+                .start().waitFor() == 0);
+        return src;
+    }
+
+    private void editAnArticle(Path src) throws IOException {
+        Path article = src.resolve("content/articles").toFile().listFiles()[0].toPath();
+        Files.writeString(article, Files.readString(article) + "\nOne more line.\n");
+    }
+
+    /**
+     * The modes are those of the umask of the build that publishes, also for what it carries over: a cron job
+     * with umask 077 once, then an editor's build under umask 022, must give 0644/0755 everywhere (not the
+     * private 0600 of pages and charts hard-linked from the first build), and the other way round 0600/0700.
+     * Expected modes: 0666 & ~022 = 0644 (rw-r--r--), 0777 & ~022 = 0755; 0666 & ~077 = 0600, 0777 & ~077 = 0700.
+     */
+    @Test
+    void aWarmBuildGivesItsOwnUmasksModesToWhatItCarriesOver() throws Exception {
+        Path src = sampleSource();
+        Path out = dir.resolve("site");
+        Path versions = dir.resolve(".site.versions");
+        assertEquals(0, build(src, out, "077"), Files.readString(dir.resolve("build.log")));
+        assertModes(modes(out), out, "rwx------", "rw-------");
+
+        editAnArticle(src);
+        assertEquals(0, build(src, out, "022"), Files.readString(dir.resolve("build.log")));
+        assertTrue(Files.readString(dir.resolve("build.log")).contains("charts: 0 rendered"),
+                "charts came from the cache: " + Files.readString(dir.resolve("build.log")));
+        assertReadable(modes(out), out);
+        // The server reaches the site through the versions folder (the lock file in it is no business of its).
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(versions)));
+
+        editAnArticle(src);
+        assertEquals(0, build(src, out, "077"), Files.readString(dir.resolve("build.log")));
+        assertModes(modes(out), out, "rwx------", "rw-------");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(versions)));
     }
 
     @Test

@@ -48,6 +48,7 @@ class PreviewServerTest {
                 .withCacheDir(dir.resolve("cache"));
         server = new PreviewServer(options, "127.0.0.1", 0, new PrintWriter(log, true));
         server.start();
+        PreviewStartupTest.await(() -> server.builds() == 1, "the first build");
     }
 
     @AfterEach
@@ -64,7 +65,7 @@ class PreviewServerTest {
     void servesDraftsWithTheReloadScriptThatBuildOutputNeverHas() throws Exception {
         String page = get("/news/2026/01/06/second/");
         assertTrue(page.contains("<h1>Second Story</h1>"), "drafts are shown while serving");
-        assertTrue(page.contains("<script src=\"/__tickerpress/reload.js\"></script></body>"));
+        assertTrue(page.contains("<script src=\"/__tickerpress/reload.js\" data-build=\"1\"></script></body>"), page);
         Path built = dir.resolve("built");
         TestSites.build(src, built);
         try (var walk = Files.walk(built)) {
@@ -94,13 +95,13 @@ class PreviewServerTest {
             Path file = src.resolve("content/articles/2026-01-05-first.md");
             long start = System.nanoTime();
             Files.writeString(file, TestSites.article("First Story, Updated", "2026-01-05T09:00:00-05:00", "", "One."));
-            new WebDriverWait(driver, Duration.ofSeconds(2), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+            new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
                     .until(d ->
                     d.findElement(By.tagName("h1")).getText().equals("First Story, Updated"));
             System.out.printf("preview showed the edit %d ms after the save%n", (System.nanoTime() - start) / 1_000_000);
 
             Files.writeString(file, "---\ntitle: Broken\ndate: not a date\n---\nOne.\n");
-            new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+            new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
                     .until(d ->
                     d.findElement(By.tagName("h1")).getText().equals("Build failed"));
             String message = driver.findElement(By.cssSelector("pre.build-error")).getText();
@@ -108,7 +109,7 @@ class PreviewServerTest {
             assertTrue(message.contains("'date' is not a date: 'not a date'"), message);
 
             Files.writeString(file, TestSites.article("First Story, Fixed", "2026-01-05T09:00:00-05:00", "", "One."));
-            new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+            new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
                     .until(d ->
                     d.findElement(By.tagName("h1")).getText().equals("First Story, Fixed"));
         } finally {

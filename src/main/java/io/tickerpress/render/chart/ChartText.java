@@ -3,6 +3,7 @@ package io.tickerpress.render.chart;
 import io.tickerpress.derive.ChartData;
 import io.tickerpress.model.Bar;
 import io.tickerpress.model.ChartSpec;
+import io.tickerpress.model.DayChange;
 import io.tickerpress.model.SectorMove;
 import io.tickerpress.render.Formats;
 import io.tickerpress.render.Numbers;
@@ -115,7 +116,7 @@ public final class ChartText {
                 Bar match = at(s.bars(), b.date());
                 double base = s.bars().get(0).close();
                 row.add(match == null ? "" : type == ChartSpec.Type.COMPARE
-                        ? Numbers.price(match.close() / base * 100) : Numbers.price(match.close()));
+                        ? Numbers.price(DayChange.rebased(base, match.close())) : Numbers.price(match.close()));
             }
             rows.add(row);
         }
@@ -161,9 +162,9 @@ public final class ChartText {
                 + Numbers.price(last.close()) + " on " + f.date(last.date()) + ", " + Numbers.pct(change(bars));
     }
 
+    /** % change over the bars, by the rule of a day's change ({@link DayChange#pct}). */
     static double change(List<Bar> bars) {
-        double first = bars.get(0).close();
-        return (bars.get(bars.size() - 1).close() - first) / first * 100;
+        return DayChange.pct(bars.get(0).close(), bars.get(bars.size() - 1).close()).doubleValue();
     }
 
     private static double high(Bar b) {

@@ -1,0 +1,69 @@
+package io.tickerpress.write;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one atomic write: a file is written under a temporary name of its own in the same folder, then renamed
+ * over the target, so a reader (or a process killed half-way) sees the old file or the new one, never half of
+ * one; on any failure the old file is left as it was and the temporary file is removed. Files get the modes the
+ * umask gives (0644 under umask 022), like every file TickerPress writes.
+ */
+public final class AtomicFiles {
+    /** Temporary files start with this; a folder's owner may remove stale ones. */
+    public static final String TEMP_PREFIX = ".tmp-";
+    private static final AtomicLong COUNTER = new AtomicLong();
+
+    private AtomicFiles() {
+    }
+
+    /** For files that can be made again (caches, the preview folder): not flushed to disk first. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, false);
+    }
+
+    /**
+     * For an editor's files (market history): the folder is made if needed, and the bytes are flushed to disk
+     * before the rename, so that a power cut cannot leave the new name on empty contents.
+     */
+    public static void replace(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        write(target, bytes, true);
+    }
+
+    private static void write(Path target, byte[] bytes, boolean durable) throws IOException {
+        Path tmp = target.resolveSibling(TEMP_PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet()
+                + "-" + target.getFileName());
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) channel.write(buffer);
+                if (durable) channel.force(true);
+            }
+            move(tmp, target);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // a stale temporary file is harmless
+            }
+            throw e;
+        }
+    }
+
+    /** Renames a file or link over another in one step ({@code rename(2)}), replacing it. */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
