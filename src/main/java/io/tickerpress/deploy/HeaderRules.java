@@ -1,5 +1,6 @@
 package io.tickerpress.deploy;
 
+import io.tickerpress.render.search.SearchFormat;
 import io.tickerpress.write.MediaTypes;
 
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code Content-Type} from the file's extension ({@link MediaTypes});
  *   <li>{@code Cache-Control}: a year and {@code immutable} for {@code charts/}, whose names are hashes of their
- *       content (a changed chart gets a new name); five minutes for pages, feeds, sitemaps, the search index
+ *       content (a changed chart gets a new name), and for the search index's version folder (named by a hash
+ *       of the index); five minutes for pages, feeds, sitemaps, the search index
  *       and everything else, which keep their names when they change (the theme's {@code assets/} too);
  *   <li>no compression.
  * </ul>
@@ -47,6 +49,6 @@ public final class HeaderRules {
     }
 
     static String defaultCache(String sitePath) {
-        return sitePath.startsWith("charts/") ? IMMUTABLE : SHORT;
+        return sitePath.startsWith("charts/") || SearchFormat.versioned(sitePath) ? IMMUTABLE : SHORT;
     }
 }

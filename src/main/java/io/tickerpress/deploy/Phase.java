@@ -1,5 +1,7 @@
 package io.tickerpress.deploy;
 
+import io.tickerpress.render.search.SearchFormat;
+
 /**
  * The order of uploads, so that a reader never follows a link to a file that is not there yet: first what pages
  * show (charts, theme assets), then the pages, then the files that list pages (sitemaps, feeds, the search
@@ -23,7 +25,8 @@ public enum Phase {
     public static Phase of(String sitePath) {
         String name = sitePath.substring(sitePath.lastIndexOf('/') + 1);
         if (name.endsWith(".html")) return PAGES;
-        if (name.endsWith(".xml") || name.equals("robots.txt") || name.equals("search-index.json")) return INDEXES;
+        // The search manifest names the index's version folder, whose files (assets) are uploaded before it.
+        if (name.endsWith(".xml") || name.equals("robots.txt") || sitePath.equals(SearchFormat.MANIFEST)) return INDEXES;
         return ASSETS;
     }
 }

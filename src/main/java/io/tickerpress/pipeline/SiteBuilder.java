@@ -184,7 +184,7 @@ public final class SiteBuilder {
             store.page("search/", Source.generated("the search page"), pages.search(), newestContent);
             store.page("404.html", Source.generated("the 404 page"), pages.notFound(), newestContent);
             mark = lap(stages, "market pages", mark);
-            store.file("search-index.json", Source.generated("the search index"), SearchIndex.write(newestFirst, pages::url, pages.formats()));
+            SearchIndex.write(newestFirst, pages::url, pages.formats(), (name, file) -> store.file(name, Source.generated("the search index"), file));
 
             // Feeds for the site and each tag; full content when site.yaml asks for it.
             Function<PublishedArticle, String> body = config.feedsFullContent() ? pages::bodyHtml : null;

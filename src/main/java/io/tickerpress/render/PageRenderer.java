@@ -269,11 +269,11 @@ public final class PageRenderer {
                 url("404.html"), canonical("404.html"))));
     }
 
-    /** The search page: the script reads search-index.json. */
+    /** The search page: the script reads the search index's manifest, then the shards a query needs. */
     public PreparedPage search() {
         Map<String, Object> model = model(new PageView("search", "Search", "Search the news by word or ticker",
                 url("search/"), canonical("search/")));
-        model.put("indexUrl", url("search-index.json"));
+        model.put("indexUrl", url(io.tickerpress.render.search.SearchFormat.MANIFEST));
         model.put("script", url("assets/search.js"));
         return prepared("search.ftlh", model);
     }
