@@ -135,7 +135,8 @@ class DeployTest {
     /** Content types by extension, from the media type registrations (RFC 9239 for JavaScript). */
     static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "json", "application/json", "xml", "application/xml; charset=utf-8",
-            "png", "image/png", "svg", "image/svg+xml", "txt", "text/plain; charset=utf-8");
+            "png", "image/png", "svg", "image/svg+xml", "txt", "text/plain; charset=utf-8",
+            "bin", "application/octet-stream");
 
     @Test
     void firstDeployUploadsEverythingWithHeadersInOrderAndASecondUploadsNothing() throws Exception {
@@ -154,8 +155,10 @@ class DeployTest {
             assertTrue(TYPES.containsKey(ext), "the test knows every kind of file the build writes: " + path);
             // Stores may drop the space before "charset" (S3Proxy does); the type and charset are what count.
             assertEquals(TYPES.get(ext).replace(" ", ""), head.contentType().replace(" ", ""), path);
-            // Charts are named by a hash of their content: cache for a year. Everything else keeps its name.
-            String cache = path.startsWith("charts/") ? "public, max-age=31536000, immutable" : "public, max-age=300";
+            // Charts and the search index's version folder are named by a hash of their content: cache for a year.
+            // Everything else keeps its name.
+            boolean hashed = path.startsWith("charts/") || path.matches("search/[0-9a-f]{12}/[^/]+");
+            String cache = hashed ? "public, max-age=31536000, immutable" : "public, max-age=300";
             assertEquals(cache, head.cacheControl(), path);
             assertEquals(null, head.contentEncoding(), path);
         }
@@ -170,7 +173,7 @@ class DeployTest {
         for (int i = 0; i < order.size(); i++) {
             String p = order.get(i);
             boolean page = p.endsWith(".html");
-            boolean index = p.endsWith(".xml") || p.equals("robots.txt") || p.equals("search-index.json");
+            boolean index = p.endsWith(".xml") || p.equals("robots.txt") || p.equals("search/manifest.json");
             if (page) {
                 firstPage = Math.min(firstPage, i);
                 lastPage = i;
