@@ -81,7 +81,8 @@ public final class SearchIndex {
         List<byte[]> entries = new ArrayList<>();
         for (String key : keys) {
             byte[] entry = postings.remove(key).encode(key);
-            if (!entries.isEmpty() && shardSize + entry.length > SearchFormat.SHARD_BYTES) {
+            int countBytes = entries.size() + 1 < 128 ? 1 : entries.size() + 1 < 16384 ? 2 : 3;
+            if (!entries.isEmpty() && countBytes + shardSize + entry.length > SearchFormat.SHARD_BYTES) {
                 files.accept(SearchFormat.shard(version, shardStarts.size() - 1), shardBytes(entries));
                 entries.clear();
                 shardSize = 0;
@@ -134,7 +135,7 @@ public final class SearchIndex {
             e.put("displayDate", formats.date(a.date()));
             e.put("tags", a.tags());
             e.put("tickers", a.tickers());
-            e.put("summary", String.join(" ", a.summary()));
+            e.put("summary", a.summary().isEmpty() ? "" : a.summary().get(0)); // the first key point only: a lead
             docs.add(e);
         }
         return json(docs);

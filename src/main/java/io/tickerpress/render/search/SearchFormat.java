@@ -18,8 +18,11 @@ import java.util.Locale;
 public final class SearchFormat {
     public static final int FORMAT = 1;
     public static final String MANIFEST = "search/manifest.json";
-    /** Shards close before they would pass this size: a two-word query fetches two shards, ~32 KB. */
-    public static final int SHARD_BYTES = 16 * 1024;
+    /**
+     * Shards close before they would pass this size: a query of two words, the last one a prefix, fetches at
+     * most three shards (24 KiB), which leaves half of a later query's 50 KB for its page of results.
+     */
+    public static final int SHARD_BYTES = 8 * 1024;
     /** Documents per metadata chunk, and results per page: a page of results fetches at most ten chunks. */
     public static final int CHUNK_DOCS = 10;
     private static final java.util.regex.Pattern VERSIONED = java.util.regex.Pattern.compile("search/[0-9a-f]{12}/[^/]+");

@@ -186,12 +186,11 @@ public final class SearchReader {
             r = Varint.read(bytes, (int) r[1]);
             int length = (int) r[0];
             pos = (int) r[1];
-            BitSet set = new BitSet();
+            BitSet set;
             if (kind == Postings.BITMAP) {
-                for (int i = 0; i < length * 8; i++) {
-                    if ((bytes[pos + (i >> 3)] & (1 << (i & 7))) != 0) set.set(i);
-                }
+                set = BitSet.valueOf(java.nio.ByteBuffer.wrap(bytes, pos, length)); // bit i: byte i / 8, bit i % 8
             } else {
+                set = new BitSet();
                 int end = pos + length;
                 int id = -1;
                 int p = pos;
