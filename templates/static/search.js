@@ -216,13 +216,23 @@
     return li;
   }
 
-  // Shows the next page of results: fetches the metadata chunks they are in, then appends them in order.
+  function clear() {
+    while (results.firstChild) results.removeChild(results.firstChild);
+  }
+
+  // Shows the next page of results: fetches the metadata chunks they are in, then appends them in order (the
+  // first page replaces the previous results and the count together, once its metadata is there).
   function showMore(gen) {
+    var fresh = shown.next === 0;
     var page = shown.ids.slice(shown.next, shown.next + manifest.chunkDocs);
     shown.next += page.length;
     return Promise.all(page.map(function (id) { return chunk(Math.floor(id / manifest.chunkDocs)); }))
       .then(function (loaded) {
         if (gen !== generation) return;
+        if (fresh) {
+          clear();
+          status.textContent = shown.ids.length === 1 ? '1 story found' : shown.ids.length + ' stories found';
+        }
         page.forEach(function (id, i) { results.appendChild(teaser(loaded[i][id % manifest.chunkDocs])); });
         more.hidden = shown.next >= shown.ids.length;
       });
@@ -249,10 +259,7 @@
       remember(query, f);
       return evaluate(query, f).then(function (ids) {
         if (gen !== generation) return;
-        while (results.firstChild) results.removeChild(results.firstChild);
-        more.hidden = true;
-        if (ids === null) { status.textContent = ''; return; }
-        status.textContent = ids.length === 1 ? '1 story found' : ids.length + ' stories found';
+        if (ids === null) { clear(); more.hidden = true; status.textContent = ''; return; }
         shown = { ids: ids, next: 0 };
         return showMore(gen);
       });
