@@ -139,6 +139,7 @@
   }
 
   function prefix(word) {
+    if (manifest.shards.length === 0) return Promise.resolve(emptySet());
     var first = Math.max(0, shardOf(word)), last = Math.max(0, shardOf(word + '\uffff'));
     if (last - first + 1 > PREFIX_SHARDS) return exact(word);
     var loads = [];

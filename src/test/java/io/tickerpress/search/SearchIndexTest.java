@@ -190,6 +190,17 @@ class SearchIndexTest {
                 "the old version folder is not left behind");
     }
 
+    @Test
+    void aSiteWithoutStoriesHasAnEmptyIndexThatAnswersNothing() {
+        Path empty = dir.resolve("empty-site");
+        TestSites.build(TestSites.site(dir.resolve("empty-src"), Map.of()), empty);
+        SearchReader none = new SearchReader(empty);
+        assertEquals(0, none.manifest().get("docs").asInt());
+        assertEquals(0, none.shardCount());
+        assertEquals(List.of(), none.search("market", Filters.NONE).ids());
+        assertEquals(List.of(), none.search("", new Filters("MU", null, "2026-01", null)).ids());
+    }
+
     private static Map<String, byte[]> searchFiles(Path out) throws Exception {
         Map<String, byte[]> files = new TreeMap<>();
         Path root = out.toRealPath();

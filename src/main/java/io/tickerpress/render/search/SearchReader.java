@@ -117,6 +117,7 @@ public final class SearchReader {
     }
 
     private BitSet prefix(String prefix, Set<String> files) {
+        if (shardStarts.isEmpty()) return new BitSet();
         int first = Math.max(0, shardOf(prefix));
         int last = Math.max(0, shardOf(prefix + Character.MAX_VALUE));
         if (last - first + 1 > PREFIX_SHARDS) return exact(prefix, files);
