@@ -7,6 +7,10 @@ and bench/hugo/ gives Hugo a shortcode of the same name), so the same folder can
     bench/generate.py --articles 1000 --days 252 --symbols 20 --out bench/work/small
     bench/generate.py --articles 10000 --days 500 --no-market --out bench/work/corpus-10k
 
+--hugo DIR also writes Hugo's copy of the articles: bench/hugo/ (minimal layouts) with the articles in
+DIR/content/news/, 'summary' renamed 'keypoints' (reserved in Hugo) and 'slug' set, so both generators publish
+each article at the same /news/yyyy/mm/dd/story-nnnnn/ path.
+
 --no-market writes the scale corpus of issue 16: the same articles (about 600 words with the front matter) on
 the same trading days, but no snapshots, no market settings, no tickers and no quote shortcodes.
 """
@@ -80,6 +84,7 @@ def main():
     p.add_argument("--symbols", type=int, default=20)
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--out", required=True)
+    p.add_argument("--hugo", help="also write Hugo's copy of the site here")
     p.add_argument("--no-market", action="store_true", help="articles only: no snapshots, tickers or quotes")
     a = p.parse_args()
     r = random.Random(a.seed)
@@ -87,6 +92,10 @@ def main():
     if os.path.exists(os.path.join(out, "content")): shutil.rmtree(os.path.join(out, "content"))
     os.makedirs(os.path.join(out, "content/articles"))
     if not a.no_market: os.makedirs(os.path.join(out, "content/market"))
+    if a.hugo:
+        if os.path.exists(a.hugo): shutil.rmtree(a.hugo)
+        shutil.copytree(os.path.join(os.path.dirname(os.path.abspath(__file__)), "hugo"), a.hugo)
+        os.makedirs(os.path.join(a.hugo, "content/news"))
     days = trading_days(dt.date(2026, 1, 23), a.days)
     symbols = ["SPX", "NDX", "RUT", "DJI"] + ["S%03d" % i for i in range(a.symbols - 4)]
     with open(os.path.join(out, "content/site.yaml"), "w") as f:
@@ -141,8 +150,14 @@ def main():
         fm += ["tags: [%s]" % ", ".join(r.sample(TAGS, 2))]
         fm += [] if a.no_market else ["tickers: [%s]" % ", ".join(tickers)]
         fm += ["---"]
-        with open(os.path.join(out, "content/articles", "%s-%s.md" % (day.isoformat(), slug)), "w") as f:
+        name = "%s-%s.md" % (day.isoformat(), slug)
+        with open(os.path.join(out, "content/articles", name), "w") as f:
             f.write("\n".join(fm + body) + "\n")
+        if a.hugo:
+            hugo_fm = ["keypoints:" if l == "summary:" else l for l in fm]
+            hugo_fm.insert(1, "slug: " + slug)
+            with open(os.path.join(a.hugo, "content/news", name), "w") as f:
+                f.write("\n".join(hugo_fm + body) + "\n")
     if a.no_market: print("generated %d articles over %d trading days, no market data, in %s" % (a.articles, len(days), out))
     else: print("generated %d articles, %d trading days, %d symbols in %s" % (a.articles, len(days), len(symbols), out))
 
