@@ -66,12 +66,14 @@ measure() {
   read -r m_s m_kib m_rc < <(tail -1 "$tf"); rm -f "$tf"
   m_mib=$(( m_kib / 1024 ))
 }
-# stat3 VALUES...: "median (min–max)" (one value: itself)
+# stat3 FORMAT VALUES...: "median (min–max)", each in printf FORMAT (all equal: the value once)
 stat3() {
-  printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {
+  local f="$1"; shift
+  printf '%s\n' "$@" | sort -g | awk -v f="$f" '{a[NR]=$1} END {
     m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2
-    if (a[1] == a[NR]) print a[1]; else printf "%s (%s–%s)\n", m, a[1], a[NR] }'
+    if (a[1] == a[NR]) printf f "\n", a[1]; else printf f " (" f "–" f ")\n", m, a[1], a[NR] }'
 }
+fmt_n() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }   # 1000000 -> 1,000,000
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END { print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2 }'; }
 maxof() { printf '%s\n' "$@" | sort -g | tail -1; }
 # judge VALUE LIMIT: met when VALUE <= LIMIT
@@ -96,13 +98,14 @@ for size in ${sizes//,/ }; do
   started=$(date +%s)
   read -r articles days < <(params "$size")
   w="bench/work/corpus-$size"; h="$w/hugo"; logs="$w/logs"
-  size_hugo=$hugo; [ "$size" = 1m ] && size_hugo=0   # Hugo took 6.6–7.1 GiB at 100k (issue 16)
+  gen_hugo=1; [ "$size" = 1m ] && gen_hugo=0   # Hugo took 6.6–7.1 GiB at 100k (issue 16): not run at 1m
+  size_hugo=$(( hugo && gen_hugo ))
   size_runs=$runs; [ "$size" = 1m ] && size_runs=1
-  stamp="articles=$articles days=$days hugo=$size_hugo $(find bench/generate.py bench/hugo -type f | sort | xargs sha1sum | sha1sum | cut -c1-12)"
+  stamp="articles=$articles days=$days hugo=$gen_hugo $(find bench/generate.py bench/hugo -type f | sort | xargs sha1sum | sha1sum | cut -c1-12)"
   if [ "$(cat "$w/.generated" 2>/dev/null)" != "$stamp" ]; then
     log "$size: generating $articles articles"
     rm -rf "$w"; mkdir -p "$w"
-    hugo_arg=(); [ "$size_hugo" = 1 ] && hugo_arg=(--hugo "$h")
+    hugo_arg=(); [ "$gen_hugo" = 1 ] && hugo_arg=(--hugo "$h")
     python3 bench/generate.py --articles "$articles" --days "$days" --no-market --out "$w" "${hugo_arg[@]}" >&2
     echo "$stamp" > "$w/.generated"
   fi
@@ -119,7 +122,7 @@ for size in ${sizes//,/ }; do
       clean_tp
       measure "$logs/tp-cold-$i.log" "${tp_build[@]}"
       if [ "$m_rc" != 0 ]; then
-        R[$size,tp_fail]="failed after $m_s s (exit $m_rc: $(last_error "$logs/tp-cold-$i.log")), peak RSS $m_mib MiB"
+        R[$size,tp_fail]="failed after $m_s s (exit $m_rc: $(last_error "$logs/tp-cold-$i.log"); log: $logs/tp-cold-$i.log), peak RSS $m_mib MiB"
         R[$size,tp_fail_rc]=$m_rc
       else
         tp_s+=("$m_s"); tp_rss+=("$m_mib"); R[$size,tp_pages]=$(built "$logs/tp-cold-$i.log" | cut -d' ' -f1)
@@ -137,13 +140,13 @@ for size in ${sizes//,/ }; do
     fi
   done
   if [ ${#tp_s[@]} -gt 0 ]; then
-    R[$size,tp_cold]="$(stat3 "${tp_s[@]}") s"; R[$size,tp_rss]=$(maxof "${tp_rss[@]}")
+    R[$size,tp_cold]="$(stat3 %.2f "${tp_s[@]}") s"; R[$size,tp_rss]=$(maxof "${tp_rss[@]}")
   fi
   if [ ${#hg_s[@]} -gt 0 ]; then
-    R[$size,hg_cold]="$(stat3 "${hg_s[@]}") s"; R[$size,hg_rss]=$(maxof "${hg_rss[@]}")
+    R[$size,hg_cold]="$(stat3 %.2f "${hg_s[@]}") s"; R[$size,hg_rss]=$(maxof "${hg_rss[@]}")
     R[$size,hg_pages]=$(find "$h/public" -name '*.html' | wc -l)
   fi
-  if [ ${#ratios[@]} -gt 0 ]; then R[$size,ratio]=$(stat3 "${ratios[@]}"); R[$size,ratio_med]=$(median "${ratios[@]}"); fi
+  if [ ${#ratios[@]} -gt 0 ]; then R[$size,ratio]=$(stat3 %.2f "${ratios[@]}"); R[$size,ratio_med]=$(median "${ratios[@]}"); fi
 
   # -- search bytes per query, on the cold build's output --
   if [ -z "${R[$size,tp_fail]:-}" ]; then
@@ -159,7 +162,7 @@ for size in ${sizes//,/ }; do
       fi
     elif [ -f "$w/site/search-index.json" ]; then
       bytes=$(stat -L -c %s "$w/site/search-index.json")
-      R[$size,search]="n/a (search-index.json: $bytes bytes, downloaded whole)"; R[$size,search_whole]=$bytes
+      R[$size,search]="n/a (search-index.json: $(fmt_n "$bytes") bytes, downloaded whole)"; R[$size,search_whole]=$bytes
     else
       R[$size,search]="n/a (no search index in the output)"
     fi
@@ -187,7 +190,7 @@ for size in ${sizes//,/ }; do
         if [ "$kind" != unchanged ] && ! grep -q "$token" "$w/site$path/index.html"; then missing=" (**the new text is not in $path**)"; fi
       done
       if [ ${#secs[@]} -gt 0 ]; then
-        R[$size,tp_$kind]="$(stat3 "${secs[@]}") s, $(stat3 "${rendered[@]}") pages rendered$missing"
+        R[$size,tp_$kind]="$(stat3 %.2f "${secs[@]}") s, $(stat3 %d "${rendered[@]}") pages rendered$missing"
         R[$size,tp_${kind}_med]=$(median "${secs[@]}")
       else R[$size,tp_$kind]="${missing# }"; R[$size,tp_${kind}_med]=999999; fi
       [ -n "$missing" ] && R[$size,tp_${kind}_med]=999999
@@ -212,7 +215,9 @@ for size in ${sizes//,/ }; do
       local key="$1"; shift
       log "$size: serve latency, $key"
       if python3 bench/serve_latency.py "$@" --runs "$serve_runs" > "$logs/$key.json" 2> "$logs/$key.err"; then
-        R[$size,$key]="$(stat3 $(python3 -c 'import json,sys; print(*json.load(open(sys.argv[1]))["latencies_ms"])' "$logs/$key.json")) ms"
+        R[$size,$key]="$(stat3 %d $(python3 -c 'import json,sys; print(*json.load(open(sys.argv[1]))["latencies_ms"])' "$logs/$key.json")) ms"
+        done_ms=$(python3 -c 'import json,sys; print(*[d for d in json.load(open(sys.argv[1]))["done_ms"] if d is not None])' "$logs/$key.json")
+        [ -z "$done_ms" ] || R[$size,$key]="${R[$size,$key]}; rebuild logged after $(stat3 %d $done_ms) ms"
         R[$size,${key}_med]=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["median_ms"])' "$logs/$key.json")
       else
         R[$size,$key]="failed: $(last_error "$logs/$key.err")"; R[$size,${key}_med]=999999
@@ -229,7 +234,6 @@ for size in ${sizes//,/ }; do
 done
 
 # ---- report -------------------------------------------------------------------------------------------
-fmt_n() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 cell() { echo "${R[$1]:-–}"; }
 disk=$(findmnt -n -o FSTYPE,SOURCE -T bench/work | awk '{print $1" on "$2}')
 dev=$(basename "$(findmnt -n -o SOURCE -T bench/work)" | sed 's/[0-9]*$//')
@@ -250,7 +254,7 @@ for s in ${sizes//,/ }; do
   read -r a _ < <(params "$s")
   tp="${R[$s,tp_cold]:-}"; [ -n "${R[$s,tp_fail]:-}" ] && tp="**${R[$s,tp_fail]}**${tp:+; $tp}"
   hg="${R[$s,hg_cold]:-${R[$s,hg_fail]:-not run}}"; [ "$s" = 1m ] && hg="not run (Hugo needed 6.6–7.1 GiB at 100k)"
-  echo "| $(fmt_n "$a") | ${R[$s,runs]} | ${tp:-–} | $hg | $(cell "$s,ratio") | ${R[$s,tp_rss]:+${R[$s,tp_rss]} MiB} | ${R[$s,hg_rss]:+${R[$s,hg_rss]} MiB} | ${R[$s,tp_pages]:-–} / ${R[$s,hg_pages]:-–} |"
+  echo "| $(fmt_n "$a") | ${R[$s,runs]} | ${tp:-–} | $hg | $(cell "$s,ratio") | ${R[$s,tp_rss]:-–}${R[$s,tp_rss]:+ MiB} | ${R[$s,hg_rss]:-–}${R[$s,hg_rss]:+ MiB} | $(fmt_n "${R[$s,tp_pages]:-–}") / $(fmt_n "${R[$s,hg_pages]:-–}") |"
 done
 echo
 echo "### Edits (\`./tickerpress build\` end to end after the edit; Hugo: its full build after the same edit, 1 run)"
@@ -297,7 +301,7 @@ target() { # target LABEL SIZE KEY LIMIT UNIT
   v="${R[$s,$key]:-}"
   if [ -z "$v" ]; then echo "| $label | not measured | – |"; return; fi
   if [ "$v" = 999999 ]; then echo "| $label | failed (see the tables above) | **not met** |"; return; fi
-  echo "| $label | $v $unit | $(judge "$v" "$limit") |"
+  echo "| $label | $v${unit:+ $unit} | $(judge "$v" "$limit") |"
 }
 target "nothing changed ≤ 0.8 s @10k" 10k tp_unchanged_med 0.8 s
 target "nothing changed ≤ 2 s @100k" 100k tp_unchanged_med 2 s
