@@ -24,8 +24,10 @@
 #     "first" and one with "later", each ending in a byte count), otherwise the size of search-index.json,
 #     which a reader downloads whole before the first result.
 # Then a table of the issue-16 targets, each met or not. The report goes to stdout and to
-# bench/work/report.md; logs of every run are in bench/work/corpus-SIZE/logs/. Time on this 2-core machine
-# (busy): 1k about 2 min, 10k about 10 min, 100k about 40 min, 1m some hours (generation alone ~30 min).
+# bench/work/report.md; logs of every run are in bench/work/corpus-SIZE/logs/. Time on the 2-core development
+# machine while other work ran on it: 1k 2–3 min, 10k 36 min (Hugo's builds took 2 min each; on a quiet
+# machine expect well under 15 min); 100k and 1m were not timed (100k: roughly 10x 10k's builds; 1m: generating
+# alone writes 4 GB, an estimated 15–30 min).
 # Keep TICKERPRESS_JAVA_OPTS unset to measure the default launcher (the report says when it was set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -254,7 +256,7 @@ for s in ${sizes//,/ }; do
   read -r a _ < <(params "$s")
   tp="${R[$s,tp_cold]:-}"; [ -n "${R[$s,tp_fail]:-}" ] && tp="**${R[$s,tp_fail]}**${tp:+; $tp}"
   hg="${R[$s,hg_cold]:-${R[$s,hg_fail]:-not run}}"; [ "$s" = 1m ] && hg="not run (Hugo needed 6.6–7.1 GiB at 100k)"
-  echo "| $(fmt_n "$a") | ${R[$s,runs]} | ${tp:-–} | $hg | $(cell "$s,ratio") | ${R[$s,tp_rss]:-–}${R[$s,tp_rss]:+ MiB} | ${R[$s,hg_rss]:-–}${R[$s,hg_rss]:+ MiB} | $(fmt_n "${R[$s,tp_pages]:-–}") / $(fmt_n "${R[$s,hg_pages]:-–}") |"
+  echo "| $(fmt_n "$a") | ${R[$s,runs]} | ${tp:-–} | $hg | $(cell "$s,ratio") | $(fmt_n "${R[$s,tp_rss]:-–}")${R[$s,tp_rss]:+ MiB} | $(fmt_n "${R[$s,hg_rss]:-–}")${R[$s,hg_rss]:+ MiB} | $(fmt_n "${R[$s,tp_pages]:-–}") / $(fmt_n "${R[$s,hg_pages]:-–}") |"
 done
 echo
 echo "### Edits (\`./tickerpress build\` end to end after the edit; Hugo: its full build after the same edit, 1 run)"
