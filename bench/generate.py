@@ -5,6 +5,14 @@ Articles are plain front matter and Markdown (the quote shortcode is the only Ti
 and bench/hugo/ gives Hugo a shortcode of the same name), so the same folder can be built by Hugo.
 
     bench/generate.py --articles 1000 --days 252 --symbols 20 --out bench/work/small
+    bench/generate.py --articles 10000 --days 500 --no-market --out bench/work/corpus-10k
+
+--hugo DIR also writes Hugo's copy of the articles: bench/hugo/ (minimal layouts) with the articles in
+DIR/content/news/, 'summary' renamed 'keypoints' (reserved in Hugo) and 'slug' set, so both generators publish
+each article at the same /news/yyyy/mm/dd/story-nnnnn/ path.
+
+--no-market writes the scale corpus of issue 16: the same articles (about 600 words with the front matter) on
+the same trading days, but no snapshots, no market settings, no tickers and no quote shortcodes.
 """
 import argparse, datetime as dt, json, math, os, random, shutil
 
@@ -76,22 +84,28 @@ def main():
     p.add_argument("--symbols", type=int, default=20)
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--out", required=True)
+    p.add_argument("--hugo", help="also write Hugo's copy of the site here")
+    p.add_argument("--no-market", action="store_true", help="articles only: no snapshots, tickers or quotes")
     a = p.parse_args()
     r = random.Random(a.seed)
     out = a.out
     if os.path.exists(os.path.join(out, "content")): shutil.rmtree(os.path.join(out, "content"))
     os.makedirs(os.path.join(out, "content/articles"))
-    os.makedirs(os.path.join(out, "content/market"))
+    if not a.no_market: os.makedirs(os.path.join(out, "content/market"))
+    if a.hugo:
+        if os.path.exists(a.hugo): shutil.rmtree(a.hugo)
+        shutil.copytree(os.path.join(os.path.dirname(os.path.abspath(__file__)), "hugo"), a.hugo)
+        os.makedirs(os.path.join(a.hugo, "content/news"))
     days = trading_days(dt.date(2026, 1, 23), a.days)
     symbols = ["SPX", "NDX", "RUT", "DJI"] + ["S%03d" % i for i in range(a.symbols - 4)]
     with open(os.path.join(out, "content/site.yaml"), "w") as f:
-        f.write("title: Synthetic Ledger\nbaseUrl: https://bench.example.com/\npaginate: 10\n"
-                "market:\n  board: [SPX, NDX, DJI, RUT]\n  sidebar:\n    count: 3\n")
+        f.write("title: Synthetic Ledger\nbaseUrl: https://bench.example.com/\npaginate: 10\n")
+        if not a.no_market: f.write("market:\n  board: [SPX, NDX, DJI, RUT]\n  sidebar:\n    count: 3\n")
     # Market data: a random walk per symbol, one snapshot per trading day.
     level = {s: (4000 if s == "SPX" else 15000 if s == "NDX" else 2000 if s == "RUT" else 35000 if s == "DJI"
                  else r.uniform(20, 400)) for s in symbols}
     sector_ytd = {s: 0.0 for s in SECTORS}
-    for i, day in enumerate(days):
+    for i, day in enumerate([] if a.no_market else days):
         snap = {"date": day.isoformat(), "indices": [], "quotes": [], "sectors": [], "stockOfTheDay": []}
         for s in symbols:
             prev = level[s]
@@ -122,6 +136,7 @@ def main():
         slug = "story-%05d" % n
         body = [paragraph(r, 5), "", "## " + sentence(r, 4)[:-1], "", paragraph(r, 5), "",
                 "- " + sentence(r), "- " + sentence(r), "- " + sentence(r), "",
+                sentence(r, 8) if a.no_market else
                 "The %s closed at {{< quote %s close >}} ({{< quote %s changePct >}})." % (tickers[0], tickers[0], tickers[0]),
                 "", "| Measure | Value | Change |", "|---|---|---|"]
         for _ in range(4):
@@ -132,10 +147,19 @@ def main():
         fm = ["---", "title: \"%s\"" % title, "date: %sT%02d:%02d:00-05:00" % (day.isoformat(), hour, minute),
               "dateline: NEW YORK", "author: Bench Writer", "summary:"]
         fm += ["  - \"%s\"" % sentence(r) for _ in range(3)]
-        fm += ["tags: [%s]" % ", ".join(r.sample(TAGS, 2)), "tickers: [%s]" % ", ".join(tickers), "---"]
-        with open(os.path.join(out, "content/articles", "%s-%s.md" % (day.isoformat(), slug)), "w") as f:
+        fm += ["tags: [%s]" % ", ".join(r.sample(TAGS, 2))]
+        fm += [] if a.no_market else ["tickers: [%s]" % ", ".join(tickers)]
+        fm += ["---"]
+        name = "%s-%s.md" % (day.isoformat(), slug)
+        with open(os.path.join(out, "content/articles", name), "w") as f:
             f.write("\n".join(fm + body) + "\n")
-    print("generated %d articles, %d trading days, %d symbols in %s" % (a.articles, len(days), len(symbols), out))
+        if a.hugo:
+            hugo_fm = ["keypoints:" if l == "summary:" else l for l in fm]
+            hugo_fm.insert(1, "slug: " + slug)
+            with open(os.path.join(a.hugo, "content/news", name), "w") as f:
+                f.write("\n".join(hugo_fm + body) + "\n")
+    if a.no_market: print("generated %d articles over %d trading days, no market data, in %s" % (a.articles, len(days), out))
+    else: print("generated %d articles, %d trading days, %d symbols in %s" % (a.articles, len(days), len(symbols), out))
 
 
 if __name__ == "__main__":
