@@ -81,7 +81,6 @@ public final class InputIndex {
             if (Files.isDirectory(sourceDir.resolve(folder))) dirs.add(sourceDir.resolve(folder));
         }
         Set<Object> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        long settled = previous == null ? Long.MIN_VALUE : (previous.scanned - RACY_MILLIS) * 1_000_000;
         java.util.concurrent.atomic.AtomicInteger hashed = new java.util.concurrent.atomic.AtomicInteger();
         // Folder by folder, each folder's entries in parallel: one stat per entry, through links.
         while (!dirs.isEmpty()) {
@@ -105,7 +104,7 @@ public final class InputIndex {
                 String name = relative(sourceDir, p);
                 Entry status = status(a);
                 Entry before = previous == null ? null : previous.files.get(name);
-                if (status.sameStatus(before) && status.changed() < settled && status.modified() < settled) {
+                if (previous != null && unchangedSince(status, before, previous.scanned)) {
                     found.put(name, before);
                 } else {
                     hashed.incrementAndGet();
@@ -115,6 +114,20 @@ public final class InputIndex {
             dirs = next;
         }
         return new InputIndex(new TreeMap<>(found), scanned, hashed.get());
+    }
+
+    /**
+     * Whether a file whose status is now {@code status} still has the bytes it had when {@code before} was
+     * taken at {@code scannedMillis}: the same status, and changed well before that moment (not "racy").
+     */
+    static boolean unchangedSince(Entry status, Entry before, long scannedMillis) {
+        long settled = (scannedMillis - RACY_MILLIS) * 1_000_000;
+        return status.sameStatus(before) && status.changed() < settled && status.modified() < settled;
+    }
+
+    /** A file's status (no hash), through links. */
+    static Entry status(Path file) {
+        return status(attributes(file));
     }
 
     /** {@link #scan}, or null when an input cannot be read (the build then reports it, and records nothing). */

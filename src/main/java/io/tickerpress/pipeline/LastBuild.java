@@ -36,7 +36,7 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
     static String key(BuildOptions options) {
         return Fingerprint.of("output", options.output().toAbsolutePath().normalize().toString(),
                 "drafts=" + options.drafts() + " future=" + options.future(),
-                "baseUrl=" + options.baseUrl(), "generator", GeneratorVersion.id());
+                "baseUrl=" + options.baseUrl(), "generator", GeneratorVersion.id(options.cacheDir()));
     }
 
     /** The record file for an output, beside its page manifest in the cache folder. */
