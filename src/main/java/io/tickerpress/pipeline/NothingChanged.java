@@ -57,12 +57,6 @@ final class NothingChanged {
         });
     }
 
-    /** The input files that changed since the last build (all when there is no record), for --verbose. */
-    List<String> changedInputs() {
-        if (inputs == null) return List.of();
-        return last == null ? List.of("no record of a previous build") : inputs.changedSince(last.inputs());
-    }
-
     /**
      * Records a successful build for the next one (nothing when its inputs could not be indexed).
      *
