@@ -2,8 +2,10 @@ package io.tickerpress.pipeline;
 
 import io.tickerpress.model.Article;
 import io.tickerpress.write.BuildManifest;
+import io.tickerpress.write.ChartCache;
 import io.tickerpress.write.PublishedOutput;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,8 +16,10 @@ import java.util.Optional;
 /**
  * The fast path of a build with nothing to do: when the {@link LastBuild} into the same output had the same
  * key (options, generator), the same input files byte for byte, a clock that selects the same articles and the
- * same umask, and the output still points at the complete version it published, a build would publish the
- * same bytes again. It then loads, renders and publishes nothing, and reports what the last build reported.
+ * same umask, and the output still points at the complete version it published (its charts as the chart
+ * cache stored them), a build would publish the
+ * same bytes again. It then loads, renders and publishes nothing (it only removes what earlier builds left
+ * beside the published version, as every build does), and reports what the last build reported.
  */
 final class NothingChanged {
     private final BuildOptions options;
@@ -49,8 +53,15 @@ final class NothingChanged {
             Optional<Path> version = PublishedOutput.version(options.output());
             boolean published = version.isPresent() && version.get().toString().equals(last.version())
                     && Files.isRegularFile(BuildManifest.file(options.cacheDir(), options.output()))
-                    && PublishedOutput.newFolderModes(options.cacheDir()).equals(last.modes());
+                    && PublishedOutput.newFolderModes(options.cacheDir()).equals(last.modes())
+                    && ChartCache.chartsIntact(version.get());
             if (!published) return Optional.empty();
+            try {
+                PublishedOutput.removeLeftovers(options.output()); // as a build that publishes would
+            } catch (IOException e) {
+                return Optional.empty(); // the full build reports it
+            }
+            new ChartCache(options.cacheDir(), GeneratorVersion.id(options.cacheDir())).pruneAsLastBuild();
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             return Optional.of(new BuildResult(last.pages(), last.files(), last.articles(), last.warnings(), millis,
                     0, last.charts(), 0, last.pages(), 0, Map.of("check inputs", millis), 0, true));

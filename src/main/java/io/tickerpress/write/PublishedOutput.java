@@ -44,6 +44,15 @@ public final class PublishedOutput {
         }
     }
 
+    /**
+     * Removes what earlier builds left beside the published version, as every build does before it writes
+     * (see {@link SiteVersions#recover}): the version the current one replaced, and whatever killed builds
+     * left. Never the current version. Call it under the output's lock.
+     */
+    public static void removeLeftovers(Path output) throws IOException {
+        new SiteVersions(output.toAbsolutePath().normalize()).recover();
+    }
+
     /** The modes of a version folder ("rwxr-xr-x"), or "" where the file system has none. */
     public static String modes(Path folder) {
         try {
