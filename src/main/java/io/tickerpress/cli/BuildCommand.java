@@ -49,8 +49,17 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print errors only: no summary, no warnings, no progress bar.")
     boolean quiet;
 
-    /** "Built 64 pages (3 rendered, 61 unchanged; 14 articles, 238 files; charts: 0 rendered, 71 reused) into site in 412 ms" */
+    /**
+     * "Built 64 pages (3 rendered, 61 unchanged; 14 articles, 238 files; charts: 0 rendered, 71 reused) into site in 412 ms", or
+     * "Nothing changed since the last build: 64 pages (…) in site are up to date, checked in 90 ms".
+     */
     static String summary(BuildResult r, String output) {
+        if (r.nothingChanged()) {
+            return String.format(Locale.ROOT, "Nothing changed since the last build: %d pages (0 rendered, %d unchanged;"
+                            + " %d articles, %d files; charts: 0 rendered, %d reused) in %s are up to date, checked in"
+                            + " %d ms%s", r.pages(), r.pagesReused(), r.articles(), r.files(), r.chartsReused(), output,
+                    r.millis(), r.warnings().isEmpty() ? "" : ", " + r.warnings().size() + " warning(s)");
+        }
         return String.format(Locale.ROOT, "Built %d pages (%d rendered, %d unchanged; %d articles, %d files; charts: %d rendered,"
                         + " %d reused) into %s in %d ms%s", r.pages(), r.pagesRendered(), r.pagesReused(), r.articles(),
                 r.files(), r.chartsRendered(), r.chartsReused(), output, r.millis(),

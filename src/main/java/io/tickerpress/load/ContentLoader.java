@@ -24,6 +24,12 @@ public final class ContentLoader {
 
         private final java.util.Map<Path, java.util.Map.Entry<Key, Object>> files =
                 new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** How many files were parsed so far (not taken from this cache). */
+        public int parses() {
+            return parses.get();
+        }
 
         /**
          * The parse of a file, reused while its size, modification time and the settings it was read with are
@@ -36,10 +42,12 @@ public final class ContentLoader {
                 var attrs = java.nio.file.Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
                 key = new Key(attrs.size(), attrs.lastModifiedTime().toMillis(), settings);
             } catch (java.io.IOException e) {
+                parses.incrementAndGet();
                 return parse.apply(file);
             }
             var hit = files.get(file);
             if (hit != null && hit.getKey().equals(key)) return (T) hit.getValue();
+            parses.incrementAndGet();
             T value = parse.apply(file);
             files.put(file, java.util.Map.entry(key, value));
             return value;

@@ -39,6 +39,38 @@ final class GeneratorVersion {
         return i;
     }
 
+    /**
+     * {@link #id()}, remembered in the cache folder for the jar it was computed from: reading the jar's
+     * directory costs a noticeable part of a build that has nothing to do. The remembered id is used while the
+     * jar's status is unchanged by the rule of {@link InputIndex} (size, times, inode; not changed within the
+     * clock's resolution of the moment it was remembered).
+     */
+    static String id(Path cacheDir) {
+        if (id != null || cacheDir == null) return id();
+        Path code = location(SiteBuilder.class);
+        if (code == null || !Files.isRegularFile(code)) return id();
+        Path memo = cacheDir.resolve("generator-id.txt");
+        try {
+            InputIndex.Entry now = InputIndex.status(code);
+            String[] f = Files.isRegularFile(memo) ? Files.readString(memo).strip().split(" ") : new String[0];
+            if (f.length == 7 && f[0].equals(code.toString()) && f[6].matches("[0-9a-f]{32}")
+                    && InputIndex.unchangedSince(now, new InputIndex.Entry(Long.parseLong(f[1]), Long.parseLong(f[2]),
+                    Long.parseLong(f[3]), Long.parseLong(f[4]), ""), Long.parseLong(f[5]))) {
+                id = f[6];
+                return id;
+            }
+            long taken = System.currentTimeMillis();
+            String computed = id();
+            Files.createDirectories(cacheDir);
+            io.tickerpress.write.AtomicFiles.write(memo, String.join(" ", code.toString(), Long.toString(now.size()),
+                    Long.toString(now.modified()), Long.toString(now.changed()), Long.toString(now.inode()),
+                    Long.toString(taken), computed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return computed;
+        } catch (IOException | RuntimeException e) {
+            return id(); // a damaged memo only means computing the id
+        }
+    }
+
     private static String compute() {
         Fingerprint.Files hash = new Fingerprint.Files();
         String version = SiteBuilder.class.getPackage().getImplementationVersion();

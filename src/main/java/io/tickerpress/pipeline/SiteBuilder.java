@@ -11,6 +11,7 @@ import io.tickerpress.derive.Publication;
 import io.tickerpress.derive.Taxonomy;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
+import io.tickerpress.load.ArticleLoader;
 import io.tickerpress.load.ContentLoader;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -73,12 +75,22 @@ public final class SiteBuilder {
      *               when their file has not changed
      */
     public static BuildResult build(BuildOptions options, ContentLoader.Cache parsed, Progress progress) {
+        return build(options, parsed, progress, null);
+    }
+
+    /** @param preview kept up to date with this build's article pages (the preview server's quick path), or null */
+    public static BuildResult build(BuildOptions options, ContentLoader.Cache parsed, Progress progress,
+                                    ArticlePreview preview) {
         long start = System.nanoTime();
         Diagnostics diagnostics = new Diagnostics();
+        int parsesBefore = parsed.parses();
 
         java.util.LinkedHashMap<String, Long> stages = new java.util.LinkedHashMap<>();
-        long mark = System.nanoTime();
         OutputPlacement.check(options);
+        NothingChanged since = NothingChanged.since(options);
+        Optional<BuildResult> unchanged = since.result(start);
+        if (unchanged.isPresent()) return unchanged.get();
+        long mark = lap(stages, "check inputs", start);
         String siteYaml = SiteInputs.siteYaml(options.source());
         // load
         SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed);
@@ -209,15 +221,24 @@ public final class SiteBuilder {
 
             mark = lap(stages, "charts", mark);
             int files = out.filesWritten();
-            // The manifest goes first: if publishing fails, the next build's manifest check finds no such output.
+            // The records go first: if publishing fails, the next build's manifest check finds no such output.
             BuildManifest.delete(options.cacheDir(), options.output());
+            LastBuild.delete(options.cacheDir(), options.output());
             out.publish();
             store.manifest().save(options.cacheDir());
             chartCache.prune();
             lap(stages, "publish", mark);
-            return new BuildResult(store.pages(), files, chronicle.oldestFirst().size(), diagnostics.warnings(),
-                    (System.nanoTime() - start) / 1_000_000, chartStats.rendered(), chartStats.reused(),
-                    store.rendered(), store.reused(), chartStats.millis(), stages);
+            BuildResult result = new BuildResult(store.pages(), files, chronicle.oldestFirst().size(),
+                    diagnostics.warnings(), (System.nanoTime() - start) / 1_000_000, chartStats.rendered(),
+                    chartStats.reused(), store.rendered(), store.reused(), chartStats.millis(), stages,
+                    parsed.parses() - parsesBefore, false);
+            if (preview != null) {
+                preview.remember(options.output(), content.config(), new ArticleLoader(content.config()), pages,
+                        chronicle, latest);
+            }
+            since.remember(out.root(), published,
+                    Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now()), result);
+            return result;
         }
     }
 

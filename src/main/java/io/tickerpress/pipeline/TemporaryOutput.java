@@ -69,6 +69,7 @@ public final class TemporaryOutput implements AutoCloseable {
                 Matcher m = NAME.matcher(folder.getFileName().toString());
                 if (m.matches() && !alive(m.group(1))) {
                     BuildManifest.delete(cacheDir, folder.resolve("site"));
+                    LastBuild.delete(cacheDir, folder.resolve("site"));
                     Trees.delete(folder);
                 }
             }
@@ -84,7 +85,10 @@ public final class TemporaryOutput implements AutoCloseable {
                 boolean ours = out.getParent() != null && out.getParent().getParent() != null
                         && out.getParent().getParent().equals(tempRoot.toAbsolutePath().normalize())
                         && NAME.matcher(out.getParent().getFileName().toString()).matches();
-                if (ours && !Files.exists(out.getParent())) Files.deleteIfExists(file);
+                if (ours && !Files.exists(out.getParent())) {
+                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(LastBuild.besideManifest(file));
+                }
             }
         } catch (IOException | UncheckedIOException ignored) {
             // best effort
@@ -146,6 +150,7 @@ public final class TemporaryOutput implements AutoCloseable {
         // The owner closes this after its build ended (a build's workers stop before it returns), so nothing
         // writes here any more.
         BuildManifest.delete(cacheDir, site());
+        LastBuild.delete(cacheDir, site());
         Trees.delete(folder);
         removed = !Files.exists(folder);
     }

@@ -2,6 +2,7 @@ package io.tickerpress.serve;
 
 import java.util.Locale;
 import com.sun.net.httpserver.HttpExchange;
+import io.tickerpress.pipeline.ArticlePreview;
 import io.tickerpress.pipeline.BuildOptions;
 import io.tickerpress.pipeline.BuildResult;
 import io.tickerpress.pipeline.Progress;
@@ -69,6 +70,8 @@ public final class PreviewServer implements AutoCloseable {
     private final Path output;
     private final StaticServer http;
     private final ContentLoader.Cache parsed = new ContentLoader.Cache();
+    /** Writes a saved article's own page at once, before the full rebuild (only with the real build). */
+    private final ArticlePreview quick = new ArticlePreview();
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
     private final Object pendingLock = new Object();
     private boolean pending;
@@ -90,13 +93,13 @@ public final class PreviewServer implements AutoCloseable {
      * @throws StaticServer.CannotListen when the port is in use or the address is not this machine's
      */
     public PreviewServer(BuildOptions options, String host, int port, PrintWriter log) throws IOException {
-        this(options, host, port, log, SiteBuilder::build);
+        this(options, host, port, log, null);
     }
 
     PreviewServer(BuildOptions options, String host, int port, PrintWriter log, Build build) throws IOException {
         this.base = options;
         this.log = log;
-        this.build = build;
+        this.build = build != null ? build : (o, p, progress) -> SiteBuilder.build(o, p, progress, quick);
         this.http = new StaticServer(host, port, this::output);
         try {
             this.temp = TemporaryOutput.create("serve", options.cacheDir());
@@ -173,6 +176,11 @@ public final class PreviewServer implements AutoCloseable {
     /** Builds finished so far (good or failed). */
     public int builds() {
         return builds;
+    }
+
+    /** What writes a saved article's page before the full rebuild; a test's {@link Build} keeps it up to date. */
+    ArticlePreview articlePreview() {
+        return quick;
     }
 
     /** The private folder the site is built into (removed by {@link #close()}). */
@@ -336,6 +344,7 @@ public final class PreviewServer implements AutoCloseable {
             if (key == null) continue;
             boolean relevant = handle(key);
             // Editors save in bursts (temp file, rename, touch): gather them for a moment, then build once.
+            // A saved article's own page is written at once, before the burst ends (see ArticlePreview).
             try {
                 WatchKey more;
                 while ((more = watcher.poll(60, TimeUnit.MILLISECONDS)) != null) {
@@ -366,6 +375,9 @@ public final class PreviewServer implements AutoCloseable {
             }
             relevant = true;
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) watchIfPresent(dir.resolve(name));
+            if (event.kind() != StandardWatchEventKinds.ENTRY_DELETE && Files.isRegularFile(dir.resolve(name))) {
+                quick.rewrite(dir.resolve(name)); // not an article of the last build: nothing happens
+            }
         }
         key.reset();
         return relevant;

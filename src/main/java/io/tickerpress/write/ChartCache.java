@@ -106,6 +106,42 @@ public final class ChartCache {
     }
 
     /**
+     * For a build that found nothing changed: it used what the last build used, so the cache is pruned as
+     * after that build's twin (the charts of the build before it go).
+     */
+    public void pruneAsLastBuild() {
+        if (dir == null) return;
+        try {
+            Path last = dir.resolve(LAST_BUILD);
+            if (Files.isRegularFile(last)) {
+                for (String name : Files.readAllLines(last)) if (!name.isBlank()) used.add(name);
+            }
+        } catch (IOException e) {
+            return; // pruning is housekeeping
+        }
+        prune();
+    }
+
+    /**
+     * Whether every chart file of a published site folder is still as this cache stored it (it carries the
+     * stored time): a chart written over in place there (an optimiser) has another time, and the next build
+     * must draw it again. A chart written by the build that drew it has another time too (only charts taken
+     * from the cache carry it), so the build after that one is a full one.
+     */
+    public static boolean chartsIntact(Path siteFolder) {
+        Path charts = siteFolder.resolve("charts");
+        if (!Files.isDirectory(charts)) return true;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(charts)) {
+            for (Path f : files) {
+                if (!Files.getLastModifiedTime(f).equals(STORED)) return false;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * After a successful build: records the files it used, then removes every cached chart that neither it nor
      * the build before it used, the folders of other generator builds and the pre-v2 {@code charts/} folder.
      * So the cache holds at most the charts of the last two builds (whatever their output folders). A build

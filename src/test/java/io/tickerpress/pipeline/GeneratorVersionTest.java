@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Another build of the generator reuses no page and no cached chart of the one before. */
 class GeneratorVersionTest {
     private static final Pattern SUMMARY = Pattern.compile(
-            "Built (\\d+) pages \\((\\d+) rendered, (\\d+) unchanged;.*charts: (\\d+) rendered, (\\d+) reused\\)");
+            "(?:Built|Nothing changed since the last build:) (\\d+) pages \\((\\d+) rendered, (\\d+) unchanged;.*charts: (\\d+) rendered, (\\d+) reused\\)");
 
     @TempDir
     Path dir;

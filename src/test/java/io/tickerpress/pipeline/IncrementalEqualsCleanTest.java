@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -163,15 +164,103 @@ class IncrementalEqualsCleanTest {
     }
 
     /**
+     * The check that finds nothing changed (the last build's record of every input file, see {@link LastBuild})
+     * against the edits it could miss. Each build is compared with a clean one as above; where the check says
+     * nothing changed, the build must have parsed, rendered and published nothing.
+     */
+    @Test
+    void theNothingChangedCheckMissesNoEdit() throws IOException {
+        src = dir.resolve("src");
+        out = dir.resolve("site");
+        copyTree(SAMPLE_CONTENT, src.resolve("content"));
+        step("first build");
+        // The charts the first build drew were written into the site, not linked from the cache: the next
+        // build links them (and so cannot skip); the one after finds nothing changed.
+        step("no edit, charts linked from the cache");
+        Path published = Files.readSymbolicLink(out);
+        Step none = step("no edit");
+        assertTrue(none.result().nothingChanged(), "an unchanged site is recognised");
+        assertEquals(0, none.result().inputsParsed(), "nothing is parsed");
+        assertEquals(0, none.result().pagesRendered(), "nothing is rendered");
+        assertEquals(published, Files.readSymbolicLink(out), "nothing is published");
+
+        // The same size and the old modification time: only the bytes (and the file's change time) tell.
+        Path article = src.resolve(ARTICLE);
+        FileTime modified = Files.getLastModifiedTime(article);
+        edit(ARTICLE, s -> s.replace("Two events this week", "Two EVENTS this week"));
+        Files.setLastModifiedTime(article, modified);
+        assertFalse(unchanged("same size, modification time set back"));
+        assertTrue(anyPageContains("Two EVENTS this week"));
+
+        // An edit, then the old text back: the site is built again, to the old bytes.
+        String text = read(article);
+        edit(ARTICLE, s -> s.replace("Two EVENTS this week", "Two big events this week"));
+        assertFalse(unchanged("body edit"));
+        TestSites.write(article, text);
+        assertFalse(unchanged("body edit reverted"));
+        assertTrue(unchanged("no edit after the revert"));
+
+        // The record deleted, or damaged in any way: never trusted, the build runs.
+        Path record = LastBuild.file(TestSites.options(src, out).cacheDir(), out);
+        Files.delete(record);
+        edit(ARTICLE, s -> s.replace("Two EVENTS this week", "Two events this week"));
+        assertFalse(unchanged("record deleted, with an edit"));
+        assertTrue(unchanged("no edit after a build without record"));
+        byte[] good = Files.readAllBytes(record);
+        Files.write(record, Arrays.copyOf(good, good.length / 2));
+        assertFalse(unchanged("record cut in half"));
+        Files.write(record, new String(good, StandardCharsets.UTF_8).replaceFirst("\n[0-9a-f]{32} ", "\nnot-a-hash ")
+                .getBytes(StandardCharsets.UTF_8));
+        assertFalse(unchanged("record with a damaged file entry"));
+        Files.write(record, new byte[]{(byte) 0xff, 0, 1, 2});
+        assertFalse(unchanged("record of garbage"));
+
+        // The published site is not the one the record describes: the output link was removed by hand.
+        Files.delete(out);
+        assertFalse(unchanged("output link removed"));
+        assertTrue(Files.isSymbolicLink(out), "the site is published again");
+
+        // The clock passes a held-back future article's date: it is published.
+        TestSites.write(src.resolve("content/articles/2026-07-01-future.md"), TestSites.article(
+                "A Story From the Future", "2026-07-01T09:00:00-04:00", "", "Not yet."));
+        assertFalse(unchanged("future article added"));
+        assertFalse(anyPageContains("A Story From the Future"), "held back at the test clock");
+        assertTrue(unchanged("no edit, same clock"));
+        clock = TestSites.NOW.plus(java.time.Duration.ofDays(60));
+        assertFalse(unchanged("clock past the future article"));
+        assertTrue(anyPageContains("A Story From the Future"));
+        clock = TestSites.NOW;
+        assertFalse(unchanged("clock set back before it"));
+        assertFalse(anyPageContains("A Story From the Future"));
+        report.forEach(System.out::println);
+    }
+
+    /** The build clock of {@link #step}. */
+    private java.time.Instant clock = TestSites.NOW;
+
+    /** {@link #step}, then whether the build found nothing changed (and so parsed, rendered and published nothing). */
+    private boolean unchanged(String edit) throws IOException {
+        Path version = Files.isSymbolicLink(out) ? Files.readSymbolicLink(out) : null;
+        BuildResult r = step(edit).result();
+        if (r.nothingChanged()) {
+            assertEquals(0, r.inputsParsed(), edit + ": nothing parsed");
+            assertEquals(0, r.pagesRendered(), edit + ": nothing rendered");
+            assertEquals(version, Files.readSymbolicLink(out), edit + ": nothing published");
+        }
+        return r.nothingChanged();
+    }
+
+    /**
      * Builds incrementally, then cleanly into a fresh folder with the clean builds' own cache, and requires the
      * same files with the same bytes.
      */
     private Step step(String edit) {
         long t = System.nanoTime();
-        BuildResult r = SiteBuilder.build(TestSites.options(src, out));
+        BuildResult r = SiteBuilder.build(TestSites.options(src, out).withNow(clock));
         long incrementalMs = (System.nanoTime() - t) / 1_000_000;
         Path clean = dir.resolve("clean-" + (++cleanBuilds));
-        SiteBuilder.build(TestSites.options(src, clean).withClean(true).withCacheDir(dir.resolve("clean-cache")));
+        SiteBuilder.build(TestSites.options(src, clean).withNow(clock).withClean(true)
+                .withCacheDir(dir.resolve("clean-cache")));
         Map<String, byte[]> incremental = TestSites.snapshot(out);
         assertSameFiles(TestSites.snapshot(clean), incremental, edit);
         deleteTree(clean);

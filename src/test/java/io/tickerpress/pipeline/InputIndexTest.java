@@ -1,0 +1,85 @@
+package io.tickerpress.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The index of input files sees every edit, reading no more files than it must. */
+class InputIndexTest {
+    @TempDir
+    Path dir;
+
+    private void write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    /** The index as if it had been taken long after its files last changed: every file is "settled". */
+    private static InputIndex takenLater(InputIndex index) {
+        String text = new String(index.toBytes(), StandardCharsets.UTF_8)
+                .replaceFirst("^scanned \\d+", "scanned " + (System.currentTimeMillis() + 60_000));
+        return InputIndex.fromBytes(text.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+    }
+
+    @Test
+    void anEditRightAfterTheScanWithTheSameSizeAndTheOldTimeIsSeen() throws Exception {
+        write("content/articles/a.md", "aaaa");
+        write("templates/layout.ftlh", "<html>");
+        InputIndex first = InputIndex.scan(dir, null);
+        assertEquals(2, first.hashed(), "a first scan reads every file");
+        Path a = dir.resolve("content/articles/a.md");
+        FileTime modified = Files.getLastModifiedTime(a);
+        Files.writeString(a, "bbbb"); // same size, within the clock's resolution of the scan on most systems
+        Files.setLastModifiedTime(a, modified);
+        InputIndex second = InputIndex.scan(dir, first);
+        assertFalse(second.sameContent(first));
+        assertEquals(java.util.List.of("content/articles/a.md (changed)"), second.changedSince(first));
+    }
+
+    @Test
+    void settledFilesAreTrustedByTheirStatusAndAnyRewriteIsRead() throws Exception {
+        for (int i = 0; i < 5; i++) write("content/articles/" + i + ".md", "text " + i);
+        InputIndex settled = takenLater(InputIndex.scan(dir, null));
+
+        InputIndex again = InputIndex.scan(dir, settled);
+        assertEquals(0, again.hashed(), "no file changed: none is read");
+        assertTrue(again.sameContent(settled));
+
+        // The same size and the modification time set back: the change time still moves.
+        Path p = dir.resolve("content/articles/3.md");
+        FileTime modified = Files.getLastModifiedTime(p);
+        Files.writeString(p, "TEXT 3");
+        Files.setLastModifiedTime(p, modified);
+        InputIndex edited = InputIndex.scan(dir, settled);
+        assertEquals(1, edited.hashed(), "only the rewritten file is read");
+        assertFalse(edited.sameContent(settled));
+
+        // Written again with the old bytes: read, and the same content as before.
+        Files.writeString(p, "text 3");
+        InputIndex reverted = InputIndex.scan(dir, settled);
+        assertEquals(1, reverted.hashed());
+        assertTrue(reverted.sameContent(settled), "an edit reverted is no change");
+
+        Files.delete(dir.resolve("content/articles/0.md"));
+        write("content/articles/new.md", "new");
+        assertEquals(java.util.List.of("content/articles/0.md (removed)", "content/articles/new.md (added)"),
+                InputIndex.scan(dir, settled).changedSince(settled));
+    }
+
+    @Test
+    void aDamagedIndexIsNoIndex() {
+        assertTrue(InputIndex.fromBytes("garbage".getBytes(StandardCharsets.UTF_8)).isEmpty());
+        assertTrue(InputIndex.fromBytes("scanned 1\nabc 1 2 3 4 x\n".getBytes(StandardCharsets.UTF_8)).isEmpty());
+        assertTrue(InputIndex.fromBytes(("scanned 1\n" + "0".repeat(32) + " 1 2 3 4 x").getBytes(StandardCharsets.UTF_8))
+                .isEmpty(), "a last line cut short");
+    }
+}
