@@ -3,6 +3,7 @@ package io.tickerpress.load;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.model.Article;
+import io.tickerpress.model.ArticleBody;
 import io.tickerpress.model.ChartRequest;
 import io.tickerpress.model.ChartSpec;
 import io.tickerpress.model.SiteConfig;
@@ -48,12 +49,18 @@ public final class ArticleLoader {
     public Article load(Path file) {
         String display = Diagnostics.display(file);
         String text = TextFiles.read(file, display, config.limits().articleBytes());
-        return parse(text, display, file.getFileName().toString());
+        FrontMatter fm = FrontMatter.split(text, display);
+        return parse(fm, display, file.getFileName().toString(),
+                BodyOnDisk.of(file, display, config.limits().articleBytes(), text, fm.body()));
     }
 
     /** Parses an article's text; every problem is an {@link InputError} naming {@code display}. */
     public Article parse(String text, String display, String fileName) {
         FrontMatter fm = FrontMatter.split(text, display);
+        return parse(fm, display, fileName, ArticleBody.of(fm.body()));
+    }
+
+    private Article parse(FrontMatter fm, String display, String fileName, ArticleBody body) {
         Fields f = fm.yaml().root().allowOnly(FIELDS);
 
         ZoneId zone = config.timezone();
@@ -110,7 +117,7 @@ public final class ArticleLoader {
         }
         return new Article(display, title, date, updated, f.string("dateline", "").strip(), slug,
                 f.strings("summary").stream().map(String::strip).filter(x -> !x.isEmpty()).toList(),
-                tags, tickers, sources, f.string("author", "").strip(), f.bool("draft", false), charts(f), fm.body(),
+                tags, tickers, sources, f.string("author", "").strip(), f.bool("draft", false), charts(f), body,
                 fm.bodyLine());
     }
 

@@ -118,6 +118,11 @@ public final class SiteBuilder {
             PageStore store = new PageStore(out, previous, charts, diagnostics, progress);
 
             List<ArticleItemView> latest = newestFirst.stream().limit(5).map(pages::item).toList();
+            if (config.feedsFullContent()) {
+                List<List<PublishedArticle>> feedLists = new ArrayList<>(List.of(newestFirst));
+                tags.forEach(tag -> feedLists.add(tag.articles()));
+                pages.keepBodiesOf(FeedRenderer.itemPaths(feedLists));
+            }
             mark = lap(stages, "prepare", mark);
             workers.each(chronicle.oldestFirst(), entry ->
                     store.page(entry.path(), Source.article(entry.article().file()),
