@@ -90,6 +90,7 @@ final class PageStore {
     }
 
     private static List<String> chartFiles(String html) {
+        if (!html.contains("charts/")) return List.of(); // most pages show no chart: no pattern search
         List<String> names = new ArrayList<>();
         Matcher m = CHART_FILE.matcher(html);
         while (m.find()) {
