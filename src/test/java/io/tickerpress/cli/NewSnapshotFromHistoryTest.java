@@ -163,14 +163,24 @@ class NewSnapshotFromHistoryTest {
 
     private static List<String> firstCells(Element table) {
         List<String> out = new ArrayList<>();
-        for (Element tr : table.select("tbody tr")) out.add(tr.selectFirst("td, th").text());
+        for (Element tr : table.select("tbody tr")) out.add(key(tr.selectFirst("td, th")));
         return out;
+    }
+
+    /** A row's first cell: the symbol's link (phones also get the name in that cell), else the cell's text. */
+    private static String key(Element cell) {
+        Element symbol = cell.selectFirst("a.symbol");
+        return symbol == null ? cell.text() : symbol.text();
     }
 
     private static List<String> row(Element table, String first) {
         for (Element tr : table.select("tr")) {
             Element cell = tr.selectFirst("td, th");
-            if (cell != null && cell.text().equals(first)) return tr.select("td, th").eachText();
+            if (cell != null && key(cell).equals(first)) {
+                List<String> cells = new ArrayList<>(tr.select("td, th").eachText());
+                cells.set(0, key(cell));
+                return cells;
+            }
         }
         throw new AssertionError("no row " + first + " in " + table);
     }

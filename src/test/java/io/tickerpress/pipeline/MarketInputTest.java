@@ -50,15 +50,15 @@ public class MarketInputTest {
         Document pre = TestSites.page(out, "/news/2026/01/20/pre/");
         assertEquals(List.of("Fri item", "Thu item"), pre.select("aside .market-item-headline").eachText());
         assertTrue(pre.selectFirst("aside .board caption").text().endsWith("close of Jan 16, 2026"));
-        assertEquals("2,650.00", pre.selectFirst("aside .board td").text());
+        assertEquals("2,650.00", pre.selectFirst("aside .board .board-close").text());
 
         Document mid = TestSites.page(out, "/news/2026/01/20/mid/");
         assertEquals(List.of("Tue item", "Fri item", "Thu item"), mid.select("aside .market-item-headline").eachText());
-        assertEquals("2,650.00", mid.selectFirst("aside .board td").text(), "the day's close is not in before 16:00");
+        assertEquals("2,650.00", mid.selectFirst("aside .board .board-close").text(), "the day's close is not in before 16:00");
 
         Document post = TestSites.page(out, "/news/2026/01/20/post/");
-        assertEquals("2,700.00", post.selectFirst("aside .board td").text());
-        assertTrue(post.selectFirst("aside .board td + td").text().contains("+50.00 (+1.89%)"));
+        assertEquals("2,700.00", post.selectFirst("aside .board .board-close").text());
+        assertTrue(post.selectFirst("aside .board .move").text().contains("+50.00 (+1.89%)"));
         assertEquals("Blurb Tue item.", post.selectFirst("aside .market-item-body").text());
         assertEquals("Tue item", post.selectFirst("aside .market-item-body em").text());
     }

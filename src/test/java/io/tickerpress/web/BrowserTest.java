@@ -111,7 +111,8 @@ class BrowserTest {
     @Test
     void pagesAtDesktopAndPhoneWidthsInLightAndDark() throws Exception {
         String[][] pages = {{"home", "/"}, {"article", "/news/2026/01/20/russell-2000-record-first-10-days/"},
-                {"digest", "/markets/2026/01/20/"}, {"ticker", "/tickers/nvda/"}};
+                {"digest", "/markets/2026/01/20/"}, {"ticker", "/tickers/nvda/"}, {"archive", "/news/2026/01/"},
+                {"author", "/authors/dana-whitfield/"}, {"tag", "/tags/earnings/"}};
         try {
             for (String scheme : List.of("light", "dark")) {
                 scheme(scheme);
@@ -188,6 +189,19 @@ class BrowserTest {
         open("/tickers/NVDA/", 1280, 900);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/tickers/nvda/"));
         assertTrue(driver.findElement(By.tagName("h1")).getText().contains("NVDA"), driver.getTitle());
+    }
+
+    /** The longest index name of the sample, "Dow Jones Industrial Average", takes at most two lines in the board. */
+    @Test
+    void indexNamesTakeAtMostTwoLinesInTheDesktopBoard() {
+        open("/", 1280, 900);
+        List<WebElement> names = driver.findElements(By.cssSelector("aside .board .board-name"));
+        assertTrue(names.size() >= 4, "the board's indices: " + names.size());
+        for (WebElement name : names) {
+            double lines = ((Number) js("const s = getComputedStyle(arguments[0]);"
+                    + " return arguments[0].getBoundingClientRect().height / parseFloat(s.lineHeight)", name)).doubleValue();
+            assertTrue(lines < 2.5, name.getText() + " takes " + lines + " lines");
+        }
     }
 
     @Test
