@@ -40,6 +40,11 @@ final class Failures {
         } catch (io.tickerpress.write.OutputLock.Busy e) {
             return report(err, e.getMessage(), () -> null, Main.EXIT_BUSY);
         } catch (Exception | Error e) {
+            OutOfMemoryError oom = OutOfMemory.find(e);
+            if (oom != null) {
+                OutOfMemory.free();
+                return report(err, OutOfMemory.message("TickerPress", oom), notDone, Main.EXIT_INPUT);
+            }
             err.println("internal error: " + e);
             if (verbose) {
                 e.printStackTrace(err);

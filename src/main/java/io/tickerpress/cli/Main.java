@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class, SchemaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-    /** Exit code for bad input: content, data, templates or flags. */
+    /** Exit code for bad input: content, data, templates or flags; also when the Java heap is too small for the site. */
     public static final int EXIT_INPUT = 1;
     /** Exit code for a usage error: a bad flag, or a port that is in use (picocli's own code for bad flags). */
     public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;

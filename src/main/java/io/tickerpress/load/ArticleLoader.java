@@ -3,6 +3,7 @@ package io.tickerpress.load;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.model.Article;
+import io.tickerpress.model.ArticleBody;
 import io.tickerpress.model.ChartRequest;
 import io.tickerpress.model.ChartSpec;
 import io.tickerpress.model.SiteConfig;
@@ -48,12 +49,18 @@ public final class ArticleLoader {
     public Article load(Path file) {
         String display = Diagnostics.display(file);
         String text = TextFiles.read(file, display, config.limits().articleBytes());
-        return parse(text, display, file.getFileName().toString());
+        FrontMatter fm = FrontMatter.split(text, display);
+        return parse(fm, display, file.getFileName().toString(),
+                BodyOnDisk.of(file, display, config.limits().articleBytes(), text, fm.body()));
     }
 
     /** Parses an article's text; every problem is an {@link InputError} naming {@code display}. */
     public Article parse(String text, String display, String fileName) {
         FrontMatter fm = FrontMatter.split(text, display);
+        return parse(fm, display, fileName, ArticleBody.of(fm.body()));
+    }
+
+    private Article parse(FrontMatter fm, String display, String fileName, ArticleBody body) {
         Fields f = fm.yaml().root().allowOnly(FIELDS);
 
         ZoneId zone = config.timezone();
@@ -89,7 +96,7 @@ public final class ArticleLoader {
             if (!SnapshotLoader.SYMBOL.matcher(symbol).matches()) {
                 throw f.error("tickers", "ticker '" + t + "' is not a symbol (letters, digits, '.', '-' or '^', at most 12)");
             }
-            if (!tickers.contains(symbol)) tickers.add(symbol);
+            if (!tickers.contains(symbol)) tickers.add(shared(symbol));
         }
         List<String> tags = new ArrayList<>();
         for (String t : f.commaList("tags")) {
@@ -97,7 +104,7 @@ public final class ArticleLoader {
             if (Slugs.slugify(tag).isEmpty()) {
                 throw f.error("tags", "tag '" + t + "' has no letters or digits");
             }
-            if (!tags.contains(tag)) tags.add(tag);
+            if (!tags.contains(tag)) tags.add(shared(tag));
         }
         List<Source> sources = new ArrayList<>();
         for (Fields s : f.objects("sources")) {
@@ -108,10 +115,19 @@ public final class ArticleLoader {
             }
             sources.add(new Source(s.requiredString("name").strip(), url));
         }
-        return new Article(display, title, date, updated, f.string("dateline", "").strip(), slug,
+        return new Article(display, title, date, updated, shared(f.string("dateline", "").strip()), slug,
                 f.strings("summary").stream().map(String::strip).filter(x -> !x.isEmpty()).toList(),
-                tags, tickers, sources, f.string("author", "").strip(), f.bool("draft", false), charts(f), fm.body(),
+                tags, tickers, sources, shared(f.string("author", "").strip()), f.bool("draft", false), charts(f), body,
                 fm.bodyLine());
+    }
+
+    /** Names many articles repeat (tags, tickers, authors, datelines), one copy each: a large archive holds them all. */
+    private static final java.util.Map<String, String> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String shared(String name) {
+        if (SHARED.size() > 100_000) return name; // not names any more: keep the map small
+        String before = SHARED.putIfAbsent(name, name);
+        return before == null ? name : before;
     }
 
     /** Front matter {@code charts: [{type, symbols, range, title}]}. */

@@ -37,6 +37,20 @@ public final class TextFiles {
     }
 
     public static String decode(byte[] bytes, String display) {
+        // The JDK's own decoding is fast; it turns bad bytes into U+FFFD, so only a text with U+FFFD in it (bad
+        // bytes, or the character itself written in the file) is decoded again strictly, to name the bad byte.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) text = strict(bytes, display);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new InputError(display, lineOf(text, text.indexOf('\0')), "contains a NUL character: is it a binary file?");
+        }
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static String strict(byte[] bytes, String display) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -50,13 +64,7 @@ public final class TextFiles {
         } catch (CharacterCodingException e) {
             throw new InputError(display, "is not valid UTF-8: " + e.getMessage());
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new InputError(display, lineOf(text, text.indexOf('\0')), "contains a NUL character: is it a binary file?");
-        }
-        return text.replace("\r\n", "\n").replace('\r', '\n');
+        return text;
     }
 
     private static int firstBadByte(byte[] bytes) {

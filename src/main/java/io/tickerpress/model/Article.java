@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param file path of the source file as shown to the user
  * @param date publication time, in the zone the article is written for
+ * @param body the Markdown after the front matter, in memory or read again from the file when needed
  * @param bodyLine the line of the file on which the Markdown body starts (for messages)
  */
 public record Article(
@@ -24,7 +25,7 @@ public record Article(
         String author,
         boolean draft,
         List<ChartRequest> charts,
-        String body,
+        ArticleBody body,
         int bodyLine) {
 
     public Article {

@@ -130,49 +130,60 @@ public final class SiteBuilder {
             PageStore store = new PageStore(out, previous, charts, diagnostics, progress);
 
             List<ArticleItemView> latest = newestFirst.stream().limit(5).map(pages::item).toList();
+            if (config.feedsFullContent()) {
+                List<List<PublishedArticle>> feedLists = new ArrayList<>(List.of(newestFirst));
+                tags.forEach(tag -> feedLists.add(tag.articles()));
+                pages.keepBodiesOf(FeedRenderer.itemPaths(feedLists));
+            }
             mark = lap(stages, "prepare", mark);
             workers.each(chronicle.oldestFirst(), entry ->
                     store.page(entry.path(), Source.article(entry.article().file()),
                             pages.article(entry, chronicle, latest), lastmod(entry)));
+            // List pages render on the workers too: each is written to its own path, and the records that the
+            // sitemap lists are sorted there, so the output does not depend on the order they finish in.
+            List<Runnable> lists = new ArrayList<>();
             for (var page : Pagination.paginate(newestFirst, config.paginate(), "")) {
-                store.page(page.path(), Source.generated(listPage("the home page", page)),
+                lists.add(() -> store.page(page.path(), Source.generated(listPage("the home page", page)),
                         pages.home(page, digests.isEmpty() ? null : digests.get(digests.size() - 1)),
-                        newest(page.items(), newestContent));
+                        newest(page.items(), newestContent)));
             }
             for (Taxonomy.Term tag : tags) {
                 for (var page : Pagination.paginate(tag.articles(), config.paginate(), tag.path())) {
-                    store.page(page.path(), Source.generated(listPage("the page of tag '" + tag.name() + "'", page)),
+                    lists.add(() -> store.page(page.path(), Source.generated(listPage("the page of tag '" + tag.name() + "'", page)),
                             pages.articleList("list", tag.name(), page,
-                            pages.tagFeeds(tag.name(), tag.path())), newest(page.items(), newestContent));
+                            pages.tagFeeds(tag.name(), tag.path())), newest(page.items(), newestContent)));
                 }
             }
-            store.page("tags/", Source.generated("the tags index"), pages.termIndex("Tags", "tags/", tags), newestContent);
+            lists.add(() -> store.page("tags/", Source.generated("the tags index"), pages.termIndex("Tags", "tags/", tags),
+                    newestContent));
             for (Archives.Archive archive : Archives.of(config, newestFirst)) {
                 String heading = pages.archiveHeading(archive);
                 for (var page : Pagination.paginate(archive.articles(), config.paginate(), archive.path())) {
-                    store.page(page.path(), Source.generated(listPage("the archive of " + heading, page)),
-                            pages.articleList("archive", heading, page, List.of()), newest(page.items(), newestContent));
+                    lists.add(() -> store.page(page.path(), Source.generated(listPage("the archive of " + heading, page)),
+                            pages.articleList("archive", heading, page, List.of()), newest(page.items(), newestContent)));
                 }
             }
             for (Taxonomy.Term author : Taxonomy.group(newestFirst,
                     p -> p.article().author() == null || p.article().author().isBlank() ? List.of() : List.of(p.article().author()),
                     "authors/", Taxonomy::tagSlug)) {
                 for (var page : Pagination.paginate(author.articles(), config.paginate(), author.path())) {
-                    store.page(page.path(), Source.generated(listPage("the page of author '" + author.name() + "'", page)),
-                            pages.articleList("author", author.name(), page, List.of()), newest(page.items(), newestContent));
+                    lists.add(() -> store.page(page.path(), Source.generated(listPage("the page of author '" + author.name() + "'", page)),
+                            pages.articleList("author", author.name(), page, List.of()), newest(page.items(), newestContent)));
                 }
             }
+            workers.each(lists, Runnable::run);
             mark = lap(stages, "articles and lists", mark);
 
             workers.each(digests, day ->
                     store.page(day.path(), Source.generated("the market digest of " + day.snapshot().file()),
                             pages.digest(day), day.snapshot().asOf().toInstant()));
+            List<Runnable> marketLists = new ArrayList<>();
             if (!digests.isEmpty()) {
                 List<DigestDay> newestDays = new ArrayList<>(digests);
                 Collections.reverse(newestDays);
                 for (var page : Pagination.paginate(newestDays, config.paginate(), "markets/")) {
-                    store.page(page.path(), Source.generated(listPage("the markets index", page)), pages.marketsIndex(page),
-                            page.items().get(0).snapshot().asOf().toInstant());
+                    marketLists.add(() -> store.page(page.path(), Source.generated(listPage("the markets index", page)),
+                            pages.marketsIndex(page), page.items().get(0).snapshot().asOf().toInstant()));
                 }
             }
             List<Taxonomy.Term> tickerTerms = new ArrayList<>();
@@ -183,12 +194,13 @@ public final class SiteBuilder {
                         .map(st -> market.calendar().closeAt(st.date(st.size() - 1)).toInstant())
                         .orElse(null);
                 for (var page : Pagination.paginate(articles, config.paginate(), path)) {
-                    Instant lastmod = newest(page.items(), dataDate == null ? newestContent : dataDate);
-                    if (dataDate != null && dataDate.isAfter(lastmod)) lastmod = dataDate;
-                    store.page(page.path(), Source.generated(listPage("the page of ticker " + symbol, page)),
-                            pages.ticker(symbol, page), lastmod);
+                    Instant newest = newest(page.items(), dataDate == null ? newestContent : dataDate);
+                    Instant lastmod = dataDate != null && dataDate.isAfter(newest) ? dataDate : newest;
+                    marketLists.add(() -> store.page(page.path(), Source.generated(listPage("the page of ticker " + symbol, page)),
+                            pages.ticker(symbol, page), lastmod));
                 }
             });
+            workers.each(marketLists, Runnable::run);
             if (!tickerTerms.isEmpty()) {
                 store.page("tickers/", Source.generated("the tickers index"),
                         pages.termIndex("Tickers", "tickers/", tickerTerms), newestContent);

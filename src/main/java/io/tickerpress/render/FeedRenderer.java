@@ -29,6 +29,15 @@ public final class FeedRenderer {
         this.theme = theme;
     }
 
+    /** The paths of the articles that feeds of these lists (each newest first) show. */
+    public static java.util.Set<String> itemPaths(List<List<PublishedArticle>> lists) {
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (List<PublishedArticle> list : lists) {
+            list.stream().limit(FEED_ITEMS).forEach(p -> paths.add(p.path()));
+        }
+        return paths;
+    }
+
     /**
      * @param path site-relative folder of the feed ("" for the site, "tags/x/" for a tag)
      * @param bodyHtml full article HTML by article, or null to leave content out

@@ -30,7 +30,10 @@ public final class MarkdownRenderer {
             StrikethroughExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create());
 
     private final boolean unsafe;
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS)
+    /** Without source positions: cheaper, and enough for a body that needs no warning (nearly all). */
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    /** With the line of every node, for the warnings' line numbers. */
+    private final Parser locating = Parser.builder().extensions(EXTENSIONS)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
@@ -43,6 +46,9 @@ public final class MarkdownRenderer {
      */
     public String render(String markdown, String file, int firstLine, Diagnostics diagnostics) {
         Node document = parser.parse(markdown);
+        Warnings probe = new Warnings();
+        document.accept(probe);
+        if (probe.found) document = locating.parse(markdown);
         document.accept(new Adjuster(file, firstLine, diagnostics));
         wrapTables(document);
         return renderer.render(document);
@@ -68,6 +74,33 @@ public final class MarkdownRenderer {
             close.setLiteral("</div>\n");
             table.insertBefore(open);
             table.insertAfter(close);
+        }
+    }
+
+    /** Finds whether {@link Adjuster} will warn about anything: then the body is parsed again with its lines. */
+    private final class Warnings extends AbstractVisitor {
+        boolean found;
+
+        @Override
+        public void visit(org.commonmark.node.Link link) {
+            if (!io.tickerpress.load.Urls.isSafeLink(link.getDestination())) found = true;
+            else visitChildren(link);
+        }
+
+        @Override
+        public void visit(org.commonmark.node.Image image) {
+            if (!io.tickerpress.load.Urls.isSafeLink(image.getDestination())) found = true;
+            else visitChildren(image);
+        }
+
+        @Override
+        public void visit(HtmlBlock html) {
+            if (!unsafe) found = true;
+        }
+
+        @Override
+        public void visit(HtmlInline html) {
+            if (!unsafe) found = true;
         }
     }
 

@@ -54,6 +54,8 @@ public final class PageRenderer {
     private final Formats formats;
     /** Rendered article bodies, kept for full-content feeds only. */
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
+    /** The paths of the articles that full-content feeds show: only their bodies are kept (see {@link #bodyHtml}). */
+    private volatile java.util.Set<String> feedItems = java.util.Set.of();
 
     public PageRenderer(SiteConfig config, Theme theme, Diagnostics diagnostics, Market market, Charts charts) {
         this.config = config;
@@ -116,14 +118,15 @@ public final class PageRenderer {
         // their text is hashed once, not once per page.
         Map<String, Object> own = new HashMap<>(model);
         own.remove("site");
+        String markdown = a.body().text(); // once per page: a large archive reads it from the file
         String fingerprint = Fingerprint.of("article.ftlh", Fingerprint.model(own),
                 sidebar == latestSidebar ? sharedKey(latest) : sidebar.toString() + sharedKey(latest),
-                bodyKey(a.body(), a.file(), a.bodyLine(), moment));
+                bodyKey(markdown, a.file(), a.bodyLine(), moment));
         if (config.market().sidebarOn("article")) model.put("sidebar", sidebar);
         model.put("latest", latest);
         return new PreparedPage(fingerprint, diagnostics -> {
-            String body = body(a.body(), a.file(), a.bodyLine(), moment, diagnostics);
-            if (config.feedsFullContent()) bodies.put(entry.path(), body);
+            String body = body(markdown, a.file(), a.bodyLine(), moment, diagnostics);
+            if (config.feedsFullContent() && feedItems.contains(entry.path())) bodies.put(entry.path(), body);
             Map<String, Object> full = new HashMap<>(model);
             full.put("article", view.withBody(body));
             return theme.render("article.ftlh", full);
@@ -142,11 +145,16 @@ public final class PageRenderer {
         return shared;
     }
 
+    /** Keeps the rendered bodies of these articles (paths) when their pages render, for full-content feeds. */
+    public void keepBodiesOf(java.util.Set<String> paths) {
+        feedItems = java.util.Set.copyOf(paths);
+    }
+
     /** The rendered body of an article, for full-content feeds (rendered now if its page was reused). */
     public String bodyHtml(PublishedArticle entry) {
         return bodies.computeIfAbsent(entry.path(), p -> {
             Article a = entry.article();
-            return body(a.body(), a.file(), a.bodyLine(), a.date().toInstant(), new Diagnostics());
+            return body(a.body().text(), a.file(), a.bodyLine(), a.date().toInstant(), new Diagnostics());
         });
     }
 

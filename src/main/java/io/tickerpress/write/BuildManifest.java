@@ -23,7 +23,7 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
 
     public record Entry(String fingerprint, List<String> charts, List<String> warnings) {
         public Entry {
-            charts = List.copyOf(charts);
+            charts = SharedLists.of(charts);
             warnings = List.copyOf(warnings);
         }
     }

@@ -134,6 +134,7 @@ public final class StagingFolder implements AutoCloseable {
         Path parent = target.getParent();
         if (!made.contains(parent)) {
             Files.createDirectories(parent); // safe when two threads make the same folder
+            if (made.size() >= 10_000) made.clear(); // most folders hold one page: a bounded memory of them
             made.add(parent);
         }
     }

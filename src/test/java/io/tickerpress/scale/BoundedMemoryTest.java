@@ -1,0 +1,49 @@
+package io.tickerpress.scale;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The heap a build needs does not grow with the length of the articles: an archive whose Markdown alone is larger
+ * than the whole heap builds, because bodies are read, rendered and written one page at a time.
+ */
+class BoundedMemoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anArchiveWhoseBodiesExceedTheHeapBuilds() throws Exception {
+        // 1,200 articles of 40,000 bytes: 48,000,000 bytes of Markdown (46 MiB), more than the 40 MiB heap holds,
+        // let alone beside their rendered HTML. What a list needs of each (title, date, tags, a summary line) is
+        // a few hundred bytes.
+        Path site = GeneratedArchive.write(dir, 1200, 40_000);
+        long markdown;
+        try (var files = Files.list(site.resolve("content/articles"))) {
+            markdown = files.mapToLong(p -> p.toFile().length()).sum();
+        }
+        assertTrue(markdown > 40L * 1024 * 1024, "the Markdown is larger than the heap: " + markdown);
+
+        GeneratedArchive.Run run = GeneratedArchive.build(site, "40m");
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("1200 articles"), run.output());
+
+        // Every page carries its own body: the last paragraph of the file is the last paragraph of the page.
+        for (int i : new int[] {0, 599, 1199}) {
+            String md = Files.readString(site.resolve(String.format(java.util.Locale.ROOT, "content/articles/story-%06d.md", i)));
+            String[] paragraphs = md.strip().split("\n\n");
+            String last = paragraphs[paragraphs.length - 1].strip();
+            var page = Files.walk(site.resolve("site"), java.nio.file.FileVisitOption.FOLLOW_LINKS)
+                    .filter(p -> p.toString().endsWith("/story-" + String.format(java.util.Locale.ROOT, "%06d", i) + "/index.html"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no page for story " + i));
+            String text = Jsoup.parse(page.toFile()).select("article p").eachText().toString();
+            assertTrue(text.contains(last), "story " + i + " ends with: " + last);
+        }
+    }
+}
