@@ -1,6 +1,7 @@
 package io.tickerpress.search;
 
 import io.tickerpress.model.Article;
+import io.tickerpress.model.ArticleBody;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.render.Formats;
 import io.tickerpress.render.SearchIndex;
@@ -73,7 +74,7 @@ class SearchScaleTest {
             List<String> tags = List.of(TAGS[r.nextInt(10)], TAGS[10 + r.nextInt(10)]);
             Article a = new Article("story-" + n + ".md", sentence(r, 6 + r.nextInt(5)), date, null, "NEW YORK",
                     "story-" + n, List.of(sentence(r, 8 + r.nextInt(9)), sentence(r, 8 + r.nextInt(9)), sentence(r, 8 + r.nextInt(9))),
-                    tags, tickers, List.of(), "Bench Writer", false, List.of(), "Body.", 10);
+                    tags, tickers, List.of(), "Bench Writer", false, List.of(), ArticleBody.of("Body."), 10);
             list.add(new PublishedArticle(a, "news/" + n + "/"));
         }
         return list;
