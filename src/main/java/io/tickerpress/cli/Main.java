@@ -37,6 +37,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        OutOfMemory.reserve(); // before any work: loading the class when the heap has run out would fail itself
         System.exit(commandLine().execute(args));
     }
 }

@@ -13,6 +13,14 @@ final class OutOfMemory {
     private OutOfMemory() {
     }
 
+    /**
+     * Loads this class, and so takes the reserve, while there is room: called first thing in {@code main}. Were the
+     * class first loaded when the heap has run out, taking the reserve would fail and no message would print.
+     */
+    static void reserve() {
+        // Loading the class has done the work.
+    }
+
     /** The out-of-memory error behind {@code e} (itself or a cause), or null when it is something else. */
     static OutOfMemoryError find(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
