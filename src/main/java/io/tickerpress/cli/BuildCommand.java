@@ -87,6 +87,8 @@ public final class BuildCommand implements Callable<Integer> {
                 if (verbose) {
                     out.printf(Locale.ROOT, "  pages rendered: %d, reused from the previous build: %d%n", result.pagesRendered(),
                             result.pagesReused());
+                    out.printf(Locale.ROOT, "  input files parsed: %d (the others as earlier builds parsed them)%n",
+                            result.inputsParsed());
                     out.printf(Locale.ROOT, "  charts rendered: %d in %d ms (%.1f ms per chart, 1x and 2x), from the cache: %d%n",
                             result.chartsRendered(), result.chartMillis(),
                             result.chartsRendered() == 0 ? 0.0 : (double) result.chartMillis() / result.chartsRendered(),

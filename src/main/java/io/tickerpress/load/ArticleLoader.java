@@ -37,13 +37,41 @@ public final class ArticleLoader {
     }
 
     public List<Article> loadAll(Path contentDir, ContentLoader.Cache cache) {
+        return loadAll(contentDir, cache, null);
+    }
+
+    /**
+     * @param known articles parsed by earlier builds, by content hash: a file whose hash the input index
+     *              recorded is taken from there when it is, and every file parsed is added; or null
+     */
+    public List<Article> loadAll(Path contentDir, ContentLoader.Cache cache, ParsedArticles known) {
         Path dir = contentDir.resolve("articles");
+        if (known != null) known.open(config.timezone().getId() + "|" + config.limits().articleBytes());
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         List<Path> files = ContentFiles.list(contentDir, dir, EXTENSIONS);
         // Parsed in parallel, reported in file order: the first bad file in that order is the one named.
+        if (known != null) return new ArrayList<>(Parallel.map(files, f -> load(f, known)));
         return new ArrayList<>(Parallel.map(files, f -> cache.article(f, config, this::load)));
+    }
+
+    private Article load(Path file, ParsedArticles known) {
+        String display = Diagnostics.display(file);
+        long limit = config.limits().articleBytes();
+        String indexed = known.hashes().indexed(file);
+        if (indexed != null) {
+            java.util.Optional<Article> hit = known.get(indexed, file, display, limit);
+            if (hit.isPresent()) return hit.get();
+        }
+        byte[] bytes = TextFiles.readBytes(file, display, limit);
+        String hash = known.hashes().of(bytes);
+        String text = TextFiles.decode(bytes, display);
+        FrontMatter fm = FrontMatter.split(text, display);
+        Article a = parse(fm, display, file.getFileName().toString(),
+                BodyOnDisk.of(file, display, limit, text, fm.body(), hash));
+        known.put(hash, file, a, text, fm.body());
+        return a;
     }
 
     public Article load(Path file) {
@@ -51,7 +79,7 @@ public final class ArticleLoader {
         String text = TextFiles.read(file, display, config.limits().articleBytes());
         FrontMatter fm = FrontMatter.split(text, display);
         return parse(fm, display, file.getFileName().toString(),
-                BodyOnDisk.of(file, display, config.limits().articleBytes(), text, fm.body()));
+                BodyOnDisk.of(file, display, config.limits().articleBytes(), text, fm.body(), null));
     }
 
     /** Parses an article's text; every problem is an {@link InputError} naming {@code display}. */
@@ -124,7 +152,7 @@ public final class ArticleLoader {
     /** Names many articles repeat (tags, tickers, authors, datelines), one copy each: a large archive holds them all. */
     private static final java.util.Map<String, String> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static String shared(String name) {
+    static String shared(String name) {
         if (SHARED.size() > 100_000) return name; // not names any more: keep the map small
         String before = SHARED.putIfAbsent(name, name);
         return before == null ? name : before;

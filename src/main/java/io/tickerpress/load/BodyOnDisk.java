@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param offset where the body starts in the file's text (after the front matter)
  */
-record BodyOnDisk(Path file, String display, long maxBytes, int offset, int length, int hash) implements ArticleBody {
+record BodyOnDisk(Path file, String display, long maxBytes, int offset, int length, int hash, String key,
+                  boolean shortcodes) implements ArticleBody {
     /**
      * Bodies held in memory, in characters, across the process: an eighth of the heap. A site whose bodies fit
      * is built from memory as before; beyond that, bodies stay on disk, so the heap a build needs does not grow
@@ -22,13 +23,14 @@ record BodyOnDisk(Path file, String display, long maxBytes, int offset, int leng
     private static final AtomicLong HELD_BUDGET = new AtomicLong(Runtime.getRuntime().maxMemory() / 8);
 
     /** The body of {@code text} (whose body is its suffix {@code body}), held while the budget lasts. */
-    static ArticleBody of(Path file, String display, long maxBytes, String text, String body) {
-        if (HELD_BUDGET.addAndGet(-body.length()) >= 0) return ArticleBody.of(body);
-        return onDisk(file, display, maxBytes, text, body);
+    static ArticleBody of(Path file, String display, long maxBytes, String text, String body, String key) {
+        if (HELD_BUDGET.addAndGet(-body.length()) >= 0) return ArticleBody.of(body, key);
+        return onDisk(file, display, maxBytes, text, body, key);
     }
 
-    static BodyOnDisk onDisk(Path file, String display, long maxBytes, String text, String body) {
-        return new BodyOnDisk(file, display, maxBytes, text.length() - body.length(), body.length(), body.hashCode());
+    static BodyOnDisk onDisk(Path file, String display, long maxBytes, String text, String body, String key) {
+        return new BodyOnDisk(file, display, maxBytes, text.length() - body.length(), body.length(), body.hashCode(),
+                key, ArticleBody.usesShortcodes(body));
     }
 
     @Override

@@ -64,6 +64,11 @@ public final class ContentLoader {
     }
 
     public static SiteContent load(Path sourceDir, Diagnostics diagnostics, Cache cache) {
+        return load(sourceDir, diagnostics, cache, null);
+    }
+
+    /** @param known articles parsed by earlier builds (see {@link ParsedArticles}), or null */
+    public static SiteContent load(Path sourceDir, Diagnostics diagnostics, Cache cache, ParsedArticles known) {
         Path content = sourceDir.resolve("content");
         if (!Files.isDirectory(content)) {
             throw new InputError(Diagnostics.display(content), "no content folder here: --source must name a folder"
@@ -71,7 +76,7 @@ public final class ContentLoader {
         }
         SiteConfig config = SiteConfigLoader.load(content);
         TradingCalendar calendar = TradingCalendar.of(config.market());
-        return new SiteContent(config, new ArticleLoader(config).loadAll(content, cache),
+        return new SiteContent(config, new ArticleLoader(config).loadAll(content, cache, known),
                 new MarketLoader(calendar, diagnostics, config.limits(), config.market().strict()).load(content, cache),
                 DigestLoader.loadAll(content, config.limits().articleBytes()));
     }

@@ -20,6 +20,11 @@ public final class TextFiles {
     }
 
     public static String read(Path file, String display, long maxBytes) {
+        return decode(readBytes(file, display, maxBytes), display);
+    }
+
+    /** A file's bytes, refused past {@code maxBytes}; {@link #decode} makes them text. */
+    public static byte[] readBytes(Path file, String display, long maxBytes) {
         byte[] bytes;
         try {
             long size = Files.size(file);
@@ -33,7 +38,7 @@ public final class TextFiles {
         } catch (IOException e) {
             throw new InputError(display, "cannot read file: " + e.getMessage());
         }
-        return decode(bytes, display);
+        return bytes;
     }
 
     public static String decode(byte[] bytes, String display) {

@@ -170,11 +170,21 @@ public final class InputIndex {
         return ((java.nio.file.attribute.FileTime) time).to(java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
+    /** The content hash of an input file's bytes. */
+    static String hashOf(byte[] bytes) {
+        return new Fingerprint.Files().add("", bytes).hex();
+    }
+
+    /** The recorded hash of a file below the site folder, or null when the index has no such file. */
+    String hashOf(Path sourceDir, Path file) {
+        Entry e = files.get(relative(sourceDir.toAbsolutePath().normalize(), file.toAbsolutePath().normalize()));
+        return e == null ? null : e.hash();
+    }
+
     private static Entry hash(Path file, Entry status) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return new Entry(bytes.length, status.modified(), status.changed(), status.inode(),
-                    new Fingerprint.Files().add("", bytes).hex());
+            return new Entry(bytes.length, status.modified(), status.changed(), status.inode(), hashOf(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -52,8 +52,8 @@ final class PageStore {
         String file = path.endsWith(".html") ? path : path + "index.html";
         paths.claim(file, source);
         BuildManifest.Entry before = previous.pages().get(file);
-        if (before != null && before.fingerprint().equals(page.fingerprint()) && canReuse(file, before)) {
-            out.carryOver(file);
+        if (before != null && before.fingerprint().equals(page.fingerprint()) && canReuse(file, before)
+                && out.carryOver(file)) {
             before.charts().forEach(charts::carry);
             before.warnings().forEach(diagnostics::replay);
             entries.put(file, before);

@@ -93,7 +93,9 @@ public final class SiteBuilder {
         long mark = lap(stages, "check inputs", start);
         String siteYaml = SiteInputs.siteYaml(options.source());
         // load
-        SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed);
+        io.tickerpress.load.ParsedArticles known = since.parsedArticles();
+        SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed, known);
+        since.keep(known);
         SiteConfig config = options.baseUrl() == null ? content.config()
                 : content.config().withBaseUrl(normaliseBaseUrl(options.baseUrl()));
         if (!options.inPlace()) {
@@ -118,7 +120,7 @@ public final class SiteBuilder {
         String inputs = SiteInputs.fingerprint(siteYaml, config, options, theme);
         ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.id());
         try (StagingFolder out = options.inPlace() ? StagingFolder.inPlace(options.output())
-                : StagingFolder.beside(options.output()); Workers workers = Workers.forThisMachine()) {
+                : StagingFolder.beside(options.output(), !options.clean()); Workers workers = Workers.forThisMachine()) {
             // Read under the output's lock: the manifest must describe the site this build carries pages over from.
             BuildManifest previous = options.clean() ? BuildManifest.empty(options.output(), inputs)
                     : BuildManifest.load(options.cacheDir(), options.output(), inputs);
@@ -243,7 +245,7 @@ public final class SiteBuilder {
             BuildResult result = new BuildResult(store.pages(), files, chronicle.oldestFirst().size(),
                     diagnostics.warnings(), (System.nanoTime() - start) / 1_000_000, chartStats.rendered(),
                     chartStats.reused(), store.rendered(), store.reused(), chartStats.millis(), stages,
-                    parsed.parses() - parsesBefore, false);
+                    parsed.parses() - parsesBefore + (known == null ? 0 : known.parsed()), false);
             if (preview != null) {
                 preview.remember(options.output(), content.config(), new ArticleLoader(content.config()), pages,
                         chronicle, latest);

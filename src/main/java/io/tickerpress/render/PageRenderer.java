@@ -118,14 +118,14 @@ public final class PageRenderer {
         // their text is hashed once, not once per page.
         Map<String, Object> own = new HashMap<>(model);
         own.remove("site");
-        String markdown = a.body().text(); // once per page: a large archive reads it from the file
         String fingerprint = Fingerprint.of("article.ftlh", Fingerprint.model(own),
                 sidebar == latestSidebar ? sharedKey(latest) : sidebar.toString() + sharedKey(latest),
-                bodyKey(markdown, a.file(), a.bodyLine(), moment));
+                bodyKey(a.body(), a.file(), a.bodyLine(), moment));
         if (config.market().sidebarOn("article")) model.put("sidebar", sidebar);
         model.put("latest", latest);
         return new PreparedPage(fingerprint, diagnostics -> {
-            String body = body(markdown, a.file(), a.bodyLine(), moment, diagnostics);
+            // Read only when the page renders: a large archive reads it from the file.
+            String body = body(a.body().text(), a.file(), a.bodyLine(), moment, diagnostics);
             if (config.feedsFullContent() && feedItems.contains(entry.path())) bodies.put(entry.path(), body);
             Map<String, Object> full = new HashMap<>(model);
             full.put("article", view.withBody(body));
@@ -176,8 +176,18 @@ public final class PageRenderer {
 
     /** What decides a Markdown body's HTML: its text, and the market data when shortcodes compute from it. */
     private String bodyKey(String text, String file, int line, Instant moment) {
-        boolean usesData = text.contains("{{<");
-        return Fingerprint.of(text, file, Integer.toString(line), moment.toString(), usesData ? market.digest() : "");
+        return bodyKey(io.tickerpress.model.ArticleBody.of(text), file, line, moment);
+    }
+
+    /**
+     * The same for an article's body, from the content hash of its file when the loader knows it (the text is
+     * then not read at all), else from its text.
+     */
+    private String bodyKey(io.tickerpress.model.ArticleBody body, String file, int line, Instant moment) {
+        String text = body.key() != null ? null : body.text();
+        boolean usesData = text == null ? body.shortcodes() : io.tickerpress.model.ArticleBody.usesShortcodes(text);
+        return Fingerprint.of(text == null ? "file " + body.key() : "text " + text, file, Integer.toString(line),
+                moment.toString(), usesData ? market.digest() : "");
     }
 
     /** Markdown written at {@code moment}, with its shortcodes (quote, chart) expanded, as HTML. */

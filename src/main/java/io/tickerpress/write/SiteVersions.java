@@ -102,8 +102,15 @@ final class SiteVersions {
             }
         }
         Path keep = current.orElse(null);
+        Path reusable = keep == null ? null : reusable(keep).orElse(null);
         for (Path v : entries(dir)) {
-            if (!v.equals(keep) && !v.equals(lockFile())) Trees.deleteInBackground(v);
+            if (v.equals(keep) || v.equals(reusable) || v.equals(lockFile())) continue;
+            if (keep != null && v.equals(VersionRecord.pathOf(keep))) continue;
+            if (v.getFileName().toString().endsWith(".files") && Files.isRegularFile(v, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(v);
+            } else {
+                Trees.deleteInBackground(v);
+            }
         }
         for (Path p : entries(parent)) {
             String n = p.getFileName().toString();
@@ -116,14 +123,53 @@ final class SiteVersions {
 
     /** A new, empty version folder, numbered after every version there is. */
     Path create() throws IOException {
+        Path version = Files.createDirectory(next());
+        followUmask(version);
+        return version;
+    }
+
+    private Path next() throws IOException {
         long max = 0;
         for (Path v : entries(dir)) {
             Matcher m = VERSION.matcher(v.getFileName().toString());
             if (m.matches()) max = Math.max(max, Long.parseLong(m.group(1)));
         }
-        Path version = Files.createDirectory(dir.resolve("v" + (max + 1)));
+        return dir.resolve("v" + (max + 1));
+    }
+
+    /**
+     * The version the current one was built on, when it can be brought up to date by what changed since: it is
+     * complete (nothing has touched it since it was published), and the current version's record says which of
+     * its files are new and which of the base's are gone.
+     */
+    Optional<Path> reusable(Path current) {
+        Optional<VersionRecord> record = VersionRecord.read(current);
+        if (record.isEmpty() || record.get().base <= 0 || record.get().gone == null) return Optional.empty();
+        Path base = dir.resolve("v" + record.get().base);
+        if (base.equals(current) || !Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)
+                || !Files.isRegularFile(base.resolve(StagingFolder.MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        return Optional.of(base);
+    }
+
+    /**
+     * Turns a complete old version into this build's folder, numbered after every version there is: its marker
+     * goes first, so that from then on it counts as incomplete (a build killed while updating it leaves a folder
+     * that the next build removes), then it is renamed.
+     */
+    Path reuse(Path old) throws IOException {
+        Files.delete(old.resolve(StagingFolder.MARKER));
+        Files.deleteIfExists(VersionRecord.pathOf(old));
+        Path version = next();
+        AtomicFiles.move(old, version);
         followUmask(version);
         return version;
+    }
+
+    /** The number of a version folder. */
+    static long numberOf(Path version) {
+        return number(version);
     }
 
     /**

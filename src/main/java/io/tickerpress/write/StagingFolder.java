@@ -40,13 +40,38 @@ public final class StagingFolder implements AutoCloseable {
      */
     private final java.util.Set<java.nio.file.attribute.PosixFilePermission> fileModes;
 
+    /** The version the output pointed at when this build began (its number), or 0: this version's base. */
+    private final long baseNumber;
+    /** The base's record, when it has one: which of its files are new there, and what it holds. */
+    private final VersionRecord baseRecord;
+    /**
+     * True when this build's folder is the base's own base brought up to date (see {@link SiteVersions#reuse}):
+     * it already holds every file the base carried over, so carrying those over costs nothing.
+     */
+    private final boolean reused;
+    /** The paths whose bytes this build wrote or linked from elsewhere: new against the base. */
+    private final java.util.Set<String> fresh = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private StagingFolder(Path output, Path staging, boolean inPlace, SiteVersions versions, OutputLock lock) {
+        this(output, staging, inPlace, versions, lock, inPlace ? null : fileModesOf(staging), 0, null, false);
+    }
+
+    private StagingFolder(Path output, Path staging, boolean inPlace, SiteVersions versions, OutputLock lock,
+                          java.util.Set<java.nio.file.attribute.PosixFilePermission> fileModes, long baseNumber,
+                          VersionRecord baseRecord, boolean reused) {
         this.output = output;
         this.staging = staging;
         this.inPlace = inPlace;
         this.versions = versions;
         this.lock = lock;
-        this.fileModes = inPlace ? null : fileModesOf(staging);
+        this.fileModes = fileModes;
+        this.baseNumber = baseNumber;
+        this.baseRecord = baseRecord;
+        this.reused = reused;
+    }
+
+    private static String modesText(java.util.Set<java.nio.file.attribute.PosixFilePermission> modes) {
+        return modes == null ? "" : java.nio.file.attribute.PosixFilePermissions.toString(modes);
     }
 
     private static java.util.Set<java.nio.file.attribute.PosixFilePermission> fileModesOf(Path newFolder) {
@@ -82,6 +107,15 @@ public final class StagingFolder implements AutoCloseable {
      * opens a new version folder for this build.
      */
     public static StagingFolder beside(Path output) {
+        return beside(output, true);
+    }
+
+    /**
+     * @param reuse bring the version before the current one up to date, when it can be (see
+     *              {@link SiteVersions#reusable}), instead of making every file's link anew; false for a build
+     *              that must not depend on earlier output (--clean)
+     */
+    public static StagingFolder beside(Path output, boolean reuse) {
         Path out = output.toAbsolutePath().normalize();
         if (!Files.isSymbolicLink(out)) checkReplaceable(out);
         SiteVersions versions = new SiteVersions(out);
@@ -91,7 +125,18 @@ public final class StagingFolder implements AutoCloseable {
             lock = OutputLock.acquire(versions.lockFile(), out);
             if (!Files.isSymbolicLink(out)) checkReplaceable(out); // again, now that no other build can change it
             versions.recover();
-            return new StagingFolder(out, versions.create(), false, versions, lock);
+            java.util.Optional<Path> current = versions.current();
+            VersionRecord record = current.flatMap(VersionRecord::read).orElse(null);
+            long base = current.map(SiteVersions::numberOf).orElse(0L);
+            Path made = versions.create();
+            var modes = fileModesOf(made);
+            java.util.Optional<Path> old = reuse && current.isPresent() && record != null
+                    && record.modes.equals(modesText(modes)) ? versions.reusable(current.get()) : java.util.Optional.empty();
+            if (old.isPresent()) {
+                Files.delete(made);
+                made = versions.reuse(old.get());
+            }
+            return new StagingFolder(out, made, false, versions, lock, modes, base, record, old.isPresent());
         } catch (IOException e) {
             if (lock != null) lock.close();
             throw new WriteFailure("cannot create a new version of the site beside " + Diagnostics.display(out)
@@ -146,12 +191,20 @@ public final class StagingFolder implements AutoCloseable {
             if (FAIL_WRITES_AFTER >= 0 && files.get() >= FAIL_WRITES_AFTER) {
                 throw new IOException("No space left on device (simulated)");
             }
-            parentOf(target);
+            touched.add(relativePath);
             if (inPlace) {
-                touched.add(relativePath);
+                parentOf(target);
                 AtomicFiles.write(target, content);
             } else {
-                Files.write(target, content);
+                fresh.add(relativePath);
+                if (reused) {
+                    clearFor(target); // its file may be a link shared with the published version: replace, never overwrite
+                    Files.write(target, content, java.nio.file.StandardOpenOption.CREATE_NEW,
+                            java.nio.file.StandardOpenOption.WRITE);
+                } else {
+                    parentOf(target);
+                    Files.write(target, content);
+                }
             }
             files.incrementAndGet();
         } catch (FileAlreadyExistsException e) {
@@ -174,6 +227,12 @@ public final class StagingFolder implements AutoCloseable {
      */
     public boolean carryOver(String relativePath) {
         Path from = SafePaths.resolve(output, relativePath);
+        if (reused && Boolean.FALSE.equals(baseRecord.files.get(relativePath))) {
+            // The published version carried this file over from the folder this build reuses: it is here already.
+            touched.add(relativePath);
+            files.incrementAndGet();
+            return true;
+        }
         if (!Files.isRegularFile(from)) return false;
         if (inPlace) {
             touched.add(relativePath);
@@ -182,13 +241,51 @@ public final class StagingFolder implements AutoCloseable {
         }
         Path target = SafePaths.resolve(staging, relativePath);
         try {
-            parentOf(target);
+            if (reused) {
+                clearFor(target);
+            } else {
+                parentOf(target);
+            }
             linkOrCopy(target, from);
+            touched.add(relativePath);
             files.incrementAndGet();
             return true;
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Makes room for a new file at a path of a reused folder: removes the old file there (a link shared with an
+     * older version is only unlinked), and anything in the way (a file where a folder must be, a folder where
+     * the file must be), then makes its folders.
+     */
+    private void clearFor(Path target) throws IOException {
+        try {
+            Files.deleteIfExists(target);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            Trees.delete(target);
+        }
+        try {
+            parentOf(target);
+        } catch (FileAlreadyExistsException e) {
+            for (Path p = target.getParent(); p != null && p.startsWith(staging) && !p.equals(staging); p = p.getParent()) {
+                if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(p);
+                }
+            }
+            parentOf(target);
+        }
+    }
+
+    /**
+     * Whether the published version has a file at a path: from its record when it has one (no look at the disk),
+     * else from the disk.
+     */
+    public boolean hasPrevious(String relativePath) {
+        if (baseRecord != null && !inPlace) return baseRecord.files.containsKey(relativePath);
+        return Files.isRegularFile(SafePaths.resolve(output, relativePath));
     }
 
     /**
@@ -205,8 +302,16 @@ public final class StagingFolder implements AutoCloseable {
                     return;
                 }
                 Files.deleteIfExists(target);
+                parentOf(target);
+            } else {
+                touched.add(relativePath);
+                fresh.add(relativePath);
+                if (reused) {
+                    clearFor(target);
+                } else {
+                    parentOf(target);
+                }
             }
-            parentOf(target);
             linkOrCopy(target, existing);
             files.incrementAndGet();
         } catch (IOException e) {
@@ -241,10 +346,6 @@ public final class StagingFolder implements AutoCloseable {
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
-    }
-
-    public boolean hasPrevious(String relativePath) {
-        return Files.isRegularFile(SafePaths.resolve(output, relativePath));
     }
 
     public Path output() {
@@ -305,6 +406,14 @@ public final class StagingFolder implements AutoCloseable {
             published = true;
             return;
         }
+        try {
+            if (reused) removeUntouched();
+            java.util.List<String> gone = baseRecord == null ? null : baseRecord.files.keySet().stream()
+                    .filter(p -> !touched.contains(p)).toList();
+            VersionRecord.write(staging, baseNumber, modesText(fileModes), touched, fresh, gone);
+        } catch (IOException e) {
+            throw new WriteFailure("cannot write the new version of the site: " + e.getMessage(), e);
+        }
         write(MARKER, "Written by TickerPress. This whole folder is replaced on every build.\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         files.decrementAndGet();
@@ -313,6 +422,28 @@ public final class StagingFolder implements AutoCloseable {
             published = true; // the version it replaced stays until the next build (see SiteVersions)
         } catch (IOException e) {
             throw new WriteFailure("cannot publish the site to " + Diagnostics.display(output) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes from a reused folder the files this build does not make: every path of the old folder is a path
+     * of the published version or one it no longer has (its record's gone list). Emptied folders go too.
+     */
+    private void removeUntouched() throws IOException {
+        java.util.List<String> stale = new java.util.ArrayList<>();
+        for (String p : baseRecord.files.keySet()) if (!touched.contains(p)) stale.add(p);
+        for (String p : baseRecord.gone) if (!touched.contains(p)) stale.add(p);
+        for (String rel : stale) {
+            Path p = SafePaths.resolve(staging, rel);
+            if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue; // now a folder of this build
+            Files.deleteIfExists(p);
+            for (Path d = p.getParent(); d != null && !d.equals(staging) && d.startsWith(staging); d = d.getParent()) {
+                try {
+                    Files.delete(d);
+                } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException e) {
+                    break;
+                }
+            }
         }
     }
 

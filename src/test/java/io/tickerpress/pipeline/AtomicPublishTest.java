@@ -92,7 +92,9 @@ class AtomicPublishTest {
         java.util.Set<String> left = null;
         while (System.nanoTime() < until) {
             try (Stream<Path> s = Files.list(dir.resolve(".site.versions"))) {
-                left = s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+                // Each version's record of its files (vN.files) sits beside it, and goes with it.
+                left = s.map(p -> p.getFileName().toString()).map(n -> n.endsWith(".files") ? n.substring(0, n.length() - 6) : n)
+                        .collect(java.util.stream.Collectors.toSet());
             }
             if (left.equals(expected)) break;
             Thread.sleep(50);
@@ -182,7 +184,8 @@ class AtomicPublishTest {
         // The old site was the output until this build replaced it: it is the version kept beside the new one.
         Path published = out.toRealPath();
         try (Stream<Path> s = Files.list(dir.resolve(".site.versions"))) {
-            List<Path> versions = s.filter(p -> !p.equals(published) && !p.getFileName().toString().equals(".lock")).toList();
+            List<Path> versions = s.filter(p -> !p.equals(published) && !p.getFileName().toString().equals(".lock")
+                    && !p.getFileName().toString().endsWith(".files")).toList(); // records of versions' files
             assertEquals(1, versions.size(), versions.toString());
             assertSame(old, TestSites.snapshot(versions.get(0)));
         }

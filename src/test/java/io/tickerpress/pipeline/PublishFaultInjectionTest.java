@@ -60,8 +60,18 @@ class PublishFaultInjectionTest {
         assertEquals(0, child(null, editedSrc, dir.resolve("expected"), dir.resolve("expected.log")));
         newSite = TestSites.snapshot(dir.resolve("expected"));
         // The old site, published into work/, then the source edited: every fault run starts from a copy of this.
+        // It is the second version, built on a first that had one article different: the build under faults
+        // brings that first version's folder up to date (see SiteVersions#reuse), as every build after the second
+        // does. The output from before versions is the other matrix.
         Path src = copySample(work.resolve("src"));
+        Path article = firstArticle(src);
+        String original = Files.readString(article);
+        Files.writeString(article, original + "\nA line that only the first version has.\n");
         assertEquals(0, child(null, src, work.resolve("site"), dir.resolve("first.log")));
+        Files.writeString(article, original);
+        assertEquals(0, child(null, src, work.resolve("site"), dir.resolve("second.log")));
+        assertEquals(Set.of(".lock", "v1", "v1.files", "v2", "v2.files"), names(work.resolve(".site.versions")),
+                "the fixture has a version to reuse");
         oldSite = TestSites.snapshot(work.resolve("site"));
         edit(src);
         assertNotEquals(oldSite.keySet().size(), 0);
@@ -73,6 +83,12 @@ class PublishFaultInjectionTest {
         Files.createDirectories(to);
         assertTrue(runs("cp", "-r", TestSites.SAMPLE.resolve("content").toString(), to.resolve("content").toString()));
         return to;
+    }
+
+    private static Path firstArticle(Path src) throws IOException {
+        try (Stream<Path> s = Files.list(src.resolve("content/articles"))) {
+            return s.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+        }
     }
 
     /** An edit that changes every page (the site title) and one article. */
@@ -202,7 +218,9 @@ class PublishFaultInjectionTest {
         assertEquals(0, next, fault + ": the next build succeeds: " + Files.readString(dir.resolve("next.log")));
         assertTrue(sameSite(TestSites.snapshot(site), newSite), fault + ": the next build publishes the new site");
         expected.add(site.toRealPath().getFileName().toString());
-        assertEquals(expected, names(work.resolve(".site.versions")), fault + ": only the published version and the one before are left");
+        assertEquals(expected, versionsOf(work.resolve(".site.versions")), fault + ": only the published version and the one before are left");
+        assertTrue(Files.isRegularFile(work.resolve(".site.versions").resolve(site.toRealPath().getFileName() + ".files")),
+                fault + ": the published version has its record");
         assertEquals(Set.of(".site.versions", "site", "src"), names(work), fault + ": nothing else beside the output");
         return (fired ? "" : "(not reached) ") + "exit " + exit + ", " + state + "; next build: new site, no leftovers";
     }
@@ -263,6 +281,12 @@ class PublishFaultInjectionTest {
         return names(versions).stream().filter(n -> n.matches("v\\d+"))
                 .filter(n -> Files.isRegularFile(versions.resolve(n).resolve(".tickerpress-site")))
                 .max(java.util.Comparator.comparingLong(n -> Long.parseLong(n.substring(1))));
+    }
+
+    /** The versions folder's entries, a version's record ({@code vN.files}) counted as part of its version. */
+    private static Set<String> versionsOf(Path folder) throws IOException {
+        return names(folder).stream().map(n -> n.endsWith(".files") ? n.substring(0, n.length() - ".files".length()) : n)
+                .collect(Collectors.toSet());
     }
 
     private static Set<String> names(Path folder) throws IOException {

@@ -1,0 +1,222 @@
+package io.tickerpress.load;
+
+import io.tickerpress.model.Article;
+import io.tickerpress.model.Source;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Articles parsed by earlier builds, kept on disk by the content hash of their file (and its name, which the
+ * slug may come from), so that a build parses only the files that changed. An entry holds the front matter and
+ * where the body lies in the file: the body is read again only when a page renders it, and checked then to be the
+ * text that was parsed ({@link BodyOnDisk}). The hash is the input index's, taken before the build loads: an
+ * entry is used only for a file whose bytes have that hash, so it is exactly what parsing the file would give.
+ *
+ * <p>Articles with front-matter charts are not kept (they are few, and their specs are parsed again). A store
+ * that is missing, cut or written for other settings is simply empty.
+ */
+public final class ParsedArticles {
+    private static final String FORMAT = "tickerpress parsed articles 1";
+    /** Strings longer than this are not kept (DataOutput's limit is 65,535 bytes of modified UTF-8). */
+    private static final int LONGEST = 16_000;
+
+    /** An article's parse without its file's name on screen and without its body's text. */
+    private record Entry(String title, String date, String updated, String dateline, String slug, List<String> summary,
+                         List<String> tags, List<String> tickers, List<Source> sources, String author, boolean draft,
+                         int bodyLine, int offset, int length, int hash, boolean shortcodes) {
+    }
+
+    /** The content hashes of input files: as the input index found them before loading, and of bytes read. */
+    public interface Hashes {
+        /** The hash the input index recorded for a file, or null when it has none. */
+        String indexed(Path file);
+
+        /** The hash of a file's bytes, by the input index's rule. */
+        String of(byte[] bytes);
+    }
+
+    private final String generator;
+    private final Hashes hashes;
+    private final byte[] stored;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Entry> used = new ConcurrentHashMap<>();
+    private volatile String settings;
+    private volatile boolean changed;
+    private final java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many articles this build parsed (the others came from the store). */
+    public int parsed() {
+        return parsed.get();
+    }
+
+    private ParsedArticles(byte[] stored, String generator, Hashes hashes) {
+        this.stored = stored;
+        this.generator = generator;
+        this.hashes = hashes;
+    }
+
+    /**
+     * @param stored    what {@link #toBytes} gave an earlier build, or null
+     * @param generator the generator's identity: another generator may parse differently
+     */
+    public static ParsedArticles of(byte[] stored, String generator, Hashes hashes) {
+        return new ParsedArticles(stored, generator, hashes);
+    }
+
+    Hashes hashes() {
+        return hashes;
+    }
+
+    /**
+     * Opens the store for the settings that change what parsing gives (time zone, size limit): entries kept
+     * under other settings or by another generator are dropped.
+     */
+    void open(String parseSettings) {
+        settings = generator + "|" + parseSettings;
+        entries.clear();
+        if (stored == null) return;
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
+            if (!FORMAT.equals(in.readUTF()) || !settings.equals(in.readUTF())) return;
+            int count = in.readInt();
+            Map<String, Entry> read = new java.util.HashMap<>(count * 2);
+            for (int i = 0; i < count; i++) {
+                String key = in.readUTF();
+                Entry e = new Entry(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), list(in),
+                        list(in), list(in), sources(in), in.readUTF(), in.readBoolean(), in.readInt(), in.readInt(),
+                        in.readInt(), in.readInt(), in.readBoolean());
+                read.put(key, e);
+            }
+            if (!"end".equals(in.readUTF())) return;
+            entries.putAll(read);
+        } catch (IOException | RuntimeException e) {
+            entries.clear();
+        }
+    }
+
+    private static String key(String contentHash, String fileName) {
+        return contentHash + "/" + fileName;
+    }
+
+    /** The article parsed from a file whose content has this hash, if an earlier build kept it. */
+    Optional<Article> get(String contentHash, Path file, String display, long maxBytes) {
+        String key = key(contentHash, file.getFileName().toString());
+        Entry e = entries.get(key);
+        if (e == null) return Optional.empty();
+        used.put(key, e);
+        try {
+            BodyOnDisk body = new BodyOnDisk(file, display, maxBytes, e.offset, e.length, e.hash, contentHash,
+                    e.shortcodes);
+            return Optional.of(new Article(display, e.title, ZonedDateTime.parse(e.date),
+                    e.updated.isEmpty() ? null : ZonedDateTime.parse(e.updated), ArticleLoader.shared(e.dateline),
+                    e.slug, e.summary, e.tags.stream().map(ArticleLoader::shared).toList(),
+                    e.tickers.stream().map(ArticleLoader::shared).toList(), e.sources, ArticleLoader.shared(e.author),
+                    e.draft, List.of(), body, e.bodyLine));
+        } catch (RuntimeException bad) {
+            return Optional.empty(); // parsed again
+        }
+    }
+
+    /**
+     * Keeps a freshly parsed article: {@code text} is its file's whole text and {@code contentHash} the hash of
+     * the file's bytes that gave it.
+     */
+    void put(String contentHash, Path file, Article a, String text, String body) {
+        if (!a.charts().isEmpty()) {
+            parsed.incrementAndGet();
+            return;
+        }
+        List<String> strings = new ArrayList<>(List.of(a.title(), a.dateline(), a.slug(), a.author()));
+        strings.addAll(a.summary());
+        strings.addAll(a.tags());
+        strings.addAll(a.tickers());
+        for (Source s : a.sources()) {
+            strings.add(s.name());
+            if (s.url() != null) strings.add(s.url());
+        }
+        for (String s : strings) if (s.length() > LONGEST) return;
+        Entry e = new Entry(a.title(), a.date().toString(), a.updated() == null ? "" : a.updated().toString(),
+                a.dateline(), a.slug(), a.summary(), a.tags(), a.tickers(), a.sources(), a.author(), a.draft(),
+                a.bodyLine(), text.length() - body.length(), body.length(), body.hashCode(),
+                io.tickerpress.model.ArticleBody.usesShortcodes(body));
+        String key = key(contentHash, file.getFileName().toString());
+        used.put(key, e);
+        changed = true;
+        parsed.incrementAndGet();
+    }
+
+    /**
+     * What this build used (entries of files no longer there, or changed since, are dropped), to keep for the
+     * next build; empty when it is what was read, or when the store was never opened.
+     */
+    public Optional<byte[]> toBytes() {
+        if (settings == null || (!changed && used.size() == entries.size())) return Optional.empty();
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(used.size() * 400 + 64);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeUTF(FORMAT);
+                out.writeUTF(settings);
+                out.writeInt(used.size());
+                for (var kv : new java.util.TreeMap<>(used).entrySet()) {
+                    Entry e = kv.getValue();
+                    out.writeUTF(kv.getKey());
+                    for (String s : List.of(e.title, e.date, e.updated, e.dateline, e.slug)) out.writeUTF(s);
+                    list(out, e.summary);
+                    list(out, e.tags);
+                    list(out, e.tickers);
+                    out.writeInt(e.sources.size());
+                    for (Source s : e.sources) {
+                        out.writeUTF(s.name());
+                        out.writeBoolean(s.url() != null);
+                        if (s.url() != null) out.writeUTF(s.url());
+                    }
+                    out.writeUTF(e.author);
+                    out.writeBoolean(e.draft);
+                    out.writeInt(e.bodyLine);
+                    out.writeInt(e.offset);
+                    out.writeInt(e.length);
+                    out.writeInt(e.hash);
+                    out.writeBoolean(e.shortcodes);
+                }
+                out.writeUTF("end");
+            }
+            return Optional.of(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+    }
+
+    private static void list(DataOutputStream out, List<String> list) throws IOException {
+        out.writeInt(list.size());
+        for (String s : list) out.writeUTF(s);
+    }
+
+    private static List<String> list(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 100_000) throw new IOException("not a list");
+        List<String> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) list.add(in.readUTF());
+        return List.copyOf(list);
+    }
+
+    private static List<Source> sources(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 100_000) throw new IOException("not a list");
+        List<Source> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String name = in.readUTF();
+            list.add(new Source(name, in.readBoolean() ? in.readUTF() : null));
+        }
+        return List.copyOf(list);
+    }
+}
