@@ -49,11 +49,13 @@ final class NothingChanged {
      */
     io.tickerpress.load.ParsedArticles parsedArticles() {
         if (inputs == null) return null;
-        byte[] stored;
-        try {
-            stored = Files.readAllBytes(parsedArticlesFile());
-        } catch (IOException e) {
-            stored = null;
+        byte[] stored = null;
+        if (!options.clean()) { // --clean parses every article (and keeps them for the next build)
+            try {
+                stored = Files.readAllBytes(parsedArticlesFile());
+            } catch (IOException e) {
+                stored = null;
+            }
         }
         return io.tickerpress.load.ParsedArticles.of(stored, GeneratorVersion.id(options.cacheDir()),
                 new io.tickerpress.load.ParsedArticles.Hashes() {

@@ -218,6 +218,14 @@ class PublishFaultInjectionTest {
         assertEquals(0, next, fault + ": the next build succeeds: " + Files.readString(dir.resolve("next.log")));
         assertTrue(sameSite(TestSites.snapshot(site), newSite), fault + ": the next build publishes the new site");
         expected.add(site.toRealPath().getFileName().toString());
+        // The version the published one was built on stays too (the one it replaced, kept for readers, and the
+        // folder the build after will reuse): also when the next build found nothing to do.
+        Path versions = work.resolve(".site.versions");
+        Path record = versions.resolve(site.toRealPath().getFileName() + ".files");
+        if (Files.isRegularFile(record)) {
+            String base = "v" + Files.readAllLines(record).get(1).replaceFirst("^base ", "");
+            if (Files.isDirectory(versions.resolve(base))) expected.add(base);
+        }
         assertEquals(expected, versionsOf(work.resolve(".site.versions")), fault + ": only the published version and the one before are left");
         assertTrue(Files.isRegularFile(work.resolve(".site.versions").resolve(site.toRealPath().getFileName() + ".files")),
                 fault + ": the published version has its record");
