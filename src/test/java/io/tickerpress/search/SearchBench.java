@@ -1,0 +1,28 @@
+package io.tickerpress.search;
+
+import io.tickerpress.model.PublishedArticle;
+import io.tickerpress.render.Formats;
+import io.tickerpress.render.SearchIndex;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * For measuring by hand at sizes a test should not take: writes the search index of SearchScaleTest's generated
+ * stories ({@code java -cp ... io.tickerpress.search.SearchBench STORIES OUT}) to OUT/search, for
+ * bench/search-bytes.sh OUT.
+ */
+public final class SearchBench {
+    private SearchBench() {
+    }
+
+    public static void main(String[] args) {
+        int docs = Integer.parseInt(args[0]);
+        Path out = Path.of(args[1]);
+        long start = System.nanoTime();
+        List<PublishedArticle> stories = SearchScaleTest.corpus(new Random(7), docs);
+        SearchIndex.write(stories, p -> "/" + p, Formats.defaults(), (name, bytes) -> SearchScaleTest.save(out, name, bytes));
+        System.out.printf("wrote the index of %d stories in %d ms%n", docs, (System.nanoTime() - start) / 1_000_000);
+    }
+}
