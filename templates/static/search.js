@@ -21,7 +21,7 @@
   var PREFIX_SHARDS = 2;
   var PREFIX_COMMON = 3;
   var PAGE = 10;
-  var STEP_BYTES = 12 * 1024; // block bytes one step of a query may read (at least one block)
+  var STEP_BYTES = 8 * 1024; // block bytes one step of a query may read (at least one block)
   var manifestUrl = new URL(input.getAttribute('data-index'), window.location.href);
   var manifest = null;
   var loading = null;
@@ -247,15 +247,18 @@
     });
   }
 
-  // One step: blocks newest first until `need` stories are found or the step's bytes are spent (at least one
-  // block is read); then state.complete says whether any older block could still hold a result.
+  // One step: blocks newest first until `need` stories are found (then on through blocks that need no file) or
+  // the step's bytes are spent (at least one block is read); state.complete says whether any older block could
+  // still hold a result.
   function step(st, need) {
     var spent = 0;
     function skip() { while (st.block >= 0 && !st.parts.every(function (p) { return possible(p, st.block); })) st.block--; }
     function next() {
       skip();
-      if (st.block < 0 || st.found.length >= need) return Promise.resolve();
+      if (st.block < 0) return Promise.resolve();
       var c = cost(st.parts, st.block);
+      // Past the page, blocks that need no file (every term small) are read too: the count stays exact.
+      if (st.found.length >= need && c > 0) return Promise.resolve();
       if (spent > 0 && spent + c > STEP_BYTES) return Promise.resolve();
       spent += c;
       var b = st.block--;

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 20,000 rare words), written by the real index writer into files. The limits come from the issue's targets
  * at 100,000 articles: a later query transfers at most 50 KB, the first at most 300 KB.
  */
-class SearchScaleTest {
+public class SearchScaleTest {
     static final int DOCS = 20_000;
     static final String[] COMMON = ("market stocks shares investors traders index rally earnings revenue guidance outlook rates "
             + "yields treasury inflation growth demand supply chips memory cloud banks lenders energy oil dollar small caps "
@@ -69,7 +69,7 @@ class SearchScaleTest {
     }
 
     /** {@code docs} stories, newest first, story-n 52 minutes before story-(n-1). */
-    static List<PublishedArticle> corpus(Random r, int docs) {
+    public static List<PublishedArticle> corpus(Random r, int docs) {
         List<PublishedArticle> list = new ArrayList<>();
         ZonedDateTime newest = ZonedDateTime.of(2026, 1, 23, 18, 0, 0, 0, ZoneOffset.ofHours(-5));
         for (int n = 0; n < docs; n++) {
@@ -101,7 +101,7 @@ class SearchScaleTest {
         return w.toString();
     }
 
-    static void save(Path root, String name, byte[] bytes) {
+    public static void save(Path root, String name, byte[] bytes) {
         try {
             Path f = root.resolve(name);
             Files.createDirectories(f.getParent());

@@ -38,7 +38,7 @@ public final class SearchFormat {
      * A query reads blocks newest first until it has a page of results; one step reads at most this many bytes
      * of blocks (but always at least one block), the next step ("More results") goes on further back.
      */
-    public static final int STEP_BYTES = 12 * 1024;
+    public static final int STEP_BYTES = 8 * 1024;
     /** Results on a page. */
     public static final int PAGE = 10;
     /** Stories per metadata chunk: a page of ten scattered results fetches at most ten small chunks. */

@@ -98,16 +98,19 @@ public final class SearchReader {
         if (present(filters.fromMonth()) || present(filters.toMonth())) parts.add(months(filters));
         if (parts.isEmpty()) return new Result(List.of(), List.of(), files, 0, true);
 
-        // The first step, as the page takes it: newest block first, until a page is found or the bytes are spent.
+        // The first step, as the page takes it: newest block first, until a page is found (and blocks that cost
+        // nothing are read) or the step's bytes are spent.
         List<Integer> found = new ArrayList<>();
         int block = blocks - 1;
         long spent = 0;
-        while (found.size() < SearchFormat.PAGE && block >= 0) {
+        while (block >= 0) {
             if (!possible(parts, block)) {
                 block--;
                 continue;
             }
             long cost = cost(parts, block);
+            // Past a page, blocks that need no file (every term small) are read too: the count stays exact.
+            if (found.size() >= SearchFormat.PAGE && cost > 0) break;
             if (spent > 0 && spent + cost > SearchFormat.STEP_BYTES) break;
             found.addAll(match(parts, block, files));
             spent += cost;
