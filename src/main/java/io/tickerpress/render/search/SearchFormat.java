@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where the search index lives in the output and how big its parts are (README, "Search"). Stories are numbered
- * oldest first (by date, then slug), so a new story takes the next number and leaves every other story's number,
- * and with it most files, as they were:
+ * oldest first (the reverse of the site's newest-first order), so a new story takes the next number and leaves
+ * every other story's number, and with it most files, as they were:
  * <ul>
  *   <li>{@value #MANIFEST}: the small file the search page reads first (format, story count, the first key and
  *       file of each shard, the name of each metadata group, the filter choices and the months);
