@@ -139,7 +139,15 @@
     return terms;
   }
 
-  function shard(i) { return get(manifest.shardFiles[i] + '.bin').then(decodeShard); }
+  var decoded = {};
+  function shard(i) {
+    var name = manifest.shardFiles[i] + '.bin';
+    if (!decoded[name]) {
+      decoded[name] = get(name).then(decodeShard);
+      decoded[name].catch(function () { delete decoded[name]; });
+    }
+    return decoded[name];
+  }
 
   // The shard whose range holds a key: the last one whose first key is not after it (-1: before all).
   function shardOf(key) {

@@ -229,20 +229,29 @@ public class SearchScaleTest {
         assertTrue(expected.size() > 3000, "four months of about 27 stories a day");
     }
 
-    @Test
-    void aNewStoryAndATitleEditRewriteFewFiles() {
-        List<PublishedArticle> after = new ArrayList<>(corpus(new Random(7)));
-        PublishedArticle newest = after.get(0);
-        Article n = newest.article();
+    /**
+     * The stories with one new story before the newest (title "Quantum tariffs jolt qzzy futures") and story-{@code
+     * edited} retitled "Zeppelin " + its title.
+     */
+    public static List<PublishedArticle> withNewStoryAndEdit(List<PublishedArticle> newestFirst, int edited) {
+        List<PublishedArticle> after = new ArrayList<>(newestFirst);
+        Article n = after.get(0).article();
         Article added = new Article("story-new.md", "Quantum tariffs jolt qzzy futures", n.date().plusMinutes(52), null, "NEW YORK",
                 "story-new", List.of("Zinc and quinoa prices qxx surge."), List.of("Energy", "Crypto"), List.of("S001", "T002"),
                 List.of(), "Bench Writer", false, List.of(), ArticleBody.of("Body."), 10);
         after.add(0, new PublishedArticle(added, "news/new/"));
-        PublishedArticle old = after.get(5001); // story-5000
+        PublishedArticle old = after.get(edited + 1);
         Article o = old.article();
-        Article edited = new Article(o.file(), "Zeppelin " + o.title(), o.date(), o.updated(), o.dateline(), o.slug(), o.summary(),
+        Article retitled = new Article(o.file(), "Zeppelin " + o.title(), o.date(), o.updated(), o.dateline(), o.slug(), o.summary(),
                 o.tags(), o.tickers(), o.sources(), o.author(), o.draft(), o.charts(), o.body(), o.bodyLine());
-        after.set(5001, new PublishedArticle(edited, old.path()));
+        after.set(edited + 1, new PublishedArticle(retitled, old.path()));
+        return after;
+    }
+
+    @Test
+    void aNewStoryAndATitleEditRewriteFewFiles() {
+        List<PublishedArticle> after = withNewStoryAndEdit(corpus(new Random(7)), 5000);
+        Article added = after.get(0).article();
         Map<String, byte[]> again = new TreeMap<>();
         SearchIndex.write(after, p -> "/" + p, Formats.defaults(), again::put);
 
