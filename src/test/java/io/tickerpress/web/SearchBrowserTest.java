@@ -150,8 +150,15 @@ class SearchBrowserTest {
         var input = driver.findElement(By.id("search-input"));
         js("arguments[0].value = 'micron'", input);
         new Select(driver.findElement(By.id("search-ticker"))).selectByValue("NVDA");
+        // "rally" had two stories too: wait for the new titles, not only the count.
+        List<String> expectedTitles = List.of(CHIPS_REBOUND, MICRON_RALLY);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> titles().equals(expectedTitles));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // the assertion below says what the page shows
+        }
         waitFor("2 stories found");
-        assertEquals(List.of(CHIPS_REBOUND, MICRON_RALLY), titles());
+        assertEquals(expectedTitles, titles());
         Map<String, Long> later = fetched();
         Set<String> needed = reader.search("micron", new SearchReader.Filters("NVDA", null, null, null)).files();
         assertTrue(needed.containsAll(later.keySet()), "fetched " + later.keySet() + ", needed " + needed
