@@ -11,8 +11,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code Content-Type} from the file's extension ({@link MediaTypes});
  *   <li>{@code Cache-Control}: a year and {@code immutable} for {@code charts/}, whose names are hashes of their
- *       content (a changed chart gets a new name), and for the search index's version folder (named by a hash
- *       of the index); five minutes for pages, feeds, sitemaps, the search index
+ *       content (a changed chart gets a new name), and for the search index's files but its manifest (named by
+ *       a hash of their content); five minutes for pages, feeds, sitemaps, the search index
  *       and everything else, which keep their names when they change (the theme's {@code assets/} too);
  *   <li>no compression.
  * </ul>

@@ -25,7 +25,7 @@ public enum Phase {
     public static Phase of(String sitePath) {
         String name = sitePath.substring(sitePath.lastIndexOf('/') + 1);
         if (name.endsWith(".html")) return PAGES;
-        // The search manifest names the index's version folder, whose files (assets) are uploaded before it.
+        // The search manifest names the index's files (named by their content), uploaded before it as assets.
         if (name.endsWith(".xml") || name.equals("robots.txt") || sitePath.equals(SearchFormat.MANIFEST)) return INDEXES;
         return ASSETS;
     }

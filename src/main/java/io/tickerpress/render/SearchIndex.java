@@ -9,26 +9,25 @@ import io.tickerpress.render.search.SearchFormat;
 import io.tickerpress.render.search.SearchTokens;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The search index (layout in {@link SearchFormat}): documents are the published articles numbered newest
- * first; each one's title, key points, tags and tickers are cut into words ({@link SearchTokens}) whose postings
- * grow as small ints, and the shards and metadata chunks are handed to the output one small file at a time.
+ * The search index (layout in {@link SearchFormat}): stories are numbered oldest first, so a new story takes the
+ * next number; each one's title, key points, tags and tickers are cut into words ({@link SearchTokens}) whose
+ * postings grow as small ints, and shards, block files and metadata chunks, each named by its content, are
+ * handed to the output one small file at a time.
  */
 public final class SearchIndex {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,10 +42,17 @@ public final class SearchIndex {
         TreeMap<String, String> tickers = new TreeMap<>();
         TreeMap<String, String> tags = new TreeMap<>();
         List<Object[]> months = new ArrayList<>();
-        MessageDigest digest = sha256();
-        digest.update(("tickerpress-search-" + SearchFormat.FORMAT).getBytes(StandardCharsets.UTF_8));
-        for (int id = 0; id < newestFirst.size(); id++) {
-            Article a = newestFirst.get(id).article();
+        List<String> groups = new ArrayList<>();
+        List<byte[]> chunks = new ArrayList<>();
+        List<Object> lines = new ArrayList<>();
+        Set<String> written = new HashSet<>();
+        BiConsumer<String, byte[]> once = (name, bytes) -> {
+            if (written.add(name)) files.accept(name, bytes);
+        };
+        int docs = newestFirst.size();
+        for (int id = 0; id < docs; id++) {
+            PublishedArticle p = newestFirst.get(docs - 1 - id);
+            Article a = p.article();
             TreeSet<String> keys = new TreeSet<>();
             keys.addAll(SearchTokens.words(a.title()));
             a.summary().forEach(s -> keys.addAll(SearchTokens.words(s)));
@@ -67,49 +73,65 @@ public final class SearchIndex {
             }
             Object[] run = months.get(months.size() - 1);
             run[2] = (Integer) run[2] + 1;
-            if (id % SearchFormat.CHUNK_DOCS == SearchFormat.CHUNK_DOCS - 1 || id == newestFirst.size() - 1) {
-                digest.update(chunk(newestFirst, id / SearchFormat.CHUNK_DOCS, url, formats));
+
+            lines.add(line(p, url, formats));
+            if (lines.size() == SearchFormat.CHUNK_DOCS || id == docs - 1) {
+                chunks.add(json(lines));
+                lines.clear();
+            }
+            if ((id + 1) % SearchFormat.GROUP_DOCS == 0 || id == docs - 1) {
+                ByteArrayOutputStream group = new ByteArrayOutputStream();
+                chunks.forEach(group::writeBytes);
+                String hash = SearchFormat.hash(group.toByteArray());
+                groups.add(hash);
+                for (int k = 0; k < chunks.size(); k++) once.accept(SearchFormat.chunk(hash, k), chunks.get(k));
+                chunks.clear();
             }
         }
         List<String> keys = new ArrayList<>(postings.keySet());
         Collections.sort(keys); // String order: UTF-16 code units, as JavaScript compares strings
-        // The postings are a function of the chunks' text, so the chunks' digest names the whole index.
-        String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
 
         List<String> shardStarts = new ArrayList<>();
+        List<String> shardFiles = new ArrayList<>();
         int shardSize = 0;
         List<byte[]> entries = new ArrayList<>();
         for (String key : keys) {
-            byte[] entry = postings.remove(key).encode(key);
+            Postings.Entry entry = postings.remove(key).encode(key);
+            entry.blocks().forEach(once);
             int countBytes = entries.size() + 1 < 128 ? 1 : entries.size() + 1 < 16384 ? 2 : 3;
-            if (!entries.isEmpty() && countBytes + shardSize + entry.length > SearchFormat.SHARD_BYTES) {
-                files.accept(SearchFormat.shard(version, shardStarts.size() - 1), shardBytes(entries));
+            // Content-defined cuts: a shard ends before a key whose hash picks it once the shard holds
+            // SHARD_MIN_BYTES, or before a key that would take it past SHARD_BYTES. A changed entry moves at most
+            // the cut next to it, so the other shards keep their keys and bytes (and their names).
+            boolean full = countBytes + shardSize + entry.bytes().length > SearchFormat.SHARD_BYTES;
+            boolean picked = shardSize >= SearchFormat.SHARD_MIN_BYTES && SearchFormat.cutsBefore(key);
+            if (!entries.isEmpty() && (full || picked)) {
+                shardFiles.add(shard(entries, once));
                 entries.clear();
                 shardSize = 0;
             }
             if (entries.isEmpty()) shardStarts.add(key);
-            entries.add(entry);
-            shardSize += entry.length;
+            entries.add(entry.bytes());
+            shardSize += entry.bytes().length;
         }
-        if (!entries.isEmpty()) files.accept(SearchFormat.shard(version, shardStarts.size() - 1), shardBytes(entries));
-        for (int k = 0; k * SearchFormat.CHUNK_DOCS < newestFirst.size(); k++) {
-            files.accept(SearchFormat.chunk(version, k), chunk(newestFirst, k, url, formats));
-        }
+        if (!entries.isEmpty()) shardFiles.add(shard(entries, once));
 
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", SearchFormat.FORMAT);
-        manifest.put("version", version);
-        manifest.put("docs", newestFirst.size());
+        manifest.put("docs", docs);
+        manifest.put("blockDocs", SearchFormat.BLOCK_DOCS);
+        manifest.put("groupDocs", SearchFormat.GROUP_DOCS);
         manifest.put("chunkDocs", SearchFormat.CHUNK_DOCS);
         manifest.put("shards", shardStarts);
+        manifest.put("shardFiles", shardFiles);
+        manifest.put("groups", groups);
         manifest.put("tickers", new ArrayList<>(tickers.values()));
         manifest.put("tags", new ArrayList<>(tags.values()));
         manifest.put("months", months);
         files.accept(SearchFormat.MANIFEST, json(manifest));
     }
 
-    /** A shard: the number of terms, then each term's entry ({@link Postings#encode}). */
-    private static byte[] shardBytes(List<byte[]> entries) {
+    /** Writes a shard (the number of terms, then each term's entry, {@link Postings#encode}); returns its hash. */
+    private static String shard(List<byte[]> entries, BiConsumer<String, byte[]> files) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int n = entries.size();
         while ((n & ~0x7F) != 0) {
@@ -118,41 +140,23 @@ public final class SearchIndex {
         }
         out.write(n);
         entries.forEach(out::writeBytes);
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        String hash = SearchFormat.hash(bytes);
+        files.accept(SearchFormat.postings(hash), bytes);
+        return hash;
     }
 
-    /** Metadata chunk {@code k}: what the results list shows of its documents, in id order. */
-    private static byte[] chunk(List<PublishedArticle> newestFirst, int k, Function<String, String> url, Formats formats) {
-        List<Map<String, Object>> docs = new ArrayList<>();
-        int end = Math.min(newestFirst.size(), (k + 1) * SearchFormat.CHUNK_DOCS);
-        for (int id = k * SearchFormat.CHUNK_DOCS; id < end; id++) {
-            PublishedArticle p = newestFirst.get(id);
-            Article a = p.article();
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("title", a.title());
-            e.put("url", url.apply(p.path()));
-            e.put("date", Formats.iso(a.date()));
-            e.put("displayDate", formats.date(a.date()));
-            e.put("tags", a.tags());
-            e.put("tickers", a.tickers());
-            e.put("summary", a.summary().isEmpty() ? "" : a.summary().get(0)); // the first key point only: a lead
-            docs.add(e);
-        }
-        return json(docs);
+    /** What a result shows of a story: {@code [title, url, displayDate, tickers, summary]} (the first key point). */
+    private static List<Object> line(PublishedArticle p, Function<String, String> url, Formats formats) {
+        Article a = p.article();
+        return List.of(a.title(), url.apply(p.path()), formats.date(a.date()), a.tickers(),
+                a.summary().isEmpty() ? "" : a.summary().get(0));
     }
 
     private static byte[] json(Object value) {
         try {
             return JSON.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -42,8 +42,10 @@ class DeployRulesTest {
         assertEquals(new FileHeaders("application/xml; charset=utf-8", "public, max-age=300", null), d.forPath("feed.xml"));
         assertEquals(new FileHeaders("text/css; charset=utf-8", "public, max-age=300", null), d.forPath("assets/style.css"));
         assertEquals("application/octet-stream", d.forPath("assets/data.unknown").contentType());
-        // The search index's version folder is named by a hash of the index; its manifest keeps its name.
-        assertEquals("public, max-age=31536000, immutable", d.forPath("search/0123456789ab/t3.bin").cacheControl());
+        // The search index's files are named by a hash of their content; its manifest keeps its name.
+        assertEquals("public, max-age=31536000, immutable", d.forPath("search/0123456789ab.bin").cacheControl());
+        assertEquals("public, max-age=31536000, immutable", d.forPath("search/0123456789ab-3.json").cacheControl());
+        assertEquals("public, max-age=300", d.forPath("search/0123456789ab/t3.bin").cacheControl(), "not a name the index writes");
         assertEquals("public, max-age=300", d.forPath("search/manifest.json").cacheControl());
         assertEquals("public, max-age=300", d.forPath("search/index.html").cacheControl());
 
@@ -71,10 +73,10 @@ class DeployRulesTest {
         assertEquals(Phase.INDEXES, Phase.of("tags/fed/atom.xml"));
         assertEquals(Phase.INDEXES, Phase.of("news-sitemap.xml"));
         assertEquals(Phase.INDEXES, Phase.of("robots.txt"));
-        // The search manifest names its version folder: the folder's files go up first, the manifest last.
+        // The search manifest names the index's files: they go up first, the manifest last.
         assertEquals(Phase.INDEXES, Phase.of("search/manifest.json"));
-        assertEquals(Phase.ASSETS, Phase.of("search/0123456789ab/t0.bin"));
-        assertEquals(Phase.ASSETS, Phase.of("search/0123456789ab/d0.json"));
+        assertEquals(Phase.ASSETS, Phase.of("search/0123456789ab.bin"));
+        assertEquals(Phase.ASSETS, Phase.of("search/0123456789ab-0.json"));
     }
 
     @Test

@@ -155,9 +155,9 @@ class DeployTest {
             assertTrue(TYPES.containsKey(ext), "the test knows every kind of file the build writes: " + path);
             // Stores may drop the space before "charset" (S3Proxy does); the type and charset are what count.
             assertEquals(TYPES.get(ext).replace(" ", ""), head.contentType().replace(" ", ""), path);
-            // Charts and the search index's version folder are named by a hash of their content: cache for a year.
-            // Everything else keeps its name.
-            boolean hashed = path.startsWith("charts/") || path.matches("search/[0-9a-f]{12}/[^/]+");
+            // Charts and the search index's files (but its manifest) are named by a hash of their content: cache
+            // for a year. Everything else keeps its name.
+            boolean hashed = path.startsWith("charts/") || path.matches("search/[0-9a-f]{12}(\\.bin|-[0-9]+\\.json)");
             String cache = hashed ? "public, max-age=31536000, immutable" : "public, max-age=300";
             assertEquals(cache, head.cacheControl(), path);
             assertEquals(null, head.contentEncoding(), path);

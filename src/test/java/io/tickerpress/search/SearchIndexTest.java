@@ -25,18 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Builds a five-article site and asks its search index (the real files, read by the rules of search.js) the
- * questions whose answers are worked out by hand below. Documents are numbered newest first:
+ * questions whose answers are worked out by hand below. Stories are numbered oldest first (A is 4, E is 0):
  * <pre>
  * (slugs are the file names a.md ... e.md)
- * 0 A 2026-03-10 "Chipmakers rally on memory demand"   key point "Micron leads the Nasdaq higher."
+ * 4 A 2026-03-10 "Chipmakers rally on memory demand"   key point "Micron leads the Nasdaq higher."
  *                tags Memory Chips, Semiconductors; tickers MU; body word "zeppelin" (bodies are not indexed)
- * 1 B 2026-03-02 "Banks slip as yields climb"          "Lenders fell after the Treasury auction."
+ * 3 B 2026-03-02 "Banks slip as yields climb"          "Lenders fell after the Treasury auction."
  *                tags Banks, Rates; tickers JPM
  * 2 C 2026-02-15 "Memory prices: a record quarter"     "DRAM contracts rose 12% in the quarter."
  *                tags Memory Chips; tickers MU
- * 3 D 2026-01-28 "Fed holds rates; Powell sees cooling" "Markets rallied after the decision."
+ * 1 D 2026-01-28 "Fed holds rates; Powell sees cooling" "Markets rallied after the decision."
  *                tags Fed, Rates
- * 4 E 2025-12-05 "Café owners face higher costs"       "Énergie prices climb across Europe."
+ * 0 E 2025-12-05 "Café owners face higher costs"       "Énergie prices climb across Europe."
  *                tags Economy
  * </pre>
  */
@@ -80,7 +80,7 @@ class SearchIndexTest {
 
     private static List<String> titles(String query, Filters filters) {
         List<String> titles = new ArrayList<>();
-        for (int id : index.search(query, filters).ids()) titles.add(index.doc(id).get("title").asText());
+        for (int id : index.search(query, filters).ids()) titles.add(index.doc(id).get(0).asText());
         return titles;
     }
 
@@ -138,20 +138,21 @@ class SearchIndexTest {
         assertEquals(5, m.get("docs").asInt());
         assertEquals("[\"JPM\",\"MU\"]", m.get("tickers").toString());
         assertEquals("[\"Banks\",\"Economy\",\"Fed\",\"Memory Chips\",\"Rates\",\"Semiconductors\"]", m.get("tags").toString());
-        // Runs of (month, first document, count) in document order: A,B in March; C February; D January; E December.
-        assertEquals("[[\"2026-03\",0,2],[\"2026-02\",2,1],[\"2026-01\",3,1],[\"2025-12\",4,1]]", m.get("months").toString());
+        // Runs of (month, first story, count), oldest first: E December (0); D January (1); C February (2); B, A March (3, 4).
+        assertEquals("[[\"2025-12\",0,1],[\"2026-01\",1,1],[\"2026-02\",2,1],[\"2026-03\",3,2]]", m.get("months").toString());
     }
 
     @Test
     void metadataCarriesWhatAResultShows() {
-        var a = index.doc(0);
-        assertEquals(A, a.get("title").asText());
-        assertEquals("/news/2026/03/10/a/", a.get("url").asText());
-        assertTrue(Files.isRegularFile(TestSites.fileFor(site, a.get("url").asText())), "the url is a page of the site");
-        assertEquals("2026-03-10T09:00:00-05:00", a.get("date").asText());
-        assertEquals("[\"Memory Chips\",\"Semiconductors\"]", a.get("tags").toString());
-        assertEquals("[\"MU\"]", a.get("tickers").toString());
-        assertEquals("Micron leads the Nasdaq higher.", a.get("summary").asText());
+        var a = index.doc(4);
+        // [title, url, displayDate (README: formats.date, default "MMM d, yyyy"), tickers, summary (first key point)]
+        assertEquals(A, a.get(0).asText());
+        assertEquals("/news/2026/03/10/a/", a.get(1).asText());
+        assertTrue(Files.isRegularFile(TestSites.fileFor(site, a.get(1).asText())), "the url is a page of the site");
+        assertEquals("Mar 10, 2026", a.get(2).asText());
+        assertEquals("[\"MU\"]", a.get(3).toString());
+        assertEquals("Micron leads the Nasdaq higher.", a.get(4).asText());
+        assertEquals(E, index.doc(0).get(0).asText(), "the oldest story is number 0");
     }
 
     @Test
@@ -171,7 +172,37 @@ class SearchIndexTest {
     }
 
     @Test
-    void twoBuildsWriteTheSameBytesAndAnEditGetsANewVersionFolder() throws Exception {
+    void everyFileButTheManifestIsNamedByItsContent() throws Exception {
+        Map<String, byte[]> files = searchFiles(site);
+        var sha = java.security.MessageDigest.getInstance("SHA-256");
+        Map<String, java.io.ByteArrayOutputStream> groups = new TreeMap<>();
+        int postings = 0;
+        for (var e : files.entrySet()) {
+            String name = e.getKey().substring("search/".length());
+            if (name.equals("manifest.json") || name.equals("index.html")) continue; // the search page
+            if (name.endsWith(".bin")) {
+                // search/HASH.bin: HASH is the first 12 hex digits of the file's SHA-256
+                assertEquals(java.util.HexFormat.of().formatHex(sha.digest(e.getValue())).substring(0, 12), name.replace(".bin", ""));
+                postings++;
+            } else {
+                // search/GROUP-K.json: GROUP is the hash of the group's chunks K = 0, 1, ... one after the other
+                assertTrue(name.matches("[0-9a-f]{12}-[0-9]+\\.json"), name);
+                groups.computeIfAbsent(name.substring(0, 12), g -> new java.io.ByteArrayOutputStream());
+            }
+        }
+        for (var g : groups.entrySet()) {
+            for (int k = 0; files.containsKey("search/" + g.getKey() + "-" + k + ".json"); k++) {
+                g.getValue().writeBytes(files.get("search/" + g.getKey() + "-" + k + ".json"));
+            }
+            assertEquals(java.util.HexFormat.of().formatHex(sha.digest(g.getValue().toByteArray())).substring(0, 12), g.getKey());
+        }
+        // Five stories: one group of one chunk; all words are rare, so no blocks: every .bin is a shard.
+        assertEquals(1, groups.size());
+        assertEquals(index.shardCount(), postings);
+    }
+
+    @Test
+    void twoBuildsWriteTheSameBytesAndAnEditChangesOnlyTheFilesOfWhatChanged() throws Exception {
         Path again = dir.resolve("again");
         TestSites.build(source(dir.resolve("src2")), again);
         Map<String, byte[]> one = searchFiles(site);
@@ -184,10 +215,13 @@ class SearchIndexTest {
                 "2025-12-05T09:00:00-05:00", "summary: [\"Énergie prices climb across Europe.\"]\ntags: [Economy]\n", "Text."));
         TestSites.build(edited, again);
         SearchReader after = new SearchReader(again);
-        assertFalse(after.manifest().get("version").asText().equals(index.manifest().get("version").asText()));
-        assertEquals(List.of(4), after.search("lower", Filters.NONE).ids());
-        assertTrue(Files.notExists(again.resolve("search").resolve(index.manifest().get("version").asText())),
-                "the old version folder is not left behind");
+        assertEquals(List.of(0), after.search("lower", Filters.NONE).ids(), "E is story 0");
+        assertEquals(List.of(4), after.search("higher", Filters.NONE).ids(), "'higher' is left in A's key point only");
+        Map<String, byte[]> three = searchFiles(again);
+        // The metadata chunk of the five stories has E's new title, so a new name; the old one is not left behind.
+        String oldChunk = one.keySet().stream().filter(n -> n.endsWith("-0.json")).findFirst().orElseThrow();
+        assertFalse(three.containsKey(oldChunk), oldChunk);
+        assertTrue(three.keySet().stream().anyMatch(n -> n.endsWith("-0.json") && !n.equals(oldChunk)));
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * {@code bench/search-bytes.sh SITE [FIRST-QUERY [LATER-QUERY]]}: the bytes a reader's queries transfer on a built
  * site, computed from the index's files (uncompressed). The first query fetches the manifest, the shards of its
  * words and the metadata chunks of its first page of results; a later query the same without the manifest
- * (kept by the page). Without queries it takes the index's most common word as the first query and its
+ * (kept by the page). A query may carry filters: {@code ticker=SYMBOL}, {@code tag=TAG} ({@code _} for a space),
+ * {@code from=YYYY-MM}, {@code to=YYYY-MM}. Without queries it takes the index's most common word as the first query and its
  * second and third most common words as the later one (the costliest realistic queries), and also reports the
  * costliest one-word query over every word.
  */
@@ -36,17 +37,20 @@ public final class SearchBytes {
         }
         SearchReader reader = new SearchReader(site);
         Map<String, Long> sizes = new HashMap<>();
-        String version = reader.manifest().get("version").asText();
         long total = 0;
         long maxShard = 0;
         long maxChunk = 0;
         int chunks = 0;
-        try (Stream<Path> files = Files.list(site.resolve("search").resolve(version))) {
+        int postings = 0;
+        try (Stream<Path> files = Files.list(site.resolve("search"))) {
             for (Path f : files.toList()) {
+                if (!SearchFormat.versioned("search/" + f.getFileName())) continue;
                 long size = Files.size(f);
                 total += size;
-                if (f.getFileName().toString().endsWith(".bin")) maxShard = Math.max(maxShard, size);
-                else {
+                if (f.getFileName().toString().endsWith(".bin")) {
+                    maxShard = Math.max(maxShard, size);
+                    postings++;
+                } else {
                     maxChunk = Math.max(maxChunk, size);
                     chunks++;
                 }
@@ -55,9 +59,10 @@ public final class SearchBytes {
             throw new UncheckedIOException(e);
         }
         long manifest = size(site, SearchFormat.MANIFEST, sizes);
-        System.out.printf(Locale.ROOT, "search index: %d documents, %d bytes in %d files (manifest %d, %d shards of at"
+        System.out.printf(Locale.ROOT, "search index: %d stories, %d bytes in %d files (manifest %d, %d shards and %d blocks of at"
                         + " most %d, %d metadata chunks of at most %d)%n", reader.manifest().get("docs").asInt(),
-                total + manifest, reader.shardCount() + chunks + 1, manifest, reader.shardCount(), maxShard, chunks, maxChunk);
+                total + manifest, postings + chunks + 1, manifest, reader.shardCount(), postings - reader.shardCount(),
+                maxShard, chunks, maxChunk);
 
         String first = args.length > 1 ? args[1] : null;
         String later = args.length > 2 ? args[2] : null;
@@ -89,13 +94,24 @@ public final class SearchBytes {
     }
 
     private static void report(Path site, SearchReader reader, String label, String query, boolean first, Map<String, Long> sizes) {
-        long start = System.nanoTime();
-        SearchReader.Result r = reader.search(query, SearchReader.Filters.NONE);
-        long micros = (System.nanoTime() - start) / 1000;
+        // Filters ride in the query as ticker=SYMBOL, tag=TAG (with _ for spaces), from=YYYY-MM and to=YYYY-MM.
+        Map<String, String> filters = new HashMap<>();
+        List<String> words = new ArrayList<>();
+        for (String token : query.trim().split("\\s+")) {
+            int eq = token.indexOf('=');
+            if (eq > 0 && List.of("ticker", "tag", "from", "to").contains(token.substring(0, eq))) {
+                filters.put(token.substring(0, eq), token.substring(eq + 1).replace('_', ' '));
+            } else {
+                words.add(token);
+            }
+        }
+        SearchReader.Filters f = new SearchReader.Filters(filters.get("ticker"), filters.get("tag"), filters.get("from"), filters.get("to"));
+        SearchReader.Result r = reader.search(String.join(" ", words), f);
         long bytes = bytes(site, r.files(), sizes) + (first ? size(site, SearchFormat.MANIFEST, sizes) : 0);
-        long shards = r.files().stream().filter(f -> f.endsWith(".bin")).count();
-        System.out.printf(Locale.ROOT, "%s \"%s\": %d bytes (%s%d shards, %d metadata chunks), %d results%n", label, query,
-                bytes, first ? "manifest, " : "", shards, r.files().size() - shards, r.ids().size());
+        long postings = r.files().stream().filter(n -> n.endsWith(".bin")).count();
+        System.out.printf(Locale.ROOT, "%s \"%s\": %d bytes (%s%d shards and blocks, %d metadata chunks), %d results (%s %d)%n",
+                label, query, bytes, first ? "manifest, " : "", postings, r.files().size() - postings, r.ids().size(),
+                r.complete() ? "first step read everything:" : "first step found at least", r.found());
     }
 
     private static long bytes(Path site, Set<String> files, Map<String, Long> sizes) {
