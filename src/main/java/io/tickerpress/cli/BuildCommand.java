@@ -78,7 +78,7 @@ public final class BuildCommand implements Callable<Integer> {
             if (output == null) output = sourceOption.dir.resolve("site");
             BuildOptions options = new BuildOptions(sourceOption.dir, output, drafts, future, baseUrl,
                     now == null ? Instant.now() : now, sourceOption.dir.resolve(BuildOptions.CACHE_DIR), clean);
-            BuildResult result = SiteBuilder.build(options, new ContentLoader.Cache(), Progress.onTerminal(quiet));
+            BuildResult result = SiteBuilder.build(options, ContentLoader.Cache.none(), Progress.onTerminal(quiet));
             if (!quiet) {
                 for (String w : result.warnings()) {
                     err.println("warning: " + w);

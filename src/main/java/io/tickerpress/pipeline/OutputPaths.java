@@ -2,9 +2,10 @@ package io.tickerpress.pipeline;
 
 import io.tickerpress.diag.InputError;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Every file the build writes, with what it comes from. Two outputs at one path (an article whose URL is the
@@ -40,8 +41,12 @@ final class OutputPaths {
     private record Claim(String path, Source source) {
     }
 
-    private final Map<String, Claim> files = new HashMap<>();
-    private final Map<String, Claim> folders = new HashMap<>();
+    /**
+     * Every claimed file by its key, in key order: the files below a folder follow the folder's key plus "/",
+     * so one sorted map answers both questions (is this file taken, is this path another file's folder) without
+     * keeping a key per folder as well.
+     */
+    private final NavigableMap<String, Claim> files = new TreeMap<>();
 
     /**
      * Records that {@code source} writes the file at {@code path} (site-relative, such as
@@ -54,7 +59,10 @@ final class OutputPaths {
         String key = key(path);
         Claim mine = new Claim(path, source);
         Claim other = files.get(key);
-        if (other == null) other = folders.get(key + "/");
+        if (other == null) {
+            Map.Entry<String, Claim> below = files.ceilingEntry(key + "/");
+            if (below != null && below.getKey().startsWith(key + "/")) other = below.getValue();
+        }
         if (other == null) {
             for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
                 other = files.get(key.substring(0, slash));
@@ -63,13 +71,11 @@ final class OutputPaths {
         }
         if (other != null) throw clash(other, mine);
         files.put(key, mine);
-        for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
-            folders.putIfAbsent(key.substring(0, slash + 1), mine);
-        }
     }
 
-    /** The file system's view of a path: no empty or "." segments, one case. */
+    /** The file system's view of a path: no empty or "." segments, one case (the path itself when it is so). */
     private static String key(String path) {
+        if (isKey(path)) return path; // most paths: no second copy of the text
         StringBuilder sb = new StringBuilder();
         for (String segment : path.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) continue;
@@ -77,6 +83,14 @@ final class OutputPaths {
             sb.append(segment);
         }
         return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isKey(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.endsWith("/") || path.contains("//")
+                || path.equals(".") || path.startsWith("./") || path.endsWith("/.") || path.contains("/./")) {
+            return false;
+        }
+        return path.equals(path.toLowerCase(Locale.ROOT));
     }
 
     private static InputError clash(Claim first, Claim second) {

@@ -24,6 +24,7 @@ import io.tickerpress.render.Formats;
 import io.tickerpress.render.MarketViews;
 import io.tickerpress.render.PageRenderer;
 import io.tickerpress.render.SearchIndex;
+import io.tickerpress.render.Sitemaps;
 import io.tickerpress.render.Theme;
 import io.tickerpress.render.ThemeAssets;
 import io.tickerpress.render.chart.Charts;
@@ -67,7 +68,7 @@ public final class SiteBuilder {
     }
 
     public static BuildResult build(BuildOptions options) {
-        return build(options, new ContentLoader.Cache(), Progress.NONE);
+        return build(options, ContentLoader.Cache.none(), Progress.NONE);
     }
 
     /**
@@ -220,7 +221,8 @@ public final class SiteBuilder {
                 writeFeeds(store, feeds, feeds.feed(config.title() + ": " + tag.name(), tag.name(), tag.path(),
                         tag.articles(), body), tag.path(), "tag '" + tag.name() + "'");
             }
-            store.file("sitemap.xml", Source.generated("the sitemap"), bytes(feeds.sitemap(store.records())));
+            Sitemaps.write(store.records(), feeds, (name, file) -> store.file(name, Source.generated(
+                    name.equals(Sitemaps.MAIN) ? "the sitemap" : "the sitemap file " + name), file));
             store.file("news-sitemap.xml", Source.generated("the news sitemap"), bytes(feeds.newsSitemap(newestFirst)));
             store.file("robots.txt", Source.generated("robots.txt"), bytes(feeds.robots()));
 

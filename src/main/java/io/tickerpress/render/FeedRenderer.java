@@ -76,11 +76,20 @@ public final class FeedRenderer {
         return render("atom.ftlx", "feed", feed);
     }
 
+    /** One sitemap file of these pages, in the order given (see {@link Sitemaps} for the split into files). */
     public String sitemap(List<io.tickerpress.derive.PageRecord> pages) {
-        List<SitemapView.Entry> entries = pages.stream()
-                .sorted(java.util.Comparator.comparing(io.tickerpress.derive.PageRecord::path))
-                .map(p -> new SitemapView.Entry(config.baseUrl() + p.path(), iso(p.lastmod()))).toList();
+        List<SitemapView.Entry> entries = pages.stream().map(p -> sitemapEntry(p.path(), p.lastmod())).toList();
         return render("sitemap.ftlx", "sitemap", new SitemapView(entries));
+    }
+
+    /** A sitemap index: the absolute URLs of the sitemap files with the newest change each lists. */
+    public String sitemapIndex(List<SitemapView.Entry> sitemaps) {
+        return render("sitemap-index.ftlx", "sitemaps", new SitemapView(sitemaps));
+    }
+
+    /** An entry of a sitemap or sitemap index: the absolute URL of a site path and its last change. */
+    SitemapView.Entry sitemapEntry(String path, Instant lastmod) {
+        return new SitemapView.Entry(config.baseUrl() + path, iso(lastmod));
     }
 
     /** Articles from the last two days of the newest content, as news search engines want. */
@@ -97,7 +106,7 @@ public final class FeedRenderer {
     }
 
     public String robots() {
-        return "User-agent: *\nAllow: /\n\nSitemap: " + config.baseUrl() + "sitemap.xml\n";
+        return "User-agent: *\nAllow: /\n\nSitemap: " + config.baseUrl() + Sitemaps.MAIN + "\n";
     }
 
     private String iso(Instant t) {

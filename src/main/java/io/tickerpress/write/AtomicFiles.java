@@ -1,7 +1,9 @@
 package io.tickerpress.write;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -29,6 +31,19 @@ public final class AtomicFiles {
         write(target, bytes, false);
     }
 
+    /** What a streamed file holds: written to the stream (buffered; not to be closed by the writer). */
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Like {@link #write(Path, byte[])}, for a file too large to build in memory first (a large site's build
+     * manifest): the content is streamed into the temporary file.
+     */
+    public static void write(Path target, Content content) throws IOException {
+        write(target, content, false);
+    }
+
     /**
      * For an editor's files (market history): the folder is made if needed, and the bytes are flushed to disk
      * before the rename, so that a power cut cannot leave the new name on empty contents.
@@ -39,12 +54,17 @@ public final class AtomicFiles {
     }
 
     private static void write(Path target, byte[] bytes, boolean durable) throws IOException {
+        write(target, out -> out.write(bytes), durable);
+    }
+
+    private static void write(Path target, Content content, boolean durable) throws IOException {
         Path tmp = target.resolveSibling(TEMP_PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet()
                 + "-" + target.getFileName());
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) channel.write(buffer);
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                content.writeTo(out);
+                out.flush();
                 if (durable) channel.force(true);
             }
             move(tmp, target);

@@ -1,5 +1,6 @@
 package io.tickerpress.write;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -19,7 +20,8 @@ import java.util.TreeMap;
  */
 public record BuildManifest(int version, String output, String inputs, Map<String, Entry> pages) {
     public static final int VERSION = 2;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     public record Entry(String fingerprint, List<String> charts, List<String> warnings) {
         public Entry {
@@ -75,7 +77,8 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         try {
             Files.createDirectories(cacheDir);
             Path target = file(cacheDir, Path.of(output));
-            AtomicFiles.write(target, JSON.writeValueAsBytes(this));
+            // Streamed: at 100,000 articles the file is tens of megabytes, too much to build in memory first.
+            AtomicFiles.write(target, out -> JSON.writeValue(out, this));
         } catch (IOException e) {
             // Without a manifest the next build is a full one; nothing else is lost.
         }
