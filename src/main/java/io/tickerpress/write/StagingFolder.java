@@ -435,9 +435,15 @@ public final class StagingFolder implements AutoCloseable {
         for (String p : baseRecord.gone) if (!touched.contains(p)) stale.add(p);
         for (String rel : stale) {
             Path p = SafePaths.resolve(staging, rel);
-            if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue; // now a folder of this build
-            Files.deleteIfExists(p);
+            // Gone already, or one of its folders is now a file of this build (a path that was a file, then a
+            // folder, then a file again), or it is now a folder of this build: nothing to remove.
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            Files.delete(p);
             for (Path d = p.getParent(); d != null && !d.equals(staging) && d.startsWith(staging); d = d.getParent()) {
+                if (!Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) break;
                 try {
                     Files.delete(d);
                 } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException e) {

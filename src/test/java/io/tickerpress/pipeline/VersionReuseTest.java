@@ -72,6 +72,32 @@ class VersionReuseTest {
         assertSameAsClean(src, out, "another edit");
     }
 
+    @Test
+    void aPathThatIsAFileThenAFolderThenAFileAgain() throws IOException {
+        // The third build reuses the first version's folder, where the path is a file, while the published
+        // version has a folder there, with a file in it that the third build no longer makes.
+        Path src = dir.resolve("src");
+        Path out = dir.resolve("site");
+        IncrementalEqualsCleanTest.copyTree(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
+        Path asFile = src.resolve("templates/static/probe");
+        TestSites.write(asFile, "a file\n");
+        TestSites.build(src, out);
+        Path first = out.toRealPath();
+        Object firstFolder = Files.getAttribute(first, "unix:ino");
+        assertTrue(Files.isRegularFile(first.resolve("assets/probe")), "the static file is published under assets/");
+        Files.delete(asFile);
+        TestSites.write(src.resolve("templates/static/probe/inner.txt"), "a file in a folder\n");
+        TestSites.build(src, out);
+        assertTrue(Files.isRegularFile(out.resolve("assets/probe/inner.txt")));
+        Files.delete(src.resolve("templates/static/probe/inner.txt"));
+        Files.delete(src.resolve("templates/static/probe"));
+        TestSites.write(asFile, "a file again\n");
+        TestSites.build(src, out);
+        assertEquals(firstFolder, Files.getAttribute(out.toRealPath(), "unix:ino"), "the first version's folder was reused");
+        assertEquals("a file again\n", Files.readString(out.resolve("assets/probe")));
+        assertSameAsClean(src, out, "file folder file");
+    }
+
     private void assertSameAsClean(Path src, Path out, String step) {
         Path clean = dir.resolve("clean-" + step.replaceAll("[^a-z]", "-"));
         // A new output, so nothing is carried over; the clean builds share one cache of their own for the charts
