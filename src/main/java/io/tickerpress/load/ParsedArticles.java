@@ -4,7 +4,6 @@ import io.tickerpress.model.Article;
 import io.tickerpress.model.Source;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -48,7 +47,7 @@ public final class ParsedArticles {
 
     private final String generator;
     private final Hashes hashes;
-    private final byte[] stored;
+    private byte[] stored;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Entry> used = new ConcurrentHashMap<>();
     private volatile String settings;
@@ -101,6 +100,8 @@ public final class ParsedArticles {
             entries.putAll(read);
         } catch (IOException | RuntimeException e) {
             entries.clear();
+        } finally {
+            stored = null; // read once: not held through the build
         }
     }
 
@@ -156,44 +157,48 @@ public final class ParsedArticles {
     }
 
     /**
-     * What this build used (entries of files no longer there, or changed since, are dropped), to keep for the
-     * next build; empty when it is what was read, or when the store was never opened.
+     * Whether what this build used differs from what was read (entries of files no longer there, or changed
+     * since, are dropped): then {@link #writeTo} gives the store to keep for the next build.
      */
-    public Optional<byte[]> toBytes() {
-        if (settings == null || (!changed && used.size() == entries.size())) return Optional.empty();
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(used.size() * 400 + 64);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeUTF(FORMAT);
-                out.writeUTF(settings);
-                out.writeInt(used.size());
-                for (var kv : new java.util.TreeMap<>(used).entrySet()) {
-                    Entry e = kv.getValue();
-                    out.writeUTF(kv.getKey());
-                    for (String s : List.of(e.title, e.date, e.updated, e.dateline, e.slug)) out.writeUTF(s);
-                    list(out, e.summary);
-                    list(out, e.tags);
-                    list(out, e.tickers);
-                    out.writeInt(e.sources.size());
-                    for (Source s : e.sources) {
-                        out.writeUTF(s.name());
-                        out.writeBoolean(s.url() != null);
-                        if (s.url() != null) out.writeUTF(s.url());
-                    }
-                    out.writeUTF(e.author);
-                    out.writeBoolean(e.draft);
-                    out.writeInt(e.bodyLine);
-                    out.writeInt(e.offset);
-                    out.writeInt(e.length);
-                    out.writeInt(e.hash);
-                    out.writeBoolean(e.shortcodes);
-                }
-                out.writeUTF("end");
+    public boolean changed() {
+        return settings != null && (changed || used.size() != entries.size());
+    }
+
+    /** Lets go of the entries once the articles are loaded and the store kept: a large archive has many. */
+    public void release() {
+        entries.clear();
+        used.clear();
+    }
+
+    /** Writes what this build used, streamed (a large archive's store is not built as one array first). */
+    public void writeTo(java.io.OutputStream target) throws IOException {
+        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(target, 1 << 16));
+        out.writeUTF(FORMAT);
+        out.writeUTF(settings);
+        out.writeInt(used.size());
+        for (String key : used.keySet().stream().sorted().toList()) {
+            Entry e = used.get(key);
+            out.writeUTF(key);
+            for (String s : List.of(e.title, e.date, e.updated, e.dateline, e.slug)) out.writeUTF(s);
+            list(out, e.summary);
+            list(out, e.tags);
+            list(out, e.tickers);
+            out.writeInt(e.sources.size());
+            for (Source s : e.sources) {
+                out.writeUTF(s.name());
+                out.writeBoolean(s.url() != null);
+                if (s.url() != null) out.writeUTF(s.url());
             }
-            return Optional.of(bytes.toByteArray());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+            out.writeUTF(e.author);
+            out.writeBoolean(e.draft);
+            out.writeInt(e.bodyLine);
+            out.writeInt(e.offset);
+            out.writeInt(e.length);
+            out.writeInt(e.hash);
+            out.writeBoolean(e.shortcodes);
         }
+        out.writeUTF("end");
+        out.flush();
     }
 
     private static void list(DataOutputStream out, List<String> list) throws IOException {

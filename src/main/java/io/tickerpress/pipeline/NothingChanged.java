@@ -74,14 +74,15 @@ final class NothingChanged {
     /** Keeps what this build parsed for the next one; best effort: without it the next build parses again. */
     void keep(io.tickerpress.load.ParsedArticles parsed) {
         if (parsed == null) return;
-        parsed.toBytes().ifPresent(bytes -> {
+        if (parsed.changed()) {
             try {
                 Files.createDirectories(options.cacheDir());
-                io.tickerpress.write.AtomicFiles.write(parsedArticlesFile(), bytes);
-            } catch (IOException e) {
+                io.tickerpress.write.AtomicFiles.write(parsedArticlesFile(), parsed::writeTo);
+            } catch (IOException | RuntimeException e) {
                 // the next build parses every article again
             }
-        });
+        }
+        parsed.release();
     }
 
     private Path parsedArticlesFile() {

@@ -161,11 +161,11 @@ class FiguresAgreeTest {
         assertTrue(article.text().contains("NEW YORK, 20 Jan 2026 at 06:04 EST"), article.text());
         // Lists show each story's time in the dateline pattern; the date pattern is the search index's display date.
         assertEquals("20 Jan 2026 at 06:04 EST", TestSites.page(out, "/").selectFirst(".lead-story time").text());
-        assertEquals("20 January 2026", new io.tickerpress.render.search.SearchReader(out).doc(0).get("displayDate").asText());
+        assertEquals("20 January 2026", new io.tickerpress.render.search.SearchReader(out).doc(0).get(2).asText());
         // An incremental build after a pattern change writes the new dates, with no stale page kept.
         TestSites.write(src.resolve("content/site.yaml"), TestSites.SITE_YAML + "formats:\n  date: \"yyyy-MM-dd\"\n");
         TestSites.build(src, out);
-        assertEquals("2026-01-20", new io.tickerpress.render.search.SearchReader(out).doc(0).get("displayDate").asText());
+        assertEquals("2026-01-20", new io.tickerpress.render.search.SearchReader(out).doc(0).get(2).asText());
         assertTrue(TestSites.page(out, "/news/2026/01/20/hello/").text().contains("NEW YORK, Jan 20, 2026, 06:04 EST"));
     }
 
