@@ -21,10 +21,17 @@ public final class Permalinks {
 
     /** A pattern (or a prefix of one) with its tokens replaced. */
     static String expand(String pattern, ZonedDateTime d, String slug) {
-        return pattern
-                .replace("{yyyy}", String.format(Locale.ROOT, "%04d", d.getYear()))
-                .replace("{mm}", String.format(Locale.ROOT, "%02d", d.getMonthValue()))
-                .replace("{dd}", String.format(Locale.ROOT, "%02d", d.getDayOfMonth()))
-                .replace("{slug}", slug);
+        String path = pattern;
+        if (path.contains("{yyyy}")) path = path.replace("{yyyy}", digits(d.getYear(), 4));
+        if (path.contains("{mm}")) path = path.replace("{mm}", digits(d.getMonthValue(), 2));
+        if (path.contains("{dd}")) path = path.replace("{dd}", digits(d.getDayOfMonth(), 2));
+        return path.replace("{slug}", slug);
+    }
+
+    /** A number padded with zeros to a width, as {@code %0Nd} prints it (without its cost: one path per page). */
+    private static String digits(int value, int width) {
+        if (value < 0) return String.format(Locale.ROOT, "%0" + width + "d", value);
+        String s = Integer.toString(value);
+        return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
     }
 }

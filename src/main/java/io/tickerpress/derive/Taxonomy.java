@@ -43,7 +43,11 @@ public final class Taxonomy {
         return out;
     }
 
+    /** Slugs of the tag and author names seen, as a site has far fewer of them than it has pages naming them. */
+    private static final Map<String, String> SLUGS = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static String tagSlug(String tag) {
-        return Slugs.slugify(tag);
+        if (SLUGS.size() > 100_000) SLUGS.clear(); // a bound, for a process that builds many sites
+        return SLUGS.computeIfAbsent(tag, Slugs::slugify);
     }
 }

@@ -26,12 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * that is missing, cut or written for other settings is simply empty.
  */
 public final class ParsedArticles {
-    private static final String FORMAT = "tickerpress parsed articles 1";
+    private static final String FORMAT = "tickerpress parsed articles 2";
     /** Strings longer than this are not kept (DataOutput's limit is 65,535 bytes of modified UTF-8). */
     private static final int LONGEST = 16_000;
 
     /** An article's parse without its file's name on screen and without its body's text. */
-    private record Entry(String title, String date, String updated, String dateline, String slug, List<String> summary,
+    private record Entry(String title, ZonedDateTime date, ZonedDateTime updated, String dateline, String slug, List<String> summary,
                          List<String> tags, List<String> tickers, List<Source> sources, String author, boolean draft,
                          int bodyLine, int offset, int length, int hash, boolean shortcodes) {
     }
@@ -48,8 +48,13 @@ public final class ParsedArticles {
     private final String generator;
     private final Hashes hashes;
     private byte[] stored;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<String, Entry> used = new ConcurrentHashMap<>();
+    /** Where each stored entry lies in {@code stored}: its offset and length, packed ({@link #range}). */
+    private final Map<String, Long> entries = new ConcurrentHashMap<>();
+    /**
+     * The entries this build used: a stored one by its range (written out again byte for byte, not encoded
+     * anew), a fresh parse as an {@link Entry}.
+     */
+    private final Map<String, Object> used = new ConcurrentHashMap<>();
     private volatile String settings;
     private volatile boolean changed;
     private final java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
@@ -85,24 +90,101 @@ public final class ParsedArticles {
         settings = generator + "|" + parseSettings;
         entries.clear();
         if (stored == null) return;
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
-            if (!FORMAT.equals(in.readUTF()) || !settings.equals(in.readUTF())) return;
-            int count = in.readInt();
-            Map<String, Entry> read = new java.util.HashMap<>(count * 2);
-            for (int i = 0; i < count; i++) {
-                String key = in.readUTF();
-                Entry e = new Entry(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), list(in),
-                        list(in), list(in), sources(in), in.readUTF(), in.readBoolean(), in.readInt(), in.readInt(),
-                        in.readInt(), in.readInt(), in.readBoolean());
-                read.put(key, e);
+        ByteArrayInputStream bytes = new ByteArrayInputStream(stored);
+        try (DataInputStream in = new DataInputStream(bytes)) {
+            if (!FORMAT.equals(in.readUTF()) || !settings.equals(in.readUTF())) {
+                stored = null;
+                return;
             }
-            if (!"end".equals(in.readUTF())) return;
+            int count = in.readInt();
+            Map<String, Long> read = new java.util.HashMap<>(count * 2);
+            for (int i = 0; i < count; i++) {
+                int start = stored.length - bytes.available();
+                String key = in.readUTF();
+                skipEntry(in); // decoded when a build asks for it: most builds use each entry once
+                read.put(key, range(start, stored.length - bytes.available() - start));
+            }
+            if (!"end".equals(in.readUTF())) {
+                stored = null;
+                return;
+            }
             entries.putAll(read);
         } catch (IOException | RuntimeException e) {
             entries.clear();
-        } finally {
-            stored = null; // read once: not held through the build
+            stored = null;
         }
+    }
+
+    private static long range(int offset, int length) {
+        return (long) offset << 32 | length;
+    }
+
+    /** Reads a stored entry (its key, then its fields). */
+    private Entry entry(long range) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored, (int) (range >>> 32), (int) range));
+        in.readUTF(); // the key
+        return new Entry(in.readUTF(), zoned(in), in.readBoolean() ? zoned(in) : null, in.readUTF(), in.readUTF(), list(in),
+                list(in), list(in), sources(in), in.readUTF(), in.readBoolean(), in.readInt(), in.readInt(),
+                in.readInt(), in.readInt(), in.readBoolean());
+    }
+
+    /** Passes over an entry's fields as {@link #writeTo} lays them out, without decoding them. */
+    private static void skipEntry(DataInputStream in) throws IOException {
+        skipString(in); // title
+        skipZoned(in);
+        if (in.readBoolean()) skipZoned(in);
+        skipString(in); // dateline
+        skipString(in); // slug
+        for (int list = 0; list < 3; list++) {
+            int n = count(in);
+            for (int i = 0; i < n; i++) skipString(in);
+        }
+        int sources = count(in);
+        for (int i = 0; i < sources; i++) {
+            skipString(in);
+            if (in.readBoolean()) skipString(in);
+        }
+        skipString(in); // author
+        skip(in, 1 + 4 * 4 + 1); // draft, body line, offset, length, hash, shortcodes
+    }
+
+    /**
+     * A time as its instant and zone: {@code ZonedDateTime.ofInstant} gives back the same value (a zoned time's
+     * offset is the one its zone has at its instant), without parsing text.
+     */
+    private static void zoned(DataOutputStream out, ZonedDateTime t) throws IOException {
+        out.writeLong(t.toEpochSecond());
+        out.writeInt(t.getNano());
+        out.writeUTF(t.getZone().getId());
+    }
+
+    private static final Map<String, java.time.ZoneId> ZONES = new ConcurrentHashMap<>();
+
+    private static ZonedDateTime zoned(DataInputStream in) throws IOException {
+        long seconds = in.readLong();
+        int nanos = in.readInt();
+        String zone = in.readUTF();
+        return ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(seconds, nanos),
+                ZONES.computeIfAbsent(zone, java.time.ZoneId::of));
+    }
+
+    private static void skipZoned(DataInputStream in) throws IOException {
+        skip(in, 8 + 4);
+        skipString(in);
+    }
+
+    private static void skipString(DataInputStream in) throws IOException {
+        skip(in, in.readUnsignedShort());
+    }
+
+    private static void skip(DataInputStream in, int n) throws IOException {
+        if (in.skipBytes(n) != n) throw new IOException("cut");
+    }
+
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 100_000) throw new IOException("not a list");
+        return n;
     }
 
     private static String key(String contentHash, String fileName) {
@@ -112,18 +194,19 @@ public final class ParsedArticles {
     /** The article parsed from a file whose content has this hash, if an earlier build kept it. */
     Optional<Article> get(String contentHash, Path file, String display, long maxBytes) {
         String key = key(contentHash, file.getFileName().toString());
-        Entry e = entries.get(key);
-        if (e == null) return Optional.empty();
-        used.put(key, e);
+        Long range = entries.get(key);
+        if (range == null) return Optional.empty();
         try {
+            Entry e = entry(range);
+            used.put(key, range);
             BodyOnDisk body = new BodyOnDisk(file, display, maxBytes, e.offset, e.length, e.hash, contentHash,
                     e.shortcodes);
-            return Optional.of(new Article(display, e.title, ZonedDateTime.parse(e.date),
-                    e.updated.isEmpty() ? null : ZonedDateTime.parse(e.updated), ArticleLoader.shared(e.dateline),
+            return Optional.of(new Article(display, e.title, e.date, e.updated, ArticleLoader.shared(e.dateline),
                     e.slug, e.summary, e.tags.stream().map(ArticleLoader::shared).toList(),
                     e.tickers.stream().map(ArticleLoader::shared).toList(), e.sources, ArticleLoader.shared(e.author),
                     e.draft, List.of(), body, e.bodyLine));
-        } catch (RuntimeException bad) {
+        } catch (IOException | RuntimeException bad) {
+            used.remove(key);
             return Optional.empty(); // parsed again
         }
     }
@@ -146,7 +229,7 @@ public final class ParsedArticles {
             if (s.url() != null) strings.add(s.url());
         }
         for (String s : strings) if (s.length() > LONGEST) return;
-        Entry e = new Entry(a.title(), a.date().toString(), a.updated() == null ? "" : a.updated().toString(),
+        Entry e = new Entry(a.title(), a.date(), a.updated(),
                 a.dateline(), a.slug(), a.summary(), a.tags(), a.tickers(), a.sources(), a.author(), a.draft(),
                 a.bodyLine(), text.length() - body.length(), body.length(), body.hashCode(),
                 io.tickerpress.model.ArticleBody.usesShortcodes(body));
@@ -168,6 +251,7 @@ public final class ParsedArticles {
     public void release() {
         entries.clear();
         used.clear();
+        stored = null;
     }
 
     /** Writes what this build used, streamed (a large archive's store is not built as one array first). */
@@ -177,9 +261,19 @@ public final class ParsedArticles {
         out.writeUTF(settings);
         out.writeInt(used.size());
         for (String key : used.keySet().stream().sorted().toList()) {
-            Entry e = used.get(key);
+            Object kept = used.get(key);
+            if (kept instanceof Long range) { // as read: the key and the fields
+                out.write(stored, (int) (range >>> 32), (int) (long) range);
+                continue;
+            }
+            Entry e = (Entry) kept;
             out.writeUTF(key);
-            for (String s : List.of(e.title, e.date, e.updated, e.dateline, e.slug)) out.writeUTF(s);
+            out.writeUTF(e.title);
+            zoned(out, e.date);
+            out.writeBoolean(e.updated != null);
+            if (e.updated != null) zoned(out, e.updated);
+            out.writeUTF(e.dateline);
+            out.writeUTF(e.slug);
             list(out, e.summary);
             list(out, e.tags);
             list(out, e.tickers);

@@ -29,6 +29,7 @@ final class PageStore {
     private final Charts charts;
     private final Diagnostics diagnostics;
     private final Map<String, BuildManifest.Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, BuildManifest.Group> groups = new ConcurrentHashMap<>();
     private final List<PageRecord> records = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger rendered = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
@@ -76,6 +77,42 @@ final class PageStore {
         out.write(path, content);
     }
 
+    /**
+     * Writes a group of files that are not pages (a feed, the sitemaps, the search index), made by {@code make}
+     * from inputs whose fingerprint is {@code fingerprint}. When the previous build made the group from the same
+     * fingerprint, its files are carried over and {@code make} does not run.
+     *
+     * @param fingerprint null when unknown: the group is made anew, now and in the next build
+     * @param source what each file of the group is, by its path (for the message when two outputs clash)
+     */
+    void files(String group, String fingerprint, java.util.function.Function<String, OutputPaths.Source> source,
+               java.util.function.Consumer<java.util.function.BiConsumer<String, byte[]>> make) {
+        BuildManifest.Group before = previous.groups().get(group);
+        if (before != null && fingerprint != null && fingerprint.equals(before.fingerprint())
+                && carryAll(before.files(), source)) {
+            groups.put(group, before);
+            return;
+        }
+        List<String> made = new ArrayList<>();
+        make.accept((path, content) -> {
+            file(path, source.apply(path), content);
+            made.add(path);
+        });
+        if (fingerprint != null) groups.put(group, new BuildManifest.Group(fingerprint, made));
+    }
+
+    /**
+     * Carries over all these files of the previous build, or returns false when one is gone (then the group is
+     * made again, and its files written over the ones carried: the same fingerprint makes the same files).
+     */
+    private boolean carryAll(List<String> files, java.util.function.Function<String, OutputPaths.Source> source) {
+        for (String file : files) {
+            if (!out.hasPrevious(file) || !out.carryOver(file)) return false;
+        }
+        files.forEach(file -> paths.claim(file, source.apply(file)));
+        return true;
+    }
+
     /** Records a file that is written elsewhere (charts) so that no other output takes its path. */
     void claim(String path, OutputPaths.Source source) {
         paths.claim(path, source);
@@ -119,6 +156,6 @@ final class PageStore {
 
     BuildManifest manifest() {
         // The previous manifest was loaded for this build's shared inputs (or is empty for them).
-        return new BuildManifest(BuildManifest.VERSION, out.output().toString(), previous.inputs(), entries);
+        return new BuildManifest(BuildManifest.VERSION, out.output().toString(), previous.inputs(), entries, groups);
     }
 }

@@ -211,18 +211,24 @@ public final class SiteBuilder {
             store.page("search/", Source.generated("the search page"), pages.search(), newestContent);
             store.page("404.html", Source.generated("the 404 page"), pages.notFound(), newestContent);
             mark = lap(stages, "market pages", mark);
-            SearchIndex.write(newestFirst, pages::url, pages.formats(), (name, file) -> store.file(name, Source.generated("the search index"), file));
+            // The files below are made again only when what they are made from changed (see PageStore.files).
+            Source searchIndex = Source.generated("the search index");
+            store.files("search", SearchIndex.fingerprint(newestFirst), name -> searchIndex,
+                    files -> SearchIndex.write(newestFirst, pages::url, pages.formats(), files));
 
             // Feeds for the site and each tag; full content when site.yaml asks for it.
             Function<PublishedArticle, String> body = config.feedsFullContent() ? pages::bodyHtml : null;
-            writeFeeds(store, feeds, feeds.feed(config.title(), config.description(), "", newestFirst, body), "",
+            String fullContent = config.feedsFullContent() ? market.digest() : null;
+            writeFeeds(store, feeds, config.title(), config.description(), "", newestFirst, body, fullContent,
                     "the site");
             for (Taxonomy.Term tag : tags) {
-                writeFeeds(store, feeds, feeds.feed(config.title() + ": " + tag.name(), tag.name(), tag.path(),
-                        tag.articles(), body), tag.path(), "tag '" + tag.name() + "'");
+                writeFeeds(store, feeds, config.title() + ": " + tag.name(), tag.name(), tag.path(), tag.articles(),
+                        body, fullContent, "tag '" + tag.name() + "'");
             }
-            Sitemaps.write(store.records(), feeds, (name, file) -> store.file(name, Source.generated(
-                    name.equals(Sitemaps.MAIN) ? "the sitemap" : "the sitemap file " + name), file));
+            List<io.tickerpress.derive.PageRecord> records = store.records();
+            store.files("sitemaps", Sitemaps.fingerprint(records), name -> Source.generated(
+                    name.equals(Sitemaps.MAIN) ? "the sitemap" : "the sitemap file " + name),
+                    files -> Sitemaps.write(records, feeds, files));
             store.file("news-sitemap.xml", Source.generated("the news sitemap"), bytes(feeds.newsSitemap(newestFirst)));
             store.file("robots.txt", Source.generated("robots.txt"), bytes(feeds.robots()));
 
@@ -264,9 +270,17 @@ public final class SiteBuilder {
         return now;
     }
 
-    private static void writeFeeds(PageStore store, FeedRenderer feeds, FeedView feed, String path, String of) {
-        store.file(path + "feed.xml", Source.generated("the RSS feed of " + of), bytes(feeds.rss(feed)));
-        store.file(path + "atom.xml", Source.generated("the Atom feed of " + of), bytes(feeds.atom(feed)));
+    private static void writeFeeds(PageStore store, FeedRenderer feeds, String title, String description, String path,
+                                   List<PublishedArticle> newestFirst, Function<PublishedArticle, String> body,
+                                   String fullContent, String of) {
+        Source rss = Source.generated("the RSS feed of " + of);
+        Source atom = Source.generated("the Atom feed of " + of);
+        store.files("feeds " + path, FeedRenderer.fingerprint(title, description, path, newestFirst, fullContent),
+                name -> name.endsWith("atom.xml") ? atom : rss, files -> {
+                    FeedView feed = feeds.feed(title, description, path, newestFirst, body);
+                    files.accept(path + "feed.xml", bytes(feeds.rss(feed)));
+                    files.accept(path + "atom.xml", bytes(feeds.atom(feed)));
+                });
     }
 
     private static String listPage(String list, Pagination.Page<?> page) {

@@ -39,6 +39,29 @@ public final class FeedRenderer {
     }
 
     /**
+     * What a feed ({@link #feed}) is made from, or null when it is not known without the feed's text: its title,
+     * description and folder, and the content hash of each listed article's file (everything an item shows),
+     * with the market data when the items carry full content (whose shortcodes compute from it).
+     */
+    public static String fingerprint(String title, String description, String path, List<PublishedArticle> newestFirst,
+                                     String fullContentMarket) {
+        List<PublishedArticle> items = newestFirst.subList(0, Math.min(FEED_ITEMS, newestFirst.size()));
+        String[] parts = new String[4 + 3 * items.size()];
+        parts[0] = title;
+        parts[1] = description;
+        parts[2] = path;
+        parts[3] = fullContentMarket == null ? "" : "full " + fullContentMarket;
+        for (int i = 0; i < items.size(); i++) {
+            Article a = items.get(i).article();
+            if (a.body().key() == null) return null;
+            parts[4 + 3 * i] = a.body().key();
+            parts[5 + 3 * i] = a.file();
+            parts[6 + 3 * i] = items.get(i).path();
+        }
+        return Fingerprint.of(parts);
+    }
+
+    /**
      * @param path site-relative folder of the feed ("" for the site, "tags/x/" for a tag)
      * @param bodyHtml full article HTML by article, or null to leave content out
      */

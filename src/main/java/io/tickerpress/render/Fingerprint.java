@@ -17,11 +17,14 @@ public final class Fingerprint {
     public static String of(String... parts) {
         long a = 0x9E3779B97F4A7C15L;
         long b = 0xC2B2AE3D27D4EB4FL;
+        char[] chars = new char[256];
         for (String p : parts) {
             String s = String.valueOf(p);
             int n = s.length();
+            if (n > chars.length) chars = new char[Math.max(n, chars.length * 2)];
+            s.getChars(0, n, chars, 0); // one copy, then a plain loop: charAt checks every index
             for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
+                char c = chars[i];
                 a = (a ^ c) * 0x100000001B3L;
                 b = (b + c) * 0xFF51AFD7ED558CCDL;
                 b ^= b >>> 29;

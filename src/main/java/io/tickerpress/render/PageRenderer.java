@@ -50,6 +50,12 @@ public final class PageRenderer {
     private final MarketPages marketPages;
     private final MarketViews marketViews;
     private final SidebarView latestSidebar;
+    /** The front page's sidebar: the index board alone (the page shows the stock of the day with its digest). */
+    private final SidebarView boardSidebar;
+    /** The hashes of the parts most pages share, to fingerprint a page without their text (see {@link #modelKey}). */
+    private final Map<Object, String> sharedParts = new java.util.IdentityHashMap<>();
+    /** Each listed article's {@link #itemKey}, by its path. */
+    private final Map<String, String> itemKeys = new ConcurrentHashMap<>();
     private final Charts charts;
     private final Formats formats;
     /** Rendered article bodies, kept for full-content feeds only. */
@@ -68,8 +74,13 @@ public final class PageRenderer {
         this.marketViews = new MarketViews(market, markdown, diagnostics, this::url, config.market().benchmark(), charts,
                 formats);
         this.latestSidebar = marketViews.sidebar(marketPages.sidebar(null));
+        this.boardSidebar = new SidebarView("Markets at the Close", List.of(), latestSidebar.board(),
+                latestSidebar.boardDate());
         this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(),
                 config.language(), config.publisher(), config.basePath() + "assets/style.css", !market.snapshots().isEmpty());
+        sharedParts.put(site, "#site " + Fingerprint.of(site.toString()));
+        sharedParts.put(latestSidebar, "#sidebar " + Fingerprint.of(latestSidebar.toString()));
+        sharedParts.put(boardSidebar, "#board " + Fingerprint.of(boardSidebar.toString()));
     }
 
     /** The site's date and time formats. */
@@ -88,6 +99,31 @@ public final class PageRenderer {
     // ---- articles
 
     public PreparedPage article(PublishedArticle entry, Chronicle chronicle, List<ArticleItemView> latest) {
+        String quick = quickArticleKey(entry, chronicle, latest);
+        if (quick != null) {
+            // The view model is built only if the page renders: most pages of an incremental build do not.
+            return new PreparedPage(quick, diagnostics -> renderArticle(articlePage(entry, chronicle, latest), diagnostics));
+        }
+        ArticlePage page = articlePage(entry, chronicle, latest);
+        Article a = entry.article();
+        // The site, the latest stories and (in "latest" mode) the sidebar are the same on every article page:
+        // their text is hashed once, not once per page.
+        Map<String, Object> own = new HashMap<>(page.model());
+        own.remove("site");
+        own.remove("sidebar");
+        own.remove("latest");
+        String fingerprint = Fingerprint.of("article.ftlh", Fingerprint.model(own),
+                page.sidebar() == latestSidebar ? sharedKey(latest) : page.sidebar().toString() + sharedKey(latest),
+                bodyKey(a.body(), a.file(), a.bodyLine(), a.date().toInstant()));
+        return new PreparedPage(fingerprint, diagnostics -> renderArticle(page, diagnostics));
+    }
+
+    /** An article page's view model, before its body is rendered. */
+    private record ArticlePage(PublishedArticle entry, ArticleView view, Map<String, Object> model,
+                               SidebarView sidebar) {
+    }
+
+    private ArticlePage articlePage(PublishedArticle entry, Chronicle chronicle, List<ArticleItemView> latest) {
         Article a = entry.article();
         ArticleView view = new ArticleView(
                 a.title(), url(entry.path()), canonical(entry.path()),
@@ -113,24 +149,38 @@ public final class PageRenderer {
         model.put("article", view);
         model.put("charts", articleCharts);
         SidebarView sidebar = sidebarFor(a.date().toInstant());
-        Instant moment = a.date().toInstant();
-        // The site, the latest stories and (in "latest" mode) the sidebar are the same on every article page:
-        // their text is hashed once, not once per page.
-        Map<String, Object> own = new HashMap<>(model);
-        own.remove("site");
-        String fingerprint = Fingerprint.of("article.ftlh", Fingerprint.model(own),
-                sidebar == latestSidebar ? sharedKey(latest) : sidebar.toString() + sharedKey(latest),
-                bodyKey(a.body(), a.file(), a.bodyLine(), moment));
         if (config.market().sidebarOn("article")) model.put("sidebar", sidebar);
         model.put("latest", latest);
-        return new PreparedPage(fingerprint, diagnostics -> {
-            // Read only when the page renders: a large archive reads it from the file.
-            String body = body(a.body().text(), a.file(), a.bodyLine(), moment, diagnostics);
-            if (config.feedsFullContent() && feedItems.contains(entry.path())) bodies.put(entry.path(), body);
-            Map<String, Object> full = new HashMap<>(model);
-            full.put("article", view.withBody(body));
-            return theme.render("article.ftlh", full);
-        });
+        return new ArticlePage(entry, view, model, sidebar);
+    }
+
+    private String renderArticle(ArticlePage page, Diagnostics diagnostics) {
+        Article a = page.entry().article();
+        // Read only when the page renders: a large archive reads it from the file.
+        String body = body(a.body().text(), a.file(), a.bodyLine(), a.date().toInstant(), diagnostics);
+        if (config.feedsFullContent() && feedItems.contains(page.entry().path())) bodies.put(page.entry().path(), body);
+        Map<String, Object> full = new HashMap<>(page.model());
+        full.put("article", page.view().withBody(body));
+        return theme.render("article.ftlh", full);
+    }
+
+    /**
+     * An article page's fingerprint without its view model, when what decides the page is known from its inputs:
+     * the content hash of its file (everything the article says), its path, its neighbours' titles and paths,
+     * the latest stories and the "latest" sidebar, and the market data when its body calls shortcodes. Null when
+     * the page depends on more (charts in its front matter, an as-of sidebar) or the file's hash is unknown: its
+     * view model is then fingerprinted.
+     */
+    private String quickArticleKey(PublishedArticle entry, Chronicle chronicle, List<ArticleItemView> latest) {
+        Article a = entry.article();
+        String content = a.body().key();
+        if (content == null || !a.charts().isEmpty() || config.market().asOf()) return null;
+        PublishedArticle older = chronicle.previous(entry).orElse(null);
+        PublishedArticle newer = chronicle.next(entry).orElse(null);
+        return Fingerprint.of("article.ftlh quick", content, a.file(), entry.path(),
+                older == null ? "" : older.article().title(), older == null ? "" : older.path(),
+                newer == null ? "" : newer.article().title(), newer == null ? "" : newer.path(),
+                sharedKey(latest), a.body().shortcodes() ? market.digest() : "");
     }
 
     private volatile Object sharedFor;
@@ -233,10 +283,9 @@ public final class PageRenderer {
         Map<String, Object> model = model(new PageView(kind, title, heading, url(page.path()), canonical(page.path()))
                 .withFeeds(feeds));
         model.put("heading", heading);
-        model.put("items", page.items().stream().map(this::item).toList());
         model.put("pager", pager(page));
         withSidebar(kind, model);
-        return prepared("list.ftlh", model);
+        return withItems("list.ftlh", model, page.items(), "", (full, items) -> full.put("items", items));
     }
 
     /**
@@ -248,31 +297,32 @@ public final class PageRenderer {
         String title = page.number() == 1 ? heading : heading + " (page " + page.number() + " of " + page.total() + ")";
         Map<String, Object> model = model(new PageView("home", title, config.description(), url(page.path()),
                 canonical(page.path())));
-        List<ArticleItemView> items = page.items().stream().map(this::item).toList();
-        if (page.number() == 1) {
-            FrontView.DigestTeaser digest = null;
-            if (latestDigest != null) {
-                DigestView d = marketViews.digest(latestDigest, "",
-                        (symbol, day) -> marketPages.moveAsOf(symbol, day).orElseThrow(), List.of());
-                digest = new FrontView.DigestTeaser(d.title(), url(latestDigest.path()), d.date(), d.dateIso(),
-                        d.stockOfTheDay());
-            }
-            model.put("front", new FrontView(items.isEmpty() ? null : items.get(0), digest));
-            items = items.isEmpty() ? items : items.subList(1, items.size());
+        FrontView.DigestTeaser digest = null;
+        if (page.number() == 1 && latestDigest != null) {
+            DigestView d = marketViews.digest(latestDigest, "",
+                    (symbol, day) -> marketPages.moveAsOf(symbol, day).orElseThrow(), List.of());
+            digest = new FrontView.DigestTeaser(d.title(), url(latestDigest.path()), d.date(), d.dateIso(),
+                    d.stockOfTheDay());
         }
         model.put("heading", heading);
-        model.put("items", items);
         model.put("pager", pager(page));
         withSidebar("home", model);
-        return prepared("home.ftlh", model);
+        FrontView.DigestTeaser teaser = digest;
+        return withItems("home.ftlh", model, page.items(), page.number() == 1 ? "front " + teaser : "",
+                (full, items) -> {
+                    if (page.number() == 1) {
+                        full.put("front", new FrontView(items.isEmpty() ? null : items.get(0), teaser));
+                        items = items.isEmpty() ? items : items.subList(1, items.size());
+                    }
+                    full.put("items", items);
+                });
     }
 
     /** Adds the market sidebar (the index board and the stock of the day) when site.yaml shows it on this kind. */
     private void withSidebar(String kind, Map<String, Object> model) {
         if (!config.market().sidebarOn(kind) || latestSidebar.board().isEmpty() && latestSidebar.items().isEmpty()) return;
         // The front page shows the stock of the day with its digest: its sidebar is the board alone.
-        model.put("sidebar", kind.equals("home") ? new SidebarView("Markets at the Close", List.of(),
-                latestSidebar.board(), latestSidebar.boardDate()) : latestSidebar);
+        model.put("sidebar", kind.equals("home") ? boardSidebar : latestSidebar);
     }
 
     public PreparedPage termIndex(String heading, String path, List<Taxonomy.Term> terms) {
@@ -372,17 +422,65 @@ public final class PageRenderer {
         model.put("ticker", view);
         model.put("charts", tickerCharts);
         model.put("heading", heading);
-        model.put("items", page.items().stream().map(this::item).toList());
         model.put("pager", pager(page));
         withSidebar("ticker", model);
-        return prepared("ticker.ftlh", model);
+        return withItems("ticker.ftlh", model, page.items(), "", (full, items) -> full.put("items", items));
     }
 
     // ---- shared parts
 
     private PreparedPage prepared(String template, Map<String, Object> model) {
-        return new PreparedPage(Fingerprint.of(template, Fingerprint.model(model)),
-                diagnostics -> theme.render(template, model));
+        return new PreparedPage(Fingerprint.of(template, modelKey(model)), diagnostics -> theme.render(template, model));
+    }
+
+    /**
+     * A page that lists articles: its fingerprint covers the model and what each listed article shows
+     * ({@link #itemKey}); the items' views are built, and put into the model by {@code place}, only if the page
+     * renders.
+     *
+     * @param extra the text of what else decides the page, beyond the model and the items
+     */
+    private PreparedPage withItems(String template, Map<String, Object> model, List<PublishedArticle> entries,
+                                   String extra, java.util.function.BiConsumer<Map<String, Object>, List<ArticleItemView>> place) {
+        String[] parts = new String[entries.size() + 3];
+        parts[0] = template;
+        parts[1] = modelKey(model);
+        parts[2] = extra;
+        for (int i = 0; i < entries.size(); i++) parts[i + 3] = itemKey(entries.get(i));
+        return new PreparedPage(Fingerprint.of(parts), diagnostics -> {
+            Map<String, Object> full = new HashMap<>(model);
+            place.accept(full, entries.stream().map(this::item).toList());
+            return theme.render(template, full);
+        });
+    }
+
+    /**
+     * What an article's list item ({@link #item}) is made from: its title, path, time and key points. The rest
+     * of the item's text follows from these and the site's settings, which every page shares.
+     */
+    public String itemKey(PublishedArticle entry) {
+        return itemKeys.computeIfAbsent(entry.path(), path -> {
+            Article a = entry.article();
+            String[] parts = new String[a.summary().size() + 3];
+            parts[0] = a.title();
+            parts[1] = path;
+            parts[2] = a.date().toString();
+            for (int i = 0; i < a.summary().size(); i++) parts[i + 3] = a.summary().get(i);
+            return Fingerprint.of(parts);
+        });
+    }
+
+    /**
+     * A model's text for its fingerprint, with the parts that most pages share (the site, the sidebar) replaced by
+     * their hash, computed once per build.
+     */
+    private String modelKey(Map<String, Object> model) {
+        java.util.TreeMap<String, Object> keyed = new java.util.TreeMap<>(model);
+        for (var e : keyed.entrySet()) {
+            String key = sharedParts.get(e.getValue());
+            if (key != null) e.setValue(key);
+        }
+        return keyed.toString();
     }
 
     public ArticleItemView item(PublishedArticle entry) {

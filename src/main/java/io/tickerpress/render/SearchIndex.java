@@ -35,6 +35,29 @@ public final class SearchIndex {
     private SearchIndex() {
     }
 
+    /**
+     * What the index is made from: each story's title, path, time, key points, tags and tickers, in order (the
+     * site's settings, which shape the rest, are shared by every output). Cheap next to writing the index, so a
+     * build whose stories say the same as the last build's keeps the last index.
+     */
+    public static String fingerprint(List<PublishedArticle> newestFirst) {
+        StringBuilder text = new StringBuilder(newestFirst.size() * 160);
+        for (PublishedArticle p : newestFirst) {
+            Article a = p.article();
+            framed(text, List.of(a.title(), p.path(), a.date().toString()));
+            framed(text, a.summary());
+            framed(text, a.tags());
+            framed(text, a.tickers());
+        }
+        return Fingerprint.of(text.toString());
+    }
+
+    /** Appends each string with its length before it, so that no two lists give the same text. */
+    private static void framed(StringBuilder text, List<String> parts) {
+        text.append(parts.size()).append('|');
+        for (String s : parts) text.append(s.length()).append(':').append(s);
+    }
+
     /** Writes the index through {@code files} (site path, bytes). */
     public static void write(List<PublishedArticle> newestFirst, Function<String, String> url, Formats formats,
                              BiConsumer<String, byte[]> files) {

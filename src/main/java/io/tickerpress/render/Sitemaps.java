@@ -34,6 +34,17 @@ public final class Sitemaps {
         return String.format(Locale.ROOT, "sitemap-%d.xml", n);
     }
 
+    /** What the sitemap files are made from: every page's path and last change (and the files' URL limit). */
+    public static String fingerprint(List<PageRecord> pages) {
+        List<PageRecord> sorted = new ArrayList<>(pages);
+        sorted.sort(Comparator.comparing(PageRecord::path));
+        StringBuilder text = new StringBuilder(sorted.size() * 64).append(MAX_URLS);
+        for (PageRecord p : sorted) {
+            text.append('\n').append(p.path().length()).append(':').append(p.path()).append(' ').append(p.lastmod());
+        }
+        return Fingerprint.of(text.toString());
+    }
+
     /** Hands every sitemap file (site path, bytes) to {@code files}, the index last. */
     public static void write(List<PageRecord> pages, FeedRenderer feeds, BiConsumer<String, byte[]> files) {
         List<PageRecord> sorted = new ArrayList<>(pages);

@@ -16,10 +16,12 @@ import java.util.TreeMap;
  * ({@code inputs}: site.yaml, every theme file, the generator), and for each page its own fingerprint, the
  * chart files it shows and the warnings its content raised. Kept in the cache folder; an incremental build
  * reuses a page whose fingerprint is unchanged instead of rendering it again, and none when the shared inputs
- * changed.
+ * changed. Files that are not pages (feeds, sitemaps, the search index) are kept as {@code groups}: the
+ * fingerprint of what a group of files is made from, and the files it made.
  */
-public record BuildManifest(int version, String output, String inputs, Map<String, Entry> pages) {
-    public static final int VERSION = 2;
+public record BuildManifest(int version, String output, String inputs, Map<String, Entry> pages,
+                            Map<String, Group> groups) {
+    public static final int VERSION = 3;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
@@ -30,13 +32,21 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         }
     }
 
+    /** A group of files made together from inputs whose fingerprint is {@code fingerprint}. */
+    public record Group(String fingerprint, List<String> files) {
+        public Group {
+            files = List.copyOf(files);
+        }
+    }
+
     public BuildManifest {
         pages = new TreeMap<>(pages);
+        groups = groups == null ? Map.of() : new TreeMap<>(groups);
     }
 
     /** A manifest of no pages for a build with these shared inputs: every page is rendered. */
     public static BuildManifest empty(Path output, String inputs) {
-        return new BuildManifest(VERSION, output.toAbsolutePath().normalize().toString(), inputs, Map.of());
+        return new BuildManifest(VERSION, output.toAbsolutePath().normalize().toString(), inputs, Map.of(), Map.of());
     }
 
     /** The manifest file for an output folder, inside the cache folder. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -227,8 +228,10 @@ public final class StagingFolder implements AutoCloseable {
      */
     public boolean carryOver(String relativePath) {
         Path from = SafePaths.resolve(output, relativePath);
-        if (reused && Boolean.FALSE.equals(baseRecord.files.get(relativePath))) {
-            // The published version carried this file over from the folder this build reuses: it is here already.
+        if (reused && Boolean.FALSE.equals(baseRecord.files.get(relativePath))
+                && Files.isRegularFile(SafePaths.resolve(staging, relativePath), LinkOption.NOFOLLOW_LINKS)) {
+            // The published version carried this file over from the folder this build reuses: it is here already
+            // (unless it was deleted by hand there, or in the published version before that one was built).
             touched.add(relativePath);
             files.incrementAndGet();
             return true;

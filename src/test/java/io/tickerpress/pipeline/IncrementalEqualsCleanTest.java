@@ -135,6 +135,33 @@ class IncrementalEqualsCleanTest {
         edit(ARTICLE, s -> s.replace("tags: [Earnings, Inflation, Small Caps]", "tags: [Earnings, Small Caps, Banks]"));
         step("tags of an article");
 
+        // Each field that list pages, feeds, the sitemap or the search index show of an article, on its own: a
+        // build keeps those files when what they are made from is unchanged, so each must notice its own field.
+        edit(ARTICLE, s -> s.replace("JPMorgan Chase opens the fourth-quarter", "JPMorgan Chase starts the fourth-quarter"));
+        step("second key point of an article");
+        edit(ARTICLE, s -> s.replace("December consumer prices are due Tuesday", "December prices are due Tuesday"));
+        step("first key point of an article");
+        edit(ARTICLE, s -> s.replace("author: Dana Whitfield", "author: Sam Ortiz"));
+        step("author of an article");
+        edit(ARTICLE, s -> s.replace("date: 2026-01-12T06:30:00-05:00",
+                "date: 2026-01-12T06:30:00-05:00\nupdated: 2026-01-13T09:00:00-05:00"));
+        step("updated time added");
+        edit(ARTICLE, s -> s.replace("date: 2026-01-12T06:30:00-05:00", "date: 2026-01-09T06:30:00-05:00"));
+        step("publication time (another place in the order)");
+        edit(ARTICLE, s -> s.replace("tickers: [JPM, RUT]", "tickers: [JPM]"));
+        step("tickers of an article");
+        // Full-content feeds are on (above): a body edit changes the feeds that carry the article.
+        edit(ARTICLE, s -> s.replace("Then the big banks report.", "Then the largest banks report."));
+        step("article body, with full-content feeds");
+        // Kept files deleted from the published site by hand, then an edit that leaves what they show alone.
+        Files.delete(out.resolve("feed.xml"));
+        Files.delete(out.resolve("sitemap.xml"));
+        try (var search = Files.list(out.resolve("search"))) {
+            for (Path f : search.toList()) Files.delete(f);
+        }
+        edit(ARTICLE, s -> s.replace("Then the largest banks report.", "Then the big banks report."));
+        step("feed, sitemap and search index deleted by hand, then a body edit");
+
         // A new trading day: the next session's snapshot, with the closes of the Friday before; its given day
         // changes are left out (the closes say the day was flat, and a given change must agree with them).
         TestSites.write(src.resolve("content/market/2026-01-26.json"),
