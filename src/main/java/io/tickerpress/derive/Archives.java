@@ -53,21 +53,26 @@ public final class Archives {
     public static List<Archive> of(SiteConfig config, List<PublishedArticle> newestFirst) {
         String[] prefixes = prefixes(config.articlePermalink());
         List<Archive> out = new ArrayList<>();
+        if (prefixes[0] == null && prefixes[1] == null && prefixes[2] == null) return out;
+        // Each article's day in the site's zone, found once for all levels.
+        List<ZonedDateTime> days = new ArrayList<>(newestFirst.size());
+        for (PublishedArticle p : newestFirst) days.add(p.article().date().withZoneSameInstant(config.timezone()));
         for (Level level : Level.values()) {
             String prefix = prefixes[level.ordinal()];
             if (prefix == null) continue;
             Map<String, List<PublishedArticle>> byPath = new TreeMap<>();
             Map<String, LocalDate> dates = new TreeMap<>();
-            for (PublishedArticle p : newestFirst) {
-                ZonedDateTime d = p.article().date().withZoneSameInstant(config.timezone());
+            Map<LocalDate, String> pathOfStart = new java.util.HashMap<>(); // many articles share a day
+            for (int i = 0; i < newestFirst.size(); i++) {
+                ZonedDateTime d = days.get(i);
                 LocalDate day = d.toLocalDate();
                 LocalDate start = switch (level) {
                     case YEAR -> day.withDayOfYear(1);
                     case MONTH -> day.withDayOfMonth(1);
                     case DAY -> day;
                 };
-                String path = Permalinks.expand(prefix, d, "").substring(1);
-                byPath.computeIfAbsent(path, k -> new ArrayList<>()).add(p);
+                String path = pathOfStart.computeIfAbsent(start, k -> Permalinks.expand(prefix, d, "").substring(1));
+                byPath.computeIfAbsent(path, k -> new ArrayList<>()).add(newestFirst.get(i));
                 dates.put(path, start);
             }
             byPath.forEach((path, list) -> out.add(new Archive(level, dates.get(path), path, list)));

@@ -47,7 +47,7 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
     /** The record file that goes with a page manifest file (same output). */
     static Path besideManifest(Path manifestFile) {
         String name = manifestFile.getFileName().toString();
-        return manifestFile.resolveSibling(name.replaceFirst("^pages-", "last-build-").replaceFirst("\\.json$", ".txt"));
+        return manifestFile.resolveSibling(name.replaceFirst("^pages-", "last-build-").replaceFirst("\\.(json|bin)$", ".txt"));
     }
 
     /** Whether a build with this key, these inputs and this clock would publish exactly what this record did. */

@@ -1,12 +1,14 @@
 package io.tickerpress.write;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,8 +24,8 @@ import java.util.TreeMap;
 public record BuildManifest(int version, String output, String inputs, Map<String, Entry> pages,
                             Map<String, Group> groups) {
     public static final int VERSION = 3;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** The file's first string: its format (a binary file, read and written many times per build session). */
+    private static final String FORMAT = "tickerpress page manifest " + VERSION;
 
     public record Entry(String fingerprint, List<String> charts, List<String> warnings) {
         public Entry {
@@ -40,8 +42,8 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
     }
 
     public BuildManifest {
-        pages = new TreeMap<>(pages);
-        groups = groups == null ? Map.of() : new TreeMap<>(groups);
+        pages = Map.copyOf(pages);
+        groups = groups == null ? Map.of() : Map.copyOf(groups);
     }
 
     /** A manifest of no pages for a build with these shared inputs: every page is rendered. */
@@ -52,7 +54,7 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
     /** The manifest file for an output folder, inside the cache folder. */
     public static Path file(Path cacheDir, Path output) {
         String key = Integer.toHexString(output.toAbsolutePath().normalize().toString().hashCode());
-        return cacheDir.resolve("pages-" + key + ".json");
+        return cacheDir.resolve("pages-" + key + ".bin");
     }
 
     /**
@@ -64,10 +66,22 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         Path file = file(cacheDir, output);
         try {
             if (!Files.isRegularFile(file)) return empty(output, inputs);
-            BuildManifest m = JSON.readValue(file.toFile(), BuildManifest.class);
-            boolean fits = m.version() == VERSION && m.output().equals(output.toAbsolutePath().normalize().toString())
-                    && inputs.equals(m.inputs());
-            return fits ? m : empty(output, inputs);
+            try (DataInputStream in = open(file)) {
+                String was = string(in);
+                if (!was.equals(output.toAbsolutePath().normalize().toString()) || !inputs.equals(string(in))) {
+                    return empty(output, inputs);
+                }
+                int pageCount = count(in);
+                Map<String, Entry> pages = new HashMap<>(pageCount * 2);
+                for (int i = 0; i < pageCount; i++) {
+                    pages.put(string(in), new Entry(string(in), strings(in), strings(in)));
+                }
+                int groupCount = count(in);
+                Map<String, Group> groups = new HashMap<>();
+                for (int i = 0; i < groupCount; i++) groups.put(string(in), new Group(string(in), strings(in)));
+                if (!"end".equals(string(in))) return empty(output, inputs);
+                return new BuildManifest(VERSION, was, inputs, pages, groups);
+            }
         } catch (IOException | RuntimeException e) {
             return empty(output, inputs); // a damaged manifest only means a full build
         }
@@ -76,7 +90,9 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
     /** The output folder a manifest file was written for, or null when the file cannot be read. */
     public static String outputOf(Path manifestFile) {
         try {
-            return JSON.readValue(manifestFile.toFile(), BuildManifest.class).output();
+            try (DataInputStream in = open(manifestFile)) {
+                return string(in);
+            }
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -88,10 +104,74 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
             Files.createDirectories(cacheDir);
             Path target = file(cacheDir, Path.of(output));
             // Streamed: at 100,000 articles the file is tens of megabytes, too much to build in memory first.
-            AtomicFiles.write(target, out -> JSON.writeValue(out, this));
+            AtomicFiles.write(target, stream -> {
+                DataOutputStream out = new DataOutputStream(stream);
+                string(out, FORMAT);
+                string(out, output);
+                string(out, inputs);
+                out.writeInt(pages.size());
+                for (var e : new TreeMap<>(pages).entrySet()) { // in path order: the same pages, the same file
+                    string(out, e.getKey());
+                    string(out, e.getValue().fingerprint());
+                    strings(out, e.getValue().charts());
+                    strings(out, e.getValue().warnings());
+                }
+                out.writeInt(groups.size());
+                for (var g : new TreeMap<>(groups).entrySet()) {
+                    string(out, g.getKey());
+                    string(out, g.getValue().fingerprint());
+                    strings(out, g.getValue().files());
+                }
+                string(out, "end");
+                out.flush();
+            });
         } catch (IOException e) {
             // Without a manifest the next build is a full one; nothing else is lost.
         }
+    }
+
+    /** A manifest file, past its format line (another format fails to open: a full build). */
+    private static DataInputStream open(Path file) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        try {
+            if (!FORMAT.equals(string(in))) throw new IOException("another format");
+            return in;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    // Strings as their UTF-8 length and bytes: no length limit, unlike DataOutput's own UTF.
+    private static void string(DataOutputStream out, String s) throws IOException {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 26) throw new IOException("not a string");
+        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    }
+
+    private static void strings(DataOutputStream out, List<String> list) throws IOException {
+        out.writeInt(list.size());
+        for (String s : list) string(out, s);
+    }
+
+    private static List<String> strings(DataInputStream in) throws IOException {
+        int n = count(in);
+        if (n == 0) return List.of();
+        List<String> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) list.add(string(in));
+        return list;
+    }
+
+    private static int count(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 26) throw new IOException("not a count");
+        return n;
     }
 
     public static void delete(Path cacheDir, Path output) {
