@@ -140,6 +140,13 @@ public final class InputIndex {
     }
 
     private static String relative(Path sourceDir, Path file) {
+        String base = sourceDir.toString();
+        String path = file.toString();
+        int from = base.length() + 1; // a file listed from a folder under the site folder starts with its path
+        if (!base.isEmpty() && path.length() > from && path.startsWith(base)
+                && path.charAt(base.length()) == file.getFileSystem().getSeparator().charAt(0)) {
+            return path.substring(from).replace('\\', '/');
+        }
         return sourceDir.relativize(file).toString().replace('\\', '/');
     }
 

@@ -14,14 +14,20 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
+    /** Each thread's copy of the text being hashed (pages are fingerprinted by the thousand). */
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[1024]);
+
     public static String of(String... parts) {
         long a = 0x9E3779B97F4A7C15L;
         long b = 0xC2B2AE3D27D4EB4FL;
-        char[] chars = new char[256];
+        char[] chars = BUFFER.get();
         for (String p : parts) {
             String s = String.valueOf(p);
             int n = s.length();
-            if (n > chars.length) chars = new char[Math.max(n, chars.length * 2)];
+            if (n > chars.length) {
+                chars = new char[Math.max(n, chars.length * 2)];
+                if (chars.length <= 1 << 16) BUFFER.set(chars); // long texts (a whole index's) are rare
+            }
             s.getChars(0, n, chars, 0); // one copy, then a plain loop: charAt checks every index
             for (int i = 0; i < n; i++) {
                 char c = chars[i];

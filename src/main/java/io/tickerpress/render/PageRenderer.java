@@ -52,6 +52,8 @@ public final class PageRenderer {
     private final SidebarView latestSidebar;
     /** The front page's sidebar: the index board alone (the page shows the stock of the day with its digest). */
     private final SidebarView boardSidebar;
+    /** The site's feeds, announced on every page without feeds of its own. */
+    private final List<PageView.FeedLink> siteFeeds;
     /** The hashes of the parts most pages share, to fingerprint a page without their text (see {@link #modelKey}). */
     private final Map<Object, String> sharedParts = new java.util.IdentityHashMap<>();
     /** Each listed article's {@link #itemKey}, by its path. */
@@ -78,6 +80,9 @@ public final class PageRenderer {
                 latestSidebar.boardDate());
         this.site = new SiteView(config.title(), config.description(), config.baseUrl(), config.basePath(),
                 config.language(), config.publisher(), config.basePath() + "assets/style.css", !market.snapshots().isEmpty());
+        this.siteFeeds = List.of(new PageView.FeedLink(config.title() + " (RSS)", url("feed.xml"), "application/rss+xml"),
+                new PageView.FeedLink(config.title() + " (Atom)", url("atom.xml"), "application/atom+xml"));
+        sharedParts.put(siteFeeds, "#feeds " + Fingerprint.of(siteFeeds.toString()));
         sharedParts.put(site, "#site " + Fingerprint.of(site.toString()));
         sharedParts.put(latestSidebar, "#sidebar " + Fingerprint.of(latestSidebar.toString()));
         sharedParts.put(boardSidebar, "#board " + Fingerprint.of(boardSidebar.toString()));
@@ -475,12 +480,31 @@ public final class PageRenderer {
      * their hash, computed once per build.
      */
     private String modelKey(Map<String, Object> model) {
-        java.util.TreeMap<String, Object> keyed = new java.util.TreeMap<>(model);
-        for (var e : keyed.entrySet()) {
-            String key = sharedParts.get(e.getValue());
-            if (key != null) e.setValue(key);
+        String[] names = model.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(names);
+        StringBuilder text = new StringBuilder(1024);
+        for (String name : names) {
+            Object value = model.get(name);
+            String shared = sharedParts.get(value);
+            text.append(name).append('=');
+            if (shared != null) {
+                text.append(shared);
+            } else if (value instanceof PageView page) {
+                // What PageView's own text says, each field framed by its length, with the site's feeds (on most
+                // pages) as their hash.
+                for (String field : new String[] {page.kind(), page.title(), page.description(), page.url(),
+                        page.canonical(), page.image(), page.jsonLd()}) {
+                    if (field == null) text.append('-');
+                    else text.append(field.length()).append(':').append(field);
+                }
+                String feeds = sharedParts.get(page.feeds());
+                text.append(feeds != null ? feeds : page.feeds().toString());
+            } else {
+                text.append(value);
+            }
+            text.append('\n');
         }
-        return keyed.toString();
+        return text.toString();
     }
 
     public ArticleItemView item(PublishedArticle entry) {
@@ -507,8 +531,7 @@ public final class PageRenderer {
     }
 
     private List<PageView.FeedLink> siteFeeds() {
-        return List.of(new PageView.FeedLink(config.title() + " (RSS)", url("feed.xml"), "application/rss+xml"),
-                new PageView.FeedLink(config.title() + " (Atom)", url("atom.xml"), "application/atom+xml"));
+        return siteFeeds;
     }
 
     /** A tag page's own feeds, then the site's. */
