@@ -43,50 +43,9 @@ final class NothingChanged {
         return new NothingChanged(options, last, InputIndex.tryScan(options.source(), last == null ? null : last.inputs()));
     }
 
-    /**
-     * Articles parsed by earlier builds, found by the hashes this index recorded (the cache's store is read
-     * here), or null when the inputs were not indexed (the preview server's builds).
-     */
-    io.tickerpress.load.ParsedArticles parsedArticles() {
-        if (inputs == null) return null;
-        byte[] stored = null;
-        if (!options.clean()) { // --clean parses every article (and keeps them for the next build)
-            try {
-                stored = Files.readAllBytes(parsedArticlesFile());
-            } catch (IOException e) {
-                stored = null;
-            }
-        }
-        return io.tickerpress.load.ParsedArticles.of(stored, GeneratorVersion.id(options.cacheDir()),
-                new io.tickerpress.load.ParsedArticles.Hashes() {
-                    @Override
-                    public String indexed(Path file) {
-                        return inputs.hashOf(options.source(), file);
-                    }
-
-                    @Override
-                    public String of(byte[] bytes) {
-                        return InputIndex.hashOf(bytes);
-                    }
-                });
-    }
-
-    /** Keeps what this build parsed for the next one; best effort: without it the next build parses again. */
-    void keep(io.tickerpress.load.ParsedArticles parsed) {
-        if (parsed == null) return;
-        if (parsed.changed()) {
-            try {
-                Files.createDirectories(options.cacheDir());
-                io.tickerpress.write.AtomicFiles.write(parsedArticlesFile(), parsed::writeTo);
-            } catch (IOException | RuntimeException e) {
-                // the next build parses every article again
-            }
-        }
-        parsed.release();
-    }
-
-    private Path parsedArticlesFile() {
-        return options.cacheDir().resolve("parsed-articles.bin");
+    /** The input files as indexed before loading, or null when not indexed (the preview server's builds). */
+    InputIndex inputs() {
+        return inputs;
     }
 
     /** The last build's result when nothing changed since; empty when this build has something to do. */

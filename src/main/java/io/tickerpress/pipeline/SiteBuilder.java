@@ -94,9 +94,10 @@ public final class SiteBuilder {
         long mark = lap(stages, "check inputs", start);
         String siteYaml = SiteInputs.siteYaml(options.source());
         // load
-        io.tickerpress.load.ParsedArticles known = since.parsedArticles();
+        ParsedArticleStore parsedStore = new ParsedArticleStore(options, since.inputs());
+        io.tickerpress.load.ParsedArticles known = parsedStore.read();
         SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed, known);
-        since.keep(known);
+        parsedStore.keep(known);
         SiteConfig config = options.baseUrl() == null ? content.config()
                 : content.config().withBaseUrl(normaliseBaseUrl(options.baseUrl()));
         if (!options.inPlace()) {

@@ -389,15 +389,7 @@ public final class StagingFolder implements AutoCloseable {
                 if (before != null) {
                     // The folder holds exactly what the previous in-place build wrote: remove what it no longer makes.
                     for (String rel : before) {
-                        if (touched.contains(rel)) continue;
-                        Path p = SafePaths.resolve(output, rel);
-                        Files.deleteIfExists(p);
-                        for (Path d = p.getParent(); d != null && !d.equals(output); d = d.getParent()) {
-                            try (Stream<Path> entries = Files.list(d)) {
-                                if (entries.findAny().isPresent()) break;
-                            }
-                            Files.delete(d);
-                        }
+                        if (!touched.contains(rel)) deleteWithEmptiedFolders(output, rel);
                     }
                 } else {
                     tidyByWalking();
@@ -410,9 +402,10 @@ public final class StagingFolder implements AutoCloseable {
             return;
         }
         try {
-            if (reused) removeUntouched();
+            // The base version's paths that this build does not make: the new record lists them as gone.
             java.util.List<String> gone = baseRecord == null ? null : baseRecord.files.keySet().stream()
                     .filter(p -> !touched.contains(p)).toList();
+            if (reused) removeUntouched(gone);
             VersionRecord.write(staging, baseNumber, modesText(fileModes), touched, fresh, gone);
         } catch (IOException e) {
             throw new WriteFailure("cannot write the new version of the site: " + e.getMessage(), e);
@@ -430,28 +423,31 @@ public final class StagingFolder implements AutoCloseable {
 
     /**
      * Removes from a reused folder the files this build does not make: every path of the old folder is a path
-     * of the published version or one it no longer has (its record's gone list). Emptied folders go too.
+     * of the published version ({@code gone}: those this build does not make) or one the published version no
+     * longer had (its record's gone list). Emptied folders go too.
      */
-    private void removeUntouched() throws IOException {
-        java.util.List<String> stale = new java.util.ArrayList<>();
-        for (String p : baseRecord.files.keySet()) if (!touched.contains(p)) stale.add(p);
-        for (String p : baseRecord.gone) if (!touched.contains(p)) stale.add(p);
-        for (String rel : stale) {
-            Path p = SafePaths.resolve(staging, rel);
-            // Gone already, or one of its folders is now a file of this build (a path that was a file, then a
-            // folder, then a file again), or it is now a folder of this build: nothing to remove.
-            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    || Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            Files.delete(p);
-            for (Path d = p.getParent(); d != null && !d.equals(staging) && d.startsWith(staging); d = d.getParent()) {
-                if (!Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) break;
-                try {
-                    Files.delete(d);
-                } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException e) {
-                    break;
-                }
+    private void removeUntouched(java.util.List<String> gone) throws IOException {
+        for (String rel : gone) deleteWithEmptiedFolders(staging, rel);
+        for (String rel : baseRecord.gone) {
+            if (!touched.contains(rel)) deleteWithEmptiedFolders(staging, rel);
+        }
+    }
+
+    /**
+     * Deletes the file at a path below {@code root}, then each folder above it that this leaves empty. Nothing
+     * when the file is gone already, when the path is now a folder of this build, or when one of its folders is
+     * now a file of this build (a path that was a file, then a folder, then a file again).
+     */
+    private static void deleteWithEmptiedFolders(Path root, String relativePath) throws IOException {
+        Path p = SafePaths.resolve(root, relativePath);
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return;
+        Files.delete(p);
+        for (Path d = p.getParent(); d != null && !d.equals(root) && d.startsWith(root); d = d.getParent()) {
+            if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) break;
+            try {
+                Files.delete(d);
+            } catch (java.nio.file.DirectoryNotEmptyException | java.nio.file.NoSuchFileException e) {
+                break;
             }
         }
     }

@@ -1,0 +1,68 @@
+package io.tickerpress.pipeline;
+
+import io.tickerpress.load.ParsedArticles;
+import io.tickerpress.write.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where a build keeps the articles it parsed for the next one ({@code .tickerpress-cache/parsed-articles.bin}):
+ * read before loading, found there by the content hashes the input index took, and written back after loading.
+ */
+final class ParsedArticleStore {
+    private final BuildOptions options;
+    /** The input files as indexed before loading, or null (not indexed: no store is read or kept). */
+    private final InputIndex inputs;
+
+    ParsedArticleStore(BuildOptions options, InputIndex inputs) {
+        this.options = options;
+        this.inputs = inputs;
+    }
+
+    /**
+     * Articles parsed by earlier builds, found by the hashes the index recorded, or null when the inputs were not
+     * indexed (the preview server's builds). {@code --clean} reads no store: every article is parsed (and kept).
+     */
+    ParsedArticles read() {
+        if (inputs == null) return null;
+        byte[] stored = null;
+        if (!options.clean()) {
+            try {
+                stored = Files.readAllBytes(file());
+            } catch (IOException e) {
+                stored = null;
+            }
+        }
+        return ParsedArticles.of(stored, GeneratorVersion.id(options.cacheDir()), new ParsedArticles.Hashes() {
+            @Override
+            public String indexed(Path file) {
+                return inputs.hashOf(options.source(), file);
+            }
+
+            @Override
+            public String of(byte[] bytes) {
+                return InputIndex.hashOf(bytes);
+            }
+        });
+    }
+
+    /** Keeps what this build parsed for the next one; best effort: without it the next build parses again. */
+    void keep(ParsedArticles parsed) {
+        if (parsed == null) return;
+        if (parsed.changed()) {
+            try {
+                Files.createDirectories(options.cacheDir());
+                AtomicFiles.write(file(), parsed::writeTo);
+            } catch (IOException | RuntimeException e) {
+                // the next build parses every article again
+            }
+        }
+        parsed.release();
+    }
+
+    private Path file() {
+        return options.cacheDir().resolve("parsed-articles.bin");
+    }
+}
