@@ -234,7 +234,9 @@ public final class SiteBuilder {
             store.file("robots.txt", Source.generated("robots.txt"), bytes(feeds.robots()));
 
             mark = lap(stages, "feeds and sitemaps", mark);
-            ThemeAssets.collect(theme.userTemplates()).forEach((name, file) -> store.file(name, Source.themeFile(name), file));
+            // The theme's files change only with the inputs every page shares, which a manifest is kept for.
+            store.files("theme assets", "the theme of the shared inputs", Source::themeFile,
+                    files -> ThemeAssets.collect(theme.userTemplates()).forEach(files));
             Source chart = Source.generated("a chart");
             Charts.Stats chartStats = workers.call(() -> charts.renderAll((name, file) -> store.file(name, chart, file),
                     (name, file) -> {

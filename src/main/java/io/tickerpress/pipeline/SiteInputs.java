@@ -34,6 +34,7 @@ final class SiteInputs {
     static String fingerprint(String siteYaml, SiteConfig config, BuildOptions options, Theme theme) {
         return Fingerprint.of("site.yaml", siteYaml, config.toString(),
                 "drafts=" + options.drafts() + " future=" + options.future(),
-                "theme", theme.filesDigest(), "generator", GeneratorVersion.id());
+                "theme", theme.filesDigest(), "generator (its code and the default theme packaged with it)",
+                GeneratorVersion.id());
     }
 }

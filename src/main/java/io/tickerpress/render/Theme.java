@@ -108,16 +108,15 @@ public final class Theme {
     private volatile String filesDigest;
 
     /**
-     * A hash of every file of the theme: the default theme's and every file below the site's own
-     * {@code templates/} (templates, macro libraries, static assets), read once per build. Any theme edit
-     * changes it, however a template reaches another (import, include, a computed name, a macro library).
+     * A hash of every file below the site's own {@code templates/} (templates, macro libraries, static assets),
+     * read once per build. Any edit there changes it, however a template reaches another (import, include, a
+     * computed name, a macro library). The default theme is not read for it: it is packaged with the
+     * generator's code, whose hash (every entry of the jar, or every file of the classes folder) covers it.
      */
     public String filesDigest() {
         String d = filesDigest;
         if (d == null) {
             Fingerprint.Files hash = new Fingerprint.Files();
-            hash.text("default theme");
-            ThemeFiles.defaults("").forEach(hash::add);
             hash.text("templates/");
             try {
                 ThemeFiles.tree(userTemplates).forEach(hash::add);
