@@ -1,6 +1,5 @@
 package io.tickerpress.render;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,28 +17,48 @@ public final class Fingerprint {
     private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[1024]);
 
     public static String of(String... parts) {
-        long a = 0x9E3779B97F4A7C15L;
-        long b = 0xC2B2AE3D27D4EB4FL;
-        char[] chars = BUFFER.get();
-        for (String p : parts) {
-            String s = String.valueOf(p);
+        Parts hash = new Parts();
+        for (String p : parts) hash.add(p);
+        return hash.hex();
+    }
+
+    /**
+     * {@link #of} taken part by part: the same fingerprint as {@code of} of the same parts, for texts of many
+     * parts (every page of a site) that need not be joined into one string first.
+     */
+    public static final class Parts {
+        private long a = 0x9E3779B97F4A7C15L;
+        private long b = 0xC2B2AE3D27D4EB4FL;
+
+        public Parts add(String part) {
+            String s = String.valueOf(part);
             int n = s.length();
+            char[] chars = BUFFER.get();
             if (n > chars.length) {
                 chars = new char[Math.max(n, chars.length * 2)];
-                if (chars.length <= 1 << 16) BUFFER.set(chars); // long texts (a whole index's) are rare
+                if (chars.length <= 1 << 16) BUFFER.set(chars); // long texts are rare
             }
             s.getChars(0, n, chars, 0); // one copy, then a plain loop: charAt checks every index
+            long a = this.a;
+            long b = this.b;
             for (int i = 0; i < n; i++) {
                 char c = chars[i];
                 a = (a ^ c) * 0x100000001B3L;
                 b = (b + c) * 0xFF51AFD7ED558CCDL;
                 b ^= b >>> 29;
             }
-            a = mix(a ^ n);
-            b = mix(b + 0x632BE59BD9B4E019L + n);
+            this.a = mix(a ^ n);
+            this.b = mix(b + 0x632BE59BD9B4E019L + n);
+            return this;
         }
-        return String.format(Locale.ROOT, "%016x%016x", mix(a), mix(b ^ a));
+
+        /** 32 hex digits. */
+        public String hex() {
+            return HEX.toHexDigits(mix(a)) + HEX.toHexDigits(mix(b ^ a));
+        }
     }
+
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
 
     private static long mix(long z) {
         z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;

@@ -41,21 +41,21 @@ public final class SearchIndex {
      * build whose stories say the same as the last build's keeps the last index.
      */
     public static String fingerprint(List<PublishedArticle> newestFirst) {
-        StringBuilder text = new StringBuilder(newestFirst.size() * 160);
+        Fingerprint.Parts hash = new Fingerprint.Parts();
         for (PublishedArticle p : newestFirst) {
             Article a = p.article();
-            framed(text, List.of(a.title(), p.path(), a.date().toString()));
-            framed(text, a.summary());
-            framed(text, a.tags());
-            framed(text, a.tickers());
+            hash.add(a.title()).add(p.path()).add(a.date().toString());
+            framed(hash, a.summary());
+            framed(hash, a.tags());
+            framed(hash, a.tickers());
         }
-        return Fingerprint.of(text.toString());
+        return hash.hex();
     }
 
-    /** Appends each string with its length before it, so that no two lists give the same text. */
-    private static void framed(StringBuilder text, List<String> parts) {
-        text.append(parts.size()).append('|');
-        for (String s : parts) text.append(s.length()).append(':').append(s);
+    /** A list's parts after their number, so that no two lists give the same parts. */
+    private static void framed(Fingerprint.Parts hash, List<String> parts) {
+        hash.add(Integer.toString(parts.size()));
+        parts.forEach(hash::add);
     }
 
     /** Writes the index through {@code files} (site path, bytes). */

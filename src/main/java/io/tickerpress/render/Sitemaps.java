@@ -38,11 +38,9 @@ public final class Sitemaps {
     public static String fingerprint(List<PageRecord> pages) {
         List<PageRecord> sorted = new ArrayList<>(pages);
         sorted.sort(Comparator.comparing(PageRecord::path));
-        StringBuilder text = new StringBuilder(sorted.size() * 64).append(MAX_URLS);
-        for (PageRecord p : sorted) {
-            text.append('\n').append(p.path().length()).append(':').append(p.path()).append(' ').append(p.lastmod());
-        }
-        return Fingerprint.of(text.toString());
+        Fingerprint.Parts hash = new Fingerprint.Parts().add(Integer.toString(MAX_URLS));
+        for (PageRecord p : sorted) hash.add(p.path()).add(p.lastmod().toString());
+        return hash.hex();
     }
 
     /** Hands every sitemap file (site path, bytes) to {@code files}, the index last. */
