@@ -57,7 +57,7 @@ public final class InputIndex {
         this.hashed = hashed;
     }
 
-    /** Entries by path relative to the site folder ("content/articles/a.md"), in path order. */
+    /** Entries by path relative to the site folder ("content/articles/a.md"). */
     public Map<String, Entry> files() {
         return files;
     }
@@ -113,7 +113,7 @@ public final class InputIndex {
             });
             dirs = next;
         }
-        return new InputIndex(new TreeMap<>(found), scanned, hashed.get());
+        return new InputIndex(found, scanned, hashed.get());
     }
 
     /**
@@ -226,14 +226,14 @@ public final class InputIndex {
     /** A first line with the scan time, then one line per file: hash, size, times, inode, path. */
     public byte[] toBytes() {
         StringBuilder s = new StringBuilder("scanned ").append(scanned).append('\n');
-        files.forEach((path, e) -> s.append(e.hash()).append(' ').append(e.size()).append(' ').append(e.modified())
+        new TreeMap<>(files).forEach((path, e) -> s.append(e.hash()).append(' ').append(e.size()).append(' ').append(e.modified())
                 .append(' ').append(e.changed()).append(' ').append(e.inode()).append(' ').append(path).append('\n'));
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The index written by {@link #toBytes}, or empty when the text is not one (damaged, another format). */
     public static Optional<InputIndex> fromBytes(byte[] bytes) {
-        Map<String, Entry> entries = new TreeMap<>();
+        Map<String, Entry> entries = new java.util.HashMap<>(Math.max(16, bytes.length / 60)); // a line ~ 100 bytes
         String text = new String(bytes, StandardCharsets.UTF_8);
         try {
             int end = text.indexOf('\n');
