@@ -21,10 +21,17 @@ public final class Permalinks {
 
     /** A pattern (or a prefix of one) with its tokens replaced. */
     static String expand(String pattern, ZonedDateTime d, String slug) {
-        return pattern
-                .replace("{yyyy}", String.format(Locale.ROOT, "%04d", d.getYear()))
-                .replace("{mm}", String.format(Locale.ROOT, "%02d", d.getMonthValue()))
-                .replace("{dd}", String.format(Locale.ROOT, "%02d", d.getDayOfMonth()))
-                .replace("{slug}", slug);
+        String path = pattern;
+        if (path.contains("{yyyy}")) path = path.replace("{yyyy}", padded(d.getYear(), 4));
+        if (path.contains("{mm}")) path = path.replace("{mm}", padded(d.getMonthValue(), 2));
+        if (path.contains("{dd}")) path = path.replace("{dd}", padded(d.getDayOfMonth(), 2));
+        return path.replace("{slug}", slug);
+    }
+
+    /** {@code String.format("%0<width>d")} without the formatter (a page path is made for every article). */
+    private static String padded(int value, int width) {
+        if (value < 0) return String.format(Locale.ROOT, "%0" + width + "d", value);
+        String digits = Integer.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 }

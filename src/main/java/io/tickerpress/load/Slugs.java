@@ -11,13 +11,40 @@ public final class Slugs {
     public static String slugify(String text) {
         String s = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("Æ", "ae").replace("Ø", "o")
                 .replace("&", " and ");
-        s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        s = s.replaceAll("^-+|-+$", "");
-        if (s.length() > 80) {
-            s = s.substring(0, 80).replaceAll("-+$", "");
+        if (!ascii(s)) { // ASCII text is its own NFKD form and has no marks
+            s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
         }
-        return s;
+        return dashed(s.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Each run of characters other than a-z and 0-9 as one dash, none at either end, at most 80 characters
+     * (no dash at the end of the cut either).
+     */
+    private static String dashed(String s) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 80));
+        boolean gap = false;
+        for (int i = 0; i < s.length() && b.length() < 80; i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (gap && b.length() > 0) {
+                    if (b.length() >= 79) break; // the cut would end on this dash, which then goes
+                    b.append('-');
+                }
+                gap = false;
+                b.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) return false;
+        }
+        return true;
     }
 
     /** A file name's slug: the name without extension and without a leading {@code YYYY-MM-DD-}. */

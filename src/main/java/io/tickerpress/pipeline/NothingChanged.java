@@ -65,8 +65,9 @@ final class NothingChanged {
                     }
 
                     @Override
-                    public String of(byte[] bytes) {
-                        return InputIndex.hashOf(bytes);
+                    public String of(Path file, byte[] bytes) {
+                        String indexed = inputs.hashIfUnchanged(options.source(), file, bytes.length);
+                        return indexed != null ? indexed : InputIndex.hashOf(bytes);
                     }
                 });
     }
