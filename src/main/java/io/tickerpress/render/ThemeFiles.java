@@ -59,16 +59,36 @@ final class ThemeFiles {
     private static Map<String, byte[]> jarTree(Path jar, String folder) throws IOException {
         String prefix = folder.endsWith("/") ? folder : folder + "/";
         Map<String, byte[]> files = new TreeMap<>();
+        jarFiles(jar).forEach((name, bytes) -> {
+            if (name.startsWith(prefix)) files.put(name.substring(prefix.length()), bytes);
+        });
+        return files;
+    }
+
+    /** The default theme's files in the jar (one pass per process: the jar cannot change under running code). */
+    private static volatile InJar inJar;
+
+    private record InJar(Path jar, Map<String, byte[]> files) {
+    }
+
+    private static Map<String, byte[]> jarFiles(Path jar) throws IOException {
+        InJar known = inJar;
+        if (known != null && known.jar().equals(jar)) return known.files();
+        Map<String, byte[]> files;
+        String prefix = Theme.DEFAULT_THEME_RESOURCE.substring(1) + "/";
+        files = new TreeMap<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
                 if (e.isDirectory() || !e.getName().startsWith(prefix)) continue;
                 try (InputStream in = zip.getInputStream(e)) {
-                    files.put(e.getName().substring(prefix.length()), in.readAllBytes());
+                    files.put(e.getName(), in.readAllBytes());
                 }
             }
         }
+        files = java.util.Collections.unmodifiableMap(files);
+        inJar = new InJar(jar, files);
         return files;
     }
 
