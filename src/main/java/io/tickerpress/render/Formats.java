@@ -10,10 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DecimalStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * How dates and times are written on pages, with the site's patterns ({@code formats:} in site.yaml). Words
@@ -79,29 +76,9 @@ public final class Formats {
         return patterns + "|" + words.toLanguageTag() + "|" + Numbers.RULES;
     }
 
-    /**
-     * Texts already written, by the moment they write: an article's times are written on its page and again on
-     * every list that shows it (home, tags, archives, author). At most {@link #REMEMBERED} of each, so that a
-     * large archive's build holds no more than that.
-     */
-    private final Map<ZonedDateTime, String> datelineTimes = new ConcurrentHashMap<>();
-    private final Map<TemporalAccessor, String> dates = new ConcurrentHashMap<>();
-    private static final Map<ZonedDateTime, String> ISO = new ConcurrentHashMap<>();
-    private static final int REMEMBERED = 32_768;
-
-    private static <K> String remembered(Map<K, String> memo, K key, Function<K, String> write) {
-        String text = memo.get(key);
-        if (text == null) {
-            text = write.apply(key);
-            if (memo.size() >= REMEMBERED) memo.clear();
-            memo.put(key, text);
-        }
-        return text;
-    }
-
     /** "Jan 20, 2026, 06:04 EST", in the time's own zone. */
     public String datelineTime(ZonedDateTime t) {
-        return remembered(datelineTimes, t, time -> dateline.format(namedZone(time)));
+        return dateline.format(namedZone(t));
     }
 
     /** "NEW YORK, Jan 20, 2026, 06:04 EST", or just the time when there is no place. */
@@ -116,9 +93,7 @@ public final class Formats {
 
     /** "Jan 20, 2026". */
     public String date(TemporalAccessor t) {
-        // Values only (a date or a zoned time): other accessors may not compare by value.
-        return t instanceof ZonedDateTime || t instanceof java.time.LocalDate ? remembered(dates, t, date::format)
-                : date.format(t);
+        return date.format(t);
     }
 
     /** "January 20, 2026". */
@@ -132,7 +107,7 @@ public final class Formats {
     }
 
     public static String iso(ZonedDateTime t) {
-        return remembered(ISO, t, time -> time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /** A bare offset has no abbreviation: it is written "UTC" or "UTC+01:00" (not "Z" or "+01:00"). */
