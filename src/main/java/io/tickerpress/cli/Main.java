@@ -3,13 +3,17 @@ package io.tickerpress.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
+
 /** The {@code tickerpress} command line. */
 @Command(name = "tickerpress", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "A static site generator for financial news that understands market data.",
-        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, DeployCommand.class,
-                ImportCommand.class, SchemaCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "A static site generator for financial news that understands market data.")
 public final class Main implements Runnable {
+    /** The subcommands, in the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(BuildCommand.class, ServeCommand.class,
+            CheckCommand.class, NewCommand.class, DeployCommand.class, ImportCommand.class, SchemaCommand.class,
+            CommandLine.HelpCommand.class);
+
     /** Exit code for bad input: content, data, templates or flags; also when the Java heap is too small for the site. */
     public static final int EXIT_INPUT = 1;
     /** Exit code for a usage error: a bad flag, or a port that is in use (picocli's own code for bad flags). */
@@ -32,12 +36,35 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for these arguments: when they start with a subcommand's name (other than help), the
+     * command with that subcommand alone. Picocli reads the annotations of every subcommand it is given (and
+     * loads the classes of their options), which cost a noticeable part of building a small site; no other
+     * subcommand can take part in such a run.
+     */
+    static CommandLine commandLine(String... args) {
+        if (args.length > 0) {
+            for (Class<?> sub : SUBCOMMANDS) {
+                if (sub != CommandLine.HelpCommand.class && sub.getAnnotation(Command.class).name().equals(args[0])) {
+                    return commandLine(List.of(sub));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
+        CommandLine line = new CommandLine(new Main());
+        subcommands.forEach(line::addSubcommand);
+        return line.setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         OutOfMemory.reserve(); // before any work: loading the class when the heap has run out would fail itself
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 }

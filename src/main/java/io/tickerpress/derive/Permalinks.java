@@ -22,16 +22,16 @@ public final class Permalinks {
     /** A pattern (or a prefix of one) with its tokens replaced. */
     static String expand(String pattern, ZonedDateTime d, String slug) {
         String path = pattern;
-        if (path.contains("{yyyy}")) path = path.replace("{yyyy}", digits(d.getYear(), 4));
-        if (path.contains("{mm}")) path = path.replace("{mm}", digits(d.getMonthValue(), 2));
-        if (path.contains("{dd}")) path = path.replace("{dd}", digits(d.getDayOfMonth(), 2));
+        if (path.contains("{yyyy}")) path = path.replace("{yyyy}", padded(d.getYear(), 4));
+        if (path.contains("{mm}")) path = path.replace("{mm}", padded(d.getMonthValue(), 2));
+        if (path.contains("{dd}")) path = path.replace("{dd}", padded(d.getDayOfMonth(), 2));
         return path.replace("{slug}", slug);
     }
 
-    /** A number padded with zeros to a width, as {@code %0Nd} prints it (without its cost: one path per page). */
-    private static String digits(int value, int width) {
+    /** {@code String.format("%0<width>d")} without the formatter (a page path is made for every article). */
+    private static String padded(int value, int width) {
         if (value < 0) return String.format(Locale.ROOT, "%0" + width + "d", value);
-        String s = Integer.toString(value);
-        return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
+        String digits = Integer.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 }

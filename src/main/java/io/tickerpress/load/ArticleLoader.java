@@ -65,7 +65,7 @@ public final class ArticleLoader {
             if (hit.isPresent()) return hit.get();
         }
         byte[] bytes = TextFiles.readBytes(file, display, limit);
-        String hash = known.hashes().of(bytes);
+        String hash = known.hashes().of(file, bytes);
         String text = TextFiles.decode(bytes, display);
         FrontMatter fm = FrontMatter.split(text, display);
         Article a = parse(fm, display, file.getFileName().toString(),

@@ -35,6 +35,8 @@ public final class DateValues {
      */
     public static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
         String s = text.trim();
+        OffsetDateTime plain = plainOffsetDateTime(s);
+        if (plain != null) return Optional.of(inNamedZone(plain, zone));
         try {
             if (HAS_OFFSET.matcher(s).matches()) {
                 if (s.endsWith("]")) {
@@ -50,6 +52,59 @@ public final class DateValues {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The form nearly every article is written in, {@code 2026-01-20T06:04:00-05:00} (seconds optional, 'Z' for
+     * UTC), read without the ISO formatter (which costs a noticeable part of loading an archive); null for any
+     * other text or any value out of range, which the formatter then reads (or refuses) as before.
+     */
+    static OffsetDateTime plainOffsetDateTime(String s) {
+        int n = s.length();
+        boolean seconds = n == 25 || n == 20;
+        if (!(n == 25 || n == 22 || n == 20 || n == 17)) return null;
+        int time = 11;
+        int zone = seconds ? 19 : 16;
+        if (!digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 7) || s.charAt(7) != '-' || !digits(s, 8, 10)
+                || s.charAt(10) != 'T' || !digits(s, time, time + 2) || s.charAt(time + 2) != ':'
+                || !digits(s, time + 3, time + 5)) {
+            return null;
+        }
+        if (seconds && (s.charAt(16) != ':' || !digits(s, 17, 19))) return null;
+        ZoneOffset offset;
+        try {
+            if (n - zone == 1) {
+                if (s.charAt(zone) != 'Z') return null;
+                offset = ZoneOffset.UTC;
+            } else {
+                char sign = s.charAt(zone);
+                if (sign != '+' && sign != '-' || !digits(s, zone + 1, zone + 3) || s.charAt(zone + 3) != ':'
+                        || !digits(s, zone + 4, zone + 6)) {
+                    return null;
+                }
+                int h = number(s, zone + 1, zone + 3);
+                int m = number(s, zone + 4, zone + 6);
+                offset = sign == '+' ? ZoneOffset.ofHoursMinutes(h, m) : ZoneOffset.ofHoursMinutes(-h, -m);
+            }
+            return OffsetDateTime.of(number(s, 0, 4), number(s, 5, 7), number(s, 8, 10), number(s, time, time + 2),
+                    number(s, time + 3, time + 5), seconds ? number(s, 17, 19) : 0, 0, offset);
+        } catch (DateTimeException outOfRange) {
+            return null;
+        }
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) v = v * 10 + (s.charAt(i) - '0');
+        return v;
     }
 
     /**

@@ -41,8 +41,12 @@ public final class ParsedArticles {
         /** The hash the input index recorded for a file, or null when it has none. */
         String indexed(Path file);
 
-        /** The hash of a file's bytes, by the input index's rule. */
-        String of(byte[] bytes);
+        /**
+         * The hash of bytes just read from a file, by the input index's rule: the index's own when the file still
+         * has the status the index recorded and was not changed just before (its bytes are then the ones it
+         * hashed), else computed from the bytes.
+         */
+        String of(Path file, byte[] bytes);
     }
 
     private final String generator;

@@ -40,35 +40,65 @@ final class GeneratorVersion {
     }
 
     /**
-     * {@link #id()}, remembered in the cache folder for the jar it was computed from: reading the jar's
-     * directory costs a noticeable part of a build that has nothing to do. The remembered id is used while the
-     * jar's status is unchanged by the rule of {@link InputIndex} (size, times, inode; not changed within the
-     * clock's resolution of the moment it was remembered).
+     * {@link #id()}, remembered for the jar it was computed from: beside the jar ({@code tickerpress.jar.id}, for
+     * every site built with it: reading the jar's directory costs a noticeable part of a small site's first
+     * build) and in the cache folder (where the jar's folder cannot be written). A remembered id is used while
+     * the jar's status is unchanged by the rule of {@link InputIndex} (size, times, inode; not changed within the
+     * clock's resolution of the moment it was remembered) and the same Java runs.
      */
     static String id(Path cacheDir) {
         if (id != null || cacheDir == null) return id();
         Path code = location(SiteBuilder.class);
         if (code == null || !Files.isRegularFile(code)) return id();
-        Path memo = cacheDir.resolve("generator-id.txt");
+        List<Path> memos = List.of(code.resolveSibling(code.getFileName() + ".id"), cacheDir.resolve("generator-id.txt"));
+        InputIndex.Entry now;
         try {
-            InputIndex.Entry now = InputIndex.status(code);
+            now = InputIndex.status(code);
+        } catch (RuntimeException e) {
+            return id();
+        }
+        for (Path memo : memos) {
+            String remembered = remembered(memo, code, now);
+            if (remembered != null) {
+                id = remembered;
+                return remembered;
+            }
+        }
+        long taken = System.currentTimeMillis();
+        String computed = id();
+        byte[] text = memo(code, now, taken, computed);
+        for (Path memo : memos) {
+            try {
+                Files.createDirectories(memo.getParent());
+                io.tickerpress.write.AtomicFiles.write(memo, text);
+            } catch (IOException | RuntimeException e) {
+                // not remembered there: computed again next time
+            }
+        }
+        return computed;
+    }
+
+    /** A memo's text: the jar, its status, when it was taken (ms), the Java that runs, the id. */
+    static byte[] memo(Path code, InputIndex.Entry status, long taken, String id) {
+        return String.join(" ", code.toString(), Long.toString(status.size()), Long.toString(status.modified()),
+                Long.toString(status.changed()), Long.toString(status.inode()), Long.toString(taken),
+                Runtime.version().toString(), id).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The id a memo file holds for this jar (with this status) and this Java, or null. */
+    static String remembered(Path memo, Path code, InputIndex.Entry now) {
+        try {
             String[] f = Files.isRegularFile(memo) ? Files.readString(memo).strip().split(" ") : new String[0];
-            if (f.length == 7 && f[0].equals(code.toString()) && f[6].matches("[0-9a-f]{32}")
+            if (f.length == 8 && f[0].equals(code.toString()) && f[6].equals(Runtime.version().toString())
+                    && f[7].matches("[0-9a-f]{32}")
                     && InputIndex.unchangedSince(now, new InputIndex.Entry(Long.parseLong(f[1]), Long.parseLong(f[2]),
                     Long.parseLong(f[3]), Long.parseLong(f[4]), ""), Long.parseLong(f[5]))) {
-                id = f[6];
-                return id;
+                return f[7];
             }
-            long taken = System.currentTimeMillis();
-            String computed = id();
-            Files.createDirectories(cacheDir);
-            io.tickerpress.write.AtomicFiles.write(memo, String.join(" ", code.toString(), Long.toString(now.size()),
-                    Long.toString(now.modified()), Long.toString(now.changed()), Long.toString(now.inode()),
-                    Long.toString(taken), computed).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return computed;
         } catch (IOException | RuntimeException e) {
-            return id(); // a damaged memo only means computing the id
+            // a damaged memo only means computing the id
         }
+        return null;
     }
 
     private static String compute() {
@@ -103,11 +133,16 @@ final class GeneratorVersion {
      * code gives the same id.
      */
     private static void jar(Path file, Fingerprint.Files hash) throws IOException {
+        // One line per entry, hashed as one text: a jar has some 16,000 entries, and hashing each line on its
+        // own cost a noticeable part of a small site's build.
+        StringBuilder entries = new StringBuilder(1 << 20);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             for (ZipEntry e : Collections.list(zip.entries())) {
-                hash.text(e.getName() + " " + e.getSize() + " " + Long.toHexString(e.getCrc()));
+                entries.append(e.getName()).append(' ').append(e.getSize()).append(' ')
+                        .append(Long.toHexString(e.getCrc())).append('\n');
             }
         }
+        hash.text(entries.toString());
     }
 
     /** Every file of a classes folder (running from a build tree rather than the jar). */

@@ -188,6 +188,23 @@ public final class InputIndex {
         return e == null ? null : e.hash();
     }
 
+    /**
+     * The recorded hash of a file below the site folder whose {@code size} bytes were read after this scan, when
+     * they are provably the bytes the scan hashed: the file's status now (taken after the read) is the one
+     * recorded, and it was changed well before the scan (the rule of {@link #unchangedSince}, this scan taking
+     * the previous index's place). Null otherwise: the caller hashes the bytes it read. It spares a cold build
+     * hashing every article twice.
+     */
+    String hashIfUnchanged(Path sourceDir, Path file, long size) {
+        Entry e = files.get(relative(sourceDir.toAbsolutePath().normalize(), file.toAbsolutePath().normalize()));
+        if (e == null || e.size() != size) return null;
+        try {
+            return unchangedSince(status(file), e, scanned) ? e.hash() : null;
+        } catch (UncheckedIOException | SecurityException gone) {
+            return null;
+        }
+    }
+
     private static Entry hash(Path file, Entry status) {
         try {
             byte[] bytes = Files.readAllBytes(file);

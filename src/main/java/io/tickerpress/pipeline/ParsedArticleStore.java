@@ -42,8 +42,9 @@ final class ParsedArticleStore {
             }
 
             @Override
-            public String of(byte[] bytes) {
-                return InputIndex.hashOf(bytes);
+            public String of(Path file, byte[] bytes) {
+                String indexed = inputs.hashIfUnchanged(options.source(), file, bytes.length);
+                return indexed != null ? indexed : InputIndex.hashOf(bytes);
             }
         });
     }

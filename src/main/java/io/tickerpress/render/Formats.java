@@ -51,11 +51,15 @@ public final class Formats {
      */
     public static Locale wordsLocale(String language) {
         Locale l = language == null || language.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(language).stripExtensions();
-        return KNOWN_LANGUAGES.contains(l.getLanguage()) ? l : Locale.ENGLISH;
+        // English is always available (the JDK guarantees Locale.US): listing every locale costs start-up time.
+        return l.getLanguage().equals("en") || Known.LANGUAGES.contains(l.getLanguage()) ? l : Locale.ENGLISH;
     }
 
-    private static final Set<String> KNOWN_LANGUAGES = java.util.Arrays.stream(Locale.getAvailableLocales())
-            .map(Locale::getLanguage).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** The languages the JDK has locales for, listed on first use. */
+    private static final class Known {
+        static final Set<String> LANGUAGES = java.util.Arrays.stream(Locale.getAvailableLocales())
+                .map(Locale::getLanguage).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
 
     /** A formatter for a pattern, with words in {@code words} and ASCII digits. */
     public static DateTimeFormatter formatter(String pattern, Locale words) {

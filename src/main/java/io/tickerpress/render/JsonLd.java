@@ -1,36 +1,90 @@
 package io.tickerpress.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * schema.org structured data as JSON, safe to place inside {@code <script type="application/ld+json">}:
  * '<', '>' and '&' are written as Unicode escapes, so no content can close the script element.
  */
 public final class JsonLd {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-
-    static {
-        JSON.getFactory().setCharacterEscapes(new ScriptSafeEscapes());
-    }
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private JsonLd() {
     }
 
+    /**
+     * Compact JSON with every map's keys in order (as Jackson writes with sorted map entries, which this
+     * replaced: an article page's data cost a noticeable part of its rendering that way): strings, maps, lists
+     * and null.
+     *
+     * @throws IllegalArgumentException for a value of another kind
+     */
     public static String write(Map<String, Object> data) {
-        try {
-            return JSON.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        StringBuilder out = new StringBuilder(512);
+        value(data, out);
+        return out.toString();
+    }
+
+    private static void value(Object v, StringBuilder out) {
+        if (v == null) {
+            out.append("null");
+        } else if (v instanceof String s) {
+            string(s, out);
+        } else if (v instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
+                if (!first) out.append(',');
+                first = false;
+                string((String) e.getKey(), out);
+                out.append(':');
+                value(e.getValue(), out);
+            }
+            out.append('}');
+        } else if (v instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) out.append(',');
+                value(list.get(i), out);
+            }
+            out.append(']');
+        } else {
+            throw new IllegalArgumentException("not a JSON-LD value: " + v.getClass().getName());
         }
+    }
+
+    /**
+     * A JSON string safe inside a script element: '<', '>' and '&' as Unicode escapes, so no content can close
+     * it; control characters as JSON's short escapes or Unicode escapes; the line and paragraph separators as
+     * Unicode escapes (they end a line in some JavaScript parsers); every other character as it is.
+     */
+    private static void string(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                case '\u2028' -> out.append("\\u2028");
+                case '\u2029' -> out.append("\\u2029");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 
     /** A NewsArticle; {@code image} and {@code author} may be null. */
@@ -61,28 +115,5 @@ public final class JsonLd {
         if (image != null) m.put("image", List.of(image));
         if (section != null) m.put("articleSection", section);
         return write(m);
-    }
-
-    private static final class ScriptSafeEscapes extends CharacterEscapes {
-        private final int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
-
-        ScriptSafeEscapes() {
-            escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
-            escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
-            escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return escapes;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            // Line and paragraph separators end a line in some JavaScript parsers.
-            if (ch == 0x2028) return new SerializedString("\\u2028");
-            if (ch == 0x2029) return new SerializedString("\\u2029");
-            return null;
-        }
     }
 }

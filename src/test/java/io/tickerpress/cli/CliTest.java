@@ -24,11 +24,41 @@ public class CliTest {
     public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        var cl = Main.commandLine(args); // as the tickerpress command builds it
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Run runWithEveryCommand(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         var cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /**
+     * A run names its subcommand first, and the command line is then made with that subcommand alone (start-up
+     * time): what it prints and returns must be what the command with every subcommand gives.
+     */
+    @Test
+    void aCommandLineWithTheNamedSubcommandAloneAnswersAsTheWholeOne() {
+        String[][] runs = {{"build", "--help"}, {"build", "--no-such-flag"}, {"build", "--source"},
+                {"check", "--help"}, {"new", "article", "--help"}, {"new", "--help"}, {"schema", "site"},
+                {"schema", "nothing"}, {"deploy", "--help"}, {"import", "--help"}, {"serve", "--port", "x"},
+                {"help", "build"}, {"help"}, {"--help"}, {"bild"}, {}};
+        for (String[] args : runs) {
+            Run whole = runWithEveryCommand(args);
+            Run alone = run(args);
+            String what = String.join(" ", args);
+            assertEquals(whole.code(), alone.code(), what);
+            assertEquals(whole.out(), alone.out(), what);
+            assertEquals(whole.err(), alone.err(), what);
+        }
     }
 
     @Test

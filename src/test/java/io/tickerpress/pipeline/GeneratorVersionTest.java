@@ -68,6 +68,41 @@ class GeneratorVersionTest {
         assertTrue(other[3] > 0);
     }
 
+    /**
+     * The id is remembered beside the jar for every site built with it; a memo counts only for the jar with the
+     * status it recorded, settled when it was taken, and the Java that runs now.
+     */
+    @Test
+    void aRememberedIdCountsOnlyForTheSameJarAndJava() throws Exception {
+        Path jar = dir.resolve("tickerpress.jar");
+        Files.writeString(jar, "code");
+        Path memo = dir.resolve("tickerpress.jar.id");
+        String id = "0123456789abcdef0123456789abcdef";
+        long later = System.currentTimeMillis() + 60_000; // taken well after the jar last changed
+        InputIndex.Entry status = InputIndex.status(jar);
+
+        Files.write(memo, GeneratorVersion.memo(jar, status, later, id));
+        assertEquals(id, GeneratorVersion.remembered(memo, jar, InputIndex.status(jar)));
+
+        // Taken right when the jar changed: the jar may have changed again within the clock's tick.
+        Files.write(memo, GeneratorVersion.memo(jar, status, System.currentTimeMillis(), id));
+        assertEquals(null, GeneratorVersion.remembered(memo, jar, InputIndex.status(jar)));
+
+        // Another Java: its chart pixels may differ, so the id does.
+        String other = new String(GeneratorVersion.memo(jar, status, later, id), StandardCharsets.UTF_8)
+                .replace(" " + Runtime.version() + " ", " 1.2.3 ");
+        Files.writeString(memo, other);
+        assertEquals(null, GeneratorVersion.remembered(memo, jar, InputIndex.status(jar)));
+
+        // The jar rewritten (same size): its change time moved.
+        Files.write(memo, GeneratorVersion.memo(jar, status, later, id));
+        Files.writeString(jar, "CODE");
+        assertEquals(null, GeneratorVersion.remembered(memo, jar, InputIndex.status(jar)));
+
+        Files.writeString(memo, "damaged");
+        assertEquals(null, GeneratorVersion.remembered(memo, jar, InputIndex.status(jar)));
+    }
+
     /** Pages, pages rendered, pages unchanged, charts rendered, charts reused, from the real command's summary. */
     private int[] build(String classpath, Path src, Path out) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

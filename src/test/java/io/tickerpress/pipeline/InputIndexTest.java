@@ -75,6 +75,37 @@ class InputIndexTest {
                 InputIndex.scan(dir, settled).changedSince(settled));
     }
 
+    /**
+     * The loader reads an article after the scan and takes the scan's hash for its bytes only when the file
+     * provably still has the bytes the scan hashed: otherwise (a rewrite since, a racy file, another size) it
+     * must hash what it read itself.
+     */
+    @Test
+    void bytesReadAfterTheScanTakeItsHashOnlyWhileTheFileIsProvablyUnchanged() throws Exception {
+        write("content/articles/a.md", "aaaa");
+        write("content/articles/b.md", "bbbb");
+        Path a = dir.resolve("content/articles/a.md");
+        Path b = dir.resolve("content/articles/b.md");
+        InputIndex settled = takenLater(InputIndex.scan(dir, null));
+
+        // Unchanged: the recorded hash, which is the hash of the bytes as read now (computed independently).
+        byte[] read = Files.readAllBytes(a);
+        String own = new io.tickerpress.render.Fingerprint.Files().add("", read).hex();
+        assertEquals(own, settled.hashIfUnchanged(dir, a, read.length));
+        assertEquals(null, settled.hashIfUnchanged(dir, a, read.length + 1), "another size than recorded");
+        assertEquals(null, settled.hashIfUnchanged(dir, dir.resolve("content/articles/new.md"), 4), "not indexed");
+
+        // Rewritten after the scan with the same size and the old modification time: the change time moved.
+        FileTime modified = Files.getLastModifiedTime(b);
+        Files.writeString(b, "BBBB");
+        Files.setLastModifiedTime(b, modified);
+        assertEquals(null, settled.hashIfUnchanged(dir, b, 4));
+
+        // A scan taken right after its files changed vouches for none of them (they may change within the tick).
+        InputIndex racy = InputIndex.scan(dir, null);
+        assertEquals(null, racy.hashIfUnchanged(dir, a, 4));
+    }
+
     @Test
     void aDamagedIndexIsNoIndex() {
         assertTrue(InputIndex.fromBytes("garbage".getBytes(StandardCharsets.UTF_8)).isEmpty());

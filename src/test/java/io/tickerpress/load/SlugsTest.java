@@ -1,0 +1,56 @@
+package io.tickerpress.load;
+
+import org.junit.jupiter.api.Test;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Slugs are the URL segments of articles and tags: every input must give the slug the documented rule gives. */
+class SlugsTest {
+    /**
+     * The rule as regular expressions, the way it is written in words: replacements, NFKD without marks,
+     * lowercase, each run of other characters as one dash, none at the ends, cut at 80 (no dash at the cut's end).
+     */
+    private static String byTheRule(String text) {
+        String s = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("Æ", "ae").replace("Ø", "o")
+                .replace("&", " and ");
+        s = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        s = s.replaceAll("^-+|-+$", "");
+        if (s.length() > 80) s = s.substring(0, 80).replaceAll("-+$", "");
+        return s;
+    }
+
+    @Test
+    void workedExamples() {
+        assertEquals("fed-holds-rates-at-5-25", Slugs.slugify("  Fed holds rates at 5.25%!  "));
+        assertEquals("s-and-p-500", Slugs.slugify("S&P 500"));
+        assertEquals("cafe-strasse-oresund", Slugs.slugify("Café Straße — Øresund"));
+        assertEquals("", Slugs.slugify("¿—!"));
+        assertEquals("q1-earnings", Slugs.fromFileName("2026-01-20-Q1 earnings.md"));
+        // 79 letters, a space, then more: the cut at 80 would end on the dash, which goes (79 letters left).
+        assertEquals("a".repeat(79), Slugs.slugify("a".repeat(79) + " bcd"));
+        // 80 letters then more: cut at 80 letters.
+        assertEquals("a".repeat(80), Slugs.slugify("a".repeat(85)));
+        assertEquals("a".repeat(78) + "-b", Slugs.slugify("a".repeat(78) + " b c"));
+    }
+
+    @Test
+    void randomTextGivesWhatTheRuleGives() {
+        String alphabet = "abcXYZ019 -_.&!/ßæøÆØéÉüñİıǅﬁ①²\u0301\u00a0\t😀中";
+        Random random = new Random(16);
+        for (int i = 0; i < 20_000; i++) {
+            int n = random.nextInt(i % 10 == 0 ? 200 : 30);
+            StringBuilder s = new StringBuilder();
+            for (int k = 0; k < n; k++) {
+                s.append(random.nextInt(4) == 0 ? ' ' : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            // The emoji is two chars; a lone half of it is text too.
+            String text = s.toString();
+            assertEquals(byTheRule(text), Slugs.slugify(text), () -> "slug of '" + text + "'");
+        }
+    }
+}
