@@ -140,6 +140,11 @@ public final class SiteBuilder {
                 pages.keepBodiesOf(FeedRenderer.itemPaths(feedLists));
             }
             mark = lap(stages, "prepare", mark);
+            // The search index needs only the stories: it is made on a worker while the pages render.
+            Source searchIndex = Source.generated("the search index");
+            java.util.concurrent.Future<?> search = workers.start(() -> store.files("search",
+                    SearchIndex.fingerprint(newestFirst), name -> searchIndex,
+                    files -> SearchIndex.write(newestFirst, pages::url, pages.formats(), files)));
             workers.each(chronicle.oldestFirst(), entry ->
                     store.page(entry.path(), Source.article(entry.article().file()),
                             pages.article(entry, chronicle, latest), lastmod(entry)));
@@ -212,10 +217,8 @@ public final class SiteBuilder {
             store.page("search/", Source.generated("the search page"), pages.search(), newestContent);
             store.page("404.html", Source.generated("the 404 page"), pages.notFound(), newestContent);
             mark = lap(stages, "market pages", mark);
+            Workers.join(search);
             // The files below are made again only when what they are made from changed (see PageStore.files).
-            Source searchIndex = Source.generated("the search index");
-            store.files("search", SearchIndex.fingerprint(newestFirst), name -> searchIndex,
-                    files -> SearchIndex.write(newestFirst, pages::url, pages.formats(), files));
 
             // Feeds for the site and each tag; full content when site.yaml asks for it.
             Function<PublishedArticle, String> body = config.feedsFullContent() ? pages::bodyHtml : null;

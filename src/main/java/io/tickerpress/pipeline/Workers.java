@@ -55,6 +55,30 @@ final class Workers implements AutoCloseable {
     }
 
     /**
+     * Starts a task on this pool beside the page work (it takes a worker while it runs); {@link #join} waits for
+     * it. A failure stops the page work too, and {@code join} rethrows it as it was.
+     */
+    java.util.concurrent.Future<?> start(Runnable task) {
+        return pool.submit(() -> {
+            if (failed) return;
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                failed = true;
+                throw e;
+            }
+        });
+    }
+
+    static void join(java.util.concurrent.Future<?> task) {
+        try {
+            task.get();
+        } catch (ExecutionException | InterruptedException e) {
+            throw io.tickerpress.load.Parallel.unwrap(e);
+        }
+    }
+
+    /**
      * Stops the workers and waits until none is running, so that a failed build removes its staging folder
      * only after the last write into it: a task still running finishes its current item.
      */
