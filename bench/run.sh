@@ -250,7 +250,7 @@ case "$dev" in vd*|xvd*) disk="$disk (virtual disk, rotational flag $rota)" ;; *
 echo "## Scale benchmark (articles only, issue 16): $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
 echo "Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) memory, $disk;"
-echo "$(java -version 2>&1 | head -1); $( [ "$hugo" = 1 ] && hugo version | sed 's/ BuildDate.*//' || echo 'Hugo not run'); launcher options: ${TICKERPRESS_JAVA_OPTS:-default (TICKERPRESS_JAVA_OPTS unset)}."
+echo "$(./tickerpress --version 2>&1 | tail -1); $( [ "$hugo" = 1 ] && hugo version | sed 's/ BuildDate.*//' || echo 'Hugo not run'); launcher options: ${TICKERPRESS_JAVA_OPTS:-default (TICKERPRESS_JAVA_OPTS unset)}."
 echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Wall times and peak RSS from /usr/bin/time, JVM start included; median (min–max)."
 echo
 echo "### Cold builds (TickerPress and Hugo alternating; no cache, no previous output)"

@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class LauncherCdsIT {
     private static final Path JAR = Path.of("target/tickerpress.jar");
+    private static final Path JDK17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
     private static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
     private Path home;
     private Path site;
@@ -68,6 +69,7 @@ class LauncherCdsIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
         pb.environment().remove("TICKERPRESS_JAVA_OPTS");
         pb.environment().remove("TICKERPRESS_CDS");
+        pb.environment().remove("TICKERPRESS_JAVA");
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -155,15 +157,17 @@ class LauncherCdsIT {
 
     @Test
     void anArchiveOfAnotherJavaIsMadeAgainForThisOne() throws Exception {
-        assumeTrue(Files.isExecutable(JDK25), "needs a second Java (" + JDK25 + ")");
-        assertBuilt(build(Map.of()));
+        assumeTrue(Files.isExecutable(JDK17) && Files.isExecutable(JDK25), "needs two Javas (" + JDK17 + ", " + JDK25 + ")");
+        Map<String, String> one = Map.of("TICKERPRESS_JAVA", JDK17.toString());
+        Map<String, String> other = Map.of("TICKERPRESS_JAVA", JDK25.toString());
+        assertBuilt(build(one));
         String ours = Files.readString(home.resolve("target/tickerpress.jsa.ok"));
-        Map<String, String> other = Map.of("PATH", JDK25.getParent() + ":" + System.getenv("PATH"));
+        assertTrue(ours.contains(JDK17.toRealPath().toString()), ours);
         assertBuilt(build(other));
         String theirs = Files.readString(home.resolve("target/tickerpress.jsa.ok"));
-        assertTrue(theirs.contains(JDK25.getParent().getParent().toString()), theirs);
+        assertTrue(theirs.contains(JDK25.toRealPath().toString()), theirs);
         assertBuilt(build(other));
-        assertBuilt(build(Map.of()));
+        assertBuilt(build(one));
         assertEquals(ours.split(" ")[1], Files.readString(home.resolve("target/tickerpress.jsa.ok")).split(" ")[1]);
     }
 
