@@ -12,11 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,9 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,17 +52,7 @@ class SearchBrowserTest {
         TestSites.build(TestSites.SAMPLE, site);
         server = new StaticServer("127.0.0.1", 0, () -> site);
         server.start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Tools.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + dir.resolve("profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Tools.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = Tools.headlessChromium(dir.resolve("profile"));
     }
 
     @BeforeEach
@@ -101,22 +85,7 @@ class SearchBrowserTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> titles() {
-        return (List<String>) js("return Array.from(document.querySelectorAll('#search-results .teaser-title')).map(e => e.textContent)");
-    }
 
-    /** Site path → bytes of the files under /search/ that the page fetched since the last clear. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Long> fetched() {
-        List<Map<String, Object>> entries = (List<Map<String, Object>>) js("return performance.getEntriesByType('resource')"
-                + ".filter(e => new URL(e.name).pathname.startsWith('/search/'))"
-                + ".map(e => ({path: new URL(e.name).pathname.substring(1), bytes: e.encodedBodySize}))");
-        Map<String, Long> files = new TreeMap<>();
-        entries.forEach(e -> files.put((String) e.get("path"), ((Number) e.get("bytes")).longValue()));
-        js("performance.clearResourceTimings()");
-        return files;
-    }
 
     private static long bytes(Map<String, Long> files) {
         return files.values().stream().mapToLong(Long::longValue).sum();
@@ -129,8 +98,8 @@ class SearchBrowserTest {
         // Titles with "rally": the week-ahead story (Jan 12) and Micron's (Jan 7); the other stories say it only
         // in their bodies, which are not indexed.
         waitFor("2 stories found");
-        assertEquals(List.of(WEEK_AHEAD, MICRON_RALLY), titles());
-        Map<String, Long> first = fetched();
+        assertEquals(List.of(WEEK_AHEAD, MICRON_RALLY), SearchPage.titles(driver));
+        Map<String, Long> first = SearchPage.fetched(driver);
         SearchReader reader = new SearchReader(site);
         // Each keystroke is a query: "r", "ra", "ral", "rall", "rally"; the page fetched the manifest and what
         // the last one needs, and nothing under /search/ that none of them needed (a query that a newer keystroke
@@ -153,13 +122,13 @@ class SearchBrowserTest {
         // "rally" had two stories too: wait for the new titles, not only the count.
         List<String> expectedTitles = List.of(CHIPS_REBOUND, MICRON_RALLY);
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> titles().equals(expectedTitles));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> SearchPage.titles(driver).equals(expectedTitles));
         } catch (org.openqa.selenium.TimeoutException e) {
             // the assertion below says what the page shows
         }
         waitFor("2 stories found");
-        assertEquals(expectedTitles, titles());
-        Map<String, Long> later = fetched();
+        assertEquals(expectedTitles, SearchPage.titles(driver));
+        Map<String, Long> later = SearchPage.fetched(driver);
         Set<String> needed = reader.search("micron", new SearchReader.Filters("NVDA", null, null, null)).files();
         assertTrue(needed.containsAll(later.keySet()), "fetched " + later.keySet() + ", needed " + needed
                 + " (files fetched before come from the page's cache)");
@@ -173,12 +142,12 @@ class SearchBrowserTest {
         driver.get("http://127.0.0.1:" + server.port() + "/search/?ticker=NVDA");
         // NVDA is a ticker of three stories: the chip rebound (Jan 22), Nvidia's slide (Jan 8), Micron's rally (Jan 7).
         waitFor("3 stories found");
-        assertEquals(List.of(CHIPS_REBOUND, NVIDIA_SLIDES, MICRON_RALLY), titles());
+        assertEquals(List.of(CHIPS_REBOUND, NVIDIA_SLIDES, MICRON_RALLY), SearchPage.titles(driver));
         assertEquals("NVDA", new Select(driver.findElement(By.id("search-ticker"))).getFirstSelectedOption().getAttribute("value"));
         // Topic Memory Chips as well: Nvidia's slide is tagged Semiconductors and Market Rotation only.
         new Select(driver.findElement(By.id("search-tag"))).selectByValue("Memory Chips");
         waitFor("2 stories found");
-        assertEquals(List.of(CHIPS_REBOUND, MICRON_RALLY), titles());
+        assertEquals(List.of(CHIPS_REBOUND, MICRON_RALLY), SearchPage.titles(driver));
         // Every sample story is from January 2026: December 2025 and earlier has none.
         new Select(driver.findElement(By.id("search-from"))).selectByValue("2026-01");
         waitFor("2 stories found");

@@ -17,8 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -29,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,14 +61,7 @@ class SearchScaleBrowserTest {
         reader = new SearchReader(site);
         server = new StaticServer("127.0.0.1", 0, () -> site);
         server.start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Tools.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + dir.resolve("profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Tools.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = Tools.headlessChromium(dir.resolve("profile"));
     }
 
     @BeforeEach
@@ -85,30 +75,12 @@ class SearchScaleBrowserTest {
         if (server != null) server.close();
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
-
     private String status(String expected) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("search-status")).getText().equals(expected));
         return expected;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> titles() {
-        return (List<String>) js("return Array.from(document.querySelectorAll('#search-results .teaser-title')).map(e => e.textContent)");
-    }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Long> fetched() {
-        List<Map<String, Object>> entries = (List<Map<String, Object>>) js("return performance.getEntriesByType('resource')"
-                + ".filter(e => new URL(e.name).pathname.startsWith('/search/'))"
-                + ".map(e => ({path: new URL(e.name).pathname.substring(1), bytes: e.encodedBodySize}))");
-        Map<String, Long> files = new TreeMap<>();
-        entries.forEach(e -> files.put((String) e.get("path"), ((Number) e.get("bytes")).longValue()));
-        js("performance.clearResourceTimings()");
-        return files;
-    }
 
     private List<String> titlesOf(List<Integer> ids) {
         List<String> titles = new ArrayList<>();
@@ -123,8 +95,8 @@ class SearchScaleBrowserTest {
         assertTrue(!r.complete(), "three common words: the first block holds a page, older blocks are left");
         driver.get("http://127.0.0.1:" + server.port() + "/search/?q=market+stocks+shares");
         status("At least " + r.found() + " stories found");
-        assertEquals(titlesOf(r.ids().subList(0, 10)), titles());
-        Map<String, Long> first = fetched();
+        assertEquals(titlesOf(r.ids().subList(0, 10)), SearchPage.titles(driver));
+        Map<String, Long> first = SearchPage.fetched(driver);
         List<String> expected = new ArrayList<>(r.files());
         expected.add(SearchFormat.MANIFEST);
         assertEquals(new java.util.TreeSet<>(expected), first.keySet());
@@ -132,8 +104,8 @@ class SearchScaleBrowserTest {
         assertTrue(bytes <= 300_000, "first query " + bytes);
 
         driver.findElement(By.id("search-more")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> titles().size() == 20);
-        assertEquals(titlesOf(r.ids().subList(0, 20)), titles());
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> SearchPage.titles(driver).size() == 20);
+        assertEquals(titlesOf(r.ids().subList(0, 20)), SearchPage.titles(driver));
     }
 
     @Test
@@ -143,7 +115,7 @@ class SearchScaleBrowserTest {
         String expected = (r.complete() ? "" : "At least ") + r.found() + " stories found";
         driver.get("http://127.0.0.1:" + server.port() + "/search/?q=earnings+guidance+outlook&tag=Banks");
         status(expected);
-        assertEquals(titlesOf(r.ids().subList(0, 10)), titles());
+        assertEquals(titlesOf(r.ids().subList(0, 10)), SearchPage.titles(driver));
         // The page now holds the query's files (each named file is fetched once): running it again measures the
         // page's own work (decoding shards and blocks, intersecting, building the results), not the network,
         // whose cost is the bytes above and the round trips (shards, then each block read, then the chunks).
@@ -157,7 +129,7 @@ class SearchScaleBrowserTest {
                     + "new MutationObserver(function () { if (status.textContent === want) done(performance.now() - t0); })"
                     + ".observe(status, {childList: true, characterData: true, subtree: true});"
                     + "t0 = performance.now(); input.dispatchEvent(new Event('input'));", expected);
-            assertEquals(titlesOf(r.ids().subList(0, 10)), titles());
+            assertEquals(titlesOf(r.ids().subList(0, 10)), SearchPage.titles(driver));
             System.out.println("search: the page's work for \"" + query + "\" with a topic, CPU 4x slower: " + ms + " ms");
             // A timing means something only on a quiet machine: with more runnable tasks than cores (other builds
             // and tests) the browser gets a fraction of a core, and the check is skipped, not passed.
@@ -179,13 +151,13 @@ class SearchScaleBrowserTest {
         assertTrue(r.complete() && r.ids().size() > 0, word + ": " + r.ids().size());
         driver.get("http://127.0.0.1:" + server.port() + "/search/?q=" + word);
         status(r.ids().size() == 1 ? "1 story found" : r.ids().size() + " stories found");
-        assertEquals(titlesOf(r.ids().subList(0, Math.min(10, r.ids().size()))), titles());
+        assertEquals(titlesOf(r.ids().subList(0, Math.min(10, r.ids().size()))), SearchPage.titles(driver));
 
         SearchReader.Result months = reader.search("", new SearchReader.Filters(null, null, "2025-03", "2025-06"));
         driver.get("http://127.0.0.1:" + server.port() + "/search/?from=2025-03&to=2025-06");
         status(months.ids().size() + " stories found");
-        assertEquals(titlesOf(months.ids().subList(0, 10)), titles());
-        Map<String, Long> files = fetched();
+        assertEquals(titlesOf(months.ids().subList(0, 10)), SearchPage.titles(driver));
+        Map<String, Long> files = SearchPage.fetched(driver);
         assertTrue(files.keySet().stream().noneMatch(f -> f.endsWith(".bin")), "months need no postings: " + files.keySet());
     }
 }

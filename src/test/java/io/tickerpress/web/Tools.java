@@ -24,6 +24,24 @@ public final class Tools {
     private Tools() {
     }
 
+    /**
+     * A headless Chromium under ChromeDriver, its profile in {@code profile}, its console messages kept (read them
+     * with {@code driver.manage().logs().get(LogType.BROWSER)}). Call only when {@link #hasChromium()}.
+     */
+    public static org.openqa.selenium.chrome.ChromeDriver headlessChromium(Path profile) {
+        org.openqa.selenium.chrome.ChromeOptions options = new org.openqa.selenium.chrome.ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile);
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        org.openqa.selenium.chrome.ChromeDriverService service = new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new org.openqa.selenium.chrome.ChromeDriver(service, options);
+    }
+
     public static boolean inCi() {
         String ci = System.getenv("CI");
         return ci != null && !ci.isBlank() && !ci.equals("false");
