@@ -133,7 +133,7 @@ public final class SiteBuilder {
             progress.total(newestFirst.size() + digests.size());
             PageStore store = new PageStore(out, previous, charts, diagnostics, progress);
 
-            List<ArticleItemView> latest = newestFirst.stream().limit(5).map(pages::item).toList();
+            List<ArticleItemView> latest = pages.latest(newestFirst);
             if (config.feedsFullContent()) {
                 List<List<PublishedArticle>> feedLists = new ArrayList<>(List.of(newestFirst));
                 tags.forEach(tag -> feedLists.add(tag.articles()));
