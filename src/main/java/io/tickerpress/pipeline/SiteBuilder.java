@@ -133,7 +133,7 @@ public final class SiteBuilder {
             progress.total(newestFirst.size() + digests.size());
             PageStore store = new PageStore(out, previous, charts, diagnostics, progress);
 
-            List<ArticleItemView> latest = newestFirst.stream().limit(5).map(pages::item).toList();
+            List<ArticleItemView> latest = pages.latest(newestFirst);
             if (config.feedsFullContent()) {
                 List<List<PublishedArticle>> feedLists = new ArrayList<>(List.of(newestFirst));
                 tags.forEach(tag -> feedLists.add(tag.articles()));
@@ -229,10 +229,10 @@ public final class SiteBuilder {
                 writeFeeds(store, feeds, config.title() + ": " + tag.name(), tag.name(), tag.path(), tag.articles(),
                         body, fullContent, "tag '" + tag.name() + "'");
             }
-            List<io.tickerpress.derive.PageRecord> records = store.records();
-            store.files("sitemaps", Sitemaps.fingerprint(records), name -> Source.generated(
+            Sitemaps sitemaps = Sitemaps.of(store.records());
+            store.files("sitemaps", sitemaps.fingerprint(), name -> Source.generated(
                     name.equals(Sitemaps.MAIN) ? "the sitemap" : "the sitemap file " + name),
-                    files -> Sitemaps.write(records, feeds, files));
+                    files -> sitemaps.write(feeds, files));
             store.file("news-sitemap.xml", Source.generated("the news sitemap"), bytes(feeds.newsSitemap(newestFirst)));
             store.file("robots.txt", Source.generated("robots.txt"), bytes(feeds.robots()));
 

@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /** Feeds (RSS 2.0, Atom), sitemaps and robots.txt: the files machines read. */
 public final class FeedRenderer {
-    public static final int FEED_ITEMS = 20;
+    /** A feed shows its newest stories, this many (see {@link #items}). */
+    private static final int FEED_ITEMS = 20;
     private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final SiteConfig config;
@@ -33,9 +34,14 @@ public final class FeedRenderer {
     public static java.util.Set<String> itemPaths(List<List<PublishedArticle>> lists) {
         java.util.Set<String> paths = new java.util.HashSet<>();
         for (List<PublishedArticle> list : lists) {
-            list.stream().limit(FEED_ITEMS).forEach(p -> paths.add(p.path()));
+            items(list).forEach(p -> paths.add(p.path()));
         }
         return paths;
+    }
+
+    /** The stories a feed of this list (newest first) shows: its {@value #FEED_ITEMS} newest. */
+    private static List<PublishedArticle> items(List<PublishedArticle> newestFirst) {
+        return newestFirst.subList(0, Math.min(FEED_ITEMS, newestFirst.size()));
     }
 
     /**
@@ -45,7 +51,7 @@ public final class FeedRenderer {
      */
     public static String fingerprint(String title, String description, String path, List<PublishedArticle> newestFirst,
                                      String fullContentMarket) {
-        List<PublishedArticle> items = newestFirst.subList(0, Math.min(FEED_ITEMS, newestFirst.size()));
+        List<PublishedArticle> items = items(newestFirst);
         String[] parts = new String[4 + 3 * items.size()];
         parts[0] = title;
         parts[1] = description;
@@ -67,7 +73,7 @@ public final class FeedRenderer {
      */
     public FeedView feed(String title, String description, String path, List<PublishedArticle> newestFirst,
                          Function<PublishedArticle, String> bodyHtml) {
-        List<PublishedArticle> items = newestFirst.subList(0, Math.min(FEED_ITEMS, newestFirst.size()));
+        List<PublishedArticle> items = items(newestFirst);
         ZonedDateTime updated = items.stream().map(p -> modified(p.article())).max(ZonedDateTime::compareTo)
                 .orElse(ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         String base = config.baseUrl();

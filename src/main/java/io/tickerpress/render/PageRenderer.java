@@ -54,7 +54,11 @@ public final class PageRenderer {
     private final SidebarView boardSidebar;
     /** The site's feeds, announced on every page without feeds of its own. */
     private final List<PageView.FeedLink> siteFeeds;
-    /** The hashes of the parts most pages share, to fingerprint a page without their text (see {@link #modelKey}). */
+    /**
+     * The hashes of the parts most pages share (the site, its feeds, the sidebars, the latest stories), by
+     * identity, to fingerprint a page without their text (see {@link #modelKey} and {@link #quickArticleKey}).
+     * Filled before the pages render (the constructor, {@link #latest}), only read while they do.
+     */
     private final Map<Object, String> sharedParts = new java.util.IdentityHashMap<>();
     /** Each listed article's {@link #itemKey}, by its path. */
     private final Map<String, String> itemKeys = new ConcurrentHashMap<>();
@@ -103,6 +107,16 @@ public final class PageRenderer {
 
     // ---- articles
 
+    /**
+     * The latest stories that article pages show: the 5 newest. Call it once, before the pages render, and hand
+     * the list to {@link #article}: its hash is then taken once, not once per page.
+     */
+    public List<ArticleItemView> latest(List<PublishedArticle> newestFirst) {
+        List<ArticleItemView> latest = newestFirst.stream().limit(5).map(this::item).toList();
+        sharedParts.put(latest, "#latest " + Fingerprint.of(latest.toString()));
+        return latest;
+    }
+
     public PreparedPage article(PublishedArticle entry, Chronicle chronicle, List<ArticleItemView> latest) {
         String quick = quickArticleKey(entry, chronicle, latest);
         if (quick != null) {
@@ -111,21 +125,15 @@ public final class PageRenderer {
         }
         ArticlePage page = articlePage(entry, chronicle, latest);
         Article a = entry.article();
-        // The site, the latest stories and (in "latest" mode) the sidebar are the same on every article page:
-        // their text is hashed once, not once per page.
-        Map<String, Object> own = new HashMap<>(page.model());
-        own.remove("site");
-        own.remove("sidebar");
-        own.remove("latest");
-        String fingerprint = Fingerprint.of("article.ftlh", Fingerprint.model(own),
-                page.sidebar() == latestSidebar ? sharedKey(latest) : page.sidebar().toString() + sharedKey(latest),
+        // The parts every article page shares (the site, its feeds, the latest stories, the "latest" sidebar)
+        // enter as their hash, taken once per build (see modelKey).
+        String fingerprint = Fingerprint.of("article.ftlh", modelKey(page.model()),
                 bodyKey(a.body(), a.file(), a.bodyLine(), a.date().toInstant()));
         return new PreparedPage(fingerprint, diagnostics -> renderArticle(page, diagnostics));
     }
 
     /** An article page's view model, before its body is rendered. */
-    private record ArticlePage(PublishedArticle entry, ArticleView view, Map<String, Object> model,
-                               SidebarView sidebar) {
+    private record ArticlePage(PublishedArticle entry, ArticleView view, Map<String, Object> model) {
     }
 
     private ArticlePage articlePage(PublishedArticle entry, Chronicle chronicle, List<ArticleItemView> latest) {
@@ -153,10 +161,9 @@ public final class PageRenderer {
                 .withImage(image).withJsonLd(jsonLd));
         model.put("article", view);
         model.put("charts", articleCharts);
-        SidebarView sidebar = sidebarFor(a.date().toInstant());
-        if (config.market().sidebarOn("article")) model.put("sidebar", sidebar);
+        if (config.market().sidebarOn("article")) model.put("sidebar", sidebarFor(a.date().toInstant()));
         model.put("latest", latest);
-        return new ArticlePage(entry, view, model, sidebar);
+        return new ArticlePage(entry, view, model);
     }
 
     private String renderArticle(ArticlePage page, Diagnostics diagnostics) {
@@ -172,7 +179,8 @@ public final class PageRenderer {
     /**
      * An article page's fingerprint without its view model, when what decides the page is known from its inputs:
      * the content hash of its file (everything the article says), its path, its neighbours' titles and paths,
-     * the latest stories and the "latest" sidebar, and the market data when its body calls shortcodes. Null when
+     * the parts every article page shares (the site, its feeds, the latest stories, the "latest" sidebar, by
+     * their hashes in {@link #sharedParts}), and the market data when its body calls shortcodes. Null when
      * the page depends on more (charts in its front matter, an as-of sidebar) or the file's hash is unknown: its
      * view model is then fingerprinted.
      */
@@ -185,19 +193,14 @@ public final class PageRenderer {
         return Fingerprint.of("article.ftlh quick", content, a.file(), entry.path(),
                 older == null ? "" : older.article().title(), older == null ? "" : older.path(),
                 newer == null ? "" : newer.article().title(), newer == null ? "" : newer.path(),
-                sharedKey(latest), a.body().shortcodes() ? market.digest() : "");
+                shared(site), shared(siteFeeds), shared(latest), shared(latestSidebar),
+                a.body().shortcodes() ? market.digest() : "");
     }
 
-    private volatile Object sharedFor;
-    private volatile String shared;
-
-    /** The hash of what all article pages share: the site, the latest stories and the "latest" sidebar. */
-    private String sharedKey(List<ArticleItemView> latest) {
-        if (sharedFor != latest) {
-            shared = Fingerprint.of(site.toString(), latest.toString(), latestSidebar.toString());
-            sharedFor = latest;
-        }
-        return shared;
+    /** A shared part's hash from {@link #sharedParts}, or its whole text when it is not one of them. */
+    private String shared(Object part) {
+        String hash = sharedParts.get(part);
+        return hash != null ? hash : String.valueOf(part);
     }
 
     /** Keeps the rendered bodies of these articles (paths) when their pages render, for full-content feeds. */
@@ -476,7 +479,7 @@ public final class PageRenderer {
     }
 
     /**
-     * A model's text for its fingerprint, with the parts that most pages share (the site, the sidebar) replaced by
+     * A model's text for its fingerprint, with the parts that most pages share ({@link #sharedParts}) replaced by
      * their hash, computed once per build.
      */
     private String modelKey(Map<String, Object> model) {
@@ -497,8 +500,7 @@ public final class PageRenderer {
                     if (field == null) text.append('-');
                     else text.append(field.length()).append(':').append(field);
                 }
-                String feeds = sharedParts.get(page.feeds());
-                text.append(feeds != null ? feeds : page.feeds().toString());
+                text.append(shared(page.feeds()));
             } else {
                 text.append(value);
             }

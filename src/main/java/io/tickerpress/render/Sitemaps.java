@@ -26,7 +26,13 @@ public final class Sitemaps {
     /** sitemaps.org: "no larger than 50MB (52,428,800 bytes)", uncompressed. */
     static final int MAX_BYTES = 52_428_800;
 
-    private Sitemaps() {
+    /** The pages in path order: the order the sitemap files list them in, and the order they are hashed in. */
+    private final List<PageRecord> sorted;
+
+    private Sitemaps(List<PageRecord> pages) {
+        List<PageRecord> sorted = new ArrayList<>(pages);
+        sorted.sort(Comparator.comparing(PageRecord::path));
+        this.sorted = sorted;
     }
 
     /** The name of the n-th (1-based) sitemap file listed by the index. */
@@ -34,19 +40,20 @@ public final class Sitemaps {
         return String.format(Locale.ROOT, "sitemap-%d.xml", n);
     }
 
+    /** The sitemaps of these pages (every page of the build, in any order). */
+    public static Sitemaps of(List<PageRecord> pages) {
+        return new Sitemaps(pages);
+    }
+
     /** What the sitemap files are made from: every page's path and last change (and the files' URL limit). */
-    public static String fingerprint(List<PageRecord> pages) {
-        List<PageRecord> sorted = new ArrayList<>(pages);
-        sorted.sort(Comparator.comparing(PageRecord::path));
+    public String fingerprint() {
         Fingerprint.Parts hash = new Fingerprint.Parts().add(Integer.toString(MAX_URLS));
         for (PageRecord p : sorted) hash.add(p.path()).add(p.lastmod().toString());
         return hash.hex();
     }
 
     /** Hands every sitemap file (site path, bytes) to {@code files}, the index last. */
-    public static void write(List<PageRecord> pages, FeedRenderer feeds, BiConsumer<String, byte[]> files) {
-        List<PageRecord> sorted = new ArrayList<>(pages);
-        sorted.sort(Comparator.comparing(PageRecord::path));
+    public void write(FeedRenderer feeds, BiConsumer<String, byte[]> files) {
         List<SitemapView.Entry> index = new ArrayList<>();
         int from = 0;
         do {

@@ -167,7 +167,11 @@ class PublishFaultInjectionTest {
         outcomes.forEach(o -> System.out.println("  " + o));
     }
 
-    /** Runs one fault from the fixture, checks the output, then checks that a normal build recovers. */
+    /**
+     * Runs one fault from the fixture, checks the output, then checks that a normal build recovers. What "the old
+     * site" is comes from the output itself, read just before the faulted build: its files and bytes (walked
+     * through the link) and the version folder it names; never from the records the builds keep.
+     */
     private String runFault(Fault fault, boolean legacy) throws Exception {
         restore();
         Path site = work.resolve("site");
@@ -177,6 +181,9 @@ class PublishFaultInjectionTest {
             assertTrue(runs("cp", "-a", version.toString(), site.toString()));
             assertTrue(runs("rm", "-rf", work.resolve(".site.versions").toString()));
         }
+        Map<String, byte[]> published = TestSites.snapshot(site);
+        assertTrue(sameSite(published, oldSite), fault + ": the fixture is restored");
+        String beforeFault = versionNamed(site);
         Path log = dir.resolve("fault.log");
         Path trace = dir.resolve("fault.trace");
         int exit = child(List.of("strace", "-f", "-qq", "-o", trace.toString(), "-e", "trace=" + fault.syscall(),
@@ -196,7 +203,7 @@ class PublishFaultInjectionTest {
             state = "no output until the next build";
         } else {
             Map<String, byte[]> after = TestSites.snapshot(site);
-            boolean isOld = sameSite(after, oldSite);
+            boolean isOld = sameSite(after, published);
             boolean isNew = sameSite(after, newSite);
             assertTrue(isOld || isNew, fault + ": the output is exactly the old or the new site");
             if (exit == 0) assertTrue(isNew, fault + ": a build that reports success published the new site");
@@ -205,27 +212,19 @@ class PublishFaultInjectionTest {
         if (exit == Main.EXIT_IO) assertTrue(text.contains("error: "), fault + ": says what failed: " + text);
 
         // The next build, without faults, publishes the new site and removes every leftover: what stays is the
-        // published version, the one it replaced (kept until the build after) and the lock.
-        Set<String> expected = new java.util.HashSet<>(Set.of(".lock"));
-        if (Files.isSymbolicLink(site) && Files.exists(site)) {
-            expected.add(site.toRealPath().getFileName().toString());
-        } else if (Files.isDirectory(site, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            expected.add("v0"); // the folder from before versions, moved aside as it is replaced
-        } else {
-            newestComplete(work.resolve(".site.versions")).ifPresent(expected::add); // what recovery points at
-        }
+        // published version, the one it replaced (kept until the build after, README "Safety of the output
+        // folder") and the lock.
+        String beforeNext = Files.exists(site) ? versionNamed(site)
+                : newestComplete(work.resolve(".site.versions")).orElse(null); // what recovery points at
         int next = child(null, work.resolve("src"), site, dir.resolve("next.log"));
         assertEquals(0, next, fault + ": the next build succeeds: " + Files.readString(dir.resolve("next.log")));
         assertTrue(sameSite(TestSites.snapshot(site), newSite), fault + ": the next build publishes the new site");
-        expected.add(site.toRealPath().getFileName().toString());
-        // The version the published one was built on stays too (the one it replaced, kept for readers, and the
-        // folder the build after will reuse): also when the next build found nothing to do.
-        Path versions = work.resolve(".site.versions");
-        Path record = versions.resolve(site.toRealPath().getFileName() + ".files");
-        if (Files.isRegularFile(record)) {
-            String base = "v" + Files.readAllLines(record).get(1).replaceFirst("^base ", "");
-            if (Files.isDirectory(versions.resolve(base))) expected.add(base);
-        }
+        String now = versionNamed(site);
+        // The version it replaced: the one the output named before the next build, or, when the next build found
+        // nothing to do (the faulted build had published the new site already), the one it named before the fault.
+        String replaced = now.equals(beforeNext) ? beforeFault : beforeNext;
+        Set<String> expected = new java.util.HashSet<>(Set.of(".lock", now));
+        if (replaced != null) expected.add(replaced);
         assertEquals(expected, versionsOf(work.resolve(".site.versions")), fault + ": only the published version and the one before are left");
         assertTrue(Files.isRegularFile(work.resolve(".site.versions").resolve(site.toRealPath().getFileName() + ".files")),
                 fault + ": the published version has its record");
@@ -282,6 +281,15 @@ class PublishFaultInjectionTest {
 
     private static boolean sameSite(Map<String, byte[]> a, Map<String, byte[]> b) {
         return a.keySet().equals(b.keySet()) && a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey())));
+    }
+
+    /**
+     * The version folder the output names: the target of its link, or {@code v0} for a plain folder (from before
+     * versions), which is where publishing moves such a folder as it replaces it.
+     */
+    private static String versionNamed(Path site) throws IOException {
+        if (Files.isDirectory(site, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return "v0";
+        return Files.readSymbolicLink(site).getFileName().toString();
     }
 
     /** The highest-numbered version holding the marker that a complete build writes last. */
