@@ -1,6 +1,7 @@
 package io.tickerpress.pipeline;
 
 import io.tickerpress.render.Fingerprint;
+import io.tickerpress.write.RecordBytes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -219,7 +220,8 @@ public final class InputIndex {
         if (files.size() != other.files.size()) return false;
         for (Map.Entry<String, Entry> e : files.entrySet()) {
             Entry o = other.files.get(e.getKey());
-            if (o == null || !o.hash().equals(e.getValue().hash())) return false;
+            // A file whose status vouched for it is the previous index's own entry: no text to compare.
+            if (o == null || o != e.getValue() && !o.hash().equals(e.getValue().hash())) return false;
         }
         return true;
     }
@@ -240,42 +242,59 @@ public final class InputIndex {
         return out;
     }
 
-    /** A first line with the scan time, then one line per file: hash, size, times, inode, path. */
+    /**
+     * The index in its stored form ({@link RecordBytes}): the scan time, the number of files, then per file in
+     * path order the path (the bytes it shares with the previous path counted, the rest written), size, times,
+     * inode and the 16 bytes of its hash. At 100,000 files it is read in a fraction of the time a text form
+     * takes, and a build with nothing to do reads it first.
+     */
     public byte[] toBytes() {
-        StringBuilder s = new StringBuilder("scanned ").append(scanned).append('\n');
-        new TreeMap<>(files).forEach((path, e) -> s.append(e.hash()).append(' ').append(e.size()).append(' ').append(e.modified())
-                .append(' ').append(e.changed()).append(' ').append(e.inode()).append(' ').append(path).append('\n'));
-        return s.toString().getBytes(StandardCharsets.UTF_8);
+        RecordBytes.Writer out = new RecordBytes.Writer(files.size() * 64 + 64);
+        writeTo(out);
+        return out.toBytes();
     }
 
-    /** The index written by {@link #toBytes}, or empty when the text is not one (damaged, another format). */
+    void writeTo(RecordBytes.Writer out) {
+        out.putLong(scanned);
+        String[] paths = files.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(paths);
+        out.putInt(paths.length);
+        for (String path : paths) {
+            out.putName(path);
+            Entry e = files.get(path);
+            out.putLong(e.size());
+            out.putLong(e.modified());
+            out.putLong(e.changed());
+            out.putLong(e.inode());
+            out.putHex(e.hash());
+        }
+    }
+
+    /** The index written by {@link #toBytes}, or empty when the bytes are not one (damaged, another format). */
     public static Optional<InputIndex> fromBytes(byte[] bytes) {
-        Map<String, Entry> entries = new java.util.HashMap<>(Math.max(16, bytes.length / 60)); // a line ~ 100 bytes
-        String text = new String(bytes, StandardCharsets.UTF_8);
         try {
-            int end = text.indexOf('\n');
-            if (!text.startsWith("scanned ") || end < 0) return Optional.empty();
-            long scanned = Long.parseLong(text.substring("scanned ".length(), end));
-            for (int at = end + 1; at < text.length(); at = end + 1) {
-                end = text.indexOf('\n', at);
-                if (end < 0) return Optional.empty(); // cut short
-                int[] space = new int[5];
-                int from = at;
-                for (int i = 0; i < 5; i++) {
-                    space[i] = text.indexOf(' ', from);
-                    if (space[i] < 0 || space[i] > end) return Optional.empty();
-                    from = space[i] + 1;
-                }
-                String hash = text.substring(at, space[0]);
-                if (hash.length() != 32) return Optional.empty();
-                entries.put(text.substring(space[4] + 1, end), new Entry(
-                        Long.parseLong(text, space[0] + 1, space[1], 10), Long.parseLong(text, space[1] + 1, space[2], 10),
-                        Long.parseLong(text, space[2] + 1, space[3], 10), Long.parseLong(text, space[3] + 1, space[4], 10),
-                        hash));
-            }
-            return Optional.of(new InputIndex(entries, scanned, 0));
-        } catch (NumberFormatException e) {
+            RecordBytes.Reader in = new RecordBytes.Reader(bytes);
+            InputIndex index = readFrom(in);
+            return in.atEnd() ? Optional.of(index) : Optional.empty();
+        } catch (RecordBytes.Damaged e) {
             return Optional.empty();
         }
+    }
+
+    static InputIndex readFrom(RecordBytes.Reader in) {
+        long scanned = in.getLong();
+        int count = in.count();
+        Map<String, Entry> entries = new java.util.HashMap<>(Math.max(16, count * 4 / 3 + 1));
+        for (int i = 0; i < count; i++) {
+            String path = in.getName();
+            entries.put(path, new Entry(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getHex()));
+        }
+        if (entries.size() != count) throw new RecordBytes.Damaged();
+        return new InputIndex(entries, scanned, 0);
+    }
+
+    /** This index as if it had been taken at another moment (ms since the epoch): for tests of the racy rule. */
+    InputIndex scannedAt(long millis) {
+        return new InputIndex(files, millis, hashed);
     }
 }

@@ -2,10 +2,9 @@ package io.tickerpress.pipeline;
 
 import io.tickerpress.diag.InputError;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
  * Every file the build writes, with what it comes from. Two outputs at one path (an article whose URL is the
@@ -41,12 +40,13 @@ final class OutputPaths {
     private record Claim(String path, Source source) {
     }
 
+    /** Every claimed file by its key. */
+    private final Map<String, Claim> files = new HashMap<>();
     /**
-     * Every claimed file by its key, in key order: the files below a folder follow the folder's key plus "/",
-     * so one sorted map answers both questions (is this file taken, is this path another file's folder) without
-     * keeping a key per folder as well.
+     * The key of every folder some claimed file needs: a file there would clash with them. Hash look-ups: a site
+     * of 100,000 articles claims some 190,000 files.
      */
-    private final NavigableMap<String, Claim> files = new TreeMap<>();
+    private final java.util.Set<String> folders = new java.util.HashSet<>();
 
     /**
      * Records that {@code source} writes the file at {@code path} (site-relative, such as
@@ -59,10 +59,7 @@ final class OutputPaths {
         String key = key(path);
         Claim mine = new Claim(path, source);
         Claim other = files.get(key);
-        if (other == null) {
-            Map.Entry<String, Claim> below = files.ceilingEntry(key + "/");
-            if (below != null && below.getKey().startsWith(key + "/")) other = below.getValue();
-        }
+        if (other == null && folders.contains(key)) other = firstBelow(key);
         if (other == null) {
             for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
                 other = files.get(key.substring(0, slash));
@@ -71,6 +68,19 @@ final class OutputPaths {
         }
         if (other != null) throw clash(other, mine);
         files.put(key, mine);
+        // Its folders, innermost first: once one is known, so are the folders above it.
+        for (int slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1)) {
+            if (!folders.add(key.substring(0, slash))) break;
+        }
+    }
+
+    /** The claimed file below a folder whose key comes first (the same one whatever order pages came in). */
+    private Claim firstBelow(String folder) {
+        String first = null;
+        for (String key : files.keySet()) {
+            if (key.startsWith(folder + "/") && (first == null || key.compareTo(first) < 0)) first = key;
+        }
+        return files.get(first);
     }
 
     /** The file system's view of a path: no empty or "." segments, one case (the path itself when it is so). */
