@@ -111,14 +111,13 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
                 string(out, output);
                 string(out, inputs);
                 out.writeInt(pages.size());
-                String[] paths = pages.keySet().toArray(new String[0]);
-                java.util.Arrays.sort(paths); // in path order: the same pages, the same file
-                for (String path : paths) {
-                    Entry e = pages.get(path);
-                    string(out, path);
-                    string(out, e.fingerprint());
-                    strings(out, e.charts());
-                    strings(out, e.warnings());
+                // In the map's order: the reader keys them by path, and sorting 170,000 paths (a site of 100,000
+                // articles) costs a noticeable part of an edit's build.
+                for (var e : pages.entrySet()) {
+                    string(out, e.getKey());
+                    string(out, e.getValue().fingerprint());
+                    strings(out, e.getValue().charts());
+                    strings(out, e.getValue().warnings());
                 }
                 out.writeInt(groups.size());
                 for (var g : new TreeMap<>(groups).entrySet()) {
