@@ -51,8 +51,10 @@ public final class InputIndex {
     /** When this index was taken (ms since the epoch). */
     private final long scanned;
     private final int hashed;
-    /** The index the scan compared with, or null. */
-    private final InputIndex previous;
+    /** Stands for this index in a later scan's {@code previous} (the scan does not keep the index itself alive). */
+    private final Object identity = new Object();
+    /** The {@link #identity} of the index the scan compared with, or null. */
+    private final Object previous;
     /** How many of the files the scan found have the hash {@code previous} recorded for their path. */
     private final int sameAsPrevious;
 
@@ -60,7 +62,7 @@ public final class InputIndex {
         this(files, scanned, hashed, null, 0);
     }
 
-    private InputIndex(Map<String, Entry> files, long scanned, int hashed, InputIndex previous, int sameAsPrevious) {
+    private InputIndex(Map<String, Entry> files, long scanned, int hashed, Object previous, int sameAsPrevious) {
         this.files = files;
         this.scanned = scanned;
         this.hashed = hashed;
@@ -129,7 +131,7 @@ public final class InputIndex {
             });
             dirs = next;
         }
-        return new InputIndex(found, scanned, hashed.get(), previous, same.get());
+        return new InputIndex(found, scanned, hashed.get(), previous == null ? null : previous.identity, same.get());
     }
 
     /**
@@ -234,8 +236,8 @@ public final class InputIndex {
     public boolean sameContent(InputIndex other) {
         if (files.size() != other.files.size()) return false;
         // A scan against the other index compared every path it found as it went: as many paths, all the same.
-        if (other.previous == this) return other.sameAsPrevious == files.size();
-        if (previous == other) return sameAsPrevious == files.size();
+        if (other.previous == identity) return other.sameAsPrevious == files.size();
+        if (previous == other.identity) return sameAsPrevious == files.size();
         for (Map.Entry<String, Entry> e : files.entrySet()) {
             Entry o = other.files.get(e.getKey());
             // A file whose status vouched for it is the previous index's own entry: no text to compare.
