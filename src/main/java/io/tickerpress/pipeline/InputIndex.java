@@ -202,8 +202,19 @@ public final class InputIndex {
 
     /** The recorded hash of a file below the site folder, or null when the index has no such file. */
     String hashOf(Path sourceDir, Path file) {
-        Entry e = files.get(relative(sourceDir.toAbsolutePath().normalize(), file.toAbsolutePath().normalize()));
+        Entry e = files.get(relative(normal(sourceDir), file.toAbsolutePath().normalize()));
         return e == null ? null : e.hash();
+    }
+
+    /** The last site folder asked about, and its absolute normal form: a build asks 100,000 times about one. */
+    private volatile Path[] lastSource = {null, null};
+
+    private Path normal(Path sourceDir) {
+        Path[] last = lastSource;
+        if (sourceDir.equals(last[0])) return last[1];
+        Path normal = sourceDir.toAbsolutePath().normalize();
+        lastSource = new Path[] {sourceDir, normal};
+        return normal;
     }
 
     /**
@@ -214,7 +225,7 @@ public final class InputIndex {
      * hashing every article twice.
      */
     String hashIfUnchanged(Path sourceDir, Path file, long size) {
-        Entry e = files.get(relative(sourceDir.toAbsolutePath().normalize(), file.toAbsolutePath().normalize()));
+        Entry e = files.get(relative(normal(sourceDir), file.toAbsolutePath().normalize()));
         if (e == null || e.size() != size) return null;
         try {
             return unchangedSince(status(file), e, scanned) ? e.hash() : null;
