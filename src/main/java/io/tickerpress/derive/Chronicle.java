@@ -17,18 +17,13 @@ import java.util.Optional;
  * Ties on the publication instant are broken by slug so the order never depends on file-system order.
  */
 public final class Chronicle {
-    public static final Comparator<Article> OLDEST_FIRST = Comparator
-            .comparing((Article a) -> a.date().toInstant())
-            .thenComparing(Article::slug)
-            .thenComparing(Article::file);
-
     private final List<PublishedArticle> oldestFirst;
     private final Map<String, Integer> indexByPath = new HashMap<>();
 
     public Chronicle(SiteConfig config, List<Article> published) {
         List<PublishedArticle> list = new ArrayList<>();
         Map<String, Article> byPath = new HashMap<>();
-        for (Article a : published.stream().sorted(OLDEST_FIRST).toList()) {
+        for (Article a : oldestFirst(published)) {
             String path = Permalinks.article(config, a);
             Article clash = byPath.putIfAbsent(path, a);
             if (clash != null) {
@@ -39,6 +34,26 @@ public final class Chronicle {
             list.add(new PublishedArticle(a, path));
         }
         this.oldestFirst = List.copyOf(list);
+    }
+
+    /**
+     * The articles oldest first: by publication instant, then slug, then file. Each one's instant is computed once
+     * rather than at every comparison (a large archive sorts 100,000 articles).
+     */
+    private static List<Article> oldestFirst(List<Article> articles) {
+        record Keyed(long second, int nano, Article article) {
+        }
+        Comparator<Keyed> order = Comparator.comparingLong(Keyed::second).thenComparingInt(Keyed::nano)
+                .thenComparing(k -> k.article().slug()).thenComparing(k -> k.article().file());
+        List<Keyed> keyed = new ArrayList<>(articles.size());
+        for (Article a : articles) {
+            java.time.Instant at = a.date().toInstant();
+            keyed.add(new Keyed(at.getEpochSecond(), at.getNano(), a));
+        }
+        keyed.sort(order);
+        List<Article> sorted = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) sorted.add(k.article());
+        return sorted;
     }
 
     public List<PublishedArticle> oldestFirst() {

@@ -2,14 +2,13 @@ package io.tickerpress.pipeline;
 
 import io.tickerpress.render.Fingerprint;
 import io.tickerpress.write.AtomicFiles;
+import io.tickerpress.write.RecordBytes;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +25,7 @@ import java.util.Optional;
 record LastBuild(String key, InputIndex inputs, String version, String modes, Instant clockFrom, Instant clockUntil,
                  int pages,
                  int files, int articles, int charts, List<String> warnings) {
-    private static final String FORMAT = "tickerpress last build 1";
+    private static final String FORMAT = "tickerpress last build 2";
 
     LastBuild {
         warnings = List.copyOf(warnings);
@@ -47,7 +46,7 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
     /** The record file that goes with a page manifest file (same output). */
     static Path besideManifest(Path manifestFile) {
         String name = manifestFile.getFileName().toString();
-        return manifestFile.resolveSibling(name.replaceFirst("^pages-", "last-build-").replaceFirst("\\.(json|bin)$", ".txt"));
+        return manifestFile.resolveSibling(name.replaceFirst("^pages-", "last-build-").replaceFirst("\\.(json|bin)$", ".bin"));
     }
 
     /** Whether a build with this key, these inputs and this clock would publish exactly what this record did. */
@@ -67,22 +66,30 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
         }
     }
 
+    /** The record's bytes ({@link RecordBytes}, sealed): its format, the fields in order, the input index. */
     private static Optional<LastBuild> parse(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        int split = text.indexOf("\n\n");
-        if (split < 0) return Optional.empty();
-        List<String> head = Arrays.asList(text.substring(0, split).split("\n", -1));
-        if (head.size() < 10 || !head.get(0).equals(FORMAT)) return Optional.empty();
-        Optional<InputIndex> index = InputIndex.fromBytes(text.substring(split + 2).getBytes(StandardCharsets.UTF_8));
-        if (index.isEmpty()) return Optional.empty();
-        List<String> warnings = new ArrayList<>();
-        for (String w : head.subList(10, head.size())) {
-            if (!w.startsWith("w ")) return Optional.empty();
-            warnings.add(unescape(w.substring(2)));
+        try {
+            RecordBytes.Reader in = RecordBytes.Reader.unsealed(bytes);
+            if (!FORMAT.equals(in.getString())) return Optional.empty();
+            String key = in.getString();
+            String version = in.getString();
+            String modes = in.getString();
+            Instant from = instant(in.getString());
+            Instant until = instant(in.getString());
+            int pages = in.getInt();
+            int files = in.getInt();
+            int articles = in.getInt();
+            int charts = in.getInt();
+            int count = in.count();
+            List<String> warnings = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) warnings.add(in.getString());
+            InputIndex index = InputIndex.readFrom(in);
+            if (!in.atEnd()) return Optional.empty();
+            return Optional.of(new LastBuild(key, index, version, modes, from, until, pages, files, articles, charts,
+                    warnings));
+        } catch (RecordBytes.Damaged | java.time.format.DateTimeParseException e) {
+            return Optional.empty();
         }
-        return Optional.of(new LastBuild(head.get(1), index.get(), head.get(2), head.get(3), instant(head.get(4)),
-                instant(head.get(5)), Integer.parseInt(head.get(6)), Integer.parseInt(head.get(7)),
-                Integer.parseInt(head.get(8)), Integer.parseInt(head.get(9)), warnings));
     }
 
     private static Instant instant(String text) {
@@ -91,16 +98,19 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
 
     void save(Path cacheDir, Path output) {
         if (cacheDir == null) return;
-        StringBuilder s = new StringBuilder(FORMAT).append('\n');
-        for (Object line : List.of(key, version, modes, clockFrom == null ? "-" : clockFrom,
-                clockUntil == null ? "-" : clockUntil, pages, files, articles, charts)) {
-            s.append(line).append('\n');
-        }
-        warnings.forEach(w -> s.append("w ").append(escape(w)).append('\n'));
-        s.append('\n').append(new String(inputs.toBytes(), StandardCharsets.UTF_8));
+        RecordBytes.Writer out = new RecordBytes.Writer(inputs.files().size() * 64 + 4096);
+        out.putString(FORMAT).putString(key).putString(version).putString(modes)
+                .putString(clockFrom == null ? "-" : clockFrom.toString())
+                .putString(clockUntil == null ? "-" : clockUntil.toString())
+                .putInt(pages).putInt(files).putInt(articles).putInt(charts).putInt(warnings.size());
+        warnings.forEach(out::putString);
+        inputs.writeTo(out);
         try {
             Files.createDirectories(cacheDir);
-            AtomicFiles.write(file(cacheDir, output), s.toString().getBytes(StandardCharsets.UTF_8));
+            Path file = file(cacheDir, output);
+            AtomicFiles.write(file, out.sealed());
+            // The text record of earlier TickerPress versions, beside it, is never read again.
+            Files.deleteIfExists(file.resolveSibling(file.getFileName().toString().replaceFirst("\\.bin$", ".txt")));
         } catch (IOException e) {
             // Without the record the next build is a full one; nothing else is lost.
         }
@@ -113,23 +123,5 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
         } catch (IOException ignored) {
             // see save()
         }
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\n", "\\n");
-    }
-
-    private static String unescape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                out.append(n == 'n' ? '\n' : n);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -41,9 +41,10 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         }
     }
 
+    /** The maps are taken, not copied (a site of 100,000 articles has some 170,000 pages): they must not change. */
     public BuildManifest {
-        pages = Map.copyOf(pages);
-        groups = groups == null ? Map.of() : Map.copyOf(groups);
+        pages = java.util.Collections.unmodifiableMap(pages);
+        groups = groups == null ? Map.of() : java.util.Collections.unmodifiableMap(groups);
     }
 
     /** A manifest of no pages for a build with these shared inputs: every page is rendered. */
@@ -110,7 +111,9 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
                 string(out, output);
                 string(out, inputs);
                 out.writeInt(pages.size());
-                for (var e : new TreeMap<>(pages).entrySet()) { // in path order: the same pages, the same file
+                // In the map's order: the reader keys them by path, and sorting 170,000 paths (a site of 100,000
+                // articles) costs a noticeable part of an edit's build.
+                for (var e : pages.entrySet()) {
                     string(out, e.getKey());
                     string(out, e.getValue().fingerprint());
                     strings(out, e.getValue().charts());

@@ -143,7 +143,7 @@ final class SiteVersions {
      * its files are new and which of the base's are gone.
      */
     Optional<Path> reusable(Path current) {
-        Optional<VersionRecord> record = VersionRecord.read(current);
+        Optional<VersionRecord> record = VersionRecord.head(current);
         if (record.isEmpty() || record.get().base <= 0 || record.get().gone == null) return Optional.empty();
         Path base = dir.resolve("v" + record.get().base);
         if (base.equals(current) || !Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)

@@ -1,8 +1,6 @@
 package io.tickerpress.write;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What a complete version folder holds, kept beside it as {@code vN.files}: every file's path, whether its bytes
@@ -50,40 +47,83 @@ final class VersionRecord {
 
     /** The record of a version, if it has a sound one. */
     static Optional<VersionRecord> read(Path version) {
-        String text;
+        return parse(version, true);
+    }
+
+    /**
+     * The record of a version without its lists ({@code files} is empty, {@code gone} empty or null as in the
+     * record), if it has a sound one: what deciding whether a version can be reused needs. Every line is checked
+     * as {@link #read} does, but no path is kept.
+     */
+    static Optional<VersionRecord> head(Path version) {
+        return parse(version, false);
+    }
+
+    private static Optional<VersionRecord> parse(Path version, boolean lists) {
+        byte[] bytes;
         try {
-            text = Files.readString(pathOf(version), StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(pathOf(version));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        try (BufferedReader in = new BufferedReader(new StringReader(text))) {
-            if (!HEADER.equals(in.readLine())) return Optional.empty();
-            long base = Long.parseLong(field(in.readLine(), "base "));
-            String modes = field(in.readLine(), "modes ");
-            int count = Integer.parseInt(field(in.readLine(), "files "));
-            Map<String, Boolean> files = new HashMap<>(count * 2);
+        try {
+            Lines in = new Lines(bytes);
+            if (!HEADER.equals(in.next())) return Optional.empty();
+            long base = Long.parseLong(field(in.next(), "base "));
+            String modes = field(in.next(), "modes ");
+            int count = Integer.parseInt(field(in.next(), "files "));
+            if (count < 0) return Optional.empty();
+            Map<String, Boolean> files = lists ? new HashMap<>(count * 4 / 3 + 1) : Map.of();
             for (int i = 0; i < count; i++) {
-                String line = in.readLine();
-                if (line == null || line.length() < 3 || line.charAt(1) != ' ') return Optional.empty();
-                files.put(line.substring(2), line.charAt(0) == '+');
+                int at = in.at;
+                int length = in.skip();
+                if (length < 3 || bytes[at + 1] != ' ' || bytes[at] != '+' && bytes[at] != '=') return Optional.empty();
+                if (lists) files.put(new String(bytes, at + 2, length - 2, StandardCharsets.UTF_8), bytes[at] == '+');
             }
-            String goneLine = in.readLine();
+            String goneLine = in.next();
             List<String> gone = null;
             if (!"gone unknown".equals(goneLine)) {
                 int goneCount = Integer.parseInt(field(goneLine, "gone "));
-                gone = new ArrayList<>(goneCount);
+                if (goneCount < 0) return Optional.empty();
+                gone = lists ? new ArrayList<>(goneCount) : List.of();
                 for (int i = 0; i < goneCount; i++) {
-                    String line = in.readLine();
-                    if (line == null) return Optional.empty();
-                    gone.add(line);
+                    if (lists) gone.add(in.next());
+                    else in.skip();
                 }
             }
-            if (!END.equals(in.readLine())) return Optional.empty();
+            if (!END.equals(in.next()) || in.at != bytes.length) return Optional.empty();
+            if (lists && files.size() != count) return Optional.empty();
             return Optional.of(new VersionRecord(base, modes, files, gone));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The lines of a record's UTF-8 bytes, each ending in a newline (a last line without one is cut short). */
+    private static final class Lines {
+        private final byte[] bytes;
+        private int at;
+
+        Lines(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        /** Passes the next line; its length without the newline. */
+        int skip() {
+            int from = at;
+            int end = from;
+            while (end < bytes.length && bytes[end] != '\n') end++;
+            if (end == bytes.length) throw new IllegalArgumentException("a line cut short");
+            at = end + 1;
+            return end - from;
+        }
+
+        String next() {
+            int from = at;
+            int length = skip();
+            return new String(bytes, from, length, StandardCharsets.UTF_8);
         }
     }
 
@@ -103,14 +143,13 @@ final class VersionRecord {
         StringBuilder out = new StringBuilder(paths.size() * 48);
         out.append(HEADER).append('\n').append("base ").append(base).append('\n').append("modes ").append(modes)
                 .append('\n').append("files ").append(paths.size()).append('\n');
-        Map<String, Boolean> sorted = new TreeMap<>();
-        for (String p : paths) sorted.put(p, fresh.contains(p));
-        sorted.forEach((p, isNew) -> out.append(isNew ? '+' : '=').append(' ').append(p).append('\n'));
+        // In the set's order: the reader keys them by path (sorting 190,000 paths would cost more than the rest).
+        for (String p : paths) out.append(fresh.contains(p) ? '+' : '=').append(' ').append(p).append('\n');
         if (gone == null) {
             out.append("gone unknown\n");
         } else {
             out.append("gone ").append(gone.size()).append('\n');
-            gone.stream().sorted().forEach(p -> out.append(p).append('\n'));
+            for (String p : gone) out.append(p).append('\n');
         }
         out.append(END).append('\n');
         AtomicFiles.write(pathOf(version), out.toString().getBytes(StandardCharsets.UTF_8));

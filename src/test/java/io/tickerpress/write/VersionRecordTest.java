@@ -1,0 +1,76 @@
+package io.tickerpress.write;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A version's record gives back what was written, and a cut or damaged one is never used, whole or head only. */
+class VersionRecordTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRecordGivesBackItsFilesAndGoneListAndItsHeadAgrees() throws Exception {
+        Path version = Files.createDirectory(dir.resolve("v7"));
+        Set<String> paths = Set.of("index.html", "news/2026/01/02/a/index.html", "news/2026/01/02/b/index.html",
+                "tags/caf\u00e9/index.html");
+        VersionRecord.write(version, 6, "rw-r--r--", paths, Set.of("index.html", "tags/caf\u00e9/index.html"),
+                List.of("news/old/index.html"));
+
+        VersionRecord read = VersionRecord.read(version).orElseThrow();
+        assertEquals(6, read.base);
+        assertEquals("rw-r--r--", read.modes);
+        assertEquals(Map.of("index.html", true, "news/2026/01/02/a/index.html", false,
+                "news/2026/01/02/b/index.html", false, "tags/caf\u00e9/index.html", true), read.files);
+        assertEquals(List.of("news/old/index.html"), read.gone);
+
+        VersionRecord head = VersionRecord.head(version).orElseThrow();
+        assertEquals(6, head.base);
+        assertEquals("rw-r--r--", head.modes);
+        assertTrue(head.files.isEmpty(), "the head keeps no paths");
+        assertTrue(head.gone != null, "the gone list is known");
+    }
+
+    @Test
+    void anUnknownGoneListIsSaidByTheHeadToo() throws Exception {
+        Path version = Files.createDirectory(dir.resolve("v2"));
+        VersionRecord.write(version, 1, "", Set.of("a.html"), Set.of(), null);
+        assertNull(VersionRecord.read(version).orElseThrow().gone);
+        assertNull(VersionRecord.head(version).orElseThrow().gone);
+    }
+
+    @Test
+    void aCutOrDamagedRecordIsNoRecord() throws Exception {
+        Path version = Files.createDirectory(dir.resolve("v3"));
+        VersionRecord.write(version, 2, "rw-r--r--", Set.of("a/index.html", "b/index.html"), Set.of("a/index.html"),
+                List.of("c/index.html"));
+        Path file = VersionRecord.pathOf(version);
+        byte[] good = Files.readAllBytes(file);
+        for (int cut = 0; cut < good.length; cut++) {
+            Files.write(file, Arrays.copyOf(good, cut));
+            assertTrue(VersionRecord.read(version).isEmpty(), "read, cut to " + cut + " bytes");
+            assertTrue(VersionRecord.head(version).isEmpty(), "head, cut to " + cut + " bytes");
+        }
+        // One file line that is neither new nor carried over, and a record with a line too many.
+        String text = new String(good, java.nio.charset.StandardCharsets.UTF_8);
+        for (String bad : List.of(text.replace("= b/index.html", "? b/index.html"), text + "end\n",
+                text.replace("files 2", "files 3"))) {
+            Files.writeString(file, bad);
+            assertTrue(VersionRecord.read(version).isEmpty(), bad);
+            assertTrue(VersionRecord.head(version).isEmpty(), bad);
+        }
+        Files.delete(file);
+        assertTrue(VersionRecord.read(version).isEmpty());
+        assertTrue(VersionRecord.head(version).isEmpty());
+    }
+}
