@@ -278,4 +278,34 @@ class LauncherJavaIT {
         assertEquals(0, relative.exit(), relative.output());
         assertEquals(JDK25.toRealPath(), relative.javaHome().toRealPath());
     }
+
+    @Test
+    void launchersStartedTogetherAfterASourceChangeBuildTheJarOnce() throws Exception {
+        // The sources are newer than the jar; a stand-in for Maven (first on the PATH) notices a second build while
+        // one runs, and puts the jar in place after a while, as a real build would.
+        Path jar = home.resolve("target/tickerpress.jar");
+        Files.copy(jar, home.resolve("fresh.jar"));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Files.writeString(home.resolve("pom.xml"), "<project/>\n");
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Files.writeString(bin.resolve("mvn"), "#!/bin/sh\n"
+                + "mkdir building 2>/dev/null || { echo 'two Maven builds at once'; exit 1; }\n"
+                + "echo build >> builds\nsleep 2\ncp fresh.jar target/tickerpress.jar\nrmdir building\n");
+        Files.setPosixFilePermissions(bin.resolve("mvn"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<Process> launchers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ProcessBuilder pb = new ProcessBuilder(home.resolve("tickerpress").toString(), "--version")
+                    .directory(home.toFile()).redirectErrorStream(true);
+            pb.environment().put("PATH", bin + ":" + JDK17.resolve("bin") + ":" + System.getenv("PATH"));
+            pb.environment().put("TICKERPRESS_CDS", "0");
+            launchers.add(pb.start());
+        }
+        for (Process p : launchers) {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
+            assertEquals(0, p.exitValue(), out);
+            assertTrue(out.contains("tickerpress ") && out.contains("(Java "), out);
+        }
+        assertEquals(List.of("build"), Files.readAllLines(home.resolve("builds")), "one build; the others wait for it");
+    }
 }
