@@ -72,8 +72,13 @@ class LauncherJavaIT {
 
     /** The same, run through {@code prefix} (e.g. runuser, to run it as another user). */
     private Run version(Map<String, String> env, List<String> prefix) throws Exception {
+        return version(env, prefix, home.resolve("tickerpress"));
+    }
+
+    /** The same, started as {@code launcher} (a link to it, say). */
+    private Run version(Map<String, String> env, List<String> prefix, Path launcher) throws Exception {
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of(home.resolve("tickerpress").toString(), "--version"));
+        cmd.addAll(List.of(launcher.toString(), "--version"));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true);
         Map<String, String> e = pb.environment();
         for (String name : List.of("TICKERPRESS_JAVA", "JAVA_HOME", "TICKERPRESS_JDKS", "TICKERPRESS_JAVA_OPTS",
@@ -307,5 +312,17 @@ class LauncherJavaIT {
             assertTrue(out.contains("tickerpress ") && out.contains("(Java "), out);
         }
         assertEquals(List.of("build"), Files.readAllLines(home.resolve("builds")), "one build; the others wait for it");
+    }
+
+    @Test
+    void startedWithShItRunsUnderBash() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        // "sh tickerpress": /bin/sh is dash on Debian, which knows no `set -o pipefail`; the launcher re-runs itself
+        // with bash, so this works as ./tickerpress does (and through a link from another folder, with a space).
+        Path other = Files.createDirectories(home.resolve("my bin"));
+        Files.createSymbolicLink(other.resolve("tp"), home.resolve("tickerpress"));
+        Run run = version(Map.of("TICKERPRESS_JDKS", jdks(JDK25).toString()), List.of("/bin/sh"), other.resolve("tp"));
+        assertEquals(0, run.exit(), run.output());
+        assertEquals(JDK25.toRealPath(), run.javaHome().toRealPath(), run.output());
     }
 }
