@@ -325,4 +325,41 @@ class LauncherJavaIT {
         assertEquals(0, run.exit(), run.output());
         assertEquals(JDK25.toRealPath(), run.javaHome().toRealPath(), run.output());
     }
+
+    @Test
+    void theSampleSiteIsTheSameBytesWhicheverJavaTheLauncherChooses() throws Exception {
+        // The launcher picks the newest Java it finds, so one site is built by 17 on one machine and 25 on another:
+        // the files must not depend on it (README: same input, same bytes). Each Java's build checks the other's.
+        Map<String, Map<String, byte[]>> sites = new HashMap<>();
+        for (Path jdk : List.of(JDK17, JDK25)) {
+            Path source = Files.createDirectories(home.resolve("sample-" + jdk.getFileName()));
+            for (String part : List.of("content", "templates")) {
+                try (Stream<Path> walk = Files.walk(Path.of(part))) {
+                    for (Path p : walk.toList()) {
+                        Path to = source.resolve(p.toString());
+                        if (Files.isDirectory(p)) Files.createDirectories(to);
+                        else Files.copy(p, to);
+                    }
+                }
+            }
+            Path out = home.resolve("out-" + jdk.getFileName());
+            ProcessBuilder pb = new ProcessBuilder(home.resolve("tickerpress").toString(), "build", "--source",
+                    source.toString(), "--output", out.toString(), "--now", "2026-06-01T00:00:00Z")
+                    .directory(home.toFile()).redirectErrorStream(true);
+            pb.environment().put("TICKERPRESS_JAVA", jdk.resolve("bin/java").toString());
+            pb.environment().put("TICKERPRESS_CDS", "0");
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "finished");
+            assertEquals(0, p.exitValue(), output);
+            sites.put(jdk.getFileName().toString(), TestSites.snapshot(out));
+        }
+        Map<String, byte[]> a = sites.get(JDK17.getFileName().toString());
+        Map<String, byte[]> b = sites.get(JDK25.getFileName().toString());
+        assertTrue(a.size() > 100, "the sample site: " + a.size() + " files");
+        assertEquals(a.keySet(), b.keySet(), "the same files");
+        for (String file : a.keySet()) {
+            assertTrue(java.util.Arrays.equals(a.get(file), b.get(file)), file + " differs between Java 17 and 25");
+        }
+    }
 }
