@@ -362,4 +362,24 @@ class LauncherJavaIT {
             assertTrue(java.util.Arrays.equals(a.get(file), b.get(file)), file + " differs between Java 17 and 25");
         }
     }
+
+    @Test
+    void aJava8RuntimeWithoutAReleaseFileIsRefusedWithoutStartingIt() throws Exception {
+        // Debian's openjdk-8-jre: java is jre/bin/java, and jre/ has no release file; lib/rt.jar is Java 8 (or older):
+        // Java 9 and later have no rt.jar, and always a release file.
+        Path jre = fakeJdkWithRelease("jdk8/jre", "");
+        Files.delete(jre.resolve("release"));
+        Files.createDirectories(jre.resolve("lib"));
+        Files.writeString(jre.resolve("lib/rt.jar"), "");
+        Path onPath = Files.createDirectories(home.resolve("path-bin"));
+        Files.createSymbolicLink(onPath.resolve("java"), jre.resolve("bin/java"));
+        for (Map<String, String> env : List.of(Map.of("JAVA_HOME", jre.toString()), Map.of("PATH", onPath + ":/usr/bin:/bin",
+                "TICKERPRESS_JDKS", jdks().toString()))) {
+            Run run = version(env);
+            assertEquals(1, run.exit(), env + ": " + run.output());
+            assertTrue(run.output().contains("Java 17 or later is needed") && run.output().contains("is Java 8"),
+                    env + ": " + run.output());
+            assertFalse(Files.exists(home.resolve("jdk8/jre.started")), "never started");
+        }
+    }
 }
