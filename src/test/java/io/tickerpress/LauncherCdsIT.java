@@ -246,4 +246,19 @@ class LauncherCdsIT {
         // A session of serve ends with a stop: the archive its Java wrote as it ended serves the next run.
         assertTrue(sourceOfMainClass().contains("shared objects file"), "the stopped run's archive is used");
     }
+
+    @Test
+    void aJavaThatCannotMakeAnArchiveRunsWithoutOne() throws Exception {
+        assumeTrue(Files.isExecutable(JDK17), "needs " + JDK17);
+        // Java 17 refuses to start when told to make an archive without its base archive loaded: -Xshare:off here,
+        // a JDK shipped without lib/server/classes.jsa elsewhere ("DynamicDumpSharedSpaces is unsupported ...").
+        Map<String, String> env = Map.of("TICKERPRESS_JAVA", JDK17.toString(), "TICKERPRESS_JAVA_OPTS",
+                "-Xshare:off -Xmx768m -XX:+UseSerialGC");
+        for (int run = 0; run < 2; run++) {
+            Run built = build(env);
+            assertBuilt(built);
+            assertFalse(built.output().contains("Error occurred"), built.output());
+        }
+        assertFalse(Files.exists(archive()), "no archive");
+    }
 }
