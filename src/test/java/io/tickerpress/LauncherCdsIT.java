@@ -188,4 +188,77 @@ class LauncherCdsIT {
         assertTrue(Files.isRegularFile(out.resolve("site/index.html")), output);
         assertFalse(Files.exists(archive()));
     }
+
+    @Test
+    void aJarCopiedInWithAnOlderTimeGetsAnArchiveOfItsOwn() throws Exception {
+        assertBuilt(build(Map.of()));
+        // Another jar (one entry more), copied in with a time before the archive's (cp -p, an unpacked backup).
+        Path jar = home.resolve("target/tickerpress.jar");
+        try (var zip = java.nio.file.FileSystems.newFileSystem(jar)) {
+            Files.writeString(zip.getPath("extra.txt"), "another jar");
+        }
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(archive()).toMillis() - 3_600_000));
+        assertBuilt(build(Map.of()));
+        // The JVM maps an archive only for the jar it was made from: the class comes from it only if it was made again.
+        assertTrue(sourceOfMainClass().contains("shared objects file"), "the archive was made again for this jar");
+    }
+
+    @Test
+    void stoppingTheLauncherWhileItMakesTheArchiveStopsItsJava() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        // No archive yet: this run makes it, with its Java as a child of the launcher (serve runs until stopped).
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("tickerpress").toString(), "serve", "--source",
+                site.toString(), "--port", Integer.toString(port)).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("serve.log").toFile());
+        pb.environment().remove("TICKERPRESS_CDS");
+        pb.environment().remove("TICKERPRESS_JAVA_OPTS");
+        Process launcher = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.readString(home.resolve("serve.log")).contains("start: built")) {
+            assertTrue(launcher.isAlive() && System.nanoTime() < deadline, Files.readString(home.resolve("serve.log")));
+            Thread.sleep(200);
+        }
+        List<ProcessHandle> java = launcher.descendants().toList();
+        assertFalse(java.isEmpty(), "the launcher runs its Java as a child");
+        try {
+            launcher.destroy(); // SIGTERM, as a service manager or an IDE's stop button sends it
+            assertTrue(launcher.waitFor(60, TimeUnit.SECONDS), "the launcher ends");
+            assertEquals(128 + 15, launcher.exitValue(), "the exit code of a Java stopped by SIGTERM (128 + 15)");
+            for (ProcessHandle h : java) {
+                assertFalse(h.onExit().completeOnTimeout(h, 30, TimeUnit.SECONDS).join().isAlive(),
+                        "the Java ends with the launcher, not left serving: " + h.info());
+            }
+        } finally {
+            java.forEach(ProcessHandle::destroy); // a Java left behind must not outlive the test
+        }
+        try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+            throw new AssertionError("port " + port + " still served after the launcher stopped");
+        } catch (java.net.ConnectException expected) {
+            // nothing listens any more
+        }
+        try (Stream<Path> files = Files.list(home.resolve("target"))) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file is left");
+        }
+        // A session of serve ends with a stop: the archive its Java wrote as it ended serves the next run.
+        assertTrue(sourceOfMainClass().contains("shared objects file"), "the stopped run's archive is used");
+    }
+
+    @Test
+    void aJavaThatCannotMakeAnArchiveRunsWithoutOne() throws Exception {
+        assumeTrue(Files.isExecutable(JDK17), "needs " + JDK17);
+        // Java 17 refuses to start when told to make an archive without its base archive loaded: -Xshare:off here,
+        // a JDK shipped without lib/server/classes.jsa elsewhere ("DynamicDumpSharedSpaces is unsupported ...").
+        Map<String, String> env = Map.of("TICKERPRESS_JAVA", JDK17.toString(), "TICKERPRESS_JAVA_OPTS",
+                "-Xshare:off -Xmx768m -XX:+UseSerialGC");
+        for (int run = 0; run < 2; run++) {
+            Run built = build(env);
+            assertBuilt(built);
+            assertFalse(built.output().contains("Error occurred"), built.output());
+        }
+        assertFalse(Files.exists(archive()), "no archive");
+    }
 }
