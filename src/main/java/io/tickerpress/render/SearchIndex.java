@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -58,6 +57,12 @@ public final class SearchIndex {
         parts.forEach(hash::add);
     }
 
+    /** "2026-03": a year and month as the month filter names them. */
+    private static String month(int year, int month) {
+        if (year < 1000 || year > 9999) return String.format(Locale.ROOT, "%04d-%02d", year, month);
+        return year + (month < 10 ? "-0" : "-") + month;
+    }
+
     /** Writes the index through {@code files} (site path, bytes). */
     public static void write(List<PublishedArticle> newestFirst, Function<String, String> url, Formats formats,
                              BiConsumer<String, byte[]> files) {
@@ -76,7 +81,7 @@ public final class SearchIndex {
         for (int id = 0; id < docs; id++) {
             PublishedArticle p = newestFirst.get(docs - 1 - id);
             Article a = p.article();
-            TreeSet<String> keys = new TreeSet<>();
+            Set<String> keys = new HashSet<>(); // each key once; their order does not matter to the postings
             keys.addAll(SearchTokens.words(a.title()));
             a.summary().forEach(s -> keys.addAll(SearchTokens.words(s)));
             for (String tag : a.tags()) {
@@ -90,7 +95,7 @@ public final class SearchIndex {
                 tickers.putIfAbsent(SearchTokens.tickerKey(ticker), ticker);
             }
             for (String key : keys) postings.computeIfAbsent(key, k -> new Postings()).add(id);
-            String month = String.format(Locale.ROOT, "%04d-%02d", a.date().getYear(), a.date().getMonthValue());
+            String month = month(a.date().getYear(), a.date().getMonthValue());
             if (months.isEmpty() || !months.get(months.size() - 1)[0].equals(month)) {
                 months.add(new Object[] {month, id, 0});
             }
