@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
- * The binary form of the records a build keeps for the next one (the last build's input index, a version's
- * file list): big-endian numbers, strings as their UTF-8 length and bytes, hashes as 16 bytes, and a CRC-32 of
+ * The binary form of the record a build keeps for the next one (the last build's record with its input index;
+ * a version's file list, {@code vN.files}, stays text): big-endian numbers, strings as their UTF-8 length and bytes, hashes as 16 bytes, and a CRC-32 of
  * everything before it as the last four bytes ({@link Writer#sealed}, {@link Reader#unsealed}), so that a record
  * cut short or damaged anywhere is refused whole, never half-trusted. Reading a large record this way costs a
  * fraction of parsing text.
@@ -71,7 +71,8 @@ public final class RecordBytes {
 
         /**
          * A name (a path) as the number of leading bytes it shares with the name put before it and the rest of its
-         * UTF-8 bytes: names put in sorted order take a few bytes each.
+         * UTF-8 bytes: names put in sorted order take a few bytes each (the input index puts them in its map's order,
+         * which shares less).
          */
         public Writer putName(String name) {
             byte[] b = name.getBytes(StandardCharsets.UTF_8);
