@@ -87,16 +87,57 @@ final class PageStore {
      */
     void files(String group, String fingerprint, java.util.function.Function<String, OutputPaths.Source> source,
                java.util.function.Consumer<java.util.function.BiConsumer<String, byte[]>> make) {
+        files(group, fingerprint, source, (previous, files) -> make.accept(files::write));
+    }
+
+    /** Makes a group's files; may keep files of the previous build's group instead of writing them again. */
+    interface GroupMaker {
+        /**
+         * @param previous the previous build's group when every one of its files is there to keep, else null
+         */
+        void make(BuildManifest.Group previous, GroupFiles files);
+    }
+
+    /** Where a group's files go. */
+    interface GroupFiles {
+        void write(String path, byte[] content);
+
+        /**
+         * Puts the previous build's file at this path into the new site, when the previous build's group had it;
+         * returns false when it did not (or the file is gone).
+         */
+        boolean keep(String path);
+    }
+
+    /**
+     * Like {@link #files(String, String, java.util.function.Function, java.util.function.Consumer)}, for a group
+     * that can keep some files of the previous build's group and make only the others.
+     */
+    void files(String group, String fingerprint, java.util.function.Function<String, OutputPaths.Source> source,
+               GroupMaker make) {
         BuildManifest.Group before = previous.groups().get(group);
         if (before != null && fingerprint != null && fingerprint.equals(before.fingerprint())
                 && carryAll(before.files(), source)) {
             groups.put(group, before);
             return;
         }
+        boolean complete = before != null && before.files().stream().allMatch(out::hasPrevious);
+        java.util.Set<String> had = before == null ? java.util.Set.of() : new java.util.HashSet<>(before.files());
         List<String> made = new ArrayList<>();
-        make.accept((path, content) -> {
-            file(path, source.apply(path), content);
-            made.add(path);
+        make.make(complete ? before : null, new GroupFiles() {
+            @Override
+            public void write(String path, byte[] content) {
+                file(path, source.apply(path), content);
+                made.add(path);
+            }
+
+            @Override
+            public boolean keep(String path) {
+                if (!had.contains(path) || !out.hasPrevious(path) || !out.carryOver(path)) return false;
+                paths.claim(path, source.apply(path));
+                made.add(path);
+                return true;
+            }
         });
         if (fingerprint != null) groups.put(group, new BuildManifest.Group(fingerprint, made));
     }

@@ -23,7 +23,6 @@ import io.tickerpress.render.FeedRenderer;
 import io.tickerpress.render.Formats;
 import io.tickerpress.render.MarketViews;
 import io.tickerpress.render.PageRenderer;
-import io.tickerpress.render.SearchIndex;
 import io.tickerpress.render.Sitemaps;
 import io.tickerpress.render.Theme;
 import io.tickerpress.render.ThemeAssets;
@@ -141,10 +140,9 @@ public final class SiteBuilder {
             }
             mark = lap(stages, "prepare", mark);
             // The search index needs only the stories: it is made on a worker while the pages render.
-            Source searchIndex = Source.generated("the search index");
-            java.util.concurrent.Future<?> search = workers.start(() -> store.files("search",
-                    SearchIndex.fingerprint(newestFirst), name -> searchIndex,
-                    files -> SearchIndex.write(newestFirst, pages::url, pages.formats(), files)));
+            SearchIndexStore searchIndex = new SearchIndexStore(options, inputs);
+            java.util.concurrent.Future<?> search = workers.start(
+                    () -> searchIndex.write(store, newestFirst, pages::url, pages.formats()));
             workers.each(chronicle.oldestFirst(), entry ->
                     store.page(entry.path(), Source.article(entry.article().file()),
                             pages.article(entry, chronicle, latest), lastmod(entry)));
@@ -254,6 +252,7 @@ public final class SiteBuilder {
             LastBuild.delete(options.cacheDir(), options.output());
             out.publish();
             store.manifest().save(options.cacheDir());
+            searchIndex.keep();
             chartCache.prune();
             lap(stages, "publish", mark);
             BuildResult result = new BuildResult(store.pages(), files, chronicle.oldestFirst().size(),
