@@ -3,6 +3,7 @@ package io.tickerpress.pipeline;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.render.Formats;
 import io.tickerpress.render.SearchIndex;
+import io.tickerpress.render.search.IndexFiles;
 import io.tickerpress.render.search.Postings;
 import io.tickerpress.render.search.SearchMemo;
 import io.tickerpress.write.AtomicFiles;
@@ -45,7 +46,7 @@ final class SearchIndexStore {
     void write(PageStore store, List<PublishedArticle> newestFirst, Function<String, String> url, Formats formats) {
         SearchIndex.Stories stories = SearchIndex.stories(newestFirst);
         store.files("search", stories.fingerprint(), name -> SOURCE, (previous, files) -> {
-            SearchIndex.Files placed = new SearchIndex.Files() {
+            IndexFiles placed = new IndexFiles() {
                 private final java.util.Set<String> done = new java.util.HashSet<>();
 
                 @Override
@@ -64,7 +65,7 @@ final class SearchIndexStore {
             SearchMemo before = previous == null ? null : read(previous);
             try {
                 made = SearchIndex.write(stories, url, formats, before, placed);
-            } catch (SearchIndex.MissingFile e) {
+            } catch (IndexFiles.MissingFile e) {
                 // Files are named by their content: the ones put so far stay, the others are made now.
                 made = SearchIndex.write(stories, url, formats, null, placed);
             }

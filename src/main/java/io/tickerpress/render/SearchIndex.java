@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
+import io.tickerpress.render.search.IndexFiles;
 import io.tickerpress.render.search.Postings;
 import io.tickerpress.render.search.SearchFormat;
 import io.tickerpress.render.search.SearchMemo;
 import io.tickerpress.render.search.SearchTokens;
+import io.tickerpress.render.search.Shards;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -32,27 +34,6 @@ public final class SearchIndex {
     private static final JsonFactory JSON = new JsonFactory();
 
     private SearchIndex() {
-    }
-
-    /** Where the index's files go. */
-    public interface Files {
-        void write(String path, byte[] bytes);
-
-        /**
-         * Puts the previous build's file of this name into the output (files are named by their content, so the
-         * name says the bytes are the same), or returns false when the previous build published no such file.
-         */
-        boolean keep(String path);
-    }
-
-    /**
-     * A file the memo names is not in the previous build's output (deleted by hand, say): the memo cannot be used, and
-     * the index is to be made anew. Files are named by their content, so the ones already put stay right.
-     */
-    public static final class MissingFile extends IllegalStateException {
-        public MissingFile(String path) {
-            super("the previous search index has no " + path);
-        }
     }
 
     /**
@@ -116,7 +97,7 @@ public final class SearchIndex {
     /** Writes the whole index through {@code files} (site path, bytes). */
     public static void write(List<PublishedArticle> newestFirst, Function<String, String> url, Formats formats,
                              BiConsumer<String, byte[]> files) {
-        write(stories(newestFirst), url, formats, null, new Files() {
+        write(stories(newestFirst), url, formats, null, new IndexFiles() {
             @Override
             public void write(String path, byte[] bytes) {
                 files.accept(path, bytes);
@@ -138,13 +119,12 @@ public final class SearchIndex {
      * @return the memo of this index, for the next build
      */
     public static SearchMemo write(Stories stories, Function<String, String> url, Formats formats, SearchMemo before,
-                                   Files out) {
+                                   IndexFiles out) {
         int docs = stories.size();
         int[] dirty = before == null ? null : dirty(stories, before);
         if (dirty == null) before = null;
         int known = before == null ? 0 : before.stories().size();
-        Set<String> done = new HashSet<>();
-        Output files = new Output(out, done);
+        IndexFiles.Placed files = new IndexFiles.Placed(out);
 
         // Postings: every term from scratch, or the memo's terms with the changed stories taken out and put back in.
         TreeMap<String, SearchMemo.Term> terms = before == null ? new TreeMap<>() : new TreeMap<>(before.terms());
@@ -178,7 +158,7 @@ public final class SearchIndex {
             }
         }
 
-        List<SearchMemo.Shard> shards = shards(terms, changed, before, files);
+        List<SearchMemo.Shard> shards = Shards.cut(terms, changed, before, files);
         List<SearchMemo.Group> groups = groups(stories, dirty, before, url, formats, files);
 
         TreeMap<String, String> tickers = new TreeMap<>();
@@ -273,74 +253,11 @@ public final class SearchIndex {
     }
 
     /**
-     * Cuts the terms into shards. Content-defined cuts: a shard ends before a key whose hash picks it once the shard
-     * holds SHARD_MIN_BYTES, or before a key that would take it past SHARD_BYTES. A changed entry moves at most the
-     * cut next to it, so the other shards keep their keys and bytes (and their names): a shard of the memo's first
-     * and last term and size, none of them changed, is the memo's shard and is kept.
-     */
-    private static List<SearchMemo.Shard> shards(TreeMap<String, SearchMemo.Term> terms, Set<String> changed,
-                                                 SearchMemo before, Output files) {
-        Map<String, SearchMemo.Shard> known = new HashMap<>();
-        if (before != null) before.shards().forEach(s -> known.put(s.first(), s));
-        List<SearchMemo.Shard> shards = new ArrayList<>();
-        List<byte[]> entries = new ArrayList<>();
-        String first = null;
-        String last = null;
-        boolean clean = true;
-        int shardSize = 0;
-        for (Map.Entry<String, SearchMemo.Term> t : terms.entrySet()) {
-            String key = t.getKey();
-            byte[] entry = t.getValue().entry();
-            int countBytes = entries.size() + 1 < 128 ? 1 : entries.size() + 1 < 16384 ? 2 : 3;
-            boolean full = countBytes + shardSize + entry.length > SearchFormat.SHARD_BYTES;
-            boolean picked = shardSize >= SearchFormat.SHARD_MIN_BYTES && SearchFormat.cutsBefore(key);
-            if (!entries.isEmpty() && (full || picked)) {
-                shards.add(shard(first, last, entries, clean, known, files));
-                entries.clear();
-                shardSize = 0;
-                clean = true;
-            }
-            if (entries.isEmpty()) first = key;
-            last = key;
-            clean &= !changed.contains(key);
-            entries.add(entry);
-            shardSize += entry.length;
-            if (!changed.contains(key)) { // an unchanged term keeps its block files (a changed one made them)
-                for (String block : t.getValue().blocks()) files.keep(block);
-            }
-        }
-        if (!entries.isEmpty()) shards.add(shard(first, last, entries, clean, known, files));
-        return shards;
-    }
-
-    /** A shard (the number of terms, then each term's entry, {@link Postings#encode}): kept or written. */
-    private static SearchMemo.Shard shard(String first, String last, List<byte[]> entries, boolean clean,
-                                          Map<String, SearchMemo.Shard> known, Output files) {
-        SearchMemo.Shard was = known.get(first);
-        if (clean && was != null && was.last().equals(last) && was.terms() == entries.size()) {
-            files.keep(SearchFormat.postings(was.hash()));
-            return was;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int n = entries.size();
-        while ((n & ~0x7F) != 0) {
-            out.write((n & 0x7F) | 0x80);
-            n >>>= 7;
-        }
-        out.write(n);
-        entries.forEach(out::writeBytes);
-        byte[] bytes = out.toByteArray();
-        String hash = SearchFormat.hash(bytes);
-        files.put(SearchFormat.postings(hash), bytes);
-        return new SearchMemo.Shard(first, last, entries.size(), hash);
-    }
-
-    /**
      * The metadata groups ({@value SearchFormat#GROUP_DOCS} stories each, in chunks of {@value SearchFormat#CHUNK_DOCS}
      * result lines): a group that holds no changed story and as many stories as before is the memo's, and kept.
      */
     private static List<SearchMemo.Group> groups(Stories stories, int[] dirty, SearchMemo before,
-                                                 Function<String, String> url, Formats formats, Output files) {
+                                                 Function<String, String> url, Formats formats, IndexFiles.Placed files) {
         int docs = stories.size();
         List<SearchMemo.Group> groups = new ArrayList<>();
         int d = 0;
@@ -374,21 +291,6 @@ public final class SearchIndex {
             groups.add(new SearchMemo.Group(hash, to - from));
         }
         return groups;
-    }
-
-    /**
-     * The files of this index, each named by its content and put once: kept from the previous build when it has the
-     * name, else written. A file the memo names and the previous build does not hold cannot be made here, so that
-     * {@link MissingFile}.
-     */
-    private record Output(Files out, Set<String> done) {
-        void put(String path, byte[] bytes) {
-            if (done.add(path) && !out.keep(path)) out.write(path, bytes);
-        }
-
-        void keep(String path) {
-            if (done.add(path) && !out.keep(path)) throw new MissingFile(path);
-        }
     }
 
     /** What a result shows of a story: {@code [title, url, displayDate, tickers, summary]} (the first key point). */

@@ -5,6 +5,7 @@ import io.tickerpress.model.ArticleBody;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.render.Formats;
 import io.tickerpress.render.SearchIndex;
+import io.tickerpress.render.search.IndexFiles;
 import io.tickerpress.render.search.SearchMemo;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class SearchIndexUpdateTest {
     private static final UnaryOperator<String> URL = p -> "/" + p;
 
     /** The previous build's published index, and what an update did: the files written and the files kept. */
-    private static final class Site implements SearchIndex.Files {
+    private static final class Site implements IndexFiles {
         final Map<String, byte[]> previous;
         final Map<String, byte[]> now = new TreeMap<>();
         int written;
@@ -170,7 +171,7 @@ class SearchIndexUpdateTest {
         List<PublishedArticle> after = new ArrayList<>(stories);
         after.set(7, with(after.get(7), a -> copy(a, "Changed " + a.title(), a.summary(), a.tags(), a.tickers(), a.date())));
         Site empty = new Site(new HashMap<>()); // the previous index's files are not there to keep
-        SearchIndex.MissingFile e = assertThrows(SearchIndex.MissingFile.class,
+        IndexFiles.MissingFile e = assertThrows(IndexFiles.MissingFile.class,
                 () -> SearchIndex.write(SearchIndex.stories(after), URL, Formats.defaults(), memo, empty));
         assertTrue(e.getMessage().contains("search/"), e.getMessage());
     }
