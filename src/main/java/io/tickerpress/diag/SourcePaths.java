@@ -24,7 +24,7 @@ public final class SourcePaths {
     public String ofShown(String shown) {
         // The common case by text alone (a site's every article goes through here): the file is shown as the
         // source folder is, followed by its path inside it.
-        if (shownPrefix.isEmpty() ? !Path.of(shown).isAbsolute() : shown.startsWith(shownPrefix)) {
+        if (shownPrefix.isEmpty() ? !absolute(shown) : shown.startsWith(shownPrefix)) {
             return slashes(shown.substring(shownPrefix.length()));
         }
         return of(Diagnostics.file(shown));
@@ -35,6 +35,11 @@ public final class SourcePaths {
         Path abs = file.toAbsolutePath().normalize();
         if (abs.startsWith(source)) return slashes(source.relativize(abs).toString());
         return abs.toString();
+    }
+
+    /** Whether a shown name is an absolute path (on Unix by its first character: no parsing per article). */
+    private static boolean absolute(String shown) {
+        return File.separatorChar == '/' ? shown.startsWith("/") : Path.of(shown).isAbsolute();
     }
 
     private static String slashes(String path) {
