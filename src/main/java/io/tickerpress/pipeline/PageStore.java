@@ -2,6 +2,7 @@ package io.tickerpress.pipeline;
 
 import io.tickerpress.derive.PageRecord;
 import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.render.PreparedPage;
 import io.tickerpress.render.chart.Charts;
 import io.tickerpress.write.BuildManifest;
@@ -28,6 +29,8 @@ final class PageStore {
     private final BuildManifest previous;
     private final Charts charts;
     private final Diagnostics diagnostics;
+    /** Names the files in the warnings kept with each page (the same from any working folder). */
+    private final SourcePaths sourcePaths;
     private final Map<String, BuildManifest.Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, BuildManifest.Group> groups = new ConcurrentHashMap<>();
     private final List<PageRecord> records = Collections.synchronizedList(new ArrayList<>());
@@ -36,11 +39,13 @@ final class PageStore {
     private final Progress progress;
     private final OutputPaths paths = new OutputPaths();
 
-    PageStore(StagingFolder out, BuildManifest previous, Charts charts, Diagnostics diagnostics, Progress progress) {
+    PageStore(StagingFolder out, BuildManifest previous, Charts charts, Diagnostics diagnostics, SourcePaths sourcePaths,
+              Progress progress) {
         this.out = out;
         this.previous = previous;
         this.charts = charts;
         this.diagnostics = diagnostics;
+        this.sourcePaths = sourcePaths;
         this.progress = progress;
     }
 
@@ -56,15 +61,15 @@ final class PageStore {
         if (before != null && before.fingerprint().equals(page.fingerprint()) && canReuse(file, before)
                 && out.carryOver(file)) {
             before.charts().forEach(charts::carry);
-            before.warnings().forEach(diagnostics::replay);
+            before.warnings().forEach(w -> diagnostics.replay(w, sourcePaths));
             entries.put(file, before);
             reused.incrementAndGet();
         } else {
             Diagnostics own = new Diagnostics();
             String html = page.render().apply(own);
             out.write(file, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            own.warnings().forEach(diagnostics::replay);
-            entries.put(file, new BuildManifest.Entry(page.fingerprint(), chartFiles(html), own.warnings()));
+            diagnostics.addAll(own);
+            entries.put(file, new BuildManifest.Entry(page.fingerprint(), chartFiles(html), own.stored(sourcePaths)));
             rendered.incrementAndGet();
         }
         if (!path.endsWith(".html")) records.add(new PageRecord(path, lastmod));

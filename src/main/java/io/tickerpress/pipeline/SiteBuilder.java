@@ -11,6 +11,7 @@ import io.tickerpress.derive.Publication;
 import io.tickerpress.derive.Taxonomy;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
+import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.load.ArticleLoader;
 import io.tickerpress.load.ContentLoader;
 import io.tickerpress.model.Article;
@@ -59,10 +60,9 @@ public final class SiteBuilder {
         List<Article> held = Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now());
         if (!held.isEmpty()) {
             Article next = held.get(0);
-            diagnostics.warn(null, 0, held.size() + (held.size() == 1 ? " future article" : " future articles")
-                    + " held back; next: " + Formats.of(content.config()).datelineTime(next.date()) + " ("
-                    + next.file() + "); build with --future to include "
-                    + (held.size() == 1 ? "it" : "them"));
+            diagnostics.warnMentioning(held.size() + (held.size() == 1 ? " future article" : " future articles")
+                    + " held back; next: " + Formats.of(content.config()).datelineTime(next.date()) + " (",
+                    next.file(), "); build with --future to include " + (held.size() == 1 ? "it" : "them"));
         }
     }
 
@@ -127,10 +127,11 @@ public final class SiteBuilder {
                     : BuildManifest.load(options.cacheDir(), options.output(), inputs);
             Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
                     chartCache, out::previous, Formats.of(config));
-            PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);
+            SourcePaths sourcePaths = new SourcePaths(options.source());
+            PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts, sourcePaths);
             FeedRenderer feeds = new FeedRenderer(config, theme);
             progress.total(newestFirst.size() + digests.size());
-            PageStore store = new PageStore(out, previous, charts, diagnostics, progress);
+            PageStore store = new PageStore(out, previous, charts, diagnostics, sourcePaths, progress);
 
             List<ArticleItemView> latest = pages.latest(newestFirst);
             if (config.feedsFullContent()) {
@@ -264,7 +265,8 @@ public final class SiteBuilder {
                         chronicle, latest);
             }
             since.remember(out.root(), published,
-                    Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now()), result);
+                    Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now()), result,
+                    diagnostics.stored(sourcePaths));
             return result;
         }
     }
