@@ -26,15 +26,18 @@ import java.util.function.Function;
  * Otherwise, or when the memo is damaged, the index is made anew; the output is the same either way.
  */
 final class SearchIndexStore {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final OutputPaths.Source SOURCE = OutputPaths.Source.generated("the search index");
 
     private final Path cacheDir;
     private final Path output;
     private final String inputs;
     private final boolean clean;
-    /** The memo of the index this build made, until {@link #keep} saves it; null when the last one was kept. */
-    private volatile SearchMemo made;
+    /**
+     * The memo of the index this build made, as the bytes {@link #keep} saves (the memo's objects are let go as soon
+     * as it is made: the pages render meanwhile); null when the last index was kept.
+     */
+    private volatile byte[] made;
 
     SearchIndexStore(BuildOptions options, String inputs) {
         this.cacheDir = options.cacheDir();
@@ -64,10 +67,10 @@ final class SearchIndexStore {
             };
             SearchMemo before = previous == null ? null : read(previous);
             try {
-                made = SearchIndex.write(stories, url, formats, before, placed);
+                made = bytes(SearchIndex.write(stories, url, formats, before, placed));
             } catch (IndexFiles.MissingFile e) {
                 // Files are named by their content: the ones put so far stay, the others are made now.
-                made = SearchIndex.write(stories, url, formats, null, placed);
+                made = bytes(SearchIndex.write(stories, url, formats, null, placed));
             }
         });
     }
@@ -78,9 +81,19 @@ final class SearchIndexStore {
      * made anew.
      */
     void keep() {
-        SearchMemo memo = made;
+        byte[] memo = made;
         made = null;
-        if (memo != null) save(memo);
+        if (memo == null || cacheDir == null) return;
+        try {
+            Files.createDirectories(cacheDir);
+            AtomicFiles.write(file(), memo);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file()); // a memo of an older index must not be taken for this one's
+            } catch (IOException gone) {
+                // its fingerprint differs from this build's index: the next build does not use it
+            }
+        }
     }
 
     private Path file() {
@@ -99,8 +112,8 @@ final class SearchIndexStore {
             String fingerprint = in.getString();
             if (!fingerprint.equals(previous.fingerprint())) return null;
             int storyCount = in.count();
-            List<String> stories = new ArrayList<>(storyCount);
-            for (int i = 0; i < storyCount; i++) stories.add(in.getHex());
+            long[] stories = new long[2 * storyCount];
+            for (int i = 0; i < stories.length; i++) stories[i] = in.getLong();
             int termCount = in.count();
             TreeMap<String, SearchMemo.Term> terms = new TreeMap<>();
             for (int i = 0; i < termCount; i++) {
@@ -135,12 +148,12 @@ final class SearchIndexStore {
         return b;
     }
 
-    private void save(SearchMemo memo) {
-        if (cacheDir == null) return;
+    /** The memo as the bytes of its file (a {@link RecordBytes} record). */
+    private byte[] bytes(SearchMemo memo) {
         RecordBytes.Writer out = new RecordBytes.Writer(1 << 16);
         out.putInt(FORMAT).putString(output.toString()).putString(inputs).putString(memo.fingerprint());
-        out.putInt(memo.stories().size());
-        memo.stories().forEach(out::putHex);
+        out.putInt(memo.storyCount());
+        for (long key : memo.stories()) out.putLong(key);
         out.putInt(memo.terms().size());
         memo.terms().forEach((key, term) -> {
             out.putName(key);
@@ -156,15 +169,6 @@ final class SearchIndexStore {
         memo.groups().forEach(g -> out.putString(g.hash()).putInt(g.docs()));
         out.putInt(memo.shards().size());
         memo.shards().forEach(s -> out.putString(s.first()).putString(s.last()).putInt(s.terms()).putString(s.hash()));
-        try {
-            Files.createDirectories(cacheDir);
-            AtomicFiles.write(file(), out.sealed());
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(file()); // a memo of an older index must not be taken for this one's
-            } catch (IOException gone) {
-                // its fingerprint differs from this build's index: the next build does not use it
-            }
-        }
+        return out.sealed();
     }
 }

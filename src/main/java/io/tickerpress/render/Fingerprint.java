@@ -49,6 +49,31 @@ public final class Fingerprint {
             return this;
         }
 
+        /** A number, as four 16-bit parts (as if a text of four chars). */
+        public Parts add(long v) {
+            long a = this.a;
+            long b = this.b;
+            for (int i = 0; i < 4; i++) {
+                char c = (char) (v >>> (16 * i));
+                a = (a ^ c) * 0x100000001B3L;
+                b = (b + c) * 0xFF51AFD7ED558CCDL;
+                b ^= b >>> 29;
+            }
+            this.a = mix(a ^ 4);
+            this.b = mix(b + 0x632BE59BD9B4E019L + 4);
+            return this;
+        }
+
+        /** The first 64 bits of {@link #hex}. */
+        public long high() {
+            return mix(a);
+        }
+
+        /** The last 64 bits of {@link #hex}. */
+        public long low() {
+            return mix(b ^ a);
+        }
+
         /** 32 hex digits. */
         public String hex() {
             return HEX.toHexDigits(mix(a)) + HEX.toHexDigits(mix(b ^ a));

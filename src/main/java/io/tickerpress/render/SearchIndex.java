@@ -43,13 +43,14 @@ public final class SearchIndex {
      */
     public static final class Stories {
         private final List<PublishedArticle> oldestFirst;
-        private final String[] keys;
+        /** Story {@code id}'s key: {@code keys[2 * id]} and {@code keys[2 * id + 1]}, 128 bits. */
+        private final long[] keys;
         private final String fingerprint;
 
         private Stories(List<PublishedArticle> newestFirst) {
             int n = newestFirst.size();
             oldestFirst = new ArrayList<>(n);
-            keys = new String[n];
+            keys = new long[2 * n];
             Fingerprint.Parts all = new Fingerprint.Parts().add(Integer.toString(n));
             for (int id = 0; id < n; id++) {
                 PublishedArticle p = newestFirst.get(n - 1 - id);
@@ -62,8 +63,9 @@ public final class SearchIndex {
                 framed(hash, a.summary());
                 framed(hash, a.tags());
                 framed(hash, a.tickers());
-                keys[id] = hash.hex();
-                all.add(keys[id]);
+                keys[2 * id] = hash.high();
+                keys[2 * id + 1] = hash.low();
+                all.add(keys[2 * id]).add(keys[2 * id + 1]);
             }
             fingerprint = all.hex();
         }
@@ -74,7 +76,7 @@ public final class SearchIndex {
         }
 
         public int size() {
-            return keys.length;
+            return keys.length / 2;
         }
     }
 
@@ -123,7 +125,7 @@ public final class SearchIndex {
         int docs = stories.size();
         int[] dirty = before == null ? null : dirty(stories, before);
         if (dirty == null) before = null;
-        int known = before == null ? 0 : before.stories().size();
+        int known = before == null ? 0 : before.storyCount();
         IndexFiles.Placed files = new IndexFiles.Placed(out);
 
         // Postings: every term from scratch, or the memo's terms with the changed stories taken out and put back in.
@@ -189,7 +191,7 @@ public final class SearchIndex {
         manifest.put("tags", new ArrayList<>(tags.values()));
         manifest.put("months", months);
         out.write(SearchFormat.MANIFEST, json(manifest));
-        return new SearchMemo(stories.fingerprint(), List.of(stories.keys), terms, groups, shards);
+        return new SearchMemo(stories.fingerprint(), stories.keys, terms, groups, shards);
     }
 
     /**
@@ -197,13 +199,14 @@ public final class SearchIndex {
      * order, or null when so many differ that making the index anew costs less.
      */
     private static int[] dirty(Stories stories, SearchMemo before) {
-        int known = before.stories().size();
+        int known = before.storyCount();
         int most = Math.max(stories.size(), known);
         int limit = Math.max(64, stories.size() / 8);
         int[] ids = new int[Math.min(most, limit + 1)];
         int n = 0;
         for (int id = 0; id < most; id++) {
-            if (id >= known || id >= stories.size() || !stories.keys[id].equals(before.stories().get(id))) {
+            if (id >= known || id >= stories.size() || stories.keys[2 * id] != before.stories()[2 * id]
+                    || stories.keys[2 * id + 1] != before.stories()[2 * id + 1]) {
                 if (n == limit) return null;
                 ids[n++] = id;
             }

@@ -11,11 +11,15 @@ import java.util.TreeMap;
  * from describes the files that index published.
  *
  * @param fingerprint the stories' fingerprint, as {@code SearchIndex.Stories#fingerprint}
- * @param stories     each story's key, oldest first
+ * @param stories     each story's 128-bit key as two longs, oldest first
  * @param terms       each term with its postings, by term in {@link String} order
  */
-public record SearchMemo(String fingerprint, List<String> stories, TreeMap<String, Term> terms, List<Group> groups,
+public record SearchMemo(String fingerprint, long[] stories, TreeMap<String, Term> terms, List<Group> groups,
                          List<Shard> shards) {
+
+    public int storyCount() {
+        return stories.length / 2;
+    }
 
     /**
      * A term: the stories it occurs in, its entry of a shard ({@link Postings#encode}) and the names of its block
