@@ -91,6 +91,8 @@ public final class SiteBuilder {
         NothingChanged since = NothingChanged.since(options);
         Optional<BuildResult> unchanged = since.result(start);
         if (unchanged.isPresent()) return unchanged.get();
+        Optional<BuildResult> edited = ArticleEdits.build(options, since, start);
+        if (edited.isPresent()) return edited.get();
         long mark = lap(stages, "check inputs", start);
         String siteYaml = SiteInputs.siteYaml(options.source());
         // load
@@ -252,8 +254,19 @@ public final class SiteBuilder {
             // The records go first: if publishing fails, the next build's manifest check finds no such output.
             BuildManifest.delete(options.cacheDir(), options.output());
             LastBuild.delete(options.cacheDir(), options.output());
+            ArticleOrder.delete(options.cacheDir(), options.output());
             out.publish();
             store.manifest().save(options.cacheDir());
+            String order = "-";
+            if (since.inputs() != null) {
+                // Names this build's order record; its last-build record (saved after it) repeats the name.
+                String token = out.root().getFileName() + "-" + Long.toHexString(System.nanoTime());
+                Optional<ArticleOrder> articles = ArticleOrder.of(token, options.source(), chronicle.oldestFirst());
+                if (articles.isPresent()) {
+                    articles.get().save(options.cacheDir(), options.output());
+                    order = token;
+                }
+            }
             chartCache.prune();
             lap(stages, "publish", mark);
             BuildResult result = new BuildResult(store.pages(), files, chronicle.oldestFirst().size(),
@@ -265,7 +278,8 @@ public final class SiteBuilder {
                         chronicle, latest);
             }
             since.remember(out.root(), published,
-                    Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now()), result);
+                    Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now()), result,
+                    order);
             return result;
         }
     }
@@ -326,7 +340,7 @@ public final class SiteBuilder {
         return bySymbol;
     }
 
-    private static String normaliseBaseUrl(String url) {
+    static String normaliseBaseUrl(String url) {
         if (!io.tickerpress.load.Urls.isAbsoluteHttp(url)) {
             throw new InputError("--base-url", "must be an absolute http(s) URL such as https://news.example.com/, not '"
                     + url + "'");

@@ -283,6 +283,15 @@ public final class StagingFolder implements AutoCloseable {
     }
 
     /**
+     * Every path of the version this build is based on (the published one), from its record; empty when it has
+     * none, and in place.
+     */
+    public java.util.Optional<java.util.Set<String>> previousFiles() {
+        if (baseRecord == null || inPlace) return java.util.Optional.empty();
+        return java.util.Optional.of(java.util.Collections.unmodifiableSet(baseRecord.files.keySet()));
+    }
+
+    /**
      * Whether the published version has a file at a path: from its record when it has one (no look at the disk),
      * else from the disk.
      */

@@ -298,9 +298,14 @@ class IncrementalEqualsCleanTest {
         }
         assertTrue(r.pagesRendered() >= changed, edit + ": every changed page was rendered");
         before = incremental;
-        report.add(String.format("%-55s %3d of %3d pages rendered, %3d changed, %4d ms", edit, r.pagesRendered(),
-                r.pages(), changed, incrementalMs));
+        report.add(String.format("%-55s %3d of %3d pages rendered, %3d changed, %4d ms%s", edit, r.pagesRendered(),
+                r.pages(), changed, incrementalMs, quick(r) ? " (article edits only)" : ""));
         return new Step(r, changed);
+    }
+
+    /** Whether a build took the quick path of edits to article bodies ({@link ArticleEdits}). */
+    private static boolean quick(BuildResult r) {
+        return r.stageMillis().containsKey(ArticleEdits.STAGE);
     }
 
     private static void assertSameFiles(Map<String, byte[]> clean, Map<String, byte[]> incremental, String edit) {
