@@ -131,7 +131,7 @@ final class ArticleEdits {
             String file = order.files().get(i);
             Article a = loader.load(options.source().resolve(file), InputIndex::hashOf);
             // The article must be the one recorded (its path read back the same way), and say the same to others.
-            if (!file.equals(ArticleOrder.fileOf(options.source(), a)) || !ArticleOrder.face(a).equals(order.faces().get(i))) {
+            if (!file.equals(ArticleOrder.fileOf(options.source(), a)) || !ArticleOrder.face(a).equals(order.face(i))) {
                 return null;
             }
             if (changed.contains(i) && (!a.charts().isEmpty() || a.body().shortcodes() || a.body().key() == null)) {
@@ -184,19 +184,21 @@ final class ArticleEdits {
         try (StagingFolder out = StagingFolder.beside(options.output(), true);
              Workers workers = Workers.forThisMachine()) {
             if (!published(options, last)) return notQuick();
-            BuildManifest previous = BuildManifest.load(options.cacheDir(), options.output(), inputs);
+            Set<String> pageFiles = new java.util.HashSet<>();
+            plan.changed().forEach(entry -> pageFiles.add(entry.path() + "index.html"));
+            BuildManifest.Patch manifest = BuildManifest.Patch.read(options.cacheDir(), options.output(), inputs,
+                    pageFiles).orElse(null);
             Set<String> baseFiles = out.previousFiles().orElse(null);
-            if (previous.pages().isEmpty() || baseFiles == null) return notQuick();
+            if (manifest == null || baseFiles == null) return notQuick();
             Charts charts = new Charts(new ChartSlicer(plan.market()), config.chartFormat(),
                     path -> config.basePath() + path, chartCache, out::previous, Formats.of(config));
             PageRenderer pages = new PageRenderer(config, theme, new Diagnostics(), plan.market(), charts);
             List<ArticleItemView> latest = pages.latest(plan.chronicle().newestFirst());
-            Map<String, BuildManifest.Entry> entries = new HashMap<>(previous.pages());
             List<String> warnings = new ArrayList<>(last.warnings());
             Set<String> written = new java.util.HashSet<>();
             for (PublishedArticle entry : plan.changed()) {
                 String file = entry.path() + "index.html";
-                BuildManifest.Entry was = previous.pages().get(file);
+                BuildManifest.Entry was = manifest.entry(file);
                 if (was == null || !baseFiles.contains(file)) return notQuick();
                 PreparedPage page = pages.article(entry, plan.chronicle(), latest);
                 Diagnostics own = new Diagnostics();
@@ -209,7 +211,7 @@ final class ArticleEdits {
                 // The build's warnings: the page's earlier ones give way to its new ones (all are sorted when shown).
                 for (String w : was.warnings()) warnings.remove(w);
                 warnings.addAll(own.warnings());
-                entries.put(file, new BuildManifest.Entry(page.fingerprint(), shown, own.warnings()));
+                manifest.put(file, new BuildManifest.Entry(page.fingerprint(), shown, own.warnings()));
             }
             // Every other file of the published version is carried over: nothing it shows changed.
             List<String> carried = new ArrayList<>(baseFiles.size());
@@ -224,8 +226,7 @@ final class ArticleEdits {
             BuildManifest.delete(options.cacheDir(), options.output());
             LastBuild.delete(options.cacheDir(), options.output());
             out.publish();
-            new BuildManifest(BuildManifest.VERSION, previous.output(), previous.inputs(), entries, previous.groups())
-                    .save(options.cacheDir());
+            manifest.save(options.cacheDir());
             chartCache.pruneAsLastBuild(); // the charts are the last build's
             long millis = (System.nanoTime() - start) / 1_000_000;
             BuildResult result = new BuildResult(last.pages(), out.filesWritten(), last.articles(), warnings, millis,

@@ -25,7 +25,7 @@ import java.util.Optional;
  * each changed article's neighbours and the newest stories, and proves that no other page changed, without
  * loading the archive. Written after publishing, removed before, like the manifest.
  */
-record ArticleOrder(String token, List<String> files, List<String> faces) {
+record ArticleOrder(String token, List<String> files, byte[] faces) {
     private static final String FORMAT = "tickerpress article order 1";
 
     /**
@@ -68,7 +68,16 @@ record ArticleOrder(String token, List<String> files, List<String> faces) {
             faces[i] = face(a);
         });
         for (String f : files) if (f == null) return Optional.empty();
-        return Optional.of(new ArticleOrder(token, List.of(files), List.of(faces)));
+        byte[] packed = new byte[faces.length * 16];
+        for (int i = 0; i < faces.length; i++) {
+            System.arraycopy(java.util.HexFormat.of().parseHex(faces[i]), 0, packed, i * 16, 16);
+        }
+        return Optional.of(new ArticleOrder(token, List.of(files), packed));
+    }
+
+    /** The face of the article at a place in the order. */
+    String face(int place) {
+        return java.util.HexFormat.of().formatHex(faces, place * 16, place * 16 + 16);
     }
 
     /** Each file's place in the order. */
@@ -97,10 +106,10 @@ record ArticleOrder(String token, List<String> files, List<String> faces) {
             String token = in.getString();
             int count = in.count();
             List<String> files = new ArrayList<>(count);
-            List<String> faces = new ArrayList<>(count);
+            byte[] faces = new byte[count * 16];
             for (int i = 0; i < count; i++) {
                 files.add(in.getName());
-                faces.add(in.getHex());
+                in.get(faces, i * 16, 16);
             }
             if (!in.atEnd()) return Optional.empty();
             return Optional.of(new ArticleOrder(token, files, faces));
@@ -113,7 +122,7 @@ record ArticleOrder(String token, List<String> files, List<String> faces) {
         if (cacheDir == null) return;
         RecordBytes.Writer out = new RecordBytes.Writer(files.size() * 40 + 256);
         out.putString(FORMAT).putString(token).putInt(files.size());
-        for (int i = 0; i < files.size(); i++) out.putName(files.get(i)).putHex(faces.get(i));
+        for (int i = 0; i < files.size(); i++) out.putName(files.get(i)).put(faces, i * 16, 16);
         try {
             Files.createDirectories(cacheDir);
             AtomicFiles.write(file(cacheDir, output), out.sealed());
