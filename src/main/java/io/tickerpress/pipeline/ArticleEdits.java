@@ -72,6 +72,9 @@ final class ArticleEdits {
     /** The result of building the edits the quick way, or empty when the build must be a full one. */
     static Optional<BuildResult> build(BuildOptions options, NothingChanged since, long start) {
         Plan plan;
+        Map<String, Long> stages = new java.util.LinkedHashMap<>();
+        long mark = System.nanoTime();
+        stages.put("check inputs", (mark - start) / 1_000_000);
         try {
             plan = plan(options, since);
         } catch (RuntimeException e) {
@@ -79,7 +82,8 @@ final class ArticleEdits {
         }
         if (plan == null) return Optional.empty();
         try {
-            return Optional.of(publish(options, plan, start));
+            stages.put(STAGE + ": plan", (System.nanoTime() - mark) / 1_000_000);
+            return Optional.of(publish(options, plan, start, stages));
         } catch (NotQuick e) {
             return Optional.empty();
         }
@@ -173,7 +177,8 @@ final class ArticleEdits {
                 found.get().article()));
     }
 
-    private static BuildResult publish(BuildOptions options, Plan plan, long start) {
+    private static BuildResult publish(BuildOptions options, Plan plan, long start, Map<String, Long> stages) {
+        long mark = System.nanoTime();
         LastBuild last = plan.last();
         SiteConfig config = plan.config();
         Theme theme = new Theme(options.source());
@@ -217,6 +222,8 @@ final class ArticleEdits {
             List<String> carried = new ArrayList<>(baseFiles.size());
             for (String f : baseFiles) if (!written.contains(f)) carried.add(f);
             AtomicBoolean lost = new AtomicBoolean();
+            stages.put(STAGE + ": render", (System.nanoTime() - mark) / 1_000_000);
+            mark = System.nanoTime();
             workers.each(carried, f -> {
                 if (!out.carryOver(f)) lost.set(true);
             });
@@ -225,12 +232,16 @@ final class ArticleEdits {
 
             BuildManifest.delete(options.cacheDir(), options.output());
             LastBuild.delete(options.cacheDir(), options.output());
+            stages.put(STAGE + ": carry over", (System.nanoTime() - mark) / 1_000_000);
+            mark = System.nanoTime();
             out.publish();
             manifest.save(options.cacheDir());
             chartCache.pruneAsLastBuild(); // the charts are the last build's
+            stages.put(STAGE + ": publish", (System.nanoTime() - mark) / 1_000_000);
             long millis = (System.nanoTime() - start) / 1_000_000;
+            stages.put(STAGE, millis);
             BuildResult result = new BuildResult(last.pages(), out.filesWritten(), last.articles(), warnings, millis,
-                    0, last.charts(), written.size(), last.pages() - written.size(), 0, Map.of(STAGE, millis),
+                    0, last.charts(), written.size(), last.pages() - written.size(), 0, stages,
                     plan.chronicle().oldestFirst().size(), false);
             new LastBuild(last.key(), plan.inputs(), out.root().toString(), PublishedOutput.modes(out.root()),
                     last.clockFrom(), last.clockUntil(), last.pages(), result.files(), last.articles(), last.charts(),
