@@ -50,11 +50,13 @@ record ArticleOrder(String token, List<String> files, byte[] faces) {
 
     /**
      * An article's file relative to the site folder, as the input index names it, from the path the article shows
-     * (relative to the working folder, or absolute); null when it does not lie below the site folder.
+     * (absolute, or relative to the working folder or else to the site folder); null when it does not lie below
+     * the site folder. {@link ArticleEdits} checks that it names the file the article was read from.
      */
     static String fileOf(Path sourceDir, Article a) {
         Path source = sourceDir.toAbsolutePath().normalize();
         Path file = Path.of(a.file()).toAbsolutePath().normalize();
+        if (!file.startsWith(source)) file = source.resolve(a.file()).normalize();
         return file.startsWith(source) ? source.relativize(file).toString().replace('\\', '/') : null;
     }
 
