@@ -5,6 +5,7 @@ import io.tickerpress.model.MarketData;
 import io.tickerpress.model.PriceSeries;
 import io.tickerpress.model.Quote;
 import io.tickerpress.model.Snapshot;
+import io.tickerpress.model.StockOfTheDay;
 import io.tickerpress.model.TradingCalendar;
 
 import java.math.BigDecimal;
@@ -75,7 +76,11 @@ public final class Market {
 
     private volatile String digest;
 
-    /** A hash of all market data, for fingerprints of pages whose text is computed from it. */
+    /**
+     * A hash of all market data, for fingerprints of pages whose text is computed from it. The figures only: not
+     * the names of the files they were read from, which no page shows and which are written as seen from the
+     * working folder (a build from another folder must find the same hash).
+     */
     public String digest() {
         String d = digest;
         if (d == null) {
@@ -86,7 +91,12 @@ public final class Market {
                 throw new IllegalStateException(e);
             }
             for (Snapshot s : data.snapshots()) {
-                sha.update(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                StringBuilder figures = new StringBuilder().append(java.util.Arrays.asList(s.date(), s.asOf(),
+                        s.indices(), s.quotes(), s.sectors()));
+                for (StockOfTheDay x : s.stockOfTheDay()) {
+                    figures.append(java.util.Arrays.asList(x.symbol(), x.time(), x.headline(), x.body(), x.line()));
+                }
+                sha.update(figures.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             data.series().values().stream().sorted(java.util.Comparator.comparing(PriceSeries::symbol)).forEach(series -> {
                 sha.update(series.symbol().getBytes(java.nio.charset.StandardCharsets.UTF_8));

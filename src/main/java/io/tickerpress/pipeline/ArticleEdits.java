@@ -4,6 +4,7 @@ import io.tickerpress.derive.ChartSlicer;
 import io.tickerpress.derive.Chronicle;
 import io.tickerpress.derive.Publication;
 import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.load.ArticleLoader;
 import io.tickerpress.load.MarketLoader;
 import io.tickerpress.load.SiteConfigLoader;
@@ -124,6 +125,7 @@ final class ArticleEdits {
         }
         for (int i = Math.max(0, count - LATEST); i < count; i++) needed.add(i);
 
+        SourcePaths paths = new SourcePaths(options.source());
         Path content = options.source().resolve("content");
         SiteConfig config = SiteConfigLoader.load(content);
         if (options.baseUrl() != null) config = config.withBaseUrl(SiteBuilder.normaliseBaseUrl(options.baseUrl()));
@@ -135,7 +137,7 @@ final class ArticleEdits {
             String file = order.files().get(i);
             Article a = loader.load(options.source().resolve(file), InputIndex::hashOf);
             // The article must be the one recorded (its path read back the same way), and say the same to others.
-            if (!file.equals(ArticleOrder.fileOf(options.source(), a)) || !ArticleOrder.face(a).equals(order.face(i))) {
+            if (!file.equals(ArticleOrder.fileOf(paths, a)) || !ArticleOrder.face(paths, a).equals(order.face(i))) {
                 return null;
             }
             if (changed.contains(i) && (!a.charts().isEmpty() || a.body().shortcodes() || a.body().key() == null)) {
@@ -151,17 +153,17 @@ final class ArticleEdits {
         // The order of these few is the record's: each changed article's neighbours, and the newest stories.
         List<PublishedArticle> changedEntries = new ArrayList<>();
         for (PublishedArticle entry : chronicle.oldestFirst()) {
-            int at = placeOf.get(ArticleOrder.fileOf(options.source(), entry.article()));
+            int at = placeOf.get(ArticleOrder.fileOf(paths, entry.article()));
             if (!changed.contains(at)) continue;
-            if (!neighbour(options, chronicle.previous(entry), order, at - 1)
-                    || !neighbour(options, chronicle.next(entry), order, at + 1)) {
+            if (!neighbour(paths, chronicle.previous(entry), order, at - 1)
+                    || !neighbour(paths, chronicle.next(entry), order, at + 1)) {
                 return null;
             }
             changedEntries.add(entry);
         }
         List<PublishedArticle> newest = chronicle.newestFirst();
         for (int k = 0; k < Math.min(LATEST, count); k++) {
-            if (placeOf.get(ArticleOrder.fileOf(options.source(), newest.get(k).article())) != count - 1 - k) return null;
+            if (placeOf.get(ArticleOrder.fileOf(paths, newest.get(k).article())) != count - 1 - k) return null;
         }
         TradingCalendar calendar = TradingCalendar.of(config.market());
         MarketData data = new MarketLoader(calendar, new Diagnostics(), config.limits(), config.market().strict())
@@ -170,10 +172,10 @@ final class ArticleEdits {
     }
 
     /** Whether a neighbour found among the few articles loaded is the record's article at {@code place}. */
-    private static boolean neighbour(BuildOptions options, Optional<PublishedArticle> found, ArticleOrder order,
+    private static boolean neighbour(SourcePaths paths, Optional<PublishedArticle> found, ArticleOrder order,
                                      int place) {
         if (place < 0 || place >= order.files().size()) return found.isEmpty();
-        return found.isPresent() && order.files().get(place).equals(ArticleOrder.fileOf(options.source(),
+        return found.isPresent() && order.files().get(place).equals(ArticleOrder.fileOf(paths,
                 found.get().article()));
     }
 
@@ -197,8 +199,10 @@ final class ArticleEdits {
             if (manifest == null || baseFiles == null) return notQuick();
             Charts charts = new Charts(new ChartSlicer(plan.market()), config.chartFormat(),
                     path -> config.basePath() + path, chartCache, out::previous, Formats.of(config));
-            PageRenderer pages = new PageRenderer(config, theme, new Diagnostics(), plan.market(), charts);
+            SourcePaths paths = new SourcePaths(options.source());
+            PageRenderer pages = new PageRenderer(config, theme, new Diagnostics(), plan.market(), charts, paths);
             List<ArticleItemView> latest = pages.latest(plan.chronicle().newestFirst());
+            // The build's warnings as kept for the next build (files named relative to the site folder).
             List<String> warnings = new ArrayList<>(last.warnings());
             Set<String> written = new java.util.HashSet<>();
             for (PublishedArticle entry : plan.changed()) {
@@ -213,10 +217,10 @@ final class ArticleEdits {
                 if (!shown.stream().allMatch(chart -> baseFiles.contains("charts/" + chart))) return notQuick();
                 out.write(file, html.getBytes(StandardCharsets.UTF_8));
                 written.add(file);
-                // The build's warnings: the page's earlier ones give way to its new ones (all are sorted when shown).
+                // The page's earlier warnings give way to its new ones.
                 for (String w : was.warnings()) warnings.remove(w);
-                warnings.addAll(own.warnings());
-                manifest.put(file, new BuildManifest.Entry(page.fingerprint(), shown, own.warnings()));
+                warnings.addAll(own.stored(paths));
+                manifest.put(file, new BuildManifest.Entry(page.fingerprint(), shown, own.stored(paths)));
             }
             // Every other file of the published version is carried over: nothing it shows changed.
             List<String> carried = new ArrayList<>(baseFiles.size());
@@ -229,6 +233,9 @@ final class ArticleEdits {
             });
             if (lost.get() || out.filesWritten() != last.files()) return notQuick();
             java.util.Collections.sort(warnings);
+            // Reported as the user sees the files from this working folder, sorted.
+            Diagnostics shownWarnings = new Diagnostics();
+            warnings.forEach(w -> shownWarnings.replay(w, paths));
 
             BuildManifest.delete(options.cacheDir(), options.output());
             LastBuild.delete(options.cacheDir(), options.output());
@@ -240,12 +247,12 @@ final class ArticleEdits {
             stages.put(STAGE + ": publish", (System.nanoTime() - mark) / 1_000_000);
             long millis = (System.nanoTime() - start) / 1_000_000;
             stages.put(STAGE, millis);
-            BuildResult result = new BuildResult(last.pages(), out.filesWritten(), last.articles(), warnings, millis,
+            BuildResult result = new BuildResult(last.pages(), out.filesWritten(), last.articles(), shownWarnings.warnings(), millis,
                     0, last.charts(), written.size(), last.pages() - written.size(), 0, stages,
                     plan.chronicle().oldestFirst().size(), false);
             new LastBuild(last.key(), plan.inputs(), out.root().toString(), PublishedOutput.modes(out.root()),
                     last.clockFrom(), last.clockUntil(), last.pages(), result.files(), last.articles(), last.charts(),
-                    result.warnings(), last.order()).save(options.cacheDir(), options.output());
+                    warnings, last.order()).save(options.cacheDir(), options.output());
             return result;
         }
     }

@@ -1,5 +1,6 @@
 package io.tickerpress.pipeline;
 
+import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.Source;
@@ -33,9 +34,9 @@ record ArticleOrder(String token, List<String> files, byte[] faces) {
      * front matter (and its file's name, which orders ties), not its body. Two parses with the same face differ
      * only in the article's own page.
      */
-    static String face(Article a) {
+    static String face(SourcePaths paths, Article a) {
         Fingerprint.Parts hash = new Fingerprint.Parts();
-        hash.add(a.file()).add(a.title()).add(a.date().toString())
+        hash.add(paths.ofShown(a.file())).add(a.title()).add(a.date().toString())
                 .add(a.updated() == null ? "-" : "+" + a.updated()).add(a.dateline()).add(a.slug())
                 .add(a.author()).add(Boolean.toString(a.draft()));
         for (List<String> list : List.of(a.summary(), a.tags(), a.tickers())) {
@@ -49,25 +50,23 @@ record ArticleOrder(String token, List<String> files, byte[] faces) {
     }
 
     /**
-     * An article's file relative to the site folder, as the input index names it, from the path the article shows
-     * (absolute, or relative to the working folder or else to the site folder); null when it does not lie below
-     * the site folder. {@link ArticleEdits} checks that it names the file the article was read from.
+     * An article's file relative to the site folder, as the input index names it ({@link SourcePaths}); null when
+     * it does not lie below the site folder. {@link ArticleEdits} checks that it names the file the article was
+     * read from.
      */
-    static String fileOf(Path sourceDir, Article a) {
-        Path source = sourceDir.toAbsolutePath().normalize();
-        Path file = Path.of(a.file()).toAbsolutePath().normalize();
-        if (!file.startsWith(source)) file = source.resolve(a.file()).normalize();
-        return file.startsWith(source) ? source.relativize(file).toString().replace('\\', '/') : null;
+    static String fileOf(SourcePaths paths, Article a) {
+        String file = paths.ofShown(a.file());
+        return Path.of(file).isAbsolute() ? null : file;
     }
 
     /** The record of a build's published articles, or empty when one of them lies outside the site folder. */
-    static Optional<ArticleOrder> of(String token, Path sourceDir, List<PublishedArticle> oldestFirst) {
+    static Optional<ArticleOrder> of(String token, SourcePaths paths, List<PublishedArticle> oldestFirst) {
         String[] files = new String[oldestFirst.size()];
         String[] faces = new String[oldestFirst.size()];
         java.util.stream.IntStream.range(0, files.length).parallel().forEach(i -> {
             Article a = oldestFirst.get(i).article();
-            files[i] = fileOf(sourceDir, a);
-            faces[i] = face(a);
+            files[i] = fileOf(paths, a);
+            faces[i] = face(paths, a);
         });
         for (String f : files) if (f == null) return Optional.empty();
         byte[] packed = new byte[faces.length * 16];

@@ -17,9 +17,10 @@ import java.util.Optional;
  * {@link #key} (output, options, generator), the {@link InputIndex} of every input file, the version folder it
  * published with that folder's modes, the clocks that select the same articles ({@code clockFrom}: the newest
  * published article's date, {@code clockUntil}: the first held-back future article's; null: no bound), and what
- * it reported (counts and warnings), and the token of the {@link ArticleOrder} that describes its published
- * articles ("-": none). A build whose key, inputs, clock and umask match, and whose output still points at that
- * complete version, has nothing to do: it reports the same and changes nothing.
+ * it reported (counts, and warnings as {@code Diagnostics.stored} keeps them), and the token of the
+ * {@link ArticleOrder} that describes its published articles ("-": none). A build whose key, inputs, clock and
+ * umask match, and whose output still points at that complete version, has nothing to do: it reports the same
+ * and changes nothing.
  * Written after publishing, removed before: a build that fails half-way leaves no record, so the next one
  * builds.
  */

@@ -21,7 +21,7 @@ final class LocalBaseUrl {
         String advice = "is a local address (" + baseUrl + "): feeds, sitemaps and canonical links would point to the"
                 + " building machine; set the site's public address";
         if (fromFlag) {
-            diagnostics.warn("--base-url", 0, advice.replace("set the site's", "give the site's"));
+            diagnostics.warnAbout("--base-url", advice.replace("set the site's", "give the site's"));
             return;
         }
         diagnostics.warn(Diagnostics.display(source.resolve("content").resolve("site.yaml")), line(siteYaml),

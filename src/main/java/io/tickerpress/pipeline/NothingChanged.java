@@ -1,5 +1,7 @@
 package io.tickerpress.pipeline;
 
+import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.model.Article;
 import io.tickerpress.write.BuildManifest;
 import io.tickerpress.write.ChartCache;
@@ -73,7 +75,11 @@ final class NothingChanged {
             }
             new ChartCache(options.cacheDir(), GeneratorVersion.id(options.cacheDir())).pruneAsLastBuild();
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
-            return Optional.of(new BuildResult(last.pages(), last.files(), last.articles(), last.warnings(), millis,
+            // Named as the user sees the files from the folder this build runs in, which may not be the last one's.
+            Diagnostics warnings = new Diagnostics();
+            SourcePaths paths = new SourcePaths(options.source());
+            last.warnings().forEach(w -> warnings.replay(w, paths));
+            return Optional.of(new BuildResult(last.pages(), last.files(), last.articles(), warnings.warnings(), millis,
                     0, last.charts(), 0, last.pages(), 0, Map.of("check inputs", millis), 0, true));
         });
     }
@@ -83,9 +89,11 @@ final class NothingChanged {
      *
      * @param version the version folder it published
      * @param published the articles it published, and {@code heldBack} those it left out for their future date
+     * @param warnings the build's warnings, kept to report again ({@link Diagnostics#stored})
      * @param order the token of the {@link ArticleOrder} saved for it, or "-"
      */
-    void remember(Path version, List<Article> published, List<Article> heldBack, BuildResult result, String order) {
+    void remember(Path version, List<Article> published, List<Article> heldBack, BuildResult result,
+                  List<String> warnings, String order) {
         if (inputs == null) return;
         // The same articles are published from the newest published one's date until the first held-back one's.
         Instant from = options.future() ? null
@@ -93,6 +101,6 @@ final class NothingChanged {
         Instant until = heldBack.stream().map(a -> a.date().toInstant()).min(Instant::compareTo).orElse(null);
         new LastBuild(LastBuild.key(options), inputs, version.toString(), PublishedOutput.modes(version), from, until,
                 result.pages(), result.files(), result.articles(), result.chartsRendered() + result.chartsReused(),
-                result.warnings(), order).save(options.cacheDir(), options.output());
+                warnings, order).save(options.cacheDir(), options.output());
     }
 }

@@ -2,6 +2,7 @@ package io.tickerpress.pipeline;
 
 import io.tickerpress.derive.PageRecord;
 import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.render.PreparedPage;
 import io.tickerpress.render.chart.Charts;
 import io.tickerpress.write.BuildManifest;
@@ -28,6 +29,8 @@ final class PageStore {
     private final BuildManifest previous;
     private final Charts charts;
     private final Diagnostics diagnostics;
+    /** Names the files in the warnings kept with each page (the same from any working folder). */
+    private final SourcePaths sourcePaths;
     private final Map<String, BuildManifest.Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, BuildManifest.Group> groups = new ConcurrentHashMap<>();
     private final List<PageRecord> records = Collections.synchronizedList(new ArrayList<>());
@@ -36,11 +39,13 @@ final class PageStore {
     private final Progress progress;
     private final OutputPaths paths = new OutputPaths();
 
-    PageStore(StagingFolder out, BuildManifest previous, Charts charts, Diagnostics diagnostics, Progress progress) {
+    PageStore(StagingFolder out, BuildManifest previous, Charts charts, Diagnostics diagnostics, SourcePaths sourcePaths,
+              Progress progress) {
         this.out = out;
         this.previous = previous;
         this.charts = charts;
         this.diagnostics = diagnostics;
+        this.sourcePaths = sourcePaths;
         this.progress = progress;
     }
 
@@ -56,15 +61,15 @@ final class PageStore {
         if (before != null && before.fingerprint().equals(page.fingerprint()) && canReuse(file, before)
                 && out.carryOver(file)) {
             before.charts().forEach(charts::carry);
-            before.warnings().forEach(diagnostics::replay);
+            before.warnings().forEach(w -> diagnostics.replay(w, sourcePaths));
             entries.put(file, before);
             reused.incrementAndGet();
         } else {
             Diagnostics own = new Diagnostics();
             String html = page.render().apply(own);
             out.write(file, html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            own.warnings().forEach(diagnostics::replay);
-            entries.put(file, new BuildManifest.Entry(page.fingerprint(), chartFiles(html), own.warnings()));
+            diagnostics.addAll(own);
+            entries.put(file, new BuildManifest.Entry(page.fingerprint(), chartFiles(html), own.stored(sourcePaths)));
             rendered.incrementAndGet();
         }
         if (!path.endsWith(".html")) records.add(new PageRecord(path, lastmod));
@@ -87,16 +92,57 @@ final class PageStore {
      */
     void files(String group, String fingerprint, java.util.function.Function<String, OutputPaths.Source> source,
                java.util.function.Consumer<java.util.function.BiConsumer<String, byte[]>> make) {
+        files(group, fingerprint, source, (previous, files) -> make.accept(files::write));
+    }
+
+    /** Makes a group's files; may keep files of the previous build's group instead of writing them again. */
+    interface GroupMaker {
+        /**
+         * @param previous the previous build's group when every one of its files is there to keep, else null
+         */
+        void make(BuildManifest.Group previous, GroupFiles files);
+    }
+
+    /** Where a group's files go. */
+    interface GroupFiles {
+        void write(String path, byte[] content);
+
+        /**
+         * Puts the previous build's file at this path into the new site, when the previous build's group had it;
+         * returns false when it did not (or the file is gone).
+         */
+        boolean keep(String path);
+    }
+
+    /**
+     * Like {@link #files(String, String, java.util.function.Function, java.util.function.Consumer)}, for a group
+     * that can keep some files of the previous build's group and make only the others.
+     */
+    void files(String group, String fingerprint, java.util.function.Function<String, OutputPaths.Source> source,
+               GroupMaker make) {
         BuildManifest.Group before = previous.groups().get(group);
         if (before != null && fingerprint != null && fingerprint.equals(before.fingerprint())
                 && carryAll(before.files(), source)) {
             groups.put(group, before);
             return;
         }
+        boolean complete = before != null && before.files().stream().allMatch(out::hasPrevious);
+        java.util.Set<String> had = before == null ? java.util.Set.of() : new java.util.HashSet<>(before.files());
         List<String> made = new ArrayList<>();
-        make.accept((path, content) -> {
-            file(path, source.apply(path), content);
-            made.add(path);
+        make.make(complete ? before : null, new GroupFiles() {
+            @Override
+            public void write(String path, byte[] content) {
+                file(path, source.apply(path), content);
+                made.add(path);
+            }
+
+            @Override
+            public boolean keep(String path) {
+                if (!had.contains(path) || !out.hasPrevious(path) || !out.carryOver(path)) return false;
+                paths.claim(path, source.apply(path));
+                made.add(path);
+                return true;
+            }
         });
         if (fingerprint != null) groups.put(group, new BuildManifest.Group(fingerprint, made));
     }

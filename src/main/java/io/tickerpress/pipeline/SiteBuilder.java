@@ -11,6 +11,7 @@ import io.tickerpress.derive.Publication;
 import io.tickerpress.derive.Taxonomy;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
+import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.load.ArticleLoader;
 import io.tickerpress.load.ContentLoader;
 import io.tickerpress.model.Article;
@@ -23,7 +24,6 @@ import io.tickerpress.render.FeedRenderer;
 import io.tickerpress.render.Formats;
 import io.tickerpress.render.MarketViews;
 import io.tickerpress.render.PageRenderer;
-import io.tickerpress.render.SearchIndex;
 import io.tickerpress.render.Sitemaps;
 import io.tickerpress.render.Theme;
 import io.tickerpress.render.ThemeAssets;
@@ -60,10 +60,9 @@ public final class SiteBuilder {
         List<Article> held = Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now());
         if (!held.isEmpty()) {
             Article next = held.get(0);
-            diagnostics.warn(null, 0, held.size() + (held.size() == 1 ? " future article" : " future articles")
-                    + " held back; next: " + Formats.of(content.config()).datelineTime(next.date()) + " ("
-                    + next.file() + "); build with --future to include "
-                    + (held.size() == 1 ? "it" : "them"));
+            diagnostics.warnMentioning(held.size() + (held.size() == 1 ? " future article" : " future articles")
+                    + " held back; next: " + Formats.of(content.config()).datelineTime(next.date()) + " (",
+                    next.file(), "); build with --future to include " + (held.size() == 1 ? "it" : "them"));
         }
     }
 
@@ -130,10 +129,11 @@ public final class SiteBuilder {
                     : BuildManifest.load(options.cacheDir(), options.output(), inputs);
             Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
                     chartCache, out::previous, Formats.of(config));
-            PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts);
+            SourcePaths sourcePaths = new SourcePaths(options.source());
+            PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts, sourcePaths);
             FeedRenderer feeds = new FeedRenderer(config, theme);
             progress.total(newestFirst.size() + digests.size());
-            PageStore store = new PageStore(out, previous, charts, diagnostics, progress);
+            PageStore store = new PageStore(out, previous, charts, diagnostics, sourcePaths, progress);
 
             List<ArticleItemView> latest = pages.latest(newestFirst);
             if (config.feedsFullContent()) {
@@ -143,10 +143,9 @@ public final class SiteBuilder {
             }
             mark = lap(stages, "prepare", mark);
             // The search index needs only the stories: it is made on a worker while the pages render.
-            Source searchIndex = Source.generated("the search index");
-            java.util.concurrent.Future<?> search = workers.start(() -> store.files("search",
-                    SearchIndex.fingerprint(newestFirst), name -> searchIndex,
-                    files -> SearchIndex.write(newestFirst, pages::url, pages.formats(), files)));
+            SearchIndexStore searchIndex = new SearchIndexStore(options, inputs);
+            java.util.concurrent.Future<?> search = workers.start(
+                    () -> searchIndex.write(store, newestFirst, pages::url, pages.formats()));
             workers.each(chronicle.oldestFirst(), entry ->
                     store.page(entry.path(), Source.article(entry.article().file()),
                             pages.article(entry, chronicle, latest), lastmod(entry)));
@@ -257,11 +256,12 @@ public final class SiteBuilder {
             ArticleOrder.delete(options.cacheDir(), options.output());
             out.publish();
             store.manifest().save(options.cacheDir());
+            searchIndex.keep();
             String order = "-";
             if (since.inputs() != null) {
                 // Names this build's order record; its last-build record (saved after it) repeats the name.
                 String token = out.root().getFileName() + "-" + Long.toHexString(System.nanoTime());
-                Optional<ArticleOrder> articles = ArticleOrder.of(token, options.source(), chronicle.oldestFirst());
+                Optional<ArticleOrder> articles = ArticleOrder.of(token, sourcePaths, chronicle.oldestFirst());
                 if (articles.isPresent()) {
                     articles.get().save(options.cacheDir(), options.output());
                     order = token;
@@ -279,7 +279,7 @@ public final class SiteBuilder {
             }
             since.remember(out.root(), published,
                     Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now()), result,
-                    order);
+                    diagnostics.stored(sourcePaths), order);
             return result;
         }
     }

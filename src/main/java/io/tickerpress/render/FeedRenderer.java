@@ -46,13 +46,14 @@ public final class FeedRenderer {
 
     /**
      * What a feed ({@link #feed}) is made from, or null when it is not known without the feed's text: its title,
-     * description and folder, and the content hash of each listed article's file (everything an item shows),
-     * with the market data when the items carry full content (whose shortcodes compute from it).
+     * description and folder, and each listed article's URL path and the content hash of its file (everything an
+     * item shows; the file's name shows nowhere in a feed, and what it decides, the slug, is in the URL path), with
+     * the market data when the items carry full content (whose shortcodes compute from it).
      */
     public static String fingerprint(String title, String description, String path, List<PublishedArticle> newestFirst,
                                      String fullContentMarket) {
         List<PublishedArticle> items = items(newestFirst);
-        String[] parts = new String[4 + 3 * items.size()];
+        String[] parts = new String[4 + 2 * items.size()];
         parts[0] = title;
         parts[1] = description;
         parts[2] = path;
@@ -60,9 +61,8 @@ public final class FeedRenderer {
         for (int i = 0; i < items.size(); i++) {
             Article a = items.get(i).article();
             if (a.body().key() == null) return null;
-            parts[4 + 3 * i] = a.body().key();
-            parts[5 + 3 * i] = a.file();
-            parts[6 + 3 * i] = items.get(i).path();
+            parts[4 + 2 * i] = a.body().key();
+            parts[5 + 2 * i] = items.get(i).path();
         }
         return Fingerprint.of(parts);
     }

@@ -1,8 +1,5 @@
 package io.tickerpress.render;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * Fingerprints of page inputs: a 128-bit hash (two independent 64-bit multiply-xorshift lanes) of their text.
  * View records print all their parts, so their text is a faithful key. This is not a defence against an
@@ -128,10 +125,5 @@ public final class Fingerprint {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A model's text in key order, whatever map the model is. */
-    public static String model(Map<String, Object> model) {
-        return new TreeMap<>(model).toString();
     }
 }

@@ -9,6 +9,7 @@ import io.tickerpress.derive.Pagination;
 import io.tickerpress.derive.Taxonomy;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
+import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.ChartSpec;
 import io.tickerpress.model.PublishedArticle;
@@ -64,13 +65,17 @@ public final class PageRenderer {
     private final Map<String, String> itemKeys = new ConcurrentHashMap<>();
     private final Charts charts;
     private final Formats formats;
+    /** Names input files in fingerprints the same from any working folder (relative to the site's folder). */
+    private final SourcePaths sourcePaths;
     /** Rendered article bodies, kept for full-content feeds only. */
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
     /** The paths of the articles that full-content feeds show: only their bodies are kept (see {@link #bodyHtml}). */
     private volatile java.util.Set<String> feedItems = java.util.Set.of();
 
-    public PageRenderer(SiteConfig config, Theme theme, Diagnostics diagnostics, Market market, Charts charts) {
+    public PageRenderer(SiteConfig config, Theme theme, Diagnostics diagnostics, Market market, Charts charts,
+                        SourcePaths sourcePaths) {
         this.config = config;
+        this.sourcePaths = sourcePaths;
         this.theme = theme;
         this.market = market;
         this.charts = charts;
@@ -178,7 +183,8 @@ public final class PageRenderer {
 
     /**
      * An article page's fingerprint without its view model, when what decides the page is known from its inputs:
-     * the content hash of its file (everything the article says), its path, its neighbours' titles and paths,
+     * the content hash of its file (everything the article says), the file's path inside the site's folder (which
+     * the page's warnings name), its URL path, its neighbours' titles and paths,
      * the parts every article page shares (the site, its feeds, the latest stories, the "latest" sidebar, by
      * their hashes in {@link #sharedParts}), and the market data when its body calls shortcodes. Null when
      * the page depends on more (charts in its front matter, an as-of sidebar) or the file's hash is unknown: its
@@ -190,7 +196,7 @@ public final class PageRenderer {
         if (content == null || !a.charts().isEmpty() || config.market().asOf()) return null;
         PublishedArticle older = chronicle.previous(entry).orElse(null);
         PublishedArticle newer = chronicle.next(entry).orElse(null);
-        return Fingerprint.of("article.ftlh quick", content, a.file(), entry.path(),
+        return Fingerprint.of("article.ftlh quick", content, sourcePaths.ofShown(a.file()), entry.path(),
                 older == null ? "" : older.article().title(), older == null ? "" : older.path(),
                 newer == null ? "" : newer.article().title(), newer == null ? "" : newer.path(),
                 shared(site), shared(siteFeeds), shared(latest), shared(latestSidebar),
@@ -232,7 +238,10 @@ public final class PageRenderer {
         return config.market().asOf() ? marketViews.sidebar(marketPages.sidebar(moment)) : latestSidebar;
     }
 
-    /** What decides a Markdown body's HTML: its text, and the market data when shortcodes compute from it. */
+    /**
+     * What decides a Markdown body's HTML and warnings: its text, the file it is in (its path inside the site's
+     * folder: the same from any working folder), and the market data when shortcodes compute from it.
+     */
     private String bodyKey(String text, String file, int line, Instant moment) {
         return bodyKey(io.tickerpress.model.ArticleBody.of(text), file, line, moment);
     }
@@ -244,7 +253,8 @@ public final class PageRenderer {
     private String bodyKey(io.tickerpress.model.ArticleBody body, String file, int line, Instant moment) {
         String text = body.key() != null ? null : body.text();
         boolean usesData = text == null ? body.shortcodes() : io.tickerpress.model.ArticleBody.usesShortcodes(text);
-        return Fingerprint.of(text == null ? "file " + body.key() : "text " + text, file, Integer.toString(line),
+        return Fingerprint.of(text == null ? "file " + body.key() : "text " + text, sourcePaths.ofShown(file),
+                Integer.toString(line),
                 moment.toString(), usesData ? market.digest() : "");
     }
 
@@ -383,7 +393,7 @@ public final class PageRenderer {
         Map<String, Object> model = model(pageView);
         model.put("digest", view);
         model.put("charts", dayCharts);
-        String fingerprint = Fingerprint.of("digest.ftlh", Fingerprint.model(model),
+        String fingerprint = Fingerprint.of("digest.ftlh", modelKey(model),
                 editorial == null ? "" : bodyKey(editorial.body(), editorial.file(), editorial.bodyLine(), asOf));
         return new PreparedPage(fingerprint, diagnostics -> {
             Map<String, Object> full = new HashMap<>(model);

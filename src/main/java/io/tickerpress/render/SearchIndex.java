@@ -1,16 +1,18 @@
 package io.tickerpress.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
+import io.tickerpress.render.search.IndexFiles;
 import io.tickerpress.render.search.Postings;
 import io.tickerpress.render.search.SearchFormat;
+import io.tickerpress.render.search.SearchMemo;
 import io.tickerpress.render.search.SearchTokens;
+import io.tickerpress.render.search.Shards;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,26 +31,55 @@ import java.util.function.Function;
  * handed to the output one small file at a time.
  */
 public final class SearchIndex {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private SearchIndex() {
     }
 
     /**
-     * What the index is made from: each story's title, path, time, key points, tags and tickers, in order (the
-     * site's settings, which shape the rest, are shared by every output). Cheap next to writing the index, so a
-     * build whose stories say the same as the last build's keeps the last index.
+     * The stories an index is made from, oldest first (a story's position is its id), each with the key of what the
+     * index shows of it: its title, path, time, key points, tags and tickers. The site's settings, which shape the
+     * rest, are shared by every output.
      */
-    public static String fingerprint(List<PublishedArticle> newestFirst) {
-        Fingerprint.Parts hash = new Fingerprint.Parts();
-        for (PublishedArticle p : newestFirst) {
-            Article a = p.article();
-            hash.add(a.title()).add(p.path()).add(a.date().toString());
-            framed(hash, a.summary());
-            framed(hash, a.tags());
-            framed(hash, a.tickers());
+    public static final class Stories {
+        private final List<PublishedArticle> oldestFirst;
+        private final String[] keys;
+        private final String fingerprint;
+
+        private Stories(List<PublishedArticle> newestFirst) {
+            int n = newestFirst.size();
+            oldestFirst = new ArrayList<>(n);
+            keys = new String[n];
+            Fingerprint.Parts all = new Fingerprint.Parts().add(Integer.toString(n));
+            for (int id = 0; id < n; id++) {
+                PublishedArticle p = newestFirst.get(n - 1 - id);
+                oldestFirst.add(p);
+                Article a = p.article();
+                Fingerprint.Parts hash = new Fingerprint.Parts();
+                // the time as its instant and zone: what the date shown and the month filter are made from
+                hash.add(a.title()).add(p.path()).add(Long.toString(a.date().toEpochSecond()))
+                        .add(Integer.toString(a.date().getNano())).add(a.date().getZone().getId());
+                framed(hash, a.summary());
+                framed(hash, a.tags());
+                framed(hash, a.tickers());
+                keys[id] = hash.hex();
+                all.add(keys[id]);
+            }
+            fingerprint = all.hex();
         }
-        return hash.hex();
+
+        /** What the whole index is made from: a build whose stories give the same keeps the last index. */
+        public String fingerprint() {
+            return fingerprint;
+        }
+
+        public int size() {
+            return keys.length;
+        }
+    }
+
+    public static Stories stories(List<PublishedArticle> newestFirst) {
+        return new Stories(newestFirst);
     }
 
     /** A list's parts after their number, so that no two lists give the same parts. */
@@ -63,85 +94,87 @@ public final class SearchIndex {
         return year + (month < 10 ? "-0" : "-") + month;
     }
 
-    /** Writes the index through {@code files} (site path, bytes). */
+    /** Writes the whole index through {@code files} (site path, bytes). */
     public static void write(List<PublishedArticle> newestFirst, Function<String, String> url, Formats formats,
                              BiConsumer<String, byte[]> files) {
-        Map<String, Postings> postings = new HashMap<>();
+        write(stories(newestFirst), url, formats, null, new IndexFiles() {
+            @Override
+            public void write(String path, byte[] bytes) {
+                files.accept(path, bytes);
+            }
+
+            @Override
+            public boolean keep(String path) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Writes the index of {@code stories} through {@code out}. With the memo of the index the previous build
+     * published ({@code before}), only the parts holding a story whose key changed are made again (when few did):
+     * the other shards, blocks and metadata groups keep their names and are kept, not written. The files are the
+     * same either way.
+     *
+     * @return the memo of this index, for the next build
+     */
+    public static SearchMemo write(Stories stories, Function<String, String> url, Formats formats, SearchMemo before,
+                                   IndexFiles out) {
+        int docs = stories.size();
+        int[] dirty = before == null ? null : dirty(stories, before);
+        if (dirty == null) before = null;
+        int known = before == null ? 0 : before.stories().size();
+        IndexFiles.Placed files = new IndexFiles.Placed(out);
+
+        // Postings: every term from scratch, or the memo's terms with the changed stories taken out and put back in.
+        TreeMap<String, SearchMemo.Term> terms = before == null ? new TreeMap<>() : new TreeMap<>(before.terms());
+        Map<String, Postings> added = new HashMap<>();
+        Set<String> changed = new HashSet<>();
+        int[] gone = dirty == null ? new int[0] : java.util.Arrays.stream(dirty).filter(id -> id < known).toArray();
+        if (gone.length > 0) {
+            for (Map.Entry<String, SearchMemo.Term> t : terms.entrySet()) {
+                if (t.getValue().postings().containsAny(gone)) changed.add(t.getKey());
+            }
+        }
+        if (dirty == null) {
+            for (int id = 0; id < docs; id++) addKeys(stories.oldestFirst.get(id), id, added);
+        } else {
+            for (int id : dirty) {
+                if (id < docs) addKeys(stories.oldestFirst.get(id), id, added);
+            }
+        }
+        changed.addAll(added.keySet());
+        for (String key : changed) {
+            SearchMemo.Term was = terms.get(key);
+            Postings now = was == null ? added.get(key) : merged(was.postings(), gone, added.get(key));
+            if (now.count() == 0) {
+                terms.remove(key);
+            } else {
+                Postings.Entry entry = now.encode(key);
+                for (Map.Entry<String, byte[]> block : entry.blocks().entrySet()) {
+                    files.put(block.getKey(), block.getValue());
+                }
+                terms.put(key, new SearchMemo.Term(now, entry.bytes(), List.copyOf(entry.blocks().keySet())));
+            }
+        }
+
+        List<SearchMemo.Shard> shards = Shards.cut(terms, changed, before, files);
+        List<SearchMemo.Group> groups = groups(stories, dirty, before, url, formats, files);
+
         TreeMap<String, String> tickers = new TreeMap<>();
         TreeMap<String, String> tags = new TreeMap<>();
         List<Object[]> months = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
-        List<byte[]> chunks = new ArrayList<>();
-        List<Object> lines = new ArrayList<>();
-        Set<String> written = new HashSet<>();
-        BiConsumer<String, byte[]> once = (name, bytes) -> {
-            if (written.add(name)) files.accept(name, bytes);
-        };
-        int docs = newestFirst.size();
         for (int id = 0; id < docs; id++) {
-            PublishedArticle p = newestFirst.get(docs - 1 - id);
-            Article a = p.article();
-            Set<String> keys = new HashSet<>(); // each key once; their order does not matter to the postings
-            keys.addAll(SearchTokens.words(a.title()));
-            a.summary().forEach(s -> keys.addAll(SearchTokens.words(s)));
-            for (String tag : a.tags()) {
-                keys.addAll(SearchTokens.words(tag));
-                keys.add(SearchTokens.tagKey(tag));
-                tags.putIfAbsent(SearchTokens.tagKey(tag), tag);
-            }
-            for (String ticker : a.tickers()) {
-                keys.addAll(SearchTokens.words(ticker));
-                keys.add(SearchTokens.tickerKey(ticker));
-                tickers.putIfAbsent(SearchTokens.tickerKey(ticker), ticker);
-            }
-            for (String key : keys) postings.computeIfAbsent(key, k -> new Postings()).add(id);
+            Article a = stories.oldestFirst.get(id).article();
+            for (String tag : a.tags()) tags.putIfAbsent(SearchTokens.tagKey(tag), tag);
+            for (String ticker : a.tickers()) tickers.putIfAbsent(SearchTokens.tickerKey(ticker), ticker);
             String month = month(a.date().getYear(), a.date().getMonthValue());
             if (months.isEmpty() || !months.get(months.size() - 1)[0].equals(month)) {
                 months.add(new Object[] {month, id, 0});
             }
             Object[] run = months.get(months.size() - 1);
             run[2] = (Integer) run[2] + 1;
-
-            lines.add(line(p, url, formats));
-            if (lines.size() == SearchFormat.CHUNK_DOCS || id == docs - 1) {
-                chunks.add(json(lines));
-                lines.clear();
-            }
-            if ((id + 1) % SearchFormat.GROUP_DOCS == 0 || id == docs - 1) {
-                ByteArrayOutputStream group = new ByteArrayOutputStream();
-                chunks.forEach(group::writeBytes);
-                String hash = SearchFormat.hash(group.toByteArray());
-                groups.add(hash);
-                for (int k = 0; k < chunks.size(); k++) once.accept(SearchFormat.chunk(hash, k), chunks.get(k));
-                chunks.clear();
-            }
         }
-        List<String> keys = new ArrayList<>(postings.keySet());
-        Collections.sort(keys); // String order: UTF-16 code units, as JavaScript compares strings
-
-        List<String> shardStarts = new ArrayList<>();
-        List<String> shardFiles = new ArrayList<>();
-        int shardSize = 0;
-        List<byte[]> entries = new ArrayList<>();
-        for (String key : keys) {
-            Postings.Entry entry = postings.remove(key).encode(key);
-            entry.blocks().forEach(once);
-            int countBytes = entries.size() + 1 < 128 ? 1 : entries.size() + 1 < 16384 ? 2 : 3;
-            // Content-defined cuts: a shard ends before a key whose hash picks it once the shard holds
-            // SHARD_MIN_BYTES, or before a key that would take it past SHARD_BYTES. A changed entry moves at most
-            // the cut next to it, so the other shards keep their keys and bytes (and their names).
-            boolean full = countBytes + shardSize + entry.bytes().length > SearchFormat.SHARD_BYTES;
-            boolean picked = shardSize >= SearchFormat.SHARD_MIN_BYTES && SearchFormat.cutsBefore(key);
-            if (!entries.isEmpty() && (full || picked)) {
-                shardFiles.add(shard(entries, once));
-                entries.clear();
-                shardSize = 0;
-            }
-            if (entries.isEmpty()) shardStarts.add(key);
-            entries.add(entry.bytes());
-            shardSize += entry.bytes().length;
-        }
-        if (!entries.isEmpty()) shardFiles.add(shard(entries, once));
 
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", SearchFormat.FORMAT);
@@ -149,29 +182,115 @@ public final class SearchIndex {
         manifest.put("blockDocs", SearchFormat.BLOCK_DOCS);
         manifest.put("groupDocs", SearchFormat.GROUP_DOCS);
         manifest.put("chunkDocs", SearchFormat.CHUNK_DOCS);
-        manifest.put("shards", shardStarts);
-        manifest.put("shardFiles", shardFiles);
-        manifest.put("groups", groups);
+        manifest.put("shards", shards.stream().map(SearchMemo.Shard::first).toList());
+        manifest.put("shardFiles", shards.stream().map(SearchMemo.Shard::hash).toList());
+        manifest.put("groups", groups.stream().map(SearchMemo.Group::hash).toList());
         manifest.put("tickers", new ArrayList<>(tickers.values()));
         manifest.put("tags", new ArrayList<>(tags.values()));
         manifest.put("months", months);
-        files.accept(SearchFormat.MANIFEST, json(manifest));
+        out.write(SearchFormat.MANIFEST, json(manifest));
+        return new SearchMemo(stories.fingerprint(), List.of(stories.keys), terms, groups, shards);
     }
 
-    /** Writes a shard (the number of terms, then each term's entry, {@link Postings#encode}); returns its hash. */
-    private static String shard(List<byte[]> entries, BiConsumer<String, byte[]> files) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int n = entries.size();
-        while ((n & ~0x7F) != 0) {
-            out.write((n & 0x7F) | 0x80);
-            n >>>= 7;
+    /**
+     * The ids of the stories whose key differs from the memo's (added and removed ones included), in increasing
+     * order, or null when so many differ that making the index anew costs less.
+     */
+    private static int[] dirty(Stories stories, SearchMemo before) {
+        int known = before.stories().size();
+        int most = Math.max(stories.size(), known);
+        int limit = Math.max(64, stories.size() / 8);
+        int[] ids = new int[Math.min(most, limit + 1)];
+        int n = 0;
+        for (int id = 0; id < most; id++) {
+            if (id >= known || id >= stories.size() || !stories.keys[id].equals(before.stories().get(id))) {
+                if (n == limit) return null;
+                ids[n++] = id;
+            }
         }
-        out.write(n);
-        entries.forEach(out::writeBytes);
-        byte[] bytes = out.toByteArray();
-        String hash = SearchFormat.hash(bytes);
-        files.accept(SearchFormat.postings(hash), bytes);
-        return hash;
+        return java.util.Arrays.copyOf(ids, n);
+    }
+
+    /** Adds a story's terms (each once; their order does not matter to the postings). */
+    private static void addKeys(PublishedArticle p, int id, Map<String, Postings> postings) {
+        Article a = p.article();
+        Set<String> keys = new HashSet<>();
+        keys.addAll(SearchTokens.words(a.title()));
+        a.summary().forEach(s -> keys.addAll(SearchTokens.words(s)));
+        for (String tag : a.tags()) {
+            keys.addAll(SearchTokens.words(tag));
+            keys.add(SearchTokens.tagKey(tag));
+        }
+        for (String ticker : a.tickers()) {
+            keys.addAll(SearchTokens.words(ticker));
+            keys.add(SearchTokens.tickerKey(ticker));
+        }
+        for (String key : keys) postings.computeIfAbsent(key, k -> new Postings()).add(id);
+    }
+
+    /** A term's stories without the ids in {@code gone} (increasing), with those of {@code added} (or null). */
+    private static Postings merged(Postings was, int[] gone, Postings added) {
+        int[] old = was.ids();
+        int[] extra = added == null ? new int[0] : added.ids();
+        int[] ids = new int[old.length + extra.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        int g = 0;
+        while (i < old.length || j < extra.length) {
+            int id;
+            if (j == extra.length || (i < old.length && old[i] < extra[j])) {
+                id = old[i++];
+                while (g < gone.length && gone[g] < id) g++;
+                if (g < gone.length && gone[g] == id) continue;
+            } else {
+                id = extra[j++];
+                if (i < old.length && old[i] == id) i++;
+            }
+            ids[n++] = id;
+        }
+        return Postings.of(ids, n);
+    }
+
+    /**
+     * The metadata groups ({@value SearchFormat#GROUP_DOCS} stories each, in chunks of {@value SearchFormat#CHUNK_DOCS}
+     * result lines): a group that holds no changed story and as many stories as before is the memo's, and kept.
+     */
+    private static List<SearchMemo.Group> groups(Stories stories, int[] dirty, SearchMemo before,
+                                                 Function<String, String> url, Formats formats, IndexFiles.Placed files) {
+        int docs = stories.size();
+        List<SearchMemo.Group> groups = new ArrayList<>();
+        int d = 0;
+        for (int from = 0; from < docs; from += SearchFormat.GROUP_DOCS) {
+            int to = Math.min(docs, from + SearchFormat.GROUP_DOCS);
+            int g = from / SearchFormat.GROUP_DOCS;
+            boolean touched = dirty == null;
+            if (dirty != null) {
+                while (d < dirty.length && dirty[d] < from) d++;
+                touched = d < dirty.length && dirty[d] < to;
+            }
+            SearchMemo.Group was = before == null || g >= before.groups().size() ? null : before.groups().get(g);
+            if (!touched && was != null && was.docs() == to - from) {
+                for (int k = 0; k * SearchFormat.CHUNK_DOCS < to - from; k++) files.keep(SearchFormat.chunk(was.hash(), k));
+                groups.add(was);
+                continue;
+            }
+            List<byte[]> chunks = new ArrayList<>();
+            ByteArrayOutputStream group = new ByteArrayOutputStream();
+            for (int c = from; c < to; c += SearchFormat.CHUNK_DOCS) {
+                List<Object> lines = new ArrayList<>();
+                for (int id = c; id < Math.min(to, c + SearchFormat.CHUNK_DOCS); id++) {
+                    lines.add(line(stories.oldestFirst.get(id), url, formats));
+                }
+                byte[] chunk = json(lines);
+                chunks.add(chunk);
+                group.writeBytes(chunk);
+            }
+            String hash = SearchFormat.hash(group.toByteArray());
+            for (int k = 0; k < chunks.size(); k++) files.put(SearchFormat.chunk(hash, k), chunks.get(k));
+            groups.add(new SearchMemo.Group(hash, to - from));
+        }
+        return groups;
     }
 
     /** What a result shows of a story: {@code [title, url, displayDate, tickers, summary]} (the first key point). */
@@ -181,11 +300,42 @@ public final class SearchIndex {
                 a.summary().isEmpty() ? "" : a.summary().get(0));
     }
 
+    /**
+     * Compact JSON of strings, ints, lists, arrays and string-keyed maps, written by Jackson's streaming generator
+     * (its escaping; the data-binding layer would cost more to start than these small files take to write).
+     */
     private static byte[] json(Object value) {
-        try {
-            return JSON.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(512);
+        try (JsonGenerator out = JSON.createGenerator(bytes)) {
+            put(out, value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void put(JsonGenerator out, Object value) throws java.io.IOException {
+        if (value instanceof String s) {
+            out.writeString(s);
+        } else if (value instanceof Integer i) {
+            out.writeNumber(i);
+        } else if (value instanceof List<?> list) {
+            out.writeStartArray();
+            for (Object item : list) put(out, item);
+            out.writeEndArray();
+        } else if (value instanceof Object[] array) {
+            out.writeStartArray();
+            for (Object item : array) put(out, item);
+            out.writeEndArray();
+        } else if (value instanceof Map<?, ?> map) {
+            out.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.writeFieldName((String) e.getKey());
+                put(out, e.getValue());
+            }
+            out.writeEndObject();
+        } else {
+            throw new IllegalArgumentException("not a JSON value of the search index: " + value);
         }
     }
 }

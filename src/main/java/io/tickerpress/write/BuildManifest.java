@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * What the previous build wrote into an output folder: the fingerprint of the inputs every page shares
  * ({@code inputs}: site.yaml, every theme file, the generator), and for each page its own fingerprint, the
- * chart files it shows and the warnings its content raised. Kept in the cache folder; an incremental build
+ * chart files it shows and the warnings its content raised (as {@code Diagnostics.stored} keeps them: files named
+ * from the site's folder, not the working folder). Kept in the cache folder; an incremental build
  * reuses a page whose fingerprint is unchanged instead of rendering it again, and none when the shared inputs
  * changed. Files that are not pages (feeds, sitemaps, the search index) are kept as {@code groups}: the
  * fingerprint of what a group of files is made from, and the files it made.

@@ -47,7 +47,59 @@ public final class Postings {
         return count;
     }
 
-    private int[] ids() {
+    /** A set kept by an earlier build ({@link #gaps}, {@link #count}, {@link #last}). */
+    public static Postings restore(byte[] gaps, int count, int last) {
+        Postings p = new Postings();
+        p.gaps = gaps.length == 0 ? new byte[8] : gaps;
+        p.size = gaps.length;
+        p.count = count;
+        p.last = last;
+        return p;
+    }
+
+    /** These ids, in increasing order, as a set. */
+    public static Postings of(int[] ids, int n) {
+        Postings p = new Postings();
+        for (int i = 0; i < n; i++) p.add(ids[i]);
+        return p;
+    }
+
+    /** The varint gaps, as many bytes as they take. */
+    public byte[] gaps() {
+        return Arrays.copyOf(gaps, size);
+    }
+
+    /** The largest id, or -1 for an empty set. */
+    public int last() {
+        return last;
+    }
+
+    /** Whether the set holds any of these ids (given in increasing order). */
+    public boolean containsAny(int[] sorted) {
+        if (sorted.length == 0 || sorted[0] > last) return false;
+        int pos = 0;
+        int id = -1;
+        int k = 0;
+        for (int i = 0; i < count; i++) {
+            int v = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = gaps[pos++] & 0xFF;
+                v |= (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            id += v + 1;
+            while (sorted[k] < id) {
+                if (++k == sorted.length) return false;
+            }
+            if (sorted[k] == id) return true;
+        }
+        return false;
+    }
+
+    /** The ids, in increasing order. */
+    public int[] ids() {
         int[] ids = new int[count];
         int pos = 0;
         int id = -1;

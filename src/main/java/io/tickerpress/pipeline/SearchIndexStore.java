@@ -1,0 +1,170 @@
+package io.tickerpress.pipeline;
+
+import io.tickerpress.model.PublishedArticle;
+import io.tickerpress.render.Formats;
+import io.tickerpress.render.SearchIndex;
+import io.tickerpress.render.search.IndexFiles;
+import io.tickerpress.render.search.Postings;
+import io.tickerpress.render.search.SearchMemo;
+import io.tickerpress.write.AtomicFiles;
+import io.tickerpress.write.BuildManifest;
+import io.tickerpress.write.RecordBytes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Makes the search index of a build, and keeps its memo ({@link SearchMemo}) for the next one in
+ * {@code .tickerpress-cache/search-KEY.bin} (KEY as the page manifest's, one per output folder). A memo is used only
+ * when it was made for this output and these shared inputs from the stories the previous build's index was made
+ * from, and every file of that index is there: then an edit to a few stories makes only the index files they are in.
+ * Otherwise, or when the memo is damaged, the index is made anew; the output is the same either way.
+ */
+final class SearchIndexStore {
+    private static final int FORMAT = 1;
+    private static final OutputPaths.Source SOURCE = OutputPaths.Source.generated("the search index");
+
+    private final Path cacheDir;
+    private final Path output;
+    private final String inputs;
+    private final boolean clean;
+    /** The memo of the index this build made, until {@link #keep} saves it; null when the last one was kept. */
+    private volatile SearchMemo made;
+
+    SearchIndexStore(BuildOptions options, String inputs) {
+        this.cacheDir = options.cacheDir();
+        this.output = options.output().toAbsolutePath().normalize();
+        this.inputs = inputs;
+        this.clean = options.clean();
+    }
+
+    void write(PageStore store, List<PublishedArticle> newestFirst, Function<String, String> url, Formats formats) {
+        SearchIndex.Stories stories = SearchIndex.stories(newestFirst);
+        store.files("search", stories.fingerprint(), name -> SOURCE, (previous, files) -> {
+            IndexFiles placed = new IndexFiles() {
+                private final java.util.Set<String> done = new java.util.HashSet<>();
+
+                @Override
+                public void write(String path, byte[] bytes) {
+                    if (done.add(path)) files.write(path, bytes);
+                }
+
+                @Override
+                public boolean keep(String path) {
+                    if (done.contains(path)) return true;
+                    if (!files.keep(path)) return false;
+                    done.add(path);
+                    return true;
+                }
+            };
+            SearchMemo before = previous == null ? null : read(previous);
+            try {
+                made = SearchIndex.write(stories, url, formats, before, placed);
+            } catch (IndexFiles.MissingFile e) {
+                // Files are named by their content: the ones put so far stay, the others are made now.
+                made = SearchIndex.write(stories, url, formats, null, placed);
+            }
+        });
+    }
+
+    /**
+     * Saves the memo of the index this build made, if it made one: after publishing, like the page manifest, on the
+     * build's own thread (so the files a build writes follow one order). Best effort: without it the next index is
+     * made anew.
+     */
+    void keep() {
+        SearchMemo memo = made;
+        made = null;
+        if (memo != null) save(memo);
+    }
+
+    private Path file() {
+        String key = BuildManifest.file(cacheDir, output).getFileName().toString();
+        return cacheDir.resolve("search-" + key.substring("pages-".length()));
+    }
+
+    /** The memo of the previous index, or null when there is none that fits it. */
+    private SearchMemo read(BuildManifest.Group previous) {
+        if (cacheDir == null || clean) return null;
+        try {
+            RecordBytes.Reader in = RecordBytes.Reader.unsealed(Files.readAllBytes(file()));
+            if (in.getInt() != FORMAT || !in.getString().equals(output.toString()) || !in.getString().equals(inputs)) {
+                return null;
+            }
+            String fingerprint = in.getString();
+            if (!fingerprint.equals(previous.fingerprint())) return null;
+            int storyCount = in.count();
+            List<String> stories = new ArrayList<>(storyCount);
+            for (int i = 0; i < storyCount; i++) stories.add(in.getHex());
+            int termCount = in.count();
+            TreeMap<String, SearchMemo.Term> terms = new TreeMap<>();
+            for (int i = 0; i < termCount; i++) {
+                String key = in.getName();
+                int count = in.count();
+                int last = in.getInt();
+                Postings postings = Postings.restore(bytes(in), count, last);
+                byte[] entry = bytes(in);
+                int blockCount = in.count();
+                List<String> blocks = new ArrayList<>(blockCount);
+                for (int b = 0; b < blockCount; b++) blocks.add(in.getString());
+                terms.put(key, new SearchMemo.Term(postings, entry, blocks));
+            }
+            int groupCount = in.count();
+            List<SearchMemo.Group> groups = new ArrayList<>(groupCount);
+            for (int i = 0; i < groupCount; i++) groups.add(new SearchMemo.Group(in.getString(), in.getInt()));
+            int shardCount = in.count();
+            List<SearchMemo.Shard> shards = new ArrayList<>(shardCount);
+            for (int i = 0; i < shardCount; i++) {
+                shards.add(new SearchMemo.Shard(in.getString(), in.getString(), in.getInt(), in.getString()));
+            }
+            if (!in.atEnd()) return null;
+            return new SearchMemo(fingerprint, stories, terms, groups, shards);
+        } catch (IOException | RuntimeException e) {
+            return null; // no memo, or a damaged one: the index is made anew
+        }
+    }
+
+    private static byte[] bytes(RecordBytes.Reader in) {
+        byte[] b = new byte[in.count()];
+        in.get(b, 0, b.length);
+        return b;
+    }
+
+    private void save(SearchMemo memo) {
+        if (cacheDir == null) return;
+        RecordBytes.Writer out = new RecordBytes.Writer(1 << 16);
+        out.putInt(FORMAT).putString(output.toString()).putString(inputs).putString(memo.fingerprint());
+        out.putInt(memo.stories().size());
+        memo.stories().forEach(out::putHex);
+        out.putInt(memo.terms().size());
+        memo.terms().forEach((key, term) -> {
+            out.putName(key);
+            out.putInt(term.postings().count());
+            out.putInt(term.postings().last());
+            byte[] gaps = term.postings().gaps();
+            out.putInt(gaps.length).put(gaps, 0, gaps.length);
+            out.putInt(term.entry().length).put(term.entry(), 0, term.entry().length);
+            out.putInt(term.blocks().size());
+            term.blocks().forEach(out::putString);
+        });
+        out.putInt(memo.groups().size());
+        memo.groups().forEach(g -> out.putString(g.hash()).putInt(g.docs()));
+        out.putInt(memo.shards().size());
+        memo.shards().forEach(s -> out.putString(s.first()).putString(s.last()).putInt(s.terms()).putString(s.hash()));
+        try {
+            Files.createDirectories(cacheDir);
+            AtomicFiles.write(file(), out.sealed());
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file()); // a memo of an older index must not be taken for this one's
+            } catch (IOException gone) {
+                // its fingerprint differs from this build's index: the next build does not use it
+            }
+        }
+    }
+}
