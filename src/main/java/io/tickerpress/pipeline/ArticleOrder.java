@@ -59,21 +59,20 @@ record ArticleOrder(String token, List<String> files, byte[] faces) {
         return Path.of(file).isAbsolute() ? null : file;
     }
 
-    /** The record of a build's published articles, or empty when one of them lies outside the site folder. */
+    /**
+     * The record of a build's published articles, or empty when one of them lies outside the site folder. Made
+     * after the build published, with its pages still in memory: it keeps only the names and 16 bytes a face.
+     */
     static Optional<ArticleOrder> of(String token, SourcePaths paths, List<PublishedArticle> oldestFirst) {
         String[] files = new String[oldestFirst.size()];
-        String[] faces = new String[oldestFirst.size()];
+        byte[] faces = new byte[files.length * 16];
         java.util.stream.IntStream.range(0, files.length).parallel().forEach(i -> {
             Article a = oldestFirst.get(i).article();
             files[i] = fileOf(paths, a);
-            faces[i] = face(paths, a);
+            System.arraycopy(java.util.HexFormat.of().parseHex(face(paths, a)), 0, faces, i * 16, 16);
         });
         for (String f : files) if (f == null) return Optional.empty();
-        byte[] packed = new byte[faces.length * 16];
-        for (int i = 0; i < faces.length; i++) {
-            System.arraycopy(java.util.HexFormat.of().parseHex(faces[i]), 0, packed, i * 16, 16);
-        }
-        return Optional.of(new ArticleOrder(token, List.of(files), packed));
+        return Optional.of(new ArticleOrder(token, java.util.Arrays.asList(files), faces));
     }
 
     /** The face of the article at a place in the order. */
