@@ -74,6 +74,20 @@ public final class ArticleLoader {
         return a;
     }
 
+    /**
+     * Parses one article file, its body keyed by the content hash of the bytes read ({@code hash} of them, by the
+     * input index's rule): the article a build that loads every file would make of it.
+     */
+    public Article load(Path file, java.util.function.Function<byte[], String> hash) {
+        String display = Diagnostics.display(file);
+        long limit = config.limits().articleBytes();
+        byte[] bytes = TextFiles.readBytes(file, display, limit);
+        String text = TextFiles.decode(bytes, display);
+        FrontMatter fm = FrontMatter.split(text, display);
+        return parse(fm, display, file.getFileName().toString(),
+                BodyOnDisk.of(file, display, limit, text, fm.body(), hash.apply(bytes)));
+    }
+
     public Article load(Path file) {
         String display = Diagnostics.display(file);
         String text = TextFiles.read(file, display, config.limits().articleBytes());

@@ -17,16 +17,17 @@ import java.util.Optional;
  * {@link #key} (output, options, generator), the {@link InputIndex} of every input file, the version folder it
  * published with that folder's modes, the clocks that select the same articles ({@code clockFrom}: the newest
  * published article's date, {@code clockUntil}: the first held-back future article's; null: no bound), and what
- * it reported (counts, and warnings as {@code Diagnostics.stored} keeps them). A build whose key, inputs, clock
- * and umask match, and whose output still points at that complete version, has nothing to do: it reports the
- * same and changes nothing.
+ * it reported (counts, and warnings as {@code Diagnostics.stored} keeps them), and the token of the
+ * {@link ArticleOrder} that describes its published articles ("-": none). A build whose key, inputs, clock and
+ * umask match, and whose output still points at that complete version, has nothing to do: it reports the same
+ * and changes nothing.
  * Written after publishing, removed before: a build that fails half-way leaves no record, so the next one
  * builds.
  */
 record LastBuild(String key, InputIndex inputs, String version, String modes, Instant clockFrom, Instant clockUntil,
                  int pages,
-                 int files, int articles, int charts, List<String> warnings) {
-    private static final String FORMAT = "tickerpress last build 2";
+                 int files, int articles, int charts, List<String> warnings, String order) {
+    private static final String FORMAT = "tickerpress last build 3";
 
     LastBuild {
         warnings = List.copyOf(warnings);
@@ -52,8 +53,12 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
 
     /** Whether a build with this key, these inputs and this clock would publish exactly what this record did. */
     boolean sameBuild(String key, InputIndex now, Instant clock) {
-        return this.key.equals(key) && inputs.sameContent(now)
-                && (clockFrom == null || !clock.isBefore(clockFrom)) && (clockUntil == null || clock.isBefore(clockUntil));
+        return this.key.equals(key) && inputs.sameContent(now) && sameSelection(clock);
+    }
+
+    /** Whether a build at this clock selects the articles this record's build selected (drafts aside). */
+    boolean sameSelection(Instant clock) {
+        return (clockFrom == null || !clock.isBefore(clockFrom)) && (clockUntil == null || clock.isBefore(clockUntil));
     }
 
     static Optional<LastBuild> load(Path cacheDir, Path output) {
@@ -84,10 +89,11 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
             int count = in.count();
             List<String> warnings = new ArrayList<>(count);
             for (int i = 0; i < count; i++) warnings.add(in.getString());
+            String order = in.getString();
             InputIndex index = InputIndex.readFrom(in);
             if (!in.atEnd()) return Optional.empty();
             return Optional.of(new LastBuild(key, index, version, modes, from, until, pages, files, articles, charts,
-                    warnings));
+                    warnings, order));
         } catch (RecordBytes.Damaged | java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
@@ -105,6 +111,7 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
                 .putString(clockUntil == null ? "-" : clockUntil.toString())
                 .putInt(pages).putInt(files).putInt(articles).putInt(charts).putInt(warnings.size());
         warnings.forEach(out::putString);
+        out.putString(order);
         inputs.writeTo(out);
         try {
             Files.createDirectories(cacheDir);

@@ -50,6 +50,11 @@ final class NothingChanged {
         return inputs;
     }
 
+    /** The last build's record, or null when there is none (or it was not read). */
+    LastBuild last() {
+        return last;
+    }
+
     /** The last build's result when nothing changed since; empty when this build has something to do. */
     Optional<BuildResult> result(long startNanos) {
         if (options.clean() || last == null || inputs == null
@@ -85,9 +90,10 @@ final class NothingChanged {
      * @param version the version folder it published
      * @param published the articles it published, and {@code heldBack} those it left out for their future date
      * @param warnings the build's warnings, kept to report again ({@link Diagnostics#stored})
+     * @param order the token of the {@link ArticleOrder} saved for it, or "-"
      */
     void remember(Path version, List<Article> published, List<Article> heldBack, BuildResult result,
-                  List<String> warnings) {
+                  List<String> warnings, String order) {
         if (inputs == null) return;
         // The same articles are published from the newest published one's date until the first held-back one's.
         Instant from = options.future() ? null
@@ -95,6 +101,6 @@ final class NothingChanged {
         Instant until = heldBack.stream().map(a -> a.date().toInstant()).min(Instant::compareTo).orElse(null);
         new LastBuild(LastBuild.key(options), inputs, version.toString(), PublishedOutput.modes(version), from, until,
                 result.pages(), result.files(), result.articles(), result.chartsRendered() + result.chartsReused(),
-                warnings).save(options.cacheDir(), options.output());
+                warnings, order).save(options.cacheDir(), options.output());
     }
 }

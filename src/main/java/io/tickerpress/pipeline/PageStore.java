@@ -173,7 +173,7 @@ final class PageStore {
     }
 
     /** The chart files a page shows (the manifest's entry keeps one shared copy of each distinct list). */
-    private static List<String> chartFiles(String html) {
+    static List<String> chartFiles(String html) {
         if (!html.contains("charts/")) return List.of(); // a page without charts needs no pattern search
         List<String> names = new ArrayList<>();
         Matcher m = CHART_FILE.matcher(html);

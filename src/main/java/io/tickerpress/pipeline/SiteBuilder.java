@@ -90,6 +90,8 @@ public final class SiteBuilder {
         NothingChanged since = NothingChanged.since(options);
         Optional<BuildResult> unchanged = since.result(start);
         if (unchanged.isPresent()) return unchanged.get();
+        Optional<BuildResult> edited = ArticleEdits.build(options, since, start);
+        if (edited.isPresent()) return edited.get();
         long mark = lap(stages, "check inputs", start);
         String siteYaml = SiteInputs.siteYaml(options.source());
         // load
@@ -251,9 +253,20 @@ public final class SiteBuilder {
             // The records go first: if publishing fails, the next build's manifest check finds no such output.
             BuildManifest.delete(options.cacheDir(), options.output());
             LastBuild.delete(options.cacheDir(), options.output());
+            ArticleOrder.delete(options.cacheDir(), options.output());
             out.publish();
             store.manifest().save(options.cacheDir());
             searchIndex.keep();
+            String order = "-";
+            if (since.inputs() != null) {
+                // Names this build's order record; its last-build record (saved after it) repeats the name.
+                String token = out.root().getFileName() + "-" + Long.toHexString(System.nanoTime());
+                Optional<ArticleOrder> articles = ArticleOrder.of(token, sourcePaths, chronicle.oldestFirst());
+                if (articles.isPresent()) {
+                    articles.get().save(options.cacheDir(), options.output());
+                    order = token;
+                }
+            }
             chartCache.prune();
             lap(stages, "publish", mark);
             BuildResult result = new BuildResult(store.pages(), files, chronicle.oldestFirst().size(),
@@ -266,7 +279,7 @@ public final class SiteBuilder {
             }
             since.remember(out.root(), published,
                     Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now()), result,
-                    diagnostics.stored(sourcePaths));
+                    diagnostics.stored(sourcePaths), order);
             return result;
         }
     }
@@ -327,7 +340,7 @@ public final class SiteBuilder {
         return bySymbol;
     }
 
-    private static String normaliseBaseUrl(String url) {
+    static String normaliseBaseUrl(String url) {
         if (!io.tickerpress.load.Urls.isAbsoluteHttp(url)) {
             throw new InputError("--base-url", "must be an absolute http(s) URL such as https://news.example.com/, not '"
                     + url + "'");

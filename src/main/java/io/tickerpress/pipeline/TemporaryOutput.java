@@ -70,6 +70,7 @@ public final class TemporaryOutput implements AutoCloseable {
                 if (m.matches() && !alive(m.group(1))) {
                     BuildManifest.delete(cacheDir, folder.resolve("site"));
                     LastBuild.delete(cacheDir, folder.resolve("site"));
+                    ArticleOrder.delete(cacheDir, folder.resolve("site"));
                     Trees.delete(folder);
                 }
             }
@@ -88,6 +89,7 @@ public final class TemporaryOutput implements AutoCloseable {
                 if (ours && !Files.exists(out.getParent())) {
                     Files.deleteIfExists(file);
                     Files.deleteIfExists(LastBuild.besideManifest(file));
+                    Files.deleteIfExists(ArticleOrder.besideManifest(file));
                 }
             }
         } catch (IOException | UncheckedIOException ignored) {
@@ -151,6 +153,7 @@ public final class TemporaryOutput implements AutoCloseable {
         // writes here any more.
         BuildManifest.delete(cacheDir, site());
         LastBuild.delete(cacheDir, site());
+        ArticleOrder.delete(cacheDir, site());
         Trees.delete(folder);
         removed = !Files.exists(folder);
     }

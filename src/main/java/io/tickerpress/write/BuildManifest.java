@@ -134,6 +134,143 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         }
     }
 
+    /**
+     * The manifest file of an output as its bytes, for a build that changes the entries of a few pages and keeps
+     * every other entry as it is: {@link Patch#save} writes the bytes again with only those entries replaced, so
+     * a large site's manifest is neither decoded whole nor encoded anew.
+     */
+    public static final class Patch {
+        private final byte[] bytes;
+        /** The pages asked for that the manifest has: each one's entry, and where it lies in {@code bytes}. */
+        private final Map<String, Entry> entries = new HashMap<>();
+        private final Map<String, int[]> ranges = new HashMap<>();
+        private final Map<String, Entry> replaced = new HashMap<>();
+        private final String output;
+
+        private Patch(byte[] bytes, String output) {
+            this.bytes = bytes;
+            this.output = output;
+        }
+
+        /**
+         * The manifest of this output for these shared inputs with the entries of {@code pages} found, or empty
+         * when there is none that fits (as {@link #load} would give an empty manifest).
+         */
+        public static java.util.Optional<Patch> read(Path cacheDir, Path output, String inputs, java.util.Set<String> pages) {
+            try {
+                byte[] bytes = Files.readAllBytes(file(cacheDir, output));
+                Counted counted = new Counted(bytes);
+                DataInputStream in = new DataInputStream(counted);
+                if (!FORMAT.equals(string(in))) return java.util.Optional.empty();
+                String was = string(in);
+                if (!was.equals(output.toAbsolutePath().normalize().toString()) || !inputs.equals(string(in))) {
+                    return java.util.Optional.empty();
+                }
+                Patch patch = new Patch(bytes, was);
+                int pageCount = count(in);
+                for (int i = 0; i < pageCount; i++) {
+                    int start = counted.at;
+                    String page = string(in);
+                    if (pages.contains(page)) {
+                        patch.entries.put(page, new Entry(string(in), strings(in), strings(in)));
+                        patch.ranges.put(page, new int[] {start, counted.at});
+                    } else {
+                        skipString(in);
+                        for (int list = 0; list < 2; list++) {
+                            int n = count(in);
+                            for (int k = 0; k < n; k++) skipString(in);
+                        }
+                    }
+                }
+                int groupCount = count(in);
+                for (int i = 0; i < groupCount; i++) {
+                    skipString(in);
+                    skipString(in);
+                    int n = count(in);
+                    for (int k = 0; k < n; k++) skipString(in);
+                }
+                if (!"end".equals(string(in)) || counted.at != bytes.length) return java.util.Optional.empty();
+                return java.util.Optional.of(patch);
+            } catch (IOException | RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        }
+
+        /** A page's entry as the manifest has it, or null. */
+        public Entry entry(String page) {
+            return entries.get(page);
+        }
+
+        /** Replaces the entry of a page the manifest has ({@link #entry} not null). */
+        public void put(String page, Entry entry) {
+            if (!ranges.containsKey(page)) throw new IllegalArgumentException("no entry to replace: " + page);
+            replaced.put(page, entry);
+        }
+
+        /** Writes the manifest with the entries put in place of the old ones (atomically, as {@link #save}). */
+        public void save(Path cacheDir) {
+            try {
+                List<Map.Entry<String, int[]>> order = new ArrayList<>(ranges.entrySet());
+                order.sort(java.util.Comparator.comparingInt(e -> e.getValue()[0]));
+                AtomicFiles.write(file(cacheDir, Path.of(output)), stream -> {
+                    DataOutputStream out = new DataOutputStream(stream);
+                    int at = 0;
+                    for (Map.Entry<String, int[]> e : order) {
+                        Entry entry = replaced.get(e.getKey());
+                        if (entry == null) continue;
+                        out.write(bytes, at, e.getValue()[0] - at);
+                        string(out, e.getKey());
+                        string(out, entry.fingerprint());
+                        strings(out, entry.charts());
+                        strings(out, entry.warnings());
+                        at = e.getValue()[1];
+                    }
+                    out.write(bytes, at, bytes.length - at);
+                    out.flush();
+                });
+            } catch (IOException e) {
+                // Without a manifest the next build is a full one; nothing else is lost.
+            }
+        }
+    }
+
+    /** Bytes read as a stream that tells how far it has read. */
+    private static final class Counted extends java.io.InputStream {
+        private final byte[] bytes;
+        private int at;
+
+        Counted(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return at < bytes.length ? bytes[at++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) {
+            if (length == 0) return 0;
+            if (at >= bytes.length) return -1;
+            int n = Math.min(length, bytes.length - at);
+            System.arraycopy(bytes, at, into, offset, n);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            long k = Math.max(0, Math.min(n, bytes.length - at));
+            at += (int) k;
+            return k;
+        }
+    }
+
+    private static void skipString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 26 || in.skipBytes(n) != n) throw new IOException("not a string");
+    }
+
     /** A manifest file, past its format line (another format fails to open: a full build). */
     private static DataInputStream open(Path file) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));

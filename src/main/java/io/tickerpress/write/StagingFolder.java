@@ -227,7 +227,6 @@ public final class StagingFolder implements AutoCloseable {
      * @return false when the previous output has no such file
      */
     public boolean carryOver(String relativePath) {
-        Path from = SafePaths.resolve(output, relativePath);
         if (reused && Boolean.FALSE.equals(baseRecord.files.get(relativePath))
                 && Files.isRegularFile(SafePaths.resolve(staging, relativePath), LinkOption.NOFOLLOW_LINKS)) {
             // The published version carried this file over from the folder this build reuses: it is here already
@@ -236,6 +235,7 @@ public final class StagingFolder implements AutoCloseable {
             files.incrementAndGet();
             return true;
         }
+        Path from = SafePaths.resolve(output, relativePath);
         if (!Files.isRegularFile(from)) return false;
         if (inPlace) {
             touched.add(relativePath);
@@ -280,6 +280,15 @@ public final class StagingFolder implements AutoCloseable {
             }
             parentOf(target);
         }
+    }
+
+    /**
+     * Every path of the version this build is based on (the published one), from its record; empty when it has
+     * none, and in place.
+     */
+    public java.util.Optional<java.util.Set<String>> previousFiles() {
+        if (baseRecord == null || inPlace) return java.util.Optional.empty();
+        return java.util.Optional.of(java.util.Collections.unmodifiableSet(baseRecord.files.keySet()));
     }
 
     /**

@@ -191,6 +191,99 @@ class IncrementalEqualsCleanTest {
     }
 
     /**
+     * The quick path of edits to article bodies only ({@link ArticleEdits}): taken where it can prove that only
+     * the edited articles' pages change (then it renders just those), and not taken for an edit it cannot prove
+     * that of, or when a record it relies on is missing or damaged. Every build is compared with a clean one.
+     */
+    @Test
+    void bodyEditsTakeTheQuickPathOnlyWhereOnlyTheirPagesChange() throws IOException {
+        src = dir.resolve("src");
+        out = dir.resolve("site");
+        copyTree(SAMPLE_CONTENT, src.resolve("content"));
+        // The sample's newest and oldest stories call shortcodes (market data): these two, without, take their place.
+        String newest = "content/articles/2026-01-24-newest.md";
+        String oldest = "content/articles/2026-01-02-oldest.md";
+        TestSites.write(src.resolve(newest), TestSites.article("The Newest Story", "2026-01-24T09:00:00-05:00",
+                "tags: [Markets]\n", "The newest story's first line."));
+        TestSites.write(src.resolve(oldest), TestSites.article("The Oldest Story", "2026-01-02T09:00:00-05:00",
+                "tags: [Markets]\n", "The oldest story's first line."));
+        String next = "content/articles/2026-01-13-cpi-december.md"; // ARTICLE's newer neighbour
+        String draft = "content/articles/2026-01-26-draft-fed-preview.md";
+        step("first build");
+        step("no edit, charts linked from the cache");
+
+        edit(ARTICLE, s -> s.replace("Two events this week", "Two big events this week"));
+        assertQuick(step("body of an article"), 1);
+        // The newest story shows on every article page (the latest stories), the oldest has no older neighbour.
+        edit(newest, s -> s + "\nA second line.\n");
+        assertQuick(step("body of the newest article"), 1);
+        edit(oldest, s -> s + "\nA second line.\n");
+        assertQuick(step("body of the oldest article"), 1);
+        edit(ARTICLE, s -> s.replace("Two big events this week", "Two events this week"));
+        edit(next, s -> s + "\nOne more paragraph.\n");
+        assertQuick(step("bodies of two neighbours at once"), 2);
+        // Raw HTML is left out with a warning (markdown.unsafe is false): the build's warnings follow the page.
+        edit(newest, s -> s + "\nAnother line.\n\n<div>raw</div>\n");
+        Step warned = step("body of an article, now with a warning");
+        assertQuick(warned, 1);
+        assertTrue(warned.result().warnings().stream().anyMatch(w -> w.contains("raw HTML")), warned.result().warnings().toString());
+        edit(newest, s -> s.replace("\nAnother line.\n\n<div>raw</div>\n", ""));
+        Step unwarned = step("body of an article, its warning gone");
+        assertQuick(unwarned, 1);
+        assertFalse(unwarned.result().warnings().stream().anyMatch(w -> w.contains("raw HTML")));
+
+        // Edits whose effect reaches further, or that the path cannot prove: built in full (and still exact).
+        edit(newest, s -> s + "\nIt closed at {{< quote MU close >}}.\n");
+        assertFalse(quick(step("body of an article, now with a shortcode").result()));
+        edit(draft, s -> s + "\nA draft's new line.\n");
+        Step draftStep = step("body of a draft");
+        assertFalse(quick(draftStep.result()));
+        assertEquals(0, draftStep.changedPages());
+        edit(oldest, s -> s + "\nA third line.\n");
+        edit(next, s -> s.replace("Consumer Prices Rise 0.2% in December", "Consumer Prices Rise in December"));
+        assertFalse(quick(step("body of one article, title of its neighbour").result()));
+
+        // The records the path relies on, deleted or damaged: a full build, which writes them again.
+        Path cache = TestSites.options(src, out).cacheDir();
+        Path order = ArticleOrder.file(cache, out);
+        Files.delete(order);
+        edit(oldest, s -> s + "\nA fourth line.\n");
+        assertFalse(quick(step("order record deleted, then a body edit").result()));
+        assertTrue(Files.isRegularFile(order), "the full build records the order again");
+        edit(oldest, s -> s + "\nA fifth line.\n");
+        assertQuick(step("body edit after the order was recorded again"), 1);
+        byte[] good = Files.readAllBytes(order);
+        byte[] damaged = good.clone();
+        damaged[damaged.length / 2] ^= 0x10;
+        Files.write(order, damaged);
+        edit(oldest, s -> s + "\nA sixth line.\n");
+        assertFalse(quick(step("order record damaged, then a body edit").result()));
+        Files.delete(io.tickerpress.write.BuildManifest.file(cache, out));
+        edit(oldest, s -> s + "\nA seventh line.\n");
+        Step noManifest = step("page manifest deleted, then a body edit");
+        assertFalse(quick(noManifest.result()));
+        assertEquals(noManifest.result().pages(), noManifest.result().pagesRendered(), "without a manifest every page renders");
+
+        // After quick builds the manifest is exact: a title edit renders exactly the pages that change.
+        edit(oldest, s -> s + "\nAn eighth line.\n");
+        assertQuick(step("body edit before a title edit"), 1);
+        edit(ARTICLE, s -> s.replace("Bank Earnings and Inflation Data", "Bank Earnings and CPI"));
+        Step title = step("title of an article after quick builds");
+        assertFalse(quick(title.result()));
+        assertEquals(title.changedPages(), title.result().pagesRendered(), "exactly the pages that changed are rendered");
+        report.forEach(System.out::println);
+    }
+
+    /** A build that took the quick path and rendered (and changed) exactly {@code pages} pages. */
+    private static void assertQuick(Step step, int pages) {
+        assertTrue(quick(step.result()), "the quick path of body edits was taken");
+        assertEquals(pages, step.result().pagesRendered(), "only the edited articles' pages render");
+        assertEquals(pages, step.changedPages(), "only the edited articles' pages change");
+        // Parsed: the edited articles, their neighbours and the 5 newest stories, not the archive.
+        assertTrue(step.result().inputsParsed() <= 3 * pages + 5, "parsed " + step.result().inputsParsed());
+    }
+
+    /**
      * The check that finds nothing changed (the last build's record of every input file, see {@link LastBuild})
      * against the edits it could miss. Each build is compared with a clean one as above; where the check says
      * nothing changed, the build must have parsed, rendered and published nothing.
@@ -287,10 +380,11 @@ class IncrementalEqualsCleanTest {
         BuildResult r = SiteBuilder.build(TestSites.options(src, out).withNow(clock));
         long incrementalMs = (System.nanoTime() - t) / 1_000_000;
         Path clean = dir.resolve("clean-" + (++cleanBuilds));
-        SiteBuilder.build(TestSites.options(src, clean).withNow(clock).withClean(true)
+        BuildResult cleanResult = SiteBuilder.build(TestSites.options(src, clean).withNow(clock).withClean(true)
                 .withCacheDir(dir.resolve("clean-cache")));
         Map<String, byte[]> incremental = TestSites.snapshot(out);
         assertSameFiles(TestSites.snapshot(clean), incremental, edit);
+        assertEquals(cleanResult.warnings(), r.warnings(), edit + ": the warnings of a clean build");
         deleteTree(clean);
         int changed = 0;
         for (var e : incremental.entrySet()) {
@@ -298,9 +392,14 @@ class IncrementalEqualsCleanTest {
         }
         assertTrue(r.pagesRendered() >= changed, edit + ": every changed page was rendered");
         before = incremental;
-        report.add(String.format("%-55s %3d of %3d pages rendered, %3d changed, %4d ms", edit, r.pagesRendered(),
-                r.pages(), changed, incrementalMs));
+        report.add(String.format("%-55s %3d of %3d pages rendered, %3d changed, %4d ms%s", edit, r.pagesRendered(),
+                r.pages(), changed, incrementalMs, quick(r) ? " (article edits only)" : ""));
         return new Step(r, changed);
+    }
+
+    /** Whether a build took the quick path of edits to article bodies ({@link ArticleEdits}). */
+    private static boolean quick(BuildResult r) {
+        return r.stageMillis().containsKey(ArticleEdits.STAGE);
     }
 
     private static void assertSameFiles(Map<String, byte[]> clean, Map<String, byte[]> incremental, String edit) {

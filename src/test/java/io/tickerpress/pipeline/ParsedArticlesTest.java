@@ -50,7 +50,10 @@ class ParsedArticlesTest {
         Path third = src.resolve("content/articles/2026-01-03-story-3.md");
         Files.writeString(third, Files.readString(third).replace("Body of story 3.", "Body of story 3, edited."));
         BuildResult edited = TestSites.build(src, out);
-        assertEquals(1, edited.inputsParsed(), "one file changed: one parse");
+        // A body edit takes the quick path of ArticleEdits, which reads no store: it parses the edited article, its
+        // neighbours and the 5 newest stories from their files, here stories {2, 4} + {3} + {2..6} = 5 files.
+        assertTrue(edited.stageMillis().containsKey(ArticleEdits.STAGE), "a body edit takes the quick path");
+        assertEquals(5, edited.inputsParsed(), "the edited article, its neighbours and the newest stories");
         assertTrue(text("news/2026/01/03/story-3/").contains("Body of story 3, edited."));
         // Another article's page, rendered from the store's entry when its neighbour's title changes.
         Files.writeString(third, Files.readString(third).replace("title: \"Story 3\"", "title: \"Story Three\""));

@@ -255,7 +255,7 @@ class PublishFaultInjectionTest {
         assertTrue(runs("cp", "-a", fixture.toString(), work.toString()));
     }
 
-    private static int child(List<String> prefix, Path src, Path out, Path log) throws IOException, InterruptedException {
+    static int child(List<String> prefix, Path src, Path out, Path log) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         if (prefix != null) cmd.addAll(prefix);
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
@@ -270,7 +270,7 @@ class PublishFaultInjectionTest {
         return p.exitValue();
     }
 
-    private static boolean runs(String... cmd) {
+    static boolean runs(String... cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
@@ -279,7 +279,7 @@ class PublishFaultInjectionTest {
         }
     }
 
-    private static boolean sameSite(Map<String, byte[]> a, Map<String, byte[]> b) {
+    static boolean sameSite(Map<String, byte[]> a, Map<String, byte[]> b) {
         return a.keySet().equals(b.keySet()) && a.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), b.get(e.getKey())));
     }
 
@@ -287,7 +287,7 @@ class PublishFaultInjectionTest {
      * The version folder the output names: the target of its link, or {@code v0} for a plain folder (from before
      * versions), which is where publishing moves such a folder as it replaces it.
      */
-    private static String versionNamed(Path site) throws IOException {
+    static String versionNamed(Path site) throws IOException {
         if (Files.isDirectory(site, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return "v0";
         return Files.readSymbolicLink(site).getFileName().toString();
     }
@@ -305,7 +305,7 @@ class PublishFaultInjectionTest {
                 .collect(Collectors.toSet());
     }
 
-    private static Set<String> names(Path folder) throws IOException {
+    static Set<String> names(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             return s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         }

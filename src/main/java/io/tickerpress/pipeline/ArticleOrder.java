@@ -1,0 +1,142 @@
+package io.tickerpress.pipeline;
+
+import io.tickerpress.diag.SourcePaths;
+import io.tickerpress.model.Article;
+import io.tickerpress.model.PublishedArticle;
+import io.tickerpress.model.Source;
+import io.tickerpress.render.Fingerprint;
+import io.tickerpress.write.AtomicFiles;
+import io.tickerpress.write.BuildManifest;
+import io.tickerpress.write.RecordBytes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The published articles of the last full build into an output, oldest first, each as its file (relative to the
+ * site folder, as the {@link InputIndex} names it) and its {@link #face}: the hash of everything other pages show
+ * of it. Kept in the cache folder beside the page manifest ({@code order-*.bin}) with a {@code token} that the
+ * {@link LastBuild} record repeats: a build that changed only article bodies ({@link ArticleEdits}) finds in it
+ * each changed article's neighbours and the newest stories, and proves that no other page changed, without
+ * loading the archive. Written after publishing, removed before, like the manifest.
+ */
+record ArticleOrder(String token, List<String> files, byte[] faces) {
+    private static final String FORMAT = "tickerpress article order 1";
+
+    /**
+     * What other pages, feeds, sitemaps and the search index show of an article, as a hash: every field of its
+     * front matter (and its file's name, which orders ties), not its body. Two parses with the same face differ
+     * only in the article's own page.
+     */
+    static String face(SourcePaths paths, Article a) {
+        Fingerprint.Parts hash = new Fingerprint.Parts();
+        hash.add(paths.ofShown(a.file())).add(a.title()).add(a.date().toString())
+                .add(a.updated() == null ? "-" : "+" + a.updated()).add(a.dateline()).add(a.slug())
+                .add(a.author()).add(Boolean.toString(a.draft()));
+        for (List<String> list : List.of(a.summary(), a.tags(), a.tickers())) {
+            hash.add(Integer.toString(list.size()));
+            list.forEach(hash::add);
+        }
+        hash.add(Integer.toString(a.sources().size()));
+        for (Source s : a.sources()) hash.add(s.name()).add(s.url() == null ? "-" : "+" + s.url());
+        hash.add(a.charts().toString());
+        return hash.hex();
+    }
+
+    /**
+     * An article's file relative to the site folder, as the input index names it ({@link SourcePaths}); null when
+     * it does not lie below the site folder. {@link ArticleEdits} checks that it names the file the article was
+     * read from.
+     */
+    static String fileOf(SourcePaths paths, Article a) {
+        String file = paths.ofShown(a.file());
+        return Path.of(file).isAbsolute() ? null : file;
+    }
+
+    /**
+     * The record of a build's published articles, or empty when one of them lies outside the site folder. Made
+     * after the build published, with its pages still in memory: it keeps only the names and 16 bytes a face.
+     */
+    static Optional<ArticleOrder> of(String token, SourcePaths paths, List<PublishedArticle> oldestFirst) {
+        String[] files = new String[oldestFirst.size()];
+        byte[] faces = new byte[files.length * 16];
+        java.util.stream.IntStream.range(0, files.length).parallel().forEach(i -> {
+            Article a = oldestFirst.get(i).article();
+            files[i] = fileOf(paths, a);
+            System.arraycopy(java.util.HexFormat.of().parseHex(face(paths, a)), 0, faces, i * 16, 16);
+        });
+        for (String f : files) if (f == null) return Optional.empty();
+        return Optional.of(new ArticleOrder(token, java.util.Arrays.asList(files), faces));
+    }
+
+    /** The face of the article at a place in the order. */
+    String face(int place) {
+        return java.util.HexFormat.of().formatHex(faces, place * 16, place * 16 + 16);
+    }
+
+    /** Each file's place in the order. */
+    Map<String, Integer> places() {
+        Map<String, Integer> places = new HashMap<>(files.size() * 4 / 3 + 1);
+        for (int i = 0; i < files.size(); i++) places.put(files.get(i), i);
+        return places;
+    }
+
+    static Path file(Path cacheDir, Path output) {
+        return besideManifest(BuildManifest.file(cacheDir, output));
+    }
+
+    /** The record file that goes with a page manifest file (same output). */
+    static Path besideManifest(Path manifestFile) {
+        return manifestFile.resolveSibling(manifestFile.getFileName().toString().replaceFirst("^pages-", "order-"));
+    }
+
+    static Optional<ArticleOrder> load(Path cacheDir, Path output) {
+        if (cacheDir == null) return Optional.empty();
+        try {
+            Path file = file(cacheDir, output);
+            if (!Files.isRegularFile(file)) return Optional.empty();
+            RecordBytes.Reader in = RecordBytes.Reader.unsealed(Files.readAllBytes(file));
+            if (!FORMAT.equals(in.getString())) return Optional.empty();
+            String token = in.getString();
+            int count = in.count();
+            List<String> files = new ArrayList<>(count);
+            byte[] faces = new byte[count * 16];
+            for (int i = 0; i < count; i++) {
+                files.add(in.getName());
+                in.get(faces, i * 16, 16);
+            }
+            if (!in.atEnd()) return Optional.empty();
+            return Optional.of(new ArticleOrder(token, files, faces));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a damaged record only means a full build
+        }
+    }
+
+    void save(Path cacheDir, Path output) {
+        if (cacheDir == null) return;
+        RecordBytes.Writer out = new RecordBytes.Writer(files.size() * 40 + 256);
+        out.putString(FORMAT).putString(token).putInt(files.size());
+        for (int i = 0; i < files.size(); i++) out.putName(files.get(i)).put(faces, i * 16, 16);
+        try {
+            Files.createDirectories(cacheDir);
+            AtomicFiles.write(file(cacheDir, output), out.sealed());
+        } catch (IOException e) {
+            // Without the record the next edit is built in full; nothing else is lost.
+        }
+    }
+
+    static void delete(Path cacheDir, Path output) {
+        if (cacheDir == null) return;
+        try {
+            Files.deleteIfExists(file(cacheDir, output));
+        } catch (IOException ignored) {
+            // see save()
+        }
+    }
+}

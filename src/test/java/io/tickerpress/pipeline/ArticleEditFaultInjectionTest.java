@@ -1,0 +1,131 @@
+package io.tickerpress.pipeline;
+
+import io.tickerpress.TestSites;
+import io.tickerpress.cli.Main;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static io.tickerpress.pipeline.PublishFaultInjectionTest.child;
+import static io.tickerpress.pipeline.PublishFaultInjectionTest.runs;
+import static io.tickerpress.pipeline.PublishFaultInjectionTest.sameSite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The quick path of a body edit ({@link ArticleEdits}) under real faults, as {@link PublishFaultInjectionTest}
+ * injects them (strace): every rename and the output link of its publish step, and the first and a late call of
+ * its hard links (carried-over files) and removals, failing or killed. After each, the output is exactly the old site or
+ * exactly the new one (the new one as a clean build makes it), and the next build publishes the new site.
+ */
+class ArticleEditFaultInjectionTest {
+    private static final String ARTICLE = "content/articles/2026-01-12-week-ahead-banks-cpi.md";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFaultInTheQuickPathLeavesTheOldOrTheNewSiteAndTheNextBuildIsRight() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace"))
+                && runs("strace", "-f", "-o", "/dev/null", "true"), "strace is not installed, or ptrace is not allowed here");
+        Path work = dir.resolve("work");
+        Path fixture = dir.resolve("fixture");
+        Path src = work.resolve("src");
+        Path site = work.resolve("site");
+        Files.createDirectories(src);
+        assertTrue(runs("cp", "-r", TestSites.SAMPLE.resolve("content").toString(), src.resolve("content").toString()));
+        Path article = src.resolve(ARTICLE);
+        String original = Files.readString(article);
+        // Two versions, the first with one article different: the build under faults reuses the first's folder.
+        Files.writeString(article, original + "\nA line that only the first version has.\n");
+        assertEquals(0, child(null, src, site, dir.resolve("first.log")));
+        Files.writeString(article, original);
+        assertEquals(0, child(null, src, site, dir.resolve("second.log")));
+        assertEquals(0, child(null, src, site, dir.resolve("third.log"))); // charts now linked from the cache
+        Map<String, byte[]> oldSite = TestSites.snapshot(site);
+        Files.writeString(article, original + "\nA line the edit adds.\n");
+        // The new site as a clean build makes it, elsewhere.
+        Path expected = dir.resolve("expected");
+        assertTrue(runs("cp", "-r", src.toString(), dir.resolve("expected-src").toString()));
+        assertEquals(0, child(null, dir.resolve("expected-src"), expected, dir.resolve("expected.log")));
+        Map<String, byte[]> newSite = TestSites.snapshot(expected);
+        assertFalse(sameSite(oldSite, newSite), "the edit changes the site");
+        // The site after a second edit, as a clean build makes it: what the build after each fault's recovery makes.
+        String secondEdit = original + "\nA line the edit adds.\nAnd one more.\n";
+        Files.writeString(dir.resolve("expected-src").resolve(ARTICLE), secondEdit);
+        Path again = dir.resolve("again");
+        assertEquals(0, child(null, dir.resolve("expected-src"), again, dir.resolve("again.log")));
+        Map<String, byte[]> againSite = TestSites.snapshot(again);
+        assertTrue(runs("cp", "-a", work.toString(), fixture.toString()));
+
+        // One build without faults: it takes the quick path, and how often it calls each syscall.
+        Path trace = dir.resolve("count.trace");
+        // Folders made and removed are PublishFaultInjectionTest's matrix; this one is about the quick path's own calls.
+        List<String> syscalls = List.of("rename", "symlink", "link", "unlink");
+        assertEquals(0, child(List.of("strace", "-f", "-qq", "-o", trace.toString(), "-e", "trace=" + String.join(",", syscalls)),
+                src, site, dir.resolve("count.log")));
+        String counted = Files.readString(dir.resolve("count.log"), StandardCharsets.UTF_8);
+        assertTrue(counted.contains("(1 rendered,"), "the edit takes the quick path: " + counted);
+        assertTrue(sameSite(TestSites.snapshot(site), newSite), "the quick path publishes the new site");
+        Map<String, Integer> calls = new TreeMap<>();
+        for (String line : Files.readAllLines(trace)) {
+            String call = line.replaceFirst("^\\d+\\s+", "");
+            int paren = call.indexOf('(');
+            if (!call.startsWith("<...") && paren > 0 && syscalls.contains(call.substring(0, paren))) {
+                calls.merge(call.substring(0, paren), 1, Integer::sum);
+            }
+        }
+        assertTrue(calls.getOrDefault("symlink", 0) == 1 && calls.getOrDefault("rename", 0) >= 1, "publishes: " + calls);
+
+        List<String> faults = new ArrayList<>();
+        for (String syscall : syscalls) {
+            int total = calls.getOrDefault(syscall, 0);
+            if (total == 0) continue;
+            java.util.SortedSet<Integer> points = new java.util.TreeSet<>(List.of(1, Math.max(1, total * 3 / 4)));
+            if (syscall.equals("rename") || syscall.equals("symlink")) {
+                for (int n = 1; n <= total; n++) points.add(n);
+            }
+            for (int n : points) {
+                for (String action : List.of("error=EIO", "signal=KILL")) {
+                    faults.add(syscall + ":" + action + ":when=" + n);
+                }
+            }
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (String fault : faults) {
+            assertTrue(runs("rm", "-rf", work.toString()));
+            assertTrue(runs("cp", "-a", fixture.toString(), work.toString()));
+            assertTrue(sameSite(TestSites.snapshot(site), oldSite), fault + ": the fixture is restored");
+            Path log = dir.resolve("fault.log");
+            int exit = child(List.of("strace", "-f", "-qq", "-o", dir.resolve("fault.trace").toString(),
+                    "-e", "trace=" + fault.substring(0, fault.indexOf(':')), "-e", "inject=" + fault), src, site, log);
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            assertFalse(text.contains("internal error"), fault + ": a fault is not a bug: " + text);
+            assertTrue(exit == 0 || exit == Main.EXIT_IO || exit == 137, fault + ": exit " + exit + ": " + text);
+            Map<String, byte[]> after = TestSites.snapshot(site);
+            boolean isOld = sameSite(after, oldSite);
+            boolean isNew = sameSite(after, newSite);
+            assertTrue(isOld || isNew, fault + ": the output is exactly the old or the new site");
+            if (exit == 0) assertTrue(isNew, fault + ": a build that reports success published the new site");
+            assertEquals(0, child(null, src, site, dir.resolve("next.log")), fault + ": the next build succeeds");
+            assertTrue(sameSite(TestSites.snapshot(site), newSite), fault + ": the next build publishes the new site");
+            // And the build after that one, with another body edit, is right too (the records the faulted build
+            // left are sound or gone).
+            Files.writeString(src.resolve(ARTICLE), secondEdit);
+            assertEquals(0, child(null, src, site, dir.resolve("after.log")));
+            assertTrue(sameSite(TestSites.snapshot(site), againSite), fault + ": a later edit is built right");
+            outcomes.add(fault + " -> exit " + exit + ", " + (isOld ? "old site" : "new site") + "; next builds right");
+        }
+        System.out.println("quick-path fault matrix " + calls + " (" + faults.size() + " points):");
+        outcomes.forEach(o -> System.out.println("  " + o));
+    }
+}
