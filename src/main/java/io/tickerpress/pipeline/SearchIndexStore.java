@@ -84,8 +84,23 @@ final class SearchIndexStore {
     }
 
     private Path file() {
-        String key = BuildManifest.file(cacheDir, output).getFileName().toString();
-        return cacheDir.resolve("search-" + key.substring("pages-".length()));
+        return besideManifest(BuildManifest.file(cacheDir, output));
+    }
+
+    /** The memo file that goes with a page manifest file (same output). */
+    static Path besideManifest(Path manifestFile) {
+        String name = manifestFile.getFileName().toString();
+        return manifestFile.resolveSibling(name.replaceFirst("^pages-", "search-").replaceFirst("\\.(json|bin)$", ".bin"));
+    }
+
+    /** Removes the memo kept for an output (a private one that is gone). */
+    static void delete(Path cacheDir, Path output) {
+        if (cacheDir == null) return;
+        try {
+            Files.deleteIfExists(besideManifest(BuildManifest.file(cacheDir, output)));
+        } catch (IOException ignored) {
+            // best effort: a memo of an output that is gone is never read again
+        }
     }
 
     /** The memo of the previous index, or null when there is none that fits it. */

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * A private output for builds nobody publishes (the preview server's, {@code check}'s): a temporary folder,
- * plus the page manifest those builds leave in the cache folder. {@link #close()} removes both. So does the
+ * plus the page manifest, last-build record and search memo those builds leave in the cache folder. {@link #close()} removes both. So does the
  * process ending while it is open (Ctrl-C, SIGTERM): a shutdown hook stops the build writing into it (through
  * {@link #progress()}), waits for its owner to close it, at most {@link #OWNER_GRACE_SECONDS} s, then removes
  * what is left. What a killed process (SIGKILL, the OOM killer) left is removed by the next one: folder names
@@ -70,6 +70,7 @@ public final class TemporaryOutput implements AutoCloseable {
                 if (m.matches() && !alive(m.group(1))) {
                     BuildManifest.delete(cacheDir, folder.resolve("site"));
                     LastBuild.delete(cacheDir, folder.resolve("site"));
+                    SearchIndexStore.delete(cacheDir, folder.resolve("site"));
                     Trees.delete(folder);
                 }
             }
@@ -88,6 +89,7 @@ public final class TemporaryOutput implements AutoCloseable {
                 if (ours && !Files.exists(out.getParent())) {
                     Files.deleteIfExists(file);
                     Files.deleteIfExists(LastBuild.besideManifest(file));
+                    Files.deleteIfExists(SearchIndexStore.besideManifest(file));
                 }
             }
         } catch (IOException | UncheckedIOException ignored) {
@@ -151,6 +153,7 @@ public final class TemporaryOutput implements AutoCloseable {
         // writes here any more.
         BuildManifest.delete(cacheDir, site());
         LastBuild.delete(cacheDir, site());
+        SearchIndexStore.delete(cacheDir, site());
         Trees.delete(folder);
         removed = !Files.exists(folder);
     }
