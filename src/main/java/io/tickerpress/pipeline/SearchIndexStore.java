@@ -30,7 +30,8 @@ final class SearchIndexStore {
     private static final OutputPaths.Source SOURCE = OutputPaths.Source.generated("the search index");
 
     private final Path cacheDir;
-    private final Path output;
+    /** The output as its records name it ({@link BuildManifest#outputKey}). */
+    private final String output;
     private final String inputs;
     private final boolean clean;
     /** The memo of the index this build made, until {@link #keep} saves it; null when the last one was kept. */
@@ -38,7 +39,7 @@ final class SearchIndexStore {
 
     SearchIndexStore(BuildOptions options, String inputs) {
         this.cacheDir = options.cacheDir();
-        this.output = options.output().toAbsolutePath().normalize();
+        this.output = BuildManifest.outputKey(options.output());
         this.inputs = inputs;
         this.clean = options.clean();
     }
@@ -84,7 +85,7 @@ final class SearchIndexStore {
     }
 
     private Path file() {
-        return besideManifest(BuildManifest.file(cacheDir, output));
+        return besideManifest(BuildManifest.file(cacheDir, Path.of(output)));
     }
 
     /** The memo file that goes with a page manifest file (same output). */
@@ -108,7 +109,7 @@ final class SearchIndexStore {
         if (cacheDir == null || clean) return null;
         try {
             RecordBytes.Reader in = RecordBytes.Reader.unsealed(Files.readAllBytes(file()));
-            if (in.getInt() != FORMAT || !in.getString().equals(output.toString()) || !in.getString().equals(inputs)) {
+            if (in.getInt() != FORMAT || !in.getString().equals(output) || !in.getString().equals(inputs)) {
                 return null;
             }
             String fingerprint = in.getString();
@@ -153,7 +154,7 @@ final class SearchIndexStore {
     private void save(SearchMemo memo) {
         if (cacheDir == null) return;
         RecordBytes.Writer out = new RecordBytes.Writer(1 << 16);
-        out.putInt(FORMAT).putString(output.toString()).putString(inputs).putString(memo.fingerprint());
+        out.putInt(FORMAT).putString(output).putString(inputs).putString(memo.fingerprint());
         out.putInt(memo.stories().size());
         memo.stories().forEach(out::putHex);
         out.putInt(memo.terms().size());

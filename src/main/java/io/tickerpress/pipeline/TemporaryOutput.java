@@ -78,13 +78,19 @@ public final class TemporaryOutput implements AutoCloseable {
             // best effort, as removal at exit
         }
         if (cacheDir == null || !Files.isDirectory(cacheDir)) return;
+        Path root = tempRoot.toAbsolutePath().normalize();
+        try {
+            root = root.toRealPath(); // as the manifests name their outputs (BuildManifest.outputKey)
+        } catch (IOException e) {
+            // as named
+        }
         try (Stream<Path> files = Files.list(cacheDir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("pages-")).toList()) {
                 String output = BuildManifest.outputOf(file);
                 if (output == null) continue;
                 Path out = Path.of(output);
                 boolean ours = out.getParent() != null && out.getParent().getParent() != null
-                        && out.getParent().getParent().equals(tempRoot.toAbsolutePath().normalize())
+                        && out.getParent().getParent().equals(root)
                         && NAME.matcher(out.getParent().getFileName().toString()).matches();
                 if (ours && !Files.exists(out.getParent())) {
                     Files.deleteIfExists(file);

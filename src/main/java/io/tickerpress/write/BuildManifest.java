@@ -50,12 +50,33 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
 
     /** A manifest of no pages for a build with these shared inputs: every page is rendered. */
     public static BuildManifest empty(Path output, String inputs) {
-        return new BuildManifest(VERSION, output.toAbsolutePath().normalize().toString(), inputs, Map.of(), Map.of());
+        return new BuildManifest(VERSION, outputKey(output), inputs, Map.of(), Map.of());
+    }
+
+    /**
+     * The output folder as the records of its builds name it: its absolute path, with the folders it lies in
+     * resolved through symbolic links (not the output itself: it is a link to its current version). Two names of
+     * one folder (a site reached through a link to it) share one manifest: one for each would describe the same
+     * files, and the one not used last would describe files another build has since replaced.
+     */
+    public static String outputKey(Path output) {
+        Path abs = output.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent == null) return abs.toString();
+        // The nearest folder above that exists (the first build makes the rest), resolved; the rest as named.
+        Path existing = parent;
+        while (existing != null && !Files.isDirectory(existing)) existing = existing.getParent();
+        if (existing == null) return abs.toString();
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs)).toString();
+        } catch (IOException | RuntimeException e) {
+            return abs.toString();
+        }
     }
 
     /** The manifest file for an output folder, inside the cache folder. */
     public static Path file(Path cacheDir, Path output) {
-        String key = Integer.toHexString(output.toAbsolutePath().normalize().toString().hashCode());
+        String key = Integer.toHexString(outputKey(output).hashCode());
         return cacheDir.resolve("pages-" + key + ".bin");
     }
 
@@ -70,7 +91,7 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
             if (!Files.isRegularFile(file)) return empty(output, inputs);
             try (DataInputStream in = open(file)) {
                 String was = string(in);
-                if (!was.equals(output.toAbsolutePath().normalize().toString()) || !inputs.equals(string(in))) {
+                if (!was.equals(outputKey(output)) || !inputs.equals(string(in))) {
                     return empty(output, inputs);
                 }
                 int pageCount = count(in);
