@@ -125,12 +125,13 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         if (cacheDir == null) return;
         try {
             Files.createDirectories(cacheDir);
-            Path target = file(cacheDir, Path.of(output));
+            String key = outputKey(Path.of(output)); // however the build named its output
+            Path target = file(cacheDir, Path.of(key));
             // Streamed: at 100,000 articles the file is tens of megabytes, too much to build in memory first.
             AtomicFiles.write(target, stream -> {
                 DataOutputStream out = new DataOutputStream(stream);
                 string(out, FORMAT);
-                string(out, output);
+                string(out, key);
                 string(out, inputs);
                 out.writeInt(pages.size());
                 // In the map's order: the reader keys them by path, and sorting 170,000 paths (a site of 100,000

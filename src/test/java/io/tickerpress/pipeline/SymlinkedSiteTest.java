@@ -49,7 +49,7 @@ class SymlinkedSiteTest {
         BuildResult throughLink = build(linked);
 
         TestSites.write(real.resolve("content/articles/2026-01-06-plain.md"), PLAIN); // the edit undone
-        build(real);
+        BuildResult throughFolder = build(real);
 
         Path clean = dir.resolve("clean");
         SiteBuilder.build(BuildOptions.of(real, clean).withNow(TestSites.NOW).withClean(true)
@@ -64,5 +64,7 @@ class SymlinkedSiteTest {
         // (home, archive pages, 2 articles, search, 404, tags index...): the link names the same output.
         assertEquals(throughLink.pages() - throughLink.pagesRendered(), throughLink.pagesReused());
         assertFalse(throughLink.pagesReused() == 0, "the build through the link reused no page: " + throughLink);
+        // And the other way round: the manifest the build through the link left serves the build through the folder.
+        assertFalse(throughFolder.pagesReused() == 0, "the build through the folder reused no page: " + throughFolder);
     }
 }
