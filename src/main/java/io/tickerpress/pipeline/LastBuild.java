@@ -35,7 +35,7 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
 
     /** Everything besides the input files that decides the output: where it goes, the options, the generator. */
     static String key(BuildOptions options) {
-        return Fingerprint.of("output", options.output().toAbsolutePath().normalize().toString(),
+        return Fingerprint.of("output", io.tickerpress.write.BuildManifest.outputKey(options.output()),
                 "drafts=" + options.drafts() + " future=" + options.future(),
                 "baseUrl=" + options.baseUrl(), "generator", GeneratorVersion.id(options.cacheDir()));
     }

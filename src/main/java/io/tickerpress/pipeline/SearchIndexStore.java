@@ -30,7 +30,8 @@ final class SearchIndexStore {
     private static final OutputPaths.Source SOURCE = OutputPaths.Source.generated("the search index");
 
     private final Path cacheDir;
-    private final Path output;
+    /** The output as its records name it ({@link BuildManifest#outputKey}). */
+    private final String output;
     private final String inputs;
     private final boolean clean;
     /**
@@ -41,7 +42,7 @@ final class SearchIndexStore {
 
     SearchIndexStore(BuildOptions options, String inputs) {
         this.cacheDir = options.cacheDir();
-        this.output = options.output().toAbsolutePath().normalize();
+        this.output = BuildManifest.outputKey(options.output());
         this.inputs = inputs;
         this.clean = options.clean();
     }
@@ -97,8 +98,23 @@ final class SearchIndexStore {
     }
 
     private Path file() {
-        String key = BuildManifest.file(cacheDir, output).getFileName().toString();
-        return cacheDir.resolve("search-" + key.substring("pages-".length()));
+        return besideManifest(BuildManifest.file(cacheDir, Path.of(output)));
+    }
+
+    /** The memo file that goes with a page manifest file (same output). */
+    static Path besideManifest(Path manifestFile) {
+        String name = manifestFile.getFileName().toString();
+        return manifestFile.resolveSibling(name.replaceFirst("^pages-", "search-").replaceFirst("\\.(json|bin)$", ".bin"));
+    }
+
+    /** Removes the memo kept for an output (a private one that is gone). */
+    static void delete(Path cacheDir, Path output) {
+        if (cacheDir == null) return;
+        try {
+            Files.deleteIfExists(besideManifest(BuildManifest.file(cacheDir, output)));
+        } catch (IOException ignored) {
+            // best effort: a memo of an output that is gone is never read again
+        }
     }
 
     /** The memo of the previous index, or null when there is none that fits it. */
@@ -106,7 +122,7 @@ final class SearchIndexStore {
         if (cacheDir == null || clean) return null;
         try {
             RecordBytes.Reader in = RecordBytes.Reader.unsealed(Files.readAllBytes(file()));
-            if (in.getInt() != FORMAT || !in.getString().equals(output.toString()) || !in.getString().equals(inputs)) {
+            if (in.getInt() != FORMAT || !in.getString().equals(output) || !in.getString().equals(inputs)) {
                 return null;
             }
             String fingerprint = in.getString();
@@ -151,7 +167,7 @@ final class SearchIndexStore {
     /** The memo as the bytes of its file (a {@link RecordBytes} record). */
     private byte[] bytes(SearchMemo memo) {
         RecordBytes.Writer out = new RecordBytes.Writer(1 << 16);
-        out.putInt(FORMAT).putString(output.toString()).putString(inputs).putString(memo.fingerprint());
+        out.putInt(FORMAT).putString(output).putString(inputs).putString(memo.fingerprint());
         out.putInt(memo.storyCount());
         for (long key : memo.stories()) out.putLong(key);
         out.putInt(memo.terms().size());

@@ -127,6 +127,9 @@ public final class SiteBuilder {
             // Read under the output's lock: the manifest must describe the site this build carries pages over from.
             BuildManifest previous = options.clean() ? BuildManifest.empty(options.output(), inputs)
                     : BuildManifest.load(options.cacheDir(), options.output(), inputs);
+            // In place, a build that fails leaves what it wrote in the folder, which the manifest no longer
+            // describes: until this build publishes, there is none (the next build after a failure makes all).
+            if (options.inPlace()) BuildManifest.delete(options.cacheDir(), options.output());
             Charts charts = new Charts(new ChartSlicer(market), config.chartFormat(), path -> config.basePath() + path,
                     chartCache, out::previous, Formats.of(config));
             SourcePaths sourcePaths = new SourcePaths(options.source());

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * A private output for builds nobody publishes (the preview server's, {@code check}'s): a temporary folder,
- * plus the page manifest those builds leave in the cache folder. {@link #close()} removes both. So does the
+ * plus the page manifest, last-build record and search memo those builds leave in the cache folder. {@link #close()} removes both. So does the
  * process ending while it is open (Ctrl-C, SIGTERM): a shutdown hook stops the build writing into it (through
  * {@link #progress()}), waits for its owner to close it, at most {@link #OWNER_GRACE_SECONDS} s, then removes
  * what is left. What a killed process (SIGKILL, the OOM killer) left is removed by the next one: folder names
@@ -71,6 +71,7 @@ public final class TemporaryOutput implements AutoCloseable {
                     BuildManifest.delete(cacheDir, folder.resolve("site"));
                     LastBuild.delete(cacheDir, folder.resolve("site"));
                     ArticleOrder.delete(cacheDir, folder.resolve("site"));
+                    SearchIndexStore.delete(cacheDir, folder.resolve("site"));
                     Trees.delete(folder);
                 }
             }
@@ -78,18 +79,25 @@ public final class TemporaryOutput implements AutoCloseable {
             // best effort, as removal at exit
         }
         if (cacheDir == null || !Files.isDirectory(cacheDir)) return;
+        Path root = tempRoot.toAbsolutePath().normalize();
+        try {
+            root = root.toRealPath(); // as the manifests name their outputs (BuildManifest.outputKey)
+        } catch (IOException e) {
+            // as named
+        }
         try (Stream<Path> files = Files.list(cacheDir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("pages-")).toList()) {
                 String output = BuildManifest.outputOf(file);
                 if (output == null) continue;
                 Path out = Path.of(output);
                 boolean ours = out.getParent() != null && out.getParent().getParent() != null
-                        && out.getParent().getParent().equals(tempRoot.toAbsolutePath().normalize())
+                        && out.getParent().getParent().equals(root)
                         && NAME.matcher(out.getParent().getFileName().toString()).matches();
                 if (ours && !Files.exists(out.getParent())) {
                     Files.deleteIfExists(file);
                     Files.deleteIfExists(LastBuild.besideManifest(file));
                     Files.deleteIfExists(ArticleOrder.besideManifest(file));
+                    Files.deleteIfExists(SearchIndexStore.besideManifest(file));
                 }
             }
         } catch (IOException | UncheckedIOException ignored) {
@@ -154,6 +162,7 @@ public final class TemporaryOutput implements AutoCloseable {
         BuildManifest.delete(cacheDir, site());
         LastBuild.delete(cacheDir, site());
         ArticleOrder.delete(cacheDir, site());
+        SearchIndexStore.delete(cacheDir, site());
         Trees.delete(folder);
         removed = !Files.exists(folder);
     }

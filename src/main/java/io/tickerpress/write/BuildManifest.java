@@ -50,12 +50,33 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
 
     /** A manifest of no pages for a build with these shared inputs: every page is rendered. */
     public static BuildManifest empty(Path output, String inputs) {
-        return new BuildManifest(VERSION, output.toAbsolutePath().normalize().toString(), inputs, Map.of(), Map.of());
+        return new BuildManifest(VERSION, outputKey(output), inputs, Map.of(), Map.of());
+    }
+
+    /**
+     * The output folder as the records of its builds name it: its absolute path, with the folders it lies in
+     * resolved through symbolic links (not the output itself: it is a link to its current version). Two names of
+     * one folder (a site reached through a link to it) share one manifest: one for each would describe the same
+     * files, and the one not used last would describe files another build has since replaced.
+     */
+    public static String outputKey(Path output) {
+        Path abs = output.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent == null) return abs.toString();
+        // The nearest folder above that exists (the first build makes the rest), resolved; the rest as named.
+        Path existing = parent;
+        while (existing != null && !Files.isDirectory(existing)) existing = existing.getParent();
+        if (existing == null) return abs.toString();
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs)).toString();
+        } catch (IOException | RuntimeException e) {
+            return abs.toString();
+        }
     }
 
     /** The manifest file for an output folder, inside the cache folder. */
     public static Path file(Path cacheDir, Path output) {
-        String key = Integer.toHexString(output.toAbsolutePath().normalize().toString().hashCode());
+        String key = Integer.toHexString(outputKey(output).hashCode());
         return cacheDir.resolve("pages-" + key + ".bin");
     }
 
@@ -70,7 +91,7 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
             if (!Files.isRegularFile(file)) return empty(output, inputs);
             try (DataInputStream in = open(file)) {
                 String was = string(in);
-                if (!was.equals(output.toAbsolutePath().normalize().toString()) || !inputs.equals(string(in))) {
+                if (!was.equals(outputKey(output)) || !inputs.equals(string(in))) {
                     return empty(output, inputs);
                 }
                 int pageCount = count(in);
@@ -104,12 +125,13 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         if (cacheDir == null) return;
         try {
             Files.createDirectories(cacheDir);
-            Path target = file(cacheDir, Path.of(output));
+            String key = outputKey(Path.of(output)); // however the build named its output
+            Path target = file(cacheDir, Path.of(key));
             // Streamed: at 100,000 articles the file is tens of megabytes, too much to build in memory first.
             AtomicFiles.write(target, stream -> {
                 DataOutputStream out = new DataOutputStream(stream);
                 string(out, FORMAT);
-                string(out, output);
+                string(out, key);
                 string(out, inputs);
                 out.writeInt(pages.size());
                 // In the map's order: the reader keys them by path, and sorting 170,000 paths (a site of 100,000
@@ -163,7 +185,7 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
                 DataInputStream in = new DataInputStream(counted);
                 if (!FORMAT.equals(string(in))) return java.util.Optional.empty();
                 String was = string(in);
-                if (!was.equals(output.toAbsolutePath().normalize().toString()) || !inputs.equals(string(in))) {
+                if (!was.equals(outputKey(output)) || !inputs.equals(string(in))) {
                     return java.util.Optional.empty();
                 }
                 Patch patch = new Patch(bytes, was);

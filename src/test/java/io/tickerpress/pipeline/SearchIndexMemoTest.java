@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -154,5 +155,36 @@ class SearchIndexMemoTest {
         Files.delete(src.resolve("content/articles/2026-01-03-story-2.md"));
         build();
         assertSearchAsClean("an old story removed");
+    }
+
+    /**
+     * The preview server builds in place, file by file: a build that fails after the search worker wrote the new
+     * index (and after some pages) leaves those files in the folder. Undoing the edit gives the stories the last
+     * good build's manifest names, so nothing may be carried over on the word of that manifest: the files in the
+     * folder are no longer the ones it describes.
+     */
+    @Test
+    void aFailedPreviewBuildThenTheEditUndoneGivesTheCleanSite() throws IOException {
+        out = dir.resolve("preview/site");
+        BuildOptions preview = BuildOptions.of(src, out).withNow(TestSites.NOW).withCacheDir(cache).withInPlace(true);
+        SiteBuilder.build(preview);
+        Path article = src.resolve("content/articles/2026-01-28-story-27.md");
+        String good = read(article);
+        // A new title (new words in the index, a new line for the neighbours) and a body that fails to render.
+        TestSites.write(article, good.replaceFirst("title: \"[^\"]*\"", "title: \"Zebra crossing\"")
+                + "\n{{< nosuchshortcode >}}\n");
+        assertThrows(io.tickerpress.diag.InputError.class, () -> SiteBuilder.build(preview));
+        TestSites.write(article, good);
+        SiteBuilder.build(preview);
+        assertSearchAsClean("a failed in-place build, then the edit undone");
+        Path clean = dir.resolve("clean-all");
+        SiteBuilder.build(BuildOptions.of(src, clean).withNow(TestSites.NOW).withClean(true)
+                .withCacheDir(dir.resolve("clean-cache-all")));
+        Map<String, byte[]> expected = TestSites.snapshot(clean);
+        Map<String, byte[]> actual = TestSites.snapshot(out);
+        expected.forEach((k, v) -> {
+            if (k.endsWith(".html")) assertEquals(new String(v, java.nio.charset.StandardCharsets.UTF_8),
+                    new String(actual.get(k), java.nio.charset.StandardCharsets.UTF_8), k);
+        });
     }
 }
