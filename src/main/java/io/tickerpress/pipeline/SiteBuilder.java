@@ -115,7 +115,8 @@ public final class SiteBuilder {
         Market market = new Market(content.market(), TradingCalendar.of(config.market()));
         List<DigestDay> digests = new MarketPages(market, config).digests(content.digests(), newestFirst);
         Map<String, List<PublishedArticle>> tickers = tickers(market, newestFirst);
-        Instant newestContent = newestContent(newestFirst, market);
+        Map<PublishedArticle, Instant> lastChanged = lastChanges(newestFirst);
+        Instant newestContent = newestContent(lastChanged, newestFirst, market);
 
         mark = lap(stages, "derive", mark);
         // render + write
@@ -158,13 +159,13 @@ public final class SiteBuilder {
             for (var page : Pagination.paginate(newestFirst, config.paginate(), "")) {
                 lists.add(() -> store.page(page.path(), Source.generated(listPage("the home page", page)),
                         pages.home(page, digests.isEmpty() ? null : digests.get(digests.size() - 1)),
-                        newest(page.items(), newestContent)));
+                        newest(lastChanged, page.items(), newestContent)));
             }
             for (Taxonomy.Term tag : tags) {
                 for (var page : Pagination.paginate(tag.articles(), config.paginate(), tag.path())) {
                     lists.add(() -> store.page(page.path(), Source.generated(listPage("the page of tag '" + tag.name() + "'", page)),
                             pages.articleList("list", tag.name(), page,
-                            pages.tagFeeds(tag.name(), tag.path())), newest(page.items(), newestContent)));
+                            pages.tagFeeds(tag.name(), tag.path())), newest(lastChanged, page.items(), newestContent)));
                 }
             }
             lists.add(() -> store.page("tags/", Source.generated("the tags index"), pages.termIndex("Tags", "tags/", tags),
@@ -173,7 +174,7 @@ public final class SiteBuilder {
                 String heading = pages.archiveHeading(archive);
                 for (var page : Pagination.paginate(archive.articles(), config.paginate(), archive.path())) {
                     lists.add(() -> store.page(page.path(), Source.generated(listPage("the archive of " + heading, page)),
-                            pages.articleList("archive", heading, page, List.of()), newest(page.items(), newestContent)));
+                            pages.articleList("archive", heading, page, List.of()), newest(lastChanged, page.items(), newestContent)));
                 }
             }
             for (Taxonomy.Term author : Taxonomy.group(newestFirst,
@@ -181,7 +182,7 @@ public final class SiteBuilder {
                     "authors/", Taxonomy::tagSlug)) {
                 for (var page : Pagination.paginate(author.articles(), config.paginate(), author.path())) {
                     lists.add(() -> store.page(page.path(), Source.generated(listPage("the page of author '" + author.name() + "'", page)),
-                            pages.articleList("author", author.name(), page, List.of()), newest(page.items(), newestContent)));
+                            pages.articleList("author", author.name(), page, List.of()), newest(lastChanged, page.items(), newestContent)));
                 }
             }
             workers.each(lists, Runnable::run);
@@ -207,7 +208,7 @@ public final class SiteBuilder {
                         .map(st -> market.calendar().closeAt(st.date(st.size() - 1)).toInstant())
                         .orElse(null);
                 for (var page : Pagination.paginate(articles, config.paginate(), path)) {
-                    Instant newest = newest(page.items(), dataDate == null ? newestContent : dataDate);
+                    Instant newest = newest(lastChanged, page.items(), dataDate == null ? newestContent : dataDate);
                     Instant lastmod = dataDate != null && dataDate.isAfter(newest) ? dataDate : newest;
                     marketLists.add(() -> store.page(page.path(), Source.generated(listPage("the page of ticker " + symbol, page)),
                             pages.ticker(symbol, page), lastmod));
@@ -318,13 +319,28 @@ public final class SiteBuilder {
         return (p.article().updated() == null ? p.article().date() : p.article().updated()).toInstant();
     }
 
-    private static Instant newest(List<PublishedArticle> items, Instant fallback) {
-        return items.stream().map(SiteBuilder::lastmod).max(Instant::compareTo).orElse(fallback);
+    /** Each article's last change ({@link #lastmod}), worked out once: list pages ask for it many times over. */
+    private static Map<PublishedArticle, Instant> lastChanges(List<PublishedArticle> newestFirst) {
+        Map<PublishedArticle, Instant> changed = new java.util.IdentityHashMap<>(newestFirst.size() * 2);
+        for (PublishedArticle p : newestFirst) changed.put(p, lastmod(p));
+        return changed;
+    }
+
+    private static Instant newest(Map<PublishedArticle, Instant> lastChanged, List<PublishedArticle> items,
+                                  Instant fallback) {
+        Instant newest = null;
+        for (PublishedArticle p : items) {
+            Instant t = lastChanged.get(p);
+            if (t == null) t = lastmod(p); // a list of other objects than the site's articles
+            if (newest == null || t.isAfter(newest)) newest = t;
+        }
+        return newest == null ? fallback : newest;
     }
 
     /** The newest moment in the content: an article's time or a snapshot's close. Not the build's clock. */
-    private static Instant newestContent(List<PublishedArticle> newestFirst, Market market) {
-        Instant newest = newest(newestFirst, Instant.EPOCH);
+    private static Instant newestContent(Map<PublishedArticle, Instant> lastChanged, List<PublishedArticle> newestFirst,
+                                         Market market) {
+        Instant newest = newest(lastChanged, newestFirst, Instant.EPOCH);
         for (var s : market.snapshots()) {
             if (s.asOf().toInstant().isAfter(newest)) newest = s.asOf().toInstant();
         }

@@ -57,12 +57,20 @@ public final class SearchIndex {
                 oldestFirst.add(p);
                 Article a = p.article();
                 Fingerprint.Parts hash = new Fingerprint.Parts();
-                // the time as its instant and zone: what the date shown and the month filter are made from
-                hash.add(a.title()).add(p.path()).add(Long.toString(a.date().toEpochSecond()))
-                        .add(Integer.toString(a.date().getNano())).add(a.date().getZone().getId());
-                framed(hash, a.summary());
-                framed(hash, a.tags());
-                framed(hash, a.tickers());
+                String file = a.body() == null ? null : a.body().key();
+                if (file != null) {
+                    // Parsed from a file whose content hash is known: what the index shows of it follows from that
+                    // hash and the file's name (the site's settings are the same for every story of an index).
+                    String name = a.file().substring(Math.max(a.file().lastIndexOf('/'), a.file().lastIndexOf('\\')) + 1);
+                    hash.add("file").add(file).add(name).add(p.path());
+                } else {
+                    // the time as its instant and zone: what the date shown and the month filter are made from
+                    hash.add("fields").add(a.title()).add(p.path()).add(Long.toString(a.date().toEpochSecond()))
+                            .add(Integer.toString(a.date().getNano())).add(a.date().getZone().getId());
+                    framed(hash, a.summary());
+                    framed(hash, a.tags());
+                    framed(hash, a.tickers());
+                }
                 keys[2 * id] = hash.high();
                 keys[2 * id + 1] = hash.low();
                 all.add(keys[2 * id]).add(keys[2 * id + 1]);
