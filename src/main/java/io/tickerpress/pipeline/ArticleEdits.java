@@ -14,6 +14,10 @@ import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.model.TradingCalendar;
 import io.tickerpress.derive.Market;
+import io.tickerpress.derive.Pagination;
+import io.tickerpress.derive.Permalinks;
+import io.tickerpress.render.FeedRenderer;
+import io.tickerpress.render.search.IndexFiles;
 import io.tickerpress.render.Formats;
 import io.tickerpress.render.PageRenderer;
 import io.tickerpress.render.PreparedPage;
@@ -33,19 +37,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The quick path of a build after edits to the bodies of published articles only: when every input file that
- * changed since the {@link LastBuild} is an article of its {@link ArticleOrder} whose {@link ArticleOrder#face}
- * is unchanged (its front matter says the same), no page but those articles' own shows what changed: their
- * neighbours, the lists, feeds, sitemaps and the search index show only faces. Then those pages alone are
- * rendered, from the changed articles, their neighbours and the newest stories (parsed from their files, not
- * from the archive), and every other file of the published version is carried over into a new version that is
- * published as every build's is. Anything else (a changed title, date or tag, an added or removed file, a
+ * The quick path of a build after edits to published articles that move no story: when every input file that
+ * changed since the {@link LastBuild} is an article of its {@link ArticleOrder} whose {@link ArticleOrder#placing}
+ * is unchanged (its time, tags, tickers, author and the rest of its front matter but its title and key points say
+ * the same), the pages that show what changed are known from the record:
+ * <ul>
+ *   <li>a body edit ({@link ArticleOrder#face} unchanged too) shows on the article's own page alone;</li>
+ *   <li>a title or key-point edit shows on its own page, its neighbours' (their links name it), the pages of the
+ *   lists that show it ({@link ArticleLists}: home, tag, archive, author and ticker pages) and the search index
+ *   (updated from its memo, {@link SearchIndexStore#patch}).</li>
+ * </ul>
+ * Then those pages alone are rendered, from the articles they show (parsed from their files, not from the
+ * archive), and every other file of the published version is carried over into a new version that is published
+ * as every build's is. Anything else is built in full: a changed time, tag or slug, an added or removed file, a
  * template, site.yaml, market data, charts or shortcodes in a changed article, full-content feeds, an as-of
- * sidebar, a page with charts) is built in full: this path only takes edits it can prove touch one page each.
+ * sidebar; and a title or key point that a feed, the news sitemap, the front page, a digest page or every
+ * article's "latest" list shows (one of the newest stories). This path only takes edits whose pages it can name.
  */
 final class ArticleEdits {
     /** The stage this path reports its time under ({@link BuildResult#stageMillis}). */
@@ -58,9 +71,21 @@ final class ArticleEdits {
     private ArticleEdits() {
     }
 
-    /** The edits this path takes on: what changed, and the articles that decide the changed pages. */
+    /**
+     * The edits this path takes on: the article pages and list pages to render, from the articles they show.
+     *
+     * @param pages   the article pages to render (the changed ones, and the neighbours of changed titles)
+     * @param lists   the list pages to render
+     * @param shown   the articles whose title or key points changed, by place
+     * @param faces   their new faces, by place
+     */
     private record Plan(LastBuild last, InputIndex inputs, SiteConfig config, Market market, Chronicle chronicle,
-                        List<PublishedArticle> changed) {
+                        List<PublishedArticle> pages, List<Listed> lists, Map<Integer, PublishedArticle> shown,
+                        Map<Integer, String> faces, ArticleOrder order, ArticleLoader loader) {
+    }
+
+    /** A list page to render, with its stories. */
+    private record Listed(ArticleLists.ListPage list, Pagination.Page<PublishedArticle> page) {
     }
 
     /** A reason, found late, to build in full instead. */
@@ -113,17 +138,7 @@ final class ArticleEdits {
         ArticleOrder order = ArticleOrder.load(options.cacheDir(), options.output()).orElse(null);
         if (order == null || !order.token().equals(last.order())) return null;
         Map<String, Integer> places = order.places();
-        // The changed articles, each with its neighbours, and the newest stories: the pages to render show no other.
-        Set<Integer> changed = new TreeSet<>();
-        Set<Integer> needed = new TreeSet<>();
         int count = order.files().size();
-        for (String file : changedFiles) {
-            Integer at = places.get(file);
-            if (at == null) return null; // not a published article (a template, site.yaml, data, a draft)
-            changed.add(at);
-            for (int i = Math.max(0, at - 1); i <= Math.min(count - 1, at + 1); i++) needed.add(i);
-        }
-        for (int i = Math.max(0, count - LATEST); i < count; i++) needed.add(i);
 
         SourcePaths paths = new SourcePaths(options.source());
         Path content = options.source().resolve("content");
@@ -131,52 +146,106 @@ final class ArticleEdits {
         if (options.baseUrl() != null) config = config.withBaseUrl(SiteBuilder.normaliseBaseUrl(options.baseUrl()));
         if (config.feedsFullContent() || config.market().asOf()) return null; // feeds or sidebars show bodies or dates
         ArticleLoader loader = new ArticleLoader(config);
-        List<Article> articles = new ArrayList<>();
-        Map<String, Integer> placeOf = new HashMap<>();
-        for (int i : needed) {
-            String file = order.files().get(i);
-            Article a = loader.load(options.source().resolve(file), InputIndex::hashOf);
-            // The article must be the one recorded (its path read back the same way), and say the same to others.
-            if (!file.equals(ArticleOrder.fileOf(paths, a)) || !ArticleOrder.face(paths, a).equals(order.face(i))) {
-                return null;
-            }
-            if (changed.contains(i) && (!a.charts().isEmpty() || a.body().shortcodes() || a.body().key() == null)) {
+        Map<Integer, Article> loaded = new TreeMap<>();
+        // Each changed article: its body alone changed, or also what lists show of it but not where they show it.
+        Set<Integer> shown = new TreeSet<>();
+        Map<Integer, String> faces = new HashMap<>();
+        Set<Integer> pageAt = new TreeSet<>();
+        Set<Integer> needed = new TreeSet<>();
+        for (String file : changedFiles) {
+            Integer at = places.get(file);
+            if (at == null) return null; // not a published article (a template, site.yaml, data, a draft)
+            Article a = load(options, loader, paths, order, at);
+            if (a == null || !a.charts().isEmpty() || a.body().shortcodes() || a.body().key() == null) {
                 return null; // its page shows market data or charts
             }
-            articles.add(a);
-            placeOf.put(file, i);
+            loaded.put(at, a);
+            pageAt.add(at);
+            String face = ArticleOrder.face(paths, a);
+            if (face.equals(order.face(at))) {
+                around(at, 1, count, needed);
+            } else if (ArticleOrder.placing(paths, a).equals(order.placing(at))) {
+                if (at >= count - LATEST) return null; // every article page lists the newest stories
+                shown.add(at);
+                faces.put(at, face);
+                around(at, 1, count, pageAt); // the neighbours' links name it
+                around(at, 2, count, needed); // and name their own other neighbours
+            } else {
+                return null; // it moves in the lists, or leaves or joins one
+            }
         }
+        for (int i = Math.max(0, count - LATEST); i < count; i++) needed.add(i);
+        List<ArticleLists.ListPage> lists = order.lists().showing(shown);
+        for (ArticleLists.ListPage list : lists) {
+            if (list.kind() == ArticleLists.Kind.DIGEST) return null; // its market figures: built in full
+            if (list.kind() == ArticleLists.Kind.HOME && list.number() == 1) return null; // the lead, the digest
+            if (list.kind() == ArticleLists.Kind.HOME || list.kind() == ArticleLists.Kind.TAG) {
+                // The site's and each tag's feeds show the list's newest stories.
+                for (int at : shown) {
+                    int position = list.positionOf(at);
+                    if (position >= 0 && position < FeedRenderer.FEED_ITEMS) return null;
+                }
+            }
+            for (int item : list.items()) needed.add(item);
+        }
+        // The other articles the pages show must say to others what the record says of them.
+        for (int i : needed) {
+            if (loaded.containsKey(i)) continue;
+            Article a = load(options, loader, paths, order, i);
+            if (a == null || !ArticleOrder.face(paths, a).equals(order.face(i))) return null;
+            loaded.put(i, a);
+        }
+        List<Article> articles = new ArrayList<>(loaded.values());
         if (Publication.select(articles, options.drafts(), options.future(), options.now()).size() != articles.size()) {
             return null;
         }
+        // These few articles must fall in the record's order: then each page to render finds its neighbours (loaded
+        // with it) and the newest stories among them as the full build would.
         Chronicle chronicle = new Chronicle(config, articles);
-        // The order of these few is the record's: each changed article's neighbours, and the newest stories.
-        List<PublishedArticle> changedEntries = new ArrayList<>();
+        Map<Integer, PublishedArticle> at = new HashMap<>();
+        int previous = -1;
         for (PublishedArticle entry : chronicle.oldestFirst()) {
-            int at = placeOf.get(ArticleOrder.fileOf(paths, entry.article()));
-            if (!changed.contains(at)) continue;
-            if (!neighbour(paths, chronicle.previous(entry), order, at - 1)
-                    || !neighbour(paths, chronicle.next(entry), order, at + 1)) {
-                return null;
+            int place = places.get(ArticleOrder.fileOf(paths, entry.article()));
+            if (place <= previous) return null;
+            previous = place;
+            at.put(place, entry);
+        }
+        if (!shown.isEmpty()) {
+            Instant newest = loaded.get(count - 1).date().toInstant();
+            for (int s : shown) {
+                if (FeedRenderer.inNewsSitemap(newest, loaded.get(s).date().toInstant())) return null;
             }
-            changedEntries.add(entry);
         }
-        List<PublishedArticle> newest = chronicle.newestFirst();
-        for (int k = 0; k < Math.min(LATEST, count); k++) {
-            if (placeOf.get(ArticleOrder.fileOf(paths, newest.get(k).article())) != count - 1 - k) return null;
+        List<PublishedArticle> pages = pageAt.stream().map(at::get).toList();
+        List<Listed> listed = new ArrayList<>();
+        for (ArticleLists.ListPage list : lists) {
+            List<PublishedArticle> items = new ArrayList<>(list.items().length);
+            for (int item : list.items()) items.add(at.get(item));
+            listed.add(new Listed(list, list.page(items)));
         }
+        Map<Integer, PublishedArticle> shownEntries = new HashMap<>();
+        shown.forEach(s -> shownEntries.put(s, at.get(s)));
         TradingCalendar calendar = TradingCalendar.of(config.market());
         MarketData data = new MarketLoader(calendar, new Diagnostics(), config.limits(), config.market().strict())
                 .load(content);
-        return new Plan(last, now, config, new Market(data, calendar), chronicle, changedEntries);
+        return new Plan(last, now, config, new Market(data, calendar), chronicle, pages, listed, shownEntries, faces,
+                order, loader);
     }
 
-    /** Whether a neighbour found among the few articles loaded is the record's article at {@code place}. */
-    private static boolean neighbour(SourcePaths paths, Optional<PublishedArticle> found, ArticleOrder order,
-                                     int place) {
-        if (place < 0 || place >= order.files().size()) return found.isEmpty();
-        return found.isPresent() && order.files().get(place).equals(ArticleOrder.fileOf(paths,
-                found.get().article()));
+    /** Adds the places within {@code reach} of {@code at} that the order has. */
+    private static void around(int at, int reach, int count, Set<Integer> places) {
+        for (int i = Math.max(0, at - reach); i <= Math.min(count - 1, at + reach); i++) places.add(i);
+    }
+
+    /**
+     * The article at a place of the order, parsed from its file, or null when the file no longer reads back as the
+     * record's (its path read the same way).
+     */
+    private static Article load(BuildOptions options, ArticleLoader loader, SourcePaths paths, ArticleOrder order,
+                                int place) {
+        String file = order.files().get(place);
+        Article a = loader.load(options.source().resolve(file), InputIndex::hashOf);
+        return file.equals(ArticleOrder.fileOf(paths, a)) ? a : null;
     }
 
     private static BuildResult publish(BuildOptions options, Plan plan, long start, Map<String, Long> stages) {
@@ -192,9 +261,11 @@ final class ArticleEdits {
              Workers workers = Workers.forThisMachine()) {
             if (!published(options, last)) return notQuick();
             Set<String> pageFiles = new java.util.HashSet<>();
-            plan.changed().forEach(entry -> pageFiles.add(entry.path() + "index.html"));
+            plan.pages().forEach(entry -> pageFiles.add(entry.path() + "index.html"));
+            plan.lists().forEach(listed -> pageFiles.add(listed.list().path() + "index.html"));
+            Set<String> groups = plan.shown().isEmpty() ? Set.of() : Set.of(SearchIndexStore.GROUP);
             BuildManifest.Patch manifest = BuildManifest.Patch.read(options.cacheDir(), options.output(), inputs,
-                    pageFiles).orElse(null);
+                    pageFiles, groups).orElse(null);
             Set<String> baseFiles = out.previousFiles().orElse(null);
             if (manifest == null || baseFiles == null) return notQuick();
             Charts charts = new Charts(new ChartSlicer(plan.market()), config.chartFormat(),
@@ -205,56 +276,121 @@ final class ArticleEdits {
             // The build's warnings as kept for the next build (files named relative to the site folder).
             List<String> warnings = new ArrayList<>(last.warnings());
             Set<String> written = new java.util.HashSet<>();
-            for (PublishedArticle entry : plan.changed()) {
-                String file = entry.path() + "index.html";
-                BuildManifest.Entry was = manifest.entry(file);
-                if (was == null || !baseFiles.contains(file)) return notQuick();
-                PreparedPage page = pages.article(entry, plan.chronicle(), latest);
-                Diagnostics own = new Diagnostics();
-                String html = page.render().apply(own);
-                // Charts it shows (a sidebar's) must be the published version's: they are carried over with it.
-                List<String> shown = PageStore.chartFiles(html);
-                if (!shown.stream().allMatch(chart -> baseFiles.contains("charts/" + chart))) return notQuick();
-                out.write(file, html.getBytes(StandardCharsets.UTF_8));
-                written.add(file);
-                // The page's earlier warnings give way to its new ones.
-                for (String w : was.warnings()) warnings.remove(w);
-                warnings.addAll(own.stored(paths));
-                manifest.put(file, new BuildManifest.Entry(page.fingerprint(), shown, own.stored(paths)));
+            Rendering rendering = new Rendering(out, manifest, baseFiles, paths, warnings, written);
+            for (PublishedArticle entry : plan.pages()) {
+                rendering.page(entry.path() + "index.html", pages.article(entry, plan.chronicle(), latest));
+            }
+            for (Listed listed : plan.lists()) {
+                rendering.page(listed.list().path() + "index.html", listPage(pages, listed));
+            }
+            int pagesWritten = written.size();
+            // The search index: the files that hold a changed story are made again, the others kept.
+            Set<String> removed = new java.util.HashSet<>();
+            SearchIndexStore search = new SearchIndexStore(options, inputs);
+            if (!plan.shown().isEmpty()) {
+                BuildManifest.Group before = manifest.group(SearchIndexStore.GROUP);
+                if (before == null) return notQuick();
+                Set<String> had = new java.util.HashSet<>(before.files());
+                BuildManifest.Group after = search.patch(before, plan.shown(), id -> story(options, plan, paths, id),
+                        pages::url, pages.formats(), new IndexFiles() {
+                            @Override
+                            public void write(String path, byte[] bytes) {
+                                out.write(path, bytes);
+                                written.add(path);
+                            }
+
+                            @Override
+                            public boolean keep(String path) {
+                                return had.contains(path) && baseFiles.contains(path);
+                            }
+                        }).orElse(null);
+                if (after == null) return notQuick();
+                manifest.putGroup(SearchIndexStore.GROUP, after);
+                removed.addAll(had);
+                removed.removeAll(after.files());
             }
             // Every other file of the published version is carried over: nothing it shows changed.
             List<String> carried = new ArrayList<>(baseFiles.size());
-            for (String f : baseFiles) if (!written.contains(f)) carried.add(f);
+            for (String f : baseFiles) if (!written.contains(f) && !removed.contains(f)) carried.add(f);
             AtomicBoolean lost = new AtomicBoolean();
             stages.put(STAGE + ": render", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
             workers.each(carried, f -> {
                 if (!out.carryOver(f)) lost.set(true);
             });
-            if (lost.get() || out.filesWritten() != last.files()) return notQuick();
+            Set<String> files = new java.util.HashSet<>(carried);
+            files.addAll(written);
+            if (lost.get() || out.filesWritten() != files.size()) return notQuick();
             java.util.Collections.sort(warnings);
             // Reported as the user sees the files from this working folder, sorted.
             Diagnostics shownWarnings = new Diagnostics();
             warnings.forEach(w -> shownWarnings.replay(w, paths));
 
+            // The records go first: if publishing fails, the next build finds none and builds in full.
             BuildManifest.delete(options.cacheDir(), options.output());
             LastBuild.delete(options.cacheDir(), options.output());
+            if (!plan.faces().isEmpty()) ArticleOrder.delete(options.cacheDir(), options.output());
             stages.put(STAGE + ": carry over", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
             out.publish();
             manifest.save(options.cacheDir());
+            search.keep();
+            if (!plan.faces().isEmpty()) plan.order().withFaces(plan.faces()).save(options.cacheDir(), options.output());
             chartCache.pruneAsLastBuild(); // the charts are the last build's
             stages.put(STAGE + ": publish", (System.nanoTime() - mark) / 1_000_000);
             long millis = (System.nanoTime() - start) / 1_000_000;
             stages.put(STAGE, millis);
             BuildResult result = new BuildResult(last.pages(), out.filesWritten(), last.articles(), shownWarnings.warnings(), millis,
-                    0, last.charts(), written.size(), last.pages() - written.size(), 0, stages,
+                    0, last.charts(), pagesWritten, last.pages() - pagesWritten, 0, stages,
                     plan.chronicle().oldestFirst().size(), false);
             new LastBuild(last.key(), plan.inputs(), out.root().toString(), PublishedOutput.modes(out.root()),
                     last.clockFrom(), last.clockUntil(), last.pages(), result.files(), last.articles(), last.charts(),
                     warnings, last.order()).save(options.cacheDir(), options.output());
             return result;
         }
+    }
+
+    /** Renders pages into the new version in place of the published version's, and patches their manifest entries. */
+    private record Rendering(StagingFolder out, BuildManifest.Patch manifest, Set<String> baseFiles, SourcePaths paths,
+                             List<String> warnings, Set<String> written) {
+        void page(String file, PreparedPage page) {
+            BuildManifest.Entry was = manifest.entry(file);
+            if (was == null || !baseFiles.contains(file)) notQuick();
+            Diagnostics own = new Diagnostics();
+            String html = page.render().apply(own);
+            // Charts it shows (a sidebar's, a ticker's) must be the published version's: they are carried over.
+            List<String> shown = PageStore.chartFiles(html);
+            if (!shown.stream().allMatch(chart -> baseFiles.contains("charts/" + chart))) notQuick();
+            out.write(file, html.getBytes(StandardCharsets.UTF_8));
+            written.add(file);
+            // The page's earlier warnings give way to its new ones.
+            for (String w : was.warnings()) warnings.remove(w);
+            warnings.addAll(own.stored(paths));
+            manifest.put(file, new BuildManifest.Entry(page.fingerprint(), shown, own.stored(paths)));
+        }
+    }
+
+    /** A list page, as the full build makes it ({@link SiteBuilder}). */
+    private static PreparedPage listPage(PageRenderer pages, Listed listed) {
+        ArticleLists.ListPage list = listed.list();
+        return switch (list.kind()) {
+            case HOME -> pages.home(listed.page(), null); // not the first page: no digest teaser
+            case TAG -> pages.articleList("list", list.name(), listed.page(), pages.tagFeeds(list.name(), list.base()));
+            case ARCHIVE -> pages.articleList("archive", list.name(), listed.page(), List.of());
+            case AUTHOR -> pages.articleList("author", list.name(), listed.page(), List.of());
+            case TICKER -> pages.ticker(list.name(), listed.page());
+            case DIGEST -> notQuick();
+        };
+    }
+
+    /**
+     * A story of the search index that did not change (its id is its place), parsed from its file: it must say to
+     * others what the record says of it.
+     */
+    private static PublishedArticle story(BuildOptions options, Plan plan, SourcePaths paths, int id) {
+        Article a = load(options, plan.loader(), paths, plan.order(), id);
+        if (a == null || !ArticleOrder.face(paths, a).equals(plan.order().face(id))) return notQuick();
+        return new PublishedArticle(a, Permalinks.article(plan.config(), a));
     }
 
     /**

@@ -20,14 +20,16 @@ import java.util.Optional;
 
 /**
  * The published articles of the last full build into an output, oldest first, each as its file (relative to the
- * site folder, as the {@link InputIndex} names it) and its {@link #face}: the hash of everything other pages show
- * of it. Kept in the cache folder beside the page manifest ({@code order-*.bin}) with a {@code token} that the
- * {@link LastBuild} record repeats: a build that changed only article bodies ({@link ArticleEdits}) finds in it
- * each changed article's neighbours and the newest stories, and proves that no other page changed, without
- * loading the archive. Written after publishing, removed before, like the manifest.
+ * site folder, as the {@link InputIndex} names it), its {@link #face} (the hash of everything other pages show of it)
+ * and its {@link #placing} (the hash of what decides where it is listed), with the pages that list them
+ * ({@link ArticleLists}). Kept in the cache folder beside the page manifest ({@code order-*.bin}) with a
+ * {@code token} that the {@link LastBuild} record repeats: a build that changed only article bodies, titles or key
+ * points ({@link ArticleEdits}) finds in it each changed article's neighbours, the lists that show it and the newest
+ * stories, and proves that no other page changed, without loading the archive. Written after publishing, removed
+ * before, like the manifest.
  */
-record ArticleOrder(String token, List<String> files, byte[] faces) {
-    private static final String FORMAT = "tickerpress article order 1";
+record ArticleOrder(String token, List<String> files, byte[] faces, byte[] placings, ArticleLists lists) {
+    private static final String FORMAT = "tickerpress article order 2";
 
     /**
      * What other pages, feeds, sitemaps and the search index show of an article, as a hash: every field of its
@@ -35,18 +37,35 @@ record ArticleOrder(String token, List<String> files, byte[] faces) {
      * only in the article's own page.
      */
     static String face(SourcePaths paths, Article a) {
+        Fingerprint.Parts hash = placed(paths, a);
+        hash.add("shown").add(a.title()).add(Integer.toString(a.summary().size()));
+        a.summary().forEach(hash::add);
+        return hash.hex();
+    }
+
+    /**
+     * What decides which lists show an article, where, and with which time: every field of its front matter but
+     * its title and key points (which lists show, but which do not move it). Two parses with the same placing and
+     * different faces differ in their own page, their neighbours', the pages of the lists that show them, and the
+     * search index.
+     */
+    static String placing(SourcePaths paths, Article a) {
+        return placed(paths, a).hex();
+    }
+
+    private static Fingerprint.Parts placed(SourcePaths paths, Article a) {
         Fingerprint.Parts hash = new Fingerprint.Parts();
-        hash.add(paths.ofShown(a.file())).add(a.title()).add(a.date().toString())
+        hash.add(paths.ofShown(a.file())).add(a.date().toString())
                 .add(a.updated() == null ? "-" : "+" + a.updated()).add(a.dateline()).add(a.slug())
                 .add(a.author()).add(Boolean.toString(a.draft()));
-        for (List<String> list : List.of(a.summary(), a.tags(), a.tickers())) {
+        for (List<String> list : List.of(a.tags(), a.tickers())) {
             hash.add(Integer.toString(list.size()));
             list.forEach(hash::add);
         }
         hash.add(Integer.toString(a.sources().size()));
         for (Source s : a.sources()) hash.add(s.name()).add(s.url() == null ? "-" : "+" + s.url());
         hash.add(a.charts().toString());
-        return hash.hex();
+        return hash;
     }
 
     /**
@@ -60,24 +79,41 @@ record ArticleOrder(String token, List<String> files, byte[] faces) {
     }
 
     /**
-     * The record of a build's published articles, or empty when one of them lies outside the site folder. Made
-     * after the build published, with its pages still in memory: it keeps only the names and 16 bytes a face.
+     * The record of a build's published articles and the pages that list them, or empty when one of them lies
+     * outside the site folder. Made after the build published, with its pages still in memory: it keeps only the
+     * names, 32 bytes an article and the lists' places.
      */
-    static Optional<ArticleOrder> of(String token, SourcePaths paths, List<PublishedArticle> oldestFirst) {
+    static Optional<ArticleOrder> of(String token, SourcePaths paths, List<PublishedArticle> oldestFirst,
+                                     ArticleLists lists) {
         String[] files = new String[oldestFirst.size()];
         byte[] faces = new byte[files.length * 16];
+        byte[] placings = new byte[files.length * 16];
         java.util.stream.IntStream.range(0, files.length).parallel().forEach(i -> {
             Article a = oldestFirst.get(i).article();
             files[i] = fileOf(paths, a);
             System.arraycopy(java.util.HexFormat.of().parseHex(face(paths, a)), 0, faces, i * 16, 16);
+            System.arraycopy(java.util.HexFormat.of().parseHex(placing(paths, a)), 0, placings, i * 16, 16);
         });
         for (String f : files) if (f == null) return Optional.empty();
-        return Optional.of(new ArticleOrder(token, java.util.Arrays.asList(files), faces));
+        return Optional.of(new ArticleOrder(token, java.util.Arrays.asList(files), faces, placings, lists));
     }
 
     /** The face of the article at a place in the order. */
     String face(int place) {
         return java.util.HexFormat.of().formatHex(faces, place * 16, place * 16 + 16);
+    }
+
+    /** The placing of the article at a place in the order. */
+    String placing(int place) {
+        return java.util.HexFormat.of().formatHex(placings, place * 16, place * 16 + 16);
+    }
+
+    /** This record with new faces at some places (articles whose titles or key points changed). */
+    ArticleOrder withFaces(Map<Integer, String> changed) {
+        byte[] now = faces.clone();
+        changed.forEach((place, face) ->
+                System.arraycopy(java.util.HexFormat.of().parseHex(face), 0, now, place * 16, 16));
+        return new ArticleOrder(token, files, now, placings, lists);
     }
 
     /** Each file's place in the order. */
@@ -107,12 +143,15 @@ record ArticleOrder(String token, List<String> files, byte[] faces) {
             int count = in.count();
             List<String> files = new ArrayList<>(count);
             byte[] faces = new byte[count * 16];
+            byte[] placings = new byte[count * 16];
             for (int i = 0; i < count; i++) {
                 files.add(in.getName());
                 in.get(faces, i * 16, 16);
+                in.get(placings, i * 16, 16);
             }
+            ArticleLists lists = ArticleLists.read(in, count);
             if (!in.atEnd()) return Optional.empty();
-            return Optional.of(new ArticleOrder(token, files, faces));
+            return Optional.of(new ArticleOrder(token, files, faces, placings, lists));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a damaged record only means a full build
         }
@@ -122,7 +161,10 @@ record ArticleOrder(String token, List<String> files, byte[] faces) {
         if (cacheDir == null) return;
         RecordBytes.Writer out = new RecordBytes.Writer(files.size() * 40 + 256);
         out.putString(FORMAT).putString(token).putInt(files.size());
-        for (int i = 0; i < files.size(); i++) out.putName(files.get(i)).put(faces, i * 16, 16);
+        for (int i = 0; i < files.size(); i++) {
+            out.putName(files.get(i)).put(faces, i * 16, 16).put(placings, i * 16, 16);
+        }
+        lists.write(out);
         try {
             Files.createDirectories(cacheDir);
             AtomicFiles.write(file(cacheDir, output), out.sealed());

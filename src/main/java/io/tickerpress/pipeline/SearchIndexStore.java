@@ -15,8 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Makes the search index of a build, and keeps its memo ({@link SearchMemo}) for the next one in
@@ -26,7 +29,9 @@ import java.util.function.Function;
  * Otherwise, or when the memo is damaged, the index is made anew; the output is the same either way.
  */
 final class SearchIndexStore {
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+    /** The index's group of files in the page manifest. */
+    static final String GROUP = "search";
     private static final OutputPaths.Source SOURCE = OutputPaths.Source.generated("the search index");
 
     private final Path cacheDir;
@@ -49,7 +54,7 @@ final class SearchIndexStore {
 
     void write(PageStore store, List<PublishedArticle> newestFirst, Function<String, String> url, Formats formats) {
         SearchIndex.Stories stories = SearchIndex.stories(newestFirst);
-        store.files("search", stories.fingerprint(), name -> SOURCE, (previous, files) -> {
+        store.files(GROUP, stories.fingerprint(), name -> SOURCE, (previous, files) -> {
             IndexFiles placed = new IndexFiles() {
                 private final java.util.Set<String> done = new java.util.HashSet<>();
 
@@ -74,6 +79,50 @@ final class SearchIndexStore {
                 made = bytes(SearchIndex.write(stories, url, formats, null, placed));
             }
         });
+    }
+
+    /**
+     * Updates the index {@code previous} (the published version's search group) for stories that changed what they
+     * show but not their tags, tickers or time ({@link SearchIndex.Stories#patched}), from its memo: only the files
+     * they are in are written through {@code files}, the others are kept ({@code files.keep}). Returns the group of
+     * the updated index, or empty when no memo fits {@code previous} or one of its files is gone: then the caller
+     * builds in full.
+     */
+    Optional<BuildManifest.Group> patch(BuildManifest.Group previous, Map<Integer, PublishedArticle> changed,
+                                        IntFunction<PublishedArticle> storyAt, Function<String, String> url,
+                                        Formats formats, IndexFiles files) {
+        SearchMemo before = previous == null ? null : read(previous);
+        if (before == null || changed.keySet().stream().anyMatch(id -> id < 0 || id >= before.storyCount())) {
+            return Optional.empty();
+        }
+        List<String> made = new ArrayList<>();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        IndexFiles placed = new IndexFiles() {
+            @Override
+            public void write(String path, byte[] bytes) {
+                if (done.add(path)) {
+                    files.write(path, bytes);
+                    made.add(path);
+                }
+            }
+
+            @Override
+            public boolean keep(String path) {
+                if (done.contains(path)) return true;
+                if (!files.keep(path)) return false;
+                done.add(path);
+                made.add(path);
+                return true;
+            }
+        };
+        try {
+            SearchIndex.Stories stories = SearchIndex.Stories.patched(before, changed, storyAt);
+            SearchMemo memo = SearchIndex.write(stories, url, formats, before, placed);
+            this.made = bytes(memo);
+            return Optional.of(new BuildManifest.Group(memo.fingerprint(), made));
+        } catch (IndexFiles.MissingFile e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -151,11 +200,24 @@ final class SearchIndexStore {
             for (int i = 0; i < shardCount; i++) {
                 shards.add(new SearchMemo.Shard(in.getString(), in.getString(), in.getInt(), in.getString()));
             }
+            List<String> tickers = strings(in);
+            List<String> tags = strings(in);
+            int monthCount = in.count();
+            List<SearchMemo.Month> months = new ArrayList<>(monthCount);
+            for (int i = 0; i < monthCount; i++) months.add(new SearchMemo.Month(in.getString(), in.getInt(), in.getInt()));
             if (!in.atEnd()) return null;
-            return new SearchMemo(fingerprint, stories, terms, groups, shards);
+            return new SearchMemo(fingerprint, stories, terms, groups, shards,
+                    new SearchMemo.Facets(tickers, tags, months));
         } catch (IOException | RuntimeException e) {
             return null; // no memo, or a damaged one: the index is made anew
         }
+    }
+
+    private static List<String> strings(RecordBytes.Reader in) {
+        int count = in.count();
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) out.add(in.getString());
+        return out;
     }
 
     private static byte[] bytes(RecordBytes.Reader in) {
@@ -185,6 +247,13 @@ final class SearchIndexStore {
         memo.groups().forEach(g -> out.putString(g.hash()).putInt(g.docs()));
         out.putInt(memo.shards().size());
         memo.shards().forEach(s -> out.putString(s.first()).putString(s.last()).putInt(s.terms()).putString(s.hash()));
+        SearchMemo.Facets facets = memo.facets();
+        out.putInt(facets.tickers().size());
+        facets.tickers().forEach(out::putString);
+        out.putInt(facets.tags().size());
+        facets.tags().forEach(out::putString);
+        out.putInt(facets.months().size());
+        facets.months().forEach(m -> out.putString(m.month()).putInt(m.first()).putInt(m.count()));
         return out.sealed();
     }
 }

@@ -156,13 +156,18 @@ public final class SiteBuilder {
             // List pages render on the workers too: each is written to its own path, and the records that the
             // sitemap lists are sorted there, so the output does not depend on the order they finish in.
             List<Runnable> lists = new ArrayList<>();
+            // What each list page shows, for a later build that changes a title or key point (ArticleEdits).
+            ArticleLists.Recorder listed = new ArticleLists.Recorder(chronicle.oldestFirst());
+            int perPage = config.paginate();
             for (var page : Pagination.paginate(newestFirst, config.paginate(), "")) {
+                listed.add(ArticleLists.Kind.HOME, "", "", page, perPage);
                 lists.add(() -> store.page(page.path(), Source.generated(listPage("the home page", page)),
                         pages.home(page, digests.isEmpty() ? null : digests.get(digests.size() - 1)),
                         newest(lastChanged, page.items(), newestContent)));
             }
             for (Taxonomy.Term tag : tags) {
                 for (var page : Pagination.paginate(tag.articles(), config.paginate(), tag.path())) {
+                    listed.add(ArticleLists.Kind.TAG, tag.name(), tag.path(), page, perPage);
                     lists.add(() -> store.page(page.path(), Source.generated(listPage("the page of tag '" + tag.name() + "'", page)),
                             pages.articleList("list", tag.name(), page,
                             pages.tagFeeds(tag.name(), tag.path())), newest(lastChanged, page.items(), newestContent)));
@@ -173,6 +178,7 @@ public final class SiteBuilder {
             for (Archives.Archive archive : Archives.of(config, newestFirst)) {
                 String heading = pages.archiveHeading(archive);
                 for (var page : Pagination.paginate(archive.articles(), config.paginate(), archive.path())) {
+                    listed.add(ArticleLists.Kind.ARCHIVE, heading, archive.path(), page, perPage);
                     lists.add(() -> store.page(page.path(), Source.generated(listPage("the archive of " + heading, page)),
                             pages.articleList("archive", heading, page, List.of()), newest(lastChanged, page.items(), newestContent)));
                 }
@@ -181,6 +187,7 @@ public final class SiteBuilder {
                     p -> p.article().author() == null || p.article().author().isBlank() ? List.of() : List.of(p.article().author()),
                     "authors/", Taxonomy::tagSlug)) {
                 for (var page : Pagination.paginate(author.articles(), config.paginate(), author.path())) {
+                    listed.add(ArticleLists.Kind.AUTHOR, author.name(), author.path(), page, perPage);
                     lists.add(() -> store.page(page.path(), Source.generated(listPage("the page of author '" + author.name() + "'", page)),
                             pages.articleList("author", author.name(), page, List.of()), newest(lastChanged, page.items(), newestContent)));
                 }
@@ -188,6 +195,7 @@ public final class SiteBuilder {
             workers.each(lists, Runnable::run);
             mark = lap(stages, "articles and lists", mark);
 
+            digests.forEach(day -> listed.add(ArticleLists.Kind.DIGEST, day.path(), day.path(), day.articles()));
             workers.each(digests, day ->
                     store.page(day.path(), Source.generated("the market digest of " + day.snapshot().file()),
                             pages.digest(day), day.snapshot().asOf().toInstant()));
@@ -208,6 +216,7 @@ public final class SiteBuilder {
                         .map(st -> market.calendar().closeAt(st.date(st.size() - 1)).toInstant())
                         .orElse(null);
                 for (var page : Pagination.paginate(articles, config.paginate(), path)) {
+                    listed.add(ArticleLists.Kind.TICKER, symbol, path, page, perPage);
                     Instant newest = newest(lastChanged, page.items(), dataDate == null ? newestContent : dataDate);
                     Instant lastmod = dataDate != null && dataDate.isAfter(newest) ? dataDate : newest;
                     marketLists.add(() -> store.page(page.path(), Source.generated(listPage("the page of ticker " + symbol, page)),
@@ -265,7 +274,8 @@ public final class SiteBuilder {
             if (since.inputs() != null) {
                 // Names this build's order record; its last-build record (saved after it) repeats the name.
                 String token = out.root().getFileName() + "-" + Long.toHexString(System.nanoTime());
-                Optional<ArticleOrder> articles = ArticleOrder.of(token, sourcePaths, chronicle.oldestFirst());
+                Optional<ArticleOrder> articles = ArticleOrder.of(token, sourcePaths, chronicle.oldestFirst(),
+                        listed.lists());
                 if (articles.isPresent()) {
                     articles.get().save(options.cacheDir(), options.output());
                     order = token;

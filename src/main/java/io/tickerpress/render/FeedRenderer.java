@@ -19,7 +19,9 @@ import java.util.function.Function;
 /** Feeds (RSS 2.0, Atom), sitemaps and robots.txt: the files machines read. */
 public final class FeedRenderer {
     /** A feed shows its newest stories, this many (see {@link #items}). */
-    private static final int FEED_ITEMS = 20;
+    public static final int FEED_ITEMS = 20;
+    /** The news sitemap lists the stories of this long before the newest one (see {@link #inNewsSitemap}). */
+    private static final java.time.Duration NEWS_DAYS = java.time.Duration.ofDays(2);
     private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final SiteConfig config;
@@ -126,12 +128,16 @@ public final class FeedRenderer {
         List<NewsSitemapView.Entry> entries = List.of();
         if (!newestFirst.isEmpty()) {
             Instant newest = newestFirst.get(0).article().date().toInstant();
-            Instant from = newest.minus(java.time.Duration.ofDays(2));
-            entries = newestFirst.stream().filter(p -> p.article().date().toInstant().isAfter(from))
+            entries = newestFirst.stream().filter(p -> inNewsSitemap(newest, p.article().date().toInstant()))
                     .map(p -> new NewsSitemapView.Entry(config.baseUrl() + p.path(), Formats.iso(p.article().date()),
                             p.article().title())).toList();
         }
         return render("news-sitemap.ftlx", "news", new NewsSitemapView(config.publisher(), config.language(), entries));
+    }
+
+    /** Whether the news sitemap lists a story published at {@code at}, when the newest story is of {@code newest}. */
+    public static boolean inNewsSitemap(Instant newest, Instant at) {
+        return at.isAfter(newest.minus(NEWS_DAYS));
     }
 
     public String robots() {

@@ -46,36 +46,81 @@ public final class SearchIndex {
         /** Story {@code id}'s key: {@code keys[2 * id]} and {@code keys[2 * id + 1]}, 128 bits. */
         private final long[] keys;
         private final String fingerprint;
+        /** The filters, when known without reading every story (see {@link #patched}); else null. */
+        private final SearchMemo.Facets facets;
 
         private Stories(List<PublishedArticle> newestFirst) {
             int n = newestFirst.size();
             oldestFirst = new ArrayList<>(n);
             keys = new long[2 * n];
-            Fingerprint.Parts all = new Fingerprint.Parts().add(Integer.toString(n));
             for (int id = 0; id < n; id++) {
                 PublishedArticle p = newestFirst.get(n - 1 - id);
                 oldestFirst.add(p);
-                Article a = p.article();
-                Fingerprint.Parts hash = new Fingerprint.Parts();
-                String file = a.body() == null ? null : a.body().key();
-                if (file != null) {
-                    // Parsed from a file whose content hash is known: what the index shows of it follows from that
-                    // hash and the file's name (the site's settings are the same for every story of an index).
-                    String name = a.file().substring(Math.max(a.file().lastIndexOf('/'), a.file().lastIndexOf('\\')) + 1);
-                    hash.add("file").add(file).add(name).add(p.path());
-                } else {
-                    // the time as its instant and zone: what the date shown and the month filter are made from
-                    hash.add("fields").add(a.title()).add(p.path()).add(Long.toString(a.date().toEpochSecond()))
-                            .add(Integer.toString(a.date().getNano())).add(a.date().getZone().getId());
-                    framed(hash, a.summary());
-                    framed(hash, a.tags());
-                    framed(hash, a.tickers());
-                }
-                keys[2 * id] = hash.high();
-                keys[2 * id + 1] = hash.low();
-                all.add(keys[2 * id]).add(keys[2 * id + 1]);
+                key(p, keys, id);
             }
-            fingerprint = all.hex();
+            fingerprint = fingerprint(keys);
+            facets = null;
+        }
+
+        private Stories(List<PublishedArticle> oldestFirst, long[] keys, SearchMemo.Facets facets) {
+            this.oldestFirst = oldestFirst;
+            this.keys = keys;
+            this.fingerprint = fingerprint(keys);
+            this.facets = facets;
+        }
+
+        /**
+         * The stories of the memo's index with a few of them changed in what they show but not in their tags,
+         * tickers or time (so the filters stay the memo's): {@code changed} by id, each other story read through
+         * {@code storyAt} only if its result lines must be made again. Every other story is taken to show what
+         * the memo says.
+         */
+        public static Stories patched(SearchMemo before, Map<Integer, PublishedArticle> changed,
+                                      java.util.function.IntFunction<PublishedArticle> storyAt) {
+            long[] keys = before.stories().clone();
+            changed.forEach((id, p) -> key(p, keys, id));
+            int n = keys.length / 2;
+            List<PublishedArticle> stories = new java.util.AbstractList<>() {
+                @Override
+                public PublishedArticle get(int id) {
+                    PublishedArticle p = changed.get(id);
+                    return p != null ? p : storyAt.apply(id);
+                }
+
+                @Override
+                public int size() {
+                    return n;
+                }
+            };
+            return new Stories(stories, keys, before.facets());
+        }
+
+        private static String fingerprint(long[] keys) {
+            Fingerprint.Parts all = new Fingerprint.Parts().add(Integer.toString(keys.length / 2));
+            for (long key : keys) all.add(key);
+            return all.hex();
+        }
+
+        /** Puts story {@code id}'s key into {@code keys}. */
+        private static void key(PublishedArticle p, long[] keys, int id) {
+            Article a = p.article();
+            Fingerprint.Parts hash = new Fingerprint.Parts();
+            String file = a.body() == null ? null : a.body().key();
+            if (file != null) {
+                // Parsed from a file whose content hash is known: what the index shows of it follows from that
+                // hash and the file's name (the site's settings are the same for every story of an index).
+                String name = a.file().substring(Math.max(a.file().lastIndexOf('/'), a.file().lastIndexOf('\\')) + 1);
+                hash.add("file").add(file).add(name).add(p.path());
+            } else {
+                // the time as its instant and zone: what the date shown and the month filter are made from
+                hash.add("fields").add(a.title()).add(p.path()).add(Long.toString(a.date().toEpochSecond()))
+                        .add(Integer.toString(a.date().getNano())).add(a.date().getZone().getId());
+                framed(hash, a.summary());
+                framed(hash, a.tags());
+                framed(hash, a.tickers());
+            }
+            keys[2 * id] = hash.high();
+            keys[2 * id + 1] = hash.low();
         }
 
         /** What the whole index is made from: a build whose stories give the same keeps the last index. */
@@ -171,21 +216,7 @@ public final class SearchIndex {
         List<SearchMemo.Shard> shards = Shards.cut(terms, changed, before, files);
         List<SearchMemo.Group> groups = groups(stories, dirty, before, url, formats, files);
 
-        TreeMap<String, String> tickers = new TreeMap<>();
-        TreeMap<String, String> tags = new TreeMap<>();
-        List<Object[]> months = new ArrayList<>();
-        for (int id = 0; id < docs; id++) {
-            Article a = stories.oldestFirst.get(id).article();
-            for (String tag : a.tags()) tags.putIfAbsent(SearchTokens.tagKey(tag), tag);
-            for (String ticker : a.tickers()) tickers.putIfAbsent(SearchTokens.tickerKey(ticker), ticker);
-            String month = month(a.date().getYear(), a.date().getMonthValue());
-            if (months.isEmpty() || !months.get(months.size() - 1)[0].equals(month)) {
-                months.add(new Object[] {month, id, 0});
-            }
-            Object[] run = months.get(months.size() - 1);
-            run[2] = (Integer) run[2] + 1;
-        }
-
+        SearchMemo.Facets facets = stories.facets != null ? stories.facets : facets(stories);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", SearchFormat.FORMAT);
         manifest.put("docs", docs);
@@ -195,11 +226,34 @@ public final class SearchIndex {
         manifest.put("shards", shards.stream().map(SearchMemo.Shard::first).toList());
         manifest.put("shardFiles", shards.stream().map(SearchMemo.Shard::hash).toList());
         manifest.put("groups", groups.stream().map(SearchMemo.Group::hash).toList());
-        manifest.put("tickers", new ArrayList<>(tickers.values()));
-        manifest.put("tags", new ArrayList<>(tags.values()));
-        manifest.put("months", months);
+        manifest.put("tickers", facets.tickers());
+        manifest.put("tags", facets.tags());
+        manifest.put("months", facets.months().stream().map(m -> new Object[] {m.month(), m.first(), m.count()})
+                .toList());
         out.write(SearchFormat.MANIFEST, json(manifest));
-        return new SearchMemo(stories.fingerprint(), stories.keys, terms, groups, shards);
+        return new SearchMemo(stories.fingerprint(), stories.keys, terms, groups, shards, facets);
+    }
+
+    /** The filters of every story: its tags and tickers (each first spelling by key) and the months' runs. */
+    private static SearchMemo.Facets facets(Stories stories) {
+        TreeMap<String, String> tickers = new TreeMap<>();
+        TreeMap<String, String> tags = new TreeMap<>();
+        List<SearchMemo.Month> months = new ArrayList<>();
+        String month = null;
+        int first = 0;
+        for (int id = 0; id < stories.size(); id++) {
+            Article a = stories.oldestFirst.get(id).article();
+            for (String tag : a.tags()) tags.putIfAbsent(SearchTokens.tagKey(tag), tag);
+            for (String ticker : a.tickers()) tickers.putIfAbsent(SearchTokens.tickerKey(ticker), ticker);
+            String its = month(a.date().getYear(), a.date().getMonthValue());
+            if (!its.equals(month)) {
+                if (month != null) months.add(new SearchMemo.Month(month, first, id - first));
+                month = its;
+                first = id;
+            }
+        }
+        if (month != null) months.add(new SearchMemo.Month(month, first, stories.size() - first));
+        return new SearchMemo.Facets(List.copyOf(tickers.values()), List.copyOf(tags.values()), List.copyOf(months));
     }
 
     /**

@@ -167,7 +167,12 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         private final Map<String, Entry> entries = new HashMap<>();
         private final Map<String, int[]> ranges = new HashMap<>();
         private final Map<String, Entry> replaced = new HashMap<>();
+        /** The groups asked for that the manifest has, and those replaced; their ranges are keyed {@code GROUP + name}. */
+        private final Map<String, Group> groups = new HashMap<>();
+        private final Map<String, Group> replacedGroups = new HashMap<>();
         private final String output;
+        /** Marks a group's range apart from a page's (no page path starts with a NUL). */
+        private static final String GROUP = "\0group ";
 
         private Patch(byte[] bytes, String output) {
             this.bytes = bytes;
@@ -179,6 +184,12 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
          * when there is none that fits (as {@link #load} would give an empty manifest).
          */
         public static java.util.Optional<Patch> read(Path cacheDir, Path output, String inputs, java.util.Set<String> pages) {
+            return read(cacheDir, output, inputs, pages, java.util.Set.of());
+        }
+
+        /** Like {@link #read(Path, Path, String, java.util.Set)}, with the groups of files named too. */
+        public static java.util.Optional<Patch> read(Path cacheDir, Path output, String inputs, java.util.Set<String> pages,
+                                                     java.util.Set<String> groups) {
             try {
                 byte[] bytes = Files.readAllBytes(file(cacheDir, output));
                 Counted counted = new Counted(bytes);
@@ -206,7 +217,13 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
                 }
                 int groupCount = count(in);
                 for (int i = 0; i < groupCount; i++) {
-                    skipString(in);
+                    int start = counted.at;
+                    String group = string(in);
+                    if (groups.contains(group)) {
+                        patch.groups.put(group, new Group(string(in), strings(in)));
+                        patch.ranges.put(GROUP + group, new int[] {start, counted.at});
+                        continue;
+                    }
                     skipString(in);
                     int n = count(in);
                     for (int k = 0; k < n; k++) skipString(in);
@@ -229,6 +246,17 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
             replaced.put(page, entry);
         }
 
+        /** A group of files as the manifest has it (one of those named to {@link #read}), or null. */
+        public Group group(String name) {
+            return groups.get(name);
+        }
+
+        /** Replaces a group the manifest has ({@link #group} not null). */
+        public void putGroup(String name, Group group) {
+            if (!ranges.containsKey(GROUP + name)) throw new IllegalArgumentException("no group to replace: " + name);
+            replacedGroups.put(name, group);
+        }
+
         /** Writes the manifest with the entries put in place of the old ones (atomically, as {@link #save}). */
         public void save(Path cacheDir) {
             try {
@@ -238,13 +266,21 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
                     DataOutputStream out = new DataOutputStream(stream);
                     int at = 0;
                     for (Map.Entry<String, int[]> e : order) {
-                        Entry entry = replaced.get(e.getKey());
-                        if (entry == null) continue;
+                        String key = e.getKey();
+                        Entry entry = replaced.get(key);
+                        Group group = key.startsWith(GROUP) ? replacedGroups.get(key.substring(GROUP.length())) : null;
+                        if (entry == null && group == null) continue;
                         out.write(bytes, at, e.getValue()[0] - at);
-                        string(out, e.getKey());
-                        string(out, entry.fingerprint());
-                        strings(out, entry.charts());
-                        strings(out, entry.warnings());
+                        if (group != null) {
+                            string(out, key.substring(GROUP.length()));
+                            string(out, group.fingerprint());
+                            strings(out, group.files());
+                        } else {
+                            string(out, key);
+                            string(out, entry.fingerprint());
+                            strings(out, entry.charts());
+                            strings(out, entry.warnings());
+                        }
                         at = e.getValue()[1];
                     }
                     out.write(bytes, at, bytes.length - at);

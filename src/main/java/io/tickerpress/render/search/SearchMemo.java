@@ -13,9 +13,10 @@ import java.util.TreeMap;
  * @param fingerprint the stories' fingerprint, as {@code SearchIndex.Stories#fingerprint}
  * @param stories     each story's 128-bit key as two longs, oldest first
  * @param terms       each term with its postings, by term in {@link String} order
+ * @param facets      the filters the manifest offers, made from every story's tags, tickers and time
  */
 public record SearchMemo(String fingerprint, long[] stories, TreeMap<String, Term> terms, List<Group> groups,
-                         List<Shard> shards) {
+                         List<Shard> shards, Facets facets) {
 
     public int storyCount() {
         return stories.length / 2;
@@ -34,5 +35,16 @@ public record SearchMemo(String fingerprint, long[] stories, TreeMap<String, Ter
 
     /** A shard of the postings: its first and last term, how many terms it holds, and the name of its bytes. */
     public record Shard(String first, String last, int terms, String hash) {
+    }
+
+    /**
+     * The filters of the manifest: the tickers and tags as first written (by their keys' order), and the months as
+     * runs of stories (oldest first). An edit that keeps every story's tags, tickers and time keeps them.
+     */
+    public record Facets(List<String> tickers, List<String> tags, List<Month> months) {
+    }
+
+    /** A month's run of stories: "2026-03", the id of its first story, and how many there are. */
+    public record Month(String month, int first, int count) {
     }
 }

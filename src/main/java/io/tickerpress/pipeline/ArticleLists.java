@@ -1,0 +1,129 @@
+package io.tickerpress.pipeline;
+
+import io.tickerpress.derive.Pagination;
+import io.tickerpress.model.PublishedArticle;
+import io.tickerpress.write.RecordBytes;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pages of a full build that show articles other than their own page (the home page's pages, tag, archive,
+ * author and ticker pages, digest pages), each with the stories it lists as their places in the
+ * {@link ArticleOrder}: the part of the dependency graph that leads from an article to the lists that show it.
+ * {@link ArticleEdits} finds in it the pages a changed title or key point shows on, and their other stories.
+ *
+ * @param pages in the order the build made them
+ */
+record ArticleLists(List<ListPage> pages) {
+    /** What a list page is, which says how it renders. */
+    enum Kind { HOME, TAG, ARCHIVE, AUTHOR, TICKER, DIGEST }
+
+    /**
+     * One page of a list.
+     *
+     * @param name   the tag's or author's name, the archive's heading, the ticker's symbol, the digest's path; "" for
+     *               the home page
+     * @param base   the list's first page's path ({@link Pagination#pathOf})
+     * @param offset how many stories of the list come before this page's first
+     * @param items  the stories the page lists, as places in the order, in the page's order
+     */
+    record ListPage(Kind kind, String name, String base, int number, int total, int offset, int[] items) {
+        /** The page's path ("" for the home page). */
+        String path() {
+            return Pagination.pathOf(base, number);
+        }
+
+        /** Where a story is in the whole list (0 for the newest), or -1 when this page does not list it. */
+        int positionOf(int place) {
+            for (int i = 0; i < items.length; i++) {
+                if (items[i] == place) return offset + i;
+            }
+            return -1;
+        }
+
+        /** This page with these stories (each at its place), as the build paginated it. */
+        <T> Pagination.Page<T> page(List<T> stories) {
+            return new Pagination.Page<>(stories, number, total, path(),
+                    number > 1 ? Pagination.pathOf(base, number - 1) : null,
+                    number < total ? Pagination.pathOf(base, number + 1) : null);
+        }
+    }
+
+    /** The pages listing any of these places. */
+    List<ListPage> showing(Set<Integer> places) {
+        List<ListPage> found = new ArrayList<>();
+        for (ListPage page : pages) {
+            for (int item : page.items()) {
+                if (places.contains(item)) {
+                    found.add(page);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    void write(RecordBytes.Writer out) {
+        out.putInt(pages.size());
+        for (ListPage p : pages) {
+            out.putByte(p.kind().ordinal()).putString(p.name()).putString(p.base()).putInt(p.number())
+                    .putInt(p.total()).putInt(p.offset()).putInt(p.items().length);
+            for (int item : p.items()) out.putInt(item);
+        }
+    }
+
+    /** The lists as {@link #write} put them; throws when the bytes do not hold them. */
+    static ArticleLists read(RecordBytes.Reader in, int places) {
+        int count = in.count();
+        List<ListPage> pages = new ArrayList<>(count);
+        Kind[] kinds = Kind.values();
+        for (int i = 0; i < count; i++) {
+            Kind kind = kinds[in.getByte()];
+            String name = in.getString();
+            String base = in.getString();
+            int number = in.getInt();
+            int total = in.getInt();
+            int offset = in.getInt();
+            int[] items = new int[in.count()];
+            for (int k = 0; k < items.length; k++) {
+                items[k] = in.getInt();
+                if (items[k] < 0 || items[k] >= places) throw new RecordBytes.Damaged();
+            }
+            pages.add(new ListPage(kind, name, base, number, total, offset, items));
+        }
+        return new ArticleLists(Collections.unmodifiableList(pages));
+    }
+
+    /** Collects a build's list pages as it makes them (on one thread). */
+    static final class Recorder {
+        private final Map<PublishedArticle, Integer> places;
+        private final List<ListPage> pages = new ArrayList<>();
+
+        /** @param oldestFirst the build's published articles, whose positions are their places */
+        Recorder(List<PublishedArticle> oldestFirst) {
+            places = new IdentityHashMap<>(oldestFirst.size() * 2);
+            for (int i = 0; i < oldestFirst.size(); i++) places.put(oldestFirst.get(i), i);
+        }
+
+        /** A page of a paginated list of {@code perPage} stories a page. */
+        void add(Kind kind, String name, String base, Pagination.Page<PublishedArticle> page, int perPage) {
+            int[] items = new int[page.items().size()];
+            for (int i = 0; i < items.length; i++) items[i] = places.get(page.items().get(i));
+            pages.add(new ListPage(kind, name, base, page.number(), page.total(), (page.number() - 1) * perPage, items));
+        }
+
+        /** A page that lists all these stories. */
+        void add(Kind kind, String name, String path, List<PublishedArticle> stories) {
+            add(kind, name, path, new Pagination.Page<>(stories, 1, 1, path, null, null), stories.size());
+        }
+
+        ArticleLists lists() {
+            return new ArticleLists(List.copyOf(pages));
+        }
+    }
+}
