@@ -2,27 +2,31 @@ package io.tickerpress.pipeline;
 
 import io.tickerpress.derive.ChartSlicer;
 import io.tickerpress.derive.Chronicle;
+import io.tickerpress.derive.DigestDay;
+import io.tickerpress.derive.Market;
+import io.tickerpress.derive.MarketPages;
+import io.tickerpress.derive.Pagination;
+import io.tickerpress.derive.Permalinks;
 import io.tickerpress.derive.Publication;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.load.ArticleLoader;
+import io.tickerpress.load.DigestLoader;
 import io.tickerpress.load.MarketLoader;
 import io.tickerpress.load.SiteConfigLoader;
 import io.tickerpress.model.Article;
+import io.tickerpress.model.Digest;
 import io.tickerpress.model.MarketData;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.model.TradingCalendar;
-import io.tickerpress.derive.Market;
-import io.tickerpress.derive.Pagination;
-import io.tickerpress.derive.Permalinks;
 import io.tickerpress.render.FeedRenderer;
-import io.tickerpress.render.search.IndexFiles;
 import io.tickerpress.render.Formats;
 import io.tickerpress.render.PageRenderer;
 import io.tickerpress.render.PreparedPage;
 import io.tickerpress.render.Theme;
 import io.tickerpress.render.chart.Charts;
+import io.tickerpress.render.search.IndexFiles;
 import io.tickerpress.render.view.ArticleItemView;
 import io.tickerpress.write.BuildManifest;
 import io.tickerpress.write.ChartCache;
@@ -31,6 +35,7 @@ import io.tickerpress.write.StagingFolder;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +44,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -50,15 +54,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ul>
  *   <li>a body edit ({@link ArticleOrder#face} unchanged too) shows on the article's own page alone;</li>
  *   <li>a title or key-point edit shows on its own page, its neighbours' (their links name it), the pages of the
- *   lists that show it ({@link ArticleLists}: home, tag, archive, author and ticker pages) and the search index
+ *   lists that show it ({@link ArticleLists}: home, tag, archive, author, ticker and digest pages) and the search index
  *   (updated from its memo, {@link SearchIndexStore#patch}).</li>
  * </ul>
  * Then those pages alone are rendered, from the articles they show (parsed from their files, not from the
  * archive), and every other file of the published version is carried over into a new version that is published
  * as every build's is. Anything else is built in full: a changed time, tag or slug, an added or removed file, a
  * template, site.yaml, market data, charts or shortcodes in a changed article, full-content feeds, an as-of
- * sidebar; and a title or key point that a feed, the news sitemap, the front page, a digest page or every
- * article's "latest" list shows (one of the newest stories). This path only takes edits whose pages it can name.
+ * sidebar; and a title or key point that a feed, the news sitemap, the front page or every article's "latest"
+ * list shows (one of the newest stories). This path only takes edits whose pages it can name.
  */
 final class ArticleEdits {
     /** The stage this path reports its time under ({@link BuildResult#stageMillis}). */
@@ -85,7 +89,7 @@ final class ArticleEdits {
     }
 
     /** A list page to render, with its stories. */
-    private record Listed(ArticleLists.ListPage list, Pagination.Page<PublishedArticle> page) {
+    private record Listed(ArticleLists.ListPage list, Pagination.Page<PublishedArticle> page, DigestDay day) {
     }
 
     /** A reason, found late, to build in full instead. */
@@ -177,7 +181,6 @@ final class ArticleEdits {
         for (int i = Math.max(0, count - LATEST); i < count; i++) needed.add(i);
         List<ArticleLists.ListPage> lists = order.lists().showing(shown);
         for (ArticleLists.ListPage list : lists) {
-            if (list.kind() == ArticleLists.Kind.DIGEST) return null; // its market figures: built in full
             if (list.kind() == ArticleLists.Kind.HOME && list.number() == 1) return null; // the lead, the digest
             if (list.kind() == ArticleLists.Kind.HOME || list.kind() == ArticleLists.Kind.TAG) {
                 // The site's and each tag's feeds show the list's newest stories.
@@ -217,19 +220,28 @@ final class ArticleEdits {
             }
         }
         List<PublishedArticle> pages = pageAt.stream().map(at::get).toList();
-        List<Listed> listed = new ArrayList<>();
-        for (ArticleLists.ListPage list : lists) {
-            List<PublishedArticle> items = new ArrayList<>(list.items().length);
-            for (int item : list.items()) items.add(at.get(item));
-            listed.add(new Listed(list, list.page(items)));
-        }
         Map<Integer, PublishedArticle> shownEntries = new HashMap<>();
         shown.forEach(s -> shownEntries.put(s, at.get(s)));
         TradingCalendar calendar = TradingCalendar.of(config.market());
         MarketData data = new MarketLoader(calendar, new Diagnostics(), config.limits(), config.market().strict())
                 .load(content);
-        return new Plan(last, now, config, new Market(data, calendar), chronicle, pages, listed, shownEntries, faces,
-                order, loader);
+        Market market = new Market(data, calendar);
+        List<Listed> listed = new ArrayList<>();
+        List<Digest> editorials = null;
+        for (ArticleLists.ListPage list : lists) {
+            List<PublishedArticle> items = new ArrayList<>(list.items().length);
+            for (int item : list.items()) items.add(at.get(item));
+            DigestDay day = null;
+            if (list.kind() == ArticleLists.Kind.DIGEST) {
+                // A digest page lists its day's stories (the page's items): its day made as the full build makes it.
+                if (editorials == null) editorials = DigestLoader.loadAll(content, config.limits().articleBytes());
+                day = new MarketPages(market, config).digests(editorials, items).stream()
+                        .filter(d -> d.path().equals(list.base())).findFirst().orElse(null);
+                if (day == null || !day.articles().equals(items)) return null;
+            }
+            listed.add(new Listed(list, list.page(items), day));
+        }
+        return new Plan(last, now, config, market, chronicle, pages, listed, shownEntries, faces, order, loader);
     }
 
     /** Adds the places within {@code reach} of {@code at} that the order has. */
@@ -379,7 +391,7 @@ final class ArticleEdits {
             case ARCHIVE -> pages.articleList("archive", list.name(), listed.page(), List.of());
             case AUTHOR -> pages.articleList("author", list.name(), listed.page(), List.of());
             case TICKER -> pages.ticker(list.name(), listed.page());
-            case DIGEST -> notQuick();
+            case DIGEST -> pages.digest(listed.day());
         };
     }
 

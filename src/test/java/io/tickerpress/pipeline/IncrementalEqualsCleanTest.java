@@ -284,9 +284,8 @@ class IncrementalEqualsCleanTest {
         src = dir.resolve("src");
         out = dir.resolve("site");
         copyTree(SAMPLE_CONTENT, src.resolve("content"));
-        // 60 older stories, one a day from May 1, 2025 (no market snapshot on those days, so no digest lists them),
-        // all by one author, tagged Archive, and the even ones (0, 2, ...) Even as well.
-        java.time.LocalDate first = java.time.LocalDate.of(2025, 5, 1);
+        // 60 older stories, one a day from May 1, 2020, all by one author, tagged Archive, and the even ones (0, 2, ...) Even as well.
+        java.time.LocalDate first = java.time.LocalDate.of(2020, 5, 1);
         for (int i = 0; i < 60; i++) {
             java.time.LocalDate day = first.plusDays(i);
             TestSites.write(src.resolve("content/articles/" + day + "-older-" + i + ".md"), TestSites.article(
@@ -294,6 +293,11 @@ class IncrementalEqualsCleanTest {
                             + i + ".\n  - Point two of " + i + ".\ntags: [Archive" + (i % 2 == 0 ? ", Even" : "") + "]\n",
                     "The body of story " + i + "."));
         }
+        // One of their days has a market snapshot (Wednesday, May 13, 2020, before the sample's price history), so
+        // its digest page lists story 12; no digest lists the others.
+        String snapshot = Files.readString(src.resolve("content/market/2026-01-02.json"))
+                .replace("2026-01-02", "2020-05-13").replace("-05:00", "-04:00");
+        TestSites.write(src.resolve("content/market/2020-05-13.json"), snapshot);
         step("first build");
         step("no edit, charts linked from the cache");
 
@@ -301,7 +305,7 @@ class IncrementalEqualsCleanTest {
         // ((58 - 10) / 2 = 24 before it), so no feed (20 items) shows it; the home page shows it on a later page.
         // Its title shows on: its page and its 2 neighbours' (their links), its home page, its 2 tag pages, its
         // year, month and day archive pages, and its author's page: 3 + 1 + 2 + 3 + 1 = 10 pages.
-        String story10 = "content/articles/2025-05-11-older-10.md";
+        String story10 = "content/articles/2020-05-11-older-10.md";
         edit(story10, s -> s.replace("Older Story 10", "Older Story Ten"));
         Step title = step("title of an older story");
         assertTrue(quick(title.result()), "a title edit that moves the story in no list is built the quick way");
@@ -310,26 +314,32 @@ class IncrementalEqualsCleanTest {
         assertTrue(title.result().inputsParsed() < 60, "parsed " + title.result().inputsParsed() + ", not the archive");
 
         // Its neighbour next (the record's faces follow the quick edits), and a key point with a body edit elsewhere.
-        edit("content/articles/2025-05-12-older-11.md", s -> s.replace("Older Story 11", "Older Story Eleven"));
+        edit("content/articles/2020-05-12-older-11.md", s -> s.replace("Older Story 11", "Older Story Eleven"));
         assertTrue(quick(step("title of its neighbour").result()));
-        edit("content/articles/2025-05-13-older-12.md", s -> s.replace("Point one of 12.", "The first point of 12."));
-        edit("content/articles/2025-05-20-older-19.md", s -> s.replace("The body of story 19.", "A new body."));
+        edit("content/articles/2020-05-13-older-12.md", s -> s.replace("Point one of 12.", "The first point of 12."));
+        edit("content/articles/2020-05-20-older-19.md", s -> s.replace("The body of story 19.", "A new body."));
         Step points = step("first key point of one story, body of another");
         assertTrue(quick(points.result()));
         assertTrue(points.result().pagesRendered() >= points.changedPages());
         edit(story10, s -> s.replace("Older Story Ten", "Older Story 10"));
         assertTrue(quick(step("title of the first story back").result()));
+        // Story 12 shows on the same pages as story 10 would, and on its day's digest page: 10 + 1 = 11 pages.
+        edit("content/articles/2020-05-13-older-12.md", s -> s.replace("Older Story 12", "Older Story Twelve"));
+        Step digest = step("title of a story its day's digest lists");
+        assertTrue(quick(digest.result()));
+        assertEquals(11, digest.result().pagesRendered());
+        assertEquals(11, digest.changedPages());
 
         // Where the story shows on pages the record does not name, or moves: built in full.
-        edit("content/articles/2025-06-26-older-56.md", s -> s.replace("Older Story 56", "Older Story 56, Fed"));
+        edit("content/articles/2020-06-26-older-56.md", s -> s.replace("Older Story 56", "Older Story 56, Fed"));
         assertFalse(quick(step("title of a story the Even feed shows").result()));
         edit(story10, s -> s.replace("tags: [Archive, Even]", "tags: [Archive]"));
         assertFalse(quick(step("tags of a story").result()));
-        edit(story10, s -> s.replace("2025-05-11T09:00:00", "2025-05-11T10:00:00"));
+        edit(story10, s -> s.replace("2020-05-11T09:00:00", "2020-05-11T10:00:00"));
         assertFalse(quick(step("time of a story (same place in the order)").result()));
         edit("content/articles/2026-01-13-cpi-december.md", s -> s.replace("Consumer Prices Rise 0.2% in December",
                 "Consumer Prices Rise in December"));
-        assertFalse(quick(step("title of a story a digest page lists").result()));
+        assertFalse(quick(step("title of a story the site's feed shows").result()));
         edit(story10, s -> s.replace("Older Story 10", "Older Story X"));
         assertTrue(quick(step("title of an older story after full builds").result()));
         report.forEach(System.out::println);
