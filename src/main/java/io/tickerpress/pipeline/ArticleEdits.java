@@ -287,6 +287,11 @@ final class ArticleEdits {
             List<ArticleItemView> latest = pages.latest(plan.chronicle().newestFirst());
             // The build's warnings as kept for the next build (files named relative to the site folder).
             List<String> warnings = new ArrayList<>(last.warnings());
+            // The search index is patched on a worker while the pages render.
+            SearchIndexStore search = new SearchIndexStore(options, inputs);
+            java.util.concurrent.atomic.AtomicReference<SearchPatch> searched = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.Future<?> searching = plan.shown().isEmpty() ? null : workers.start(() ->
+                    searched.set(patchSearch(options, plan, search, manifest, baseFiles, pages, out)));
             Set<String> written = new java.util.HashSet<>();
             Rendering rendering = new Rendering(out, manifest, baseFiles, paths, warnings, written);
             for (PublishedArticle entry : plan.pages()) {
@@ -296,37 +301,22 @@ final class ArticleEdits {
                 rendering.page(listed.list().path() + "index.html", listPage(pages, listed));
             }
             int pagesWritten = written.size();
-            // The search index: the files that hold a changed story are made again, the others kept.
-            Set<String> removed = new java.util.HashSet<>();
-            SearchIndexStore search = new SearchIndexStore(options, inputs);
-            if (!plan.shown().isEmpty()) {
-                BuildManifest.Group before = manifest.group(SearchIndexStore.GROUP);
-                if (before == null) return notQuick();
-                Set<String> had = new java.util.HashSet<>(before.files());
-                BuildManifest.Group after = search.patch(before, plan.shown(), id -> story(options, plan, paths, id),
-                        pages::url, pages.formats(), new IndexFiles() {
-                            @Override
-                            public void write(String path, byte[] bytes) {
-                                out.write(path, bytes);
-                                written.add(path);
-                            }
-
-                            @Override
-                            public boolean keep(String path) {
-                                return had.contains(path) && baseFiles.contains(path);
-                            }
-                        }).orElse(null);
-                if (after == null) return notQuick();
-                manifest.putGroup(SearchIndexStore.GROUP, after);
-                removed.addAll(had);
-                removed.removeAll(after.files());
+            stages.put(STAGE + ": render", (System.nanoTime() - mark) / 1_000_000);
+            mark = System.nanoTime();
+            Set<String> removed = Set.of();
+            if (searching != null) {
+                Workers.join(searching);
+                SearchPatch patch = searched.get();
+                manifest.putGroup(SearchIndexStore.GROUP, patch.group());
+                written.addAll(patch.written());
+                removed = patch.removed();
+                stages.put(STAGE + ": search index (after the pages)", (System.nanoTime() - mark) / 1_000_000);
+                mark = System.nanoTime();
             }
             // Every other file of the published version is carried over: nothing it shows changed.
             List<String> carried = new ArrayList<>(baseFiles.size());
             for (String f : baseFiles) if (!written.contains(f) && !removed.contains(f)) carried.add(f);
             AtomicBoolean lost = new AtomicBoolean();
-            stages.put(STAGE + ": render", (System.nanoTime() - mark) / 1_000_000);
-            mark = System.nanoTime();
             workers.each(carried, f -> {
                 if (!out.carryOver(f)) lost.set(true);
             });
@@ -360,6 +350,41 @@ final class ArticleEdits {
                     warnings, last.order()).save(options.cacheDir(), options.output());
             return result;
         }
+    }
+
+    /** The search index's new group of files, the files written for it, and the previous group's files it dropped. */
+    private record SearchPatch(BuildManifest.Group group, Set<String> written, Set<String> removed) {
+    }
+
+    /**
+     * Patches the published version's search index for the changed stories: the files that hold one are made
+     * again, the others kept (carried over with every other file).
+     */
+    private static SearchPatch patchSearch(BuildOptions options, Plan plan, SearchIndexStore search,
+                                           BuildManifest.Patch manifest, Set<String> baseFiles, PageRenderer pages,
+                                           StagingFolder out) {
+        BuildManifest.Group before = manifest.group(SearchIndexStore.GROUP);
+        if (before == null) return notQuick();
+        Set<String> had = new java.util.HashSet<>(before.files());
+        Set<String> written = new java.util.HashSet<>();
+        SourcePaths paths = new SourcePaths(options.source());
+        BuildManifest.Group after = search.patch(before, plan.shown(), id -> story(options, plan, paths, id),
+                pages::url, pages.formats(), new IndexFiles() {
+                    @Override
+                    public void write(String path, byte[] bytes) {
+                        out.write(path, bytes);
+                        written.add(path);
+                    }
+
+                    @Override
+                    public boolean keep(String path) {
+                        return had.contains(path) && baseFiles.contains(path);
+                    }
+                }).orElse(null);
+        if (after == null) return notQuick();
+        Set<String> removed = new java.util.HashSet<>(had);
+        after.files().forEach(removed::remove);
+        return new SearchPatch(after, written, removed);
     }
 
     /** Renders pages into the new version in place of the published version's, and patches their manifest entries. */

@@ -56,10 +56,13 @@ record ArticleLists(List<ListPage> pages) {
 
     /** The pages listing any of these places. */
     List<ListPage> showing(Set<Integer> places) {
+        int most = places.stream().mapToInt(Integer::intValue).max().orElse(-1);
+        boolean[] wanted = new boolean[most + 1];
+        places.forEach(p -> wanted[p] = true);
         List<ListPage> found = new ArrayList<>();
         for (ListPage page : pages) {
             for (int item : page.items()) {
-                if (places.contains(item)) {
+                if (item <= most && wanted[item]) {
                     found.add(page);
                     break;
                 }
