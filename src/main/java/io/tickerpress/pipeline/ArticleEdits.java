@@ -368,7 +368,7 @@ final class ArticleEdits {
         Set<String> had = new java.util.HashSet<>(before.files());
         Set<String> written = new java.util.HashSet<>();
         SourcePaths paths = new SourcePaths(options.source());
-        BuildManifest.Group after = search.patch(before, plan.shown(), id -> story(options, plan, paths, id),
+        BuildManifest.Group after = search.patch(before, plan.order().files().size(), plan.shown(), id -> story(options, plan, paths, id),
                 pages::url, pages.formats(), new IndexFiles() {
                     @Override
                     public void write(String path, byte[] bytes) {

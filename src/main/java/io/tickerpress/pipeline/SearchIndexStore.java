@@ -83,16 +83,18 @@ final class SearchIndexStore {
 
     /**
      * Updates the index {@code previous} (the published version's search group) for stories that changed what they
-     * show but not their tags, tickers or time ({@link SearchIndex.Stories#patched}), from its memo: only the files
+     * show but not their tags, tickers or time ({@link SearchIndex.Stories#patched}), from its memo of as many
+     * {@code stories} as the caller's: only the files
      * they are in are written through {@code files}, the others are kept ({@code files.keep}). Returns the group of
      * the updated index, or empty when no memo fits {@code previous} or one of its files is gone: then the caller
      * builds in full.
      */
-    Optional<BuildManifest.Group> patch(BuildManifest.Group previous, Map<Integer, PublishedArticle> changed,
+    Optional<BuildManifest.Group> patch(BuildManifest.Group previous, int stories, Map<Integer, PublishedArticle> changed,
                                         IntFunction<PublishedArticle> storyAt, Function<String, String> url,
                                         Formats formats, IndexFiles files) {
         SearchMemo before = previous == null ? null : read(previous);
-        if (before == null || changed.keySet().stream().anyMatch(id -> id < 0 || id >= before.storyCount())) {
+        if (before == null || before.storyCount() != stories
+                || changed.keySet().stream().anyMatch(id -> id < 0 || id >= stories)) {
             return Optional.empty();
         }
         List<String> made = new ArrayList<>();
@@ -116,8 +118,8 @@ final class SearchIndexStore {
             }
         };
         try {
-            SearchIndex.Stories stories = SearchIndex.Stories.patched(before, changed, storyAt);
-            SearchMemo memo = SearchIndex.write(stories, url, formats, before, placed);
+            SearchIndex.Stories patched = SearchIndex.Stories.patched(before, changed, storyAt);
+            SearchMemo memo = SearchIndex.write(patched, url, formats, before, placed);
             this.made = bytes(memo);
             return Optional.of(new BuildManifest.Group(memo.fingerprint(), made));
         } catch (IndexFiles.MissingFile e) {
