@@ -28,13 +28,7 @@ class IncrementalBuildTest {
     void copySample() throws IOException {
         src = dir.resolve("src");
         out = dir.resolve("site");
-        try (Stream<Path> walk = Files.walk(TestSites.SAMPLE.resolve("content"))) {
-            for (Path p : walk.toList()) {
-                Path target = src.resolve("content").resolve(TestSites.SAMPLE.resolve("content").relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
+        TestSites.copyTree(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
     }
 
     private BuildResult build() {

@@ -52,7 +52,7 @@ class IncrementalEqualsCleanTest {
         long start = System.nanoTime();
         src = dir.resolve("src");
         out = dir.resolve("site");
-        copyTree(SAMPLE_CONTENT, src.resolve("content"));
+        TestSites.copyTree(SAMPLE_CONTENT, src.resolve("content"));
         // Start with raw HTML allowed and an article that uses it, so turning it off has something to remove.
         edit("content/site.yaml", s -> s.replace("  unsafe: false", "  unsafe: true"));
         TestSites.write(src.resolve("content/articles/2026-01-21-raw-html.md"), TestSites.article(
@@ -199,7 +199,7 @@ class IncrementalEqualsCleanTest {
     void bodyEditsTakeTheQuickPathOnlyWhereOnlyTheirPagesChange() throws IOException {
         src = dir.resolve("src");
         out = dir.resolve("site");
-        copyTree(SAMPLE_CONTENT, src.resolve("content"));
+        TestSites.copyTree(SAMPLE_CONTENT, src.resolve("content"));
         // The sample's newest and oldest stories call shortcodes (market data): these two, without, take their place.
         String newest = "content/articles/2026-01-24-newest.md";
         String oldest = "content/articles/2026-01-02-oldest.md";
@@ -292,7 +292,7 @@ class IncrementalEqualsCleanTest {
     void theNothingChangedCheckMissesNoEdit() throws IOException {
         src = dir.resolve("src");
         out = dir.resolve("site");
-        copyTree(SAMPLE_CONTENT, src.resolve("content"));
+        TestSites.copyTree(SAMPLE_CONTENT, src.resolve("content"));
         step("first build");
         // The charts the first build drew were written into the site, not linked from the cache: the next
         // build links them (and so cannot skip); the one after finds nothing changed.
@@ -435,17 +435,6 @@ class IncrementalEqualsCleanTest {
             return Files.readString(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Copies a folder tree (also for other tests of this package). */
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
         }
     }
 
