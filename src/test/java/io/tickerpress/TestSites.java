@@ -101,6 +101,20 @@ public final class TestSites {
         }
     }
 
+    /** Each file of a {@link #snapshot} as its SHA-256 in hex: what two snapshots differ in, kept small. */
+    public static Map<String, String> digests(Map<String, byte[]> snapshot) {
+        Map<String, String> digests = new TreeMap<>();
+        try {
+            for (var e : snapshot.entrySet()) {
+                digests.put(e.getKey(), java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(e.getValue())));
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return digests;
+    }
+
     /** Resolves a site-relative URL such as "/news/x/" or "/news/x/#a" to the file that serves it. */
     public static Path fileFor(Path output, String url) {
         String path = url.replaceFirst("#.*$", "").replaceFirst("^/", "");
