@@ -99,6 +99,15 @@ final class TracedCalls {
         return Math.max(1, total / byThread.size() * 9 / 10);
     }
 
+    /** The number of the publishing thread's rename that moves the new link onto the output: the swap. */
+    int swapRename(Path output) {
+        List<String> renames = inThreadOf("symlink", "rename");
+        for (int i = 0; i < renames.size(); i++) {
+            if (renames.get(i).contains(", \"" + output + "\")")) return i + 1;
+        }
+        throw new AssertionError("no rename puts the link in place of " + output + ": " + renames);
+    }
+
     /**
      * The renames of the publish step to fault: each of the publishing thread's renames up to and including the one
      * that moves the new link onto the output (taking over a version folder, writing its record, the swap itself:
@@ -107,11 +116,7 @@ final class TracedCalls {
      */
     SortedSet<Integer> publishRenames(Path output, boolean all) {
         List<String> renames = inThreadOf("symlink", "rename");
-        int swap = 0;
-        for (int i = 0; i < renames.size() && swap == 0; i++) {
-            if (renames.get(i).contains(", \"" + output + "\")")) swap = i + 1;
-        }
-        if (swap == 0) throw new AssertionError("no rename puts the link in place of " + output + ": " + renames);
+        int swap = swapRename(output);
         SortedSet<Integer> points = new TreeSet<>();
         for (int n = 1; n <= swap; n++) points.add(n);
         if (renames.size() > swap) {
