@@ -334,13 +334,7 @@ class LauncherJavaIT {
         for (Path jdk : List.of(JDK17, JDK25)) {
             Path source = Files.createDirectories(home.resolve("sample-" + jdk.getFileName()));
             for (String part : List.of("content", "templates")) {
-                try (Stream<Path> walk = Files.walk(Path.of(part))) {
-                    for (Path p : walk.toList()) {
-                        Path to = source.resolve(p.toString());
-                        if (Files.isDirectory(p)) Files.createDirectories(to);
-                        else Files.copy(p, to);
-                    }
-                }
+                TestSites.copyTree(Path.of(part), source.resolve(part));
             }
             Path out = home.resolve("out-" + jdk.getFileName());
             ProcessBuilder pb = new ProcessBuilder(home.resolve("tickerpress").toString(), "build", "--source",

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,6 +79,40 @@ public final class TestSites {
             throw new UncheckedIOException(e);
         }
         return files;
+    }
+
+    /**
+     * Copies the folder tree {@code from} into {@code to} (made as needed); a file already at a target is replaced,
+     * so that one tree can be laid over another.
+     */
+    public static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Each file of a {@link #snapshot} as its SHA-256 in hex: what two snapshots differ in, kept small. */
+    public static Map<String, String> digests(Map<String, byte[]> snapshot) {
+        Map<String, String> digests = new TreeMap<>();
+        try {
+            for (var e : snapshot.entrySet()) {
+                digests.put(e.getKey(), java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(e.getValue())));
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return digests;
     }
 
     /** Resolves a site-relative URL such as "/news/x/" or "/news/x/#a" to the file that serves it. */

@@ -30,7 +30,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -59,7 +58,7 @@ class DeployTest {
         server = new S3TestServer();
         s3 = server.client();
         src = dir.resolve("src");
-        copy(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
+        TestSites.copyTree(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
         site = dir.resolve("site");
         build(src, site);
         files = siteFiles(site);
@@ -80,16 +79,6 @@ class DeployTest {
         Map<String, byte[]> all = new TreeMap<>(TestSites.snapshot(output));
         all.remove(".tickerpress-site");
         return all;
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
     }
 
     static String newBucket() {
@@ -196,7 +185,7 @@ class DeployTest {
     @Test
     void editedArticleUploadsExactlyTheChangedFilesAndADeletedArticleIsDeletedRemotely() throws Exception {
         Path src2 = dir.resolve("src-edit");
-        copy(src.resolve("content"), src2.resolve("content"));
+        TestSites.copyTree(src.resolve("content"), src2.resolve("content"));
         Path out = dir.resolve("site-edit");
         build(src2, out);
         Map<String, byte[]> before = siteFiles(out);

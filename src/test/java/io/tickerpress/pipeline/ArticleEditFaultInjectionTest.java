@@ -2,6 +2,7 @@ package io.tickerpress.pipeline;
 
 import io.tickerpress.TestSites;
 import io.tickerpress.cli.Main;
+import io.tickerpress.pipeline.PublishFaultInjectionTest.Fault;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,23 +13,43 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static io.tickerpress.pipeline.PublishFaultInjectionTest.child;
 import static io.tickerpress.pipeline.PublishFaultInjectionTest.runs;
 import static io.tickerpress.pipeline.PublishFaultInjectionTest.sameSite;
+import static io.tickerpress.pipeline.TracedCalls.FULL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The quick path of a body edit ({@link ArticleEdits}) under real faults, as {@link PublishFaultInjectionTest}
- * injects them (strace): every rename and the output link of its publish step, and the first and a late call of
- * its hard links (carried-over files) and removals, failing or killed. After each, the output is exactly the old site or
- * exactly the new one (the new one as a clean build makes it), and the next build publishes the new site.
+ * injects them (strace). After each, the output is exactly the old site or exactly the new one (the new one as a
+ * clean build makes it), the next build publishes the new site, and the build after it, of another edit, is right.
+ *
+ * <p>The points, numbered per thread (see {@link TracedCalls}), each with error=EIO and with signal=KILL unless
+ * said otherwise:
+ * <ul>
+ * <li>rename: each of the publishing thread's renames up to the swap of the output link (taking over the older
+ * version folder, the new version's record, the swap), signal=KILL only, then the first and the last of those
+ * after it (the page manifest and the other records, written once the site is out);</li>
+ * <li>symlink: the new output link, signal=KILL only;</li>
+ * <li>link (the quick path's carried-over files, hard-linked by the worker threads) and unlink (the reused folder's
+ * marker and stale files, the records the build replaces): the first call, and a late call that every run reaches
+ * with signal=KILL only (an error there takes the same path as at the first call).</li>
+ * </ul>
+ * Up to the swap the calls are the publish step every build shares ({@code StagingFolder}, {@code SiteVersions}):
+ * what the quick path adds there is the state of its records (removed before the version's record is written),
+ * which a kill leaves behind just as an error does; the error path itself is PublishFaultInjectionTest's, with EIO
+ * and ENOSPC at each of those calls.
+ * With TICKERPRESS_FULL_FAULTS=1 also EIO at each of them, every rename in between, and of link and unlink the late
+ * call with EIO and a call half-way with KILL: 24 points. (Every call of link and unlink, as
+ * PublishFaultInjectionTest's full matrix has it, would be some 800 points of three builds each here: hours.)
  */
 class ArticleEditFaultInjectionTest {
     private static final String ARTICLE = "content/articles/2026-01-12-week-ahead-banks-cpi.md";
+
+    private static final List<String> ACTIONS = List.of("error=EIO", "signal=KILL");
 
     @TempDir
     Path dir;
@@ -67,48 +88,47 @@ class ArticleEditFaultInjectionTest {
         Map<String, byte[]> againSite = TestSites.snapshot(again);
         assertTrue(runs("cp", "-a", work.toString(), fixture.toString()));
 
-        // One build without faults: it takes the quick path, and how often it calls each syscall.
+        // One build without faults: it takes the quick path, and how often each thread calls each syscall.
         Path trace = dir.resolve("count.trace");
         // Folders made and removed are PublishFaultInjectionTest's matrix; this one is about the quick path's own calls.
         List<String> syscalls = List.of("rename", "symlink", "link", "unlink");
-        assertEquals(0, child(List.of("strace", "-f", "-qq", "-o", trace.toString(), "-e", "trace=" + String.join(",", syscalls)),
-                src, site, dir.resolve("count.log")));
+        assertEquals(0, child(TracedCalls.strace(trace, syscalls), src, site, dir.resolve("count.log")));
         String counted = Files.readString(dir.resolve("count.log"), StandardCharsets.UTF_8);
         assertTrue(counted.contains("(1 rendered,"), "the edit takes the quick path: " + counted);
         assertTrue(sameSite(TestSites.snapshot(site), newSite), "the quick path publishes the new site");
-        Map<String, Integer> calls = new TreeMap<>();
-        for (String line : Files.readAllLines(trace)) {
-            String call = line.replaceFirst("^\\d+\\s+", "");
-            int paren = call.indexOf('(');
-            if (!call.startsWith("<...") && paren > 0 && syscalls.contains(call.substring(0, paren))) {
-                calls.merge(call.substring(0, paren), 1, Integer::sum);
+        TracedCalls calls = TracedCalls.read(trace, syscalls);
+        assertTrue(calls.inThreadOf("symlink", "symlink").size() == 1 && !calls.inThreadOf("symlink", "rename").isEmpty(),
+                "publishes: " + calls.totals());
+
+        List<Fault> faults = new ArrayList<>();
+        int swap = calls.swapRename(site);
+        for (int n : calls.publishRenames(site, FULL)) {
+            for (String action : ACTIONS) {
+                if (FULL || n > swap || action.equals("signal=KILL")) faults.add(new Fault("rename", action, n));
             }
         }
-        assertTrue(calls.getOrDefault("symlink", 0) == 1 && calls.getOrDefault("rename", 0) >= 1, "publishes: " + calls);
-
-        List<String> faults = new ArrayList<>();
-        for (String syscall : syscalls) {
-            int total = calls.getOrDefault(syscall, 0);
-            if (total == 0) continue;
-            java.util.SortedSet<Integer> points = new java.util.TreeSet<>(List.of(1, Math.max(1, total * 3 / 4)));
-            if (syscall.equals("rename") || syscall.equals("symlink")) {
-                for (int n = 1; n <= total; n++) points.add(n);
-            }
-            for (int n : points) {
-                for (String action : List.of("error=EIO", "signal=KILL")) {
-                    faults.add(syscall + ":" + action + ":when=" + n);
-                }
-            }
+        for (String action : ACTIONS) {
+            if (FULL || action.equals("signal=KILL")) faults.add(new Fault("symlink", action, 1));
+        }
+        for (String syscall : List.of("link", "unlink")) {
+            if (calls.mostInOneThread(syscall) == 0) continue;
+            int late = calls.lateReachedByEveryRun(syscall);
+            for (String action : ACTIONS) faults.add(new Fault(syscall, action, 1));
+            if (late > 1) faults.add(new Fault(syscall, "signal=KILL", late));
+            if (FULL && late > 2) faults.add(new Fault(syscall, "signal=KILL", late / 2));
+            if (FULL && late > 1) faults.add(new Fault(syscall, "error=EIO", late));
         }
         List<String> outcomes = new ArrayList<>();
-        for (String fault : faults) {
+        for (Fault fault : faults) {
             assertTrue(runs("rm", "-rf", work.toString()));
             assertTrue(runs("cp", "-a", fixture.toString(), work.toString()));
             assertTrue(sameSite(TestSites.snapshot(site), oldSite), fault + ": the fixture is restored");
             Path log = dir.resolve("fault.log");
-            int exit = child(List.of("strace", "-f", "-qq", "-o", dir.resolve("fault.trace").toString(),
-                    "-e", "trace=" + fault.substring(0, fault.indexOf(':')), "-e", "inject=" + fault), src, site, log);
+            Path faultTrace = dir.resolve("fault.trace");
+            int exit = child(TracedCalls.strace(faultTrace, List.of(fault.syscall()), fault.inject()), src, site, log);
             String text = Files.readString(log, StandardCharsets.UTF_8);
+            String traced = Files.readString(faultTrace, StandardCharsets.UTF_8);
+            assertTrue(traced.contains("(INJECTED)") || traced.contains("killed by SIGKILL"), fault + ": the point is reached: " + traced);
             assertFalse(text.contains("internal error"), fault + ": a fault is not a bug: " + text);
             assertTrue(exit == 0 || exit == Main.EXIT_IO || exit == 137, fault + ": exit " + exit + ": " + text);
             Map<String, byte[]> after = TestSites.snapshot(site);
@@ -125,7 +145,8 @@ class ArticleEditFaultInjectionTest {
             assertTrue(sameSite(TestSites.snapshot(site), againSite), fault + ": a later edit is built right");
             outcomes.add(fault + " -> exit " + exit + ", " + (isOld ? "old site" : "new site") + "; next builds right");
         }
-        System.out.println("quick-path fault matrix " + calls + " (" + faults.size() + " points):");
+        System.out.println("quick-path fault matrix" + (FULL ? " (full)" : "") + ", calls per build " + calls.totals()
+                + ", most in one thread " + calls.mostInOneThread() + " (" + faults.size() + " points):");
         outcomes.forEach(o -> System.out.println("  " + o));
     }
 }

@@ -1,5 +1,6 @@
 package io.tickerpress.pipeline;
 
+import io.tickerpress.TestSites;
 import io.tickerpress.cli.CliTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -48,8 +49,8 @@ class BadInputCorpusTest {
             expect.load(in);
         }
         Path site = dir.resolve(caseDir.getFileName().toString());
-        copy(BASE, site);
-        copy(caseDir, site);
+        TestSites.copyTree(BASE, site);
+        TestSites.copyTree(caseDir, site);
         Files.deleteIfExists(site.resolve("expect.properties"));
         Path out = dir.resolve(caseDir.getFileName() + "-out");
         CliTest.Run r = CliTest.run("build", "--source", site.toString(), "--output", out.toString(),
@@ -71,19 +72,5 @@ class BadInputCorpusTest {
         String also = expect.getProperty("message2");
         if (also != null) assertTrue(err.contains(also), "says '" + also + "': " + err);
         assertFalse(Files.exists(out), "a failed build writes no site");
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

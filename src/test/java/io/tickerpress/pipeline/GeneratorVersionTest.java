@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,13 +52,7 @@ class GeneratorVersionTest {
 
         // The same code plus one changed file: another build of the generator.
         Path changed = dir.resolve("classes");
-        try (Stream<Path> walk = Files.walk(classes)) {
-            for (Path p : walk.toList()) {
-                Path target = changed.resolve(classes.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
+        TestSites.copyTree(classes, changed);
         Files.writeString(changed.resolve("io/tickerpress/changed.txt"), "a change to the generator\n");
         classpath.replaceAll(e -> Path.of(e).toAbsolutePath().equals(classes) ? changed.toString() : e);
         int[] other = build(String.join(File.pathSeparator, classpath), src, out);

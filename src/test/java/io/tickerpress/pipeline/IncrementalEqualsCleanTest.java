@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,12 @@ class IncrementalEqualsCleanTest {
 
     @TempDir
     Path dir;
+    /**
+     * The chart cache of the clean builds, one for the class: each chart is drawn once for them, not once a test.
+     * The last step of {@link #everyKindOfEditGivesTheBytesOfACleanBuild} is a clean build without any cache.
+     */
+    @TempDir
+    static Path cleanCache;
     private Path src;
     private Path out;
     private Map<String, byte[]> before = Map.of();
@@ -52,7 +59,7 @@ class IncrementalEqualsCleanTest {
         long start = System.nanoTime();
         src = dir.resolve("src");
         out = dir.resolve("site");
-        copyTree(SAMPLE_CONTENT, src.resolve("content"));
+        TestSites.copyTree(SAMPLE_CONTENT, src.resolve("content"));
         // Start with raw HTML allowed and an article that uses it, so turning it off has something to remove.
         edit("content/site.yaml", s -> s.replace("  unsafe: false", "  unsafe: true"));
         TestSites.write(src.resolve("content/articles/2026-01-21-raw-html.md"), TestSites.article(
@@ -184,7 +191,7 @@ class IncrementalEqualsCleanTest {
         // clean builds above hides nothing either.
         Path cold = dir.resolve("cold");
         SiteBuilder.build(TestSites.options(src, cold).withClean(true).withCacheDir(null));
-        assertSameFiles(TestSites.snapshot(cold), TestSites.snapshot(out), "a clean build without cache");
+        assertSameFiles(TestSites.digests(TestSites.snapshot(cold)), TestSites.digests(TestSites.snapshot(out)), "a clean build without cache");
 
         report.forEach(System.out::println);
         System.out.printf("incremental equals clean: %d builds in %d ms%n", report.size(), (System.nanoTime() - start) / 1_000_000);
@@ -199,7 +206,7 @@ class IncrementalEqualsCleanTest {
     void bodyEditsTakeTheQuickPathOnlyWhereOnlyTheirPagesChange() throws IOException {
         src = dir.resolve("src");
         out = dir.resolve("site");
-        copyTree(SAMPLE_CONTENT, src.resolve("content"));
+        TestSites.copyTree(SAMPLE_CONTENT, src.resolve("content"));
         // The sample's newest and oldest stories call shortcodes (market data): these two, without, take their place.
         String newest = "content/articles/2026-01-24-newest.md";
         String oldest = "content/articles/2026-01-02-oldest.md";
@@ -363,7 +370,7 @@ class IncrementalEqualsCleanTest {
     void theNothingChangedCheckMissesNoEdit() throws IOException {
         src = dir.resolve("src");
         out = dir.resolve("site");
-        copyTree(SAMPLE_CONTENT, src.resolve("content"));
+        TestSites.copyTree(SAMPLE_CONTENT, src.resolve("content"));
         step("first build");
         // The charts the first build drew were written into the site, not linked from the cache: the next
         // build links them (and so cannot skip); the one after finds nothing changed.
@@ -442,6 +449,17 @@ class IncrementalEqualsCleanTest {
         return r.nothingChanged();
     }
 
+    /** What a clean build of one input made: each file's SHA-256, and the build's warnings. */
+    private record CleanBuild(Map<String, String> files, List<String> warnings) {
+    }
+
+    /**
+     * Clean builds by their input: the source folder's files with their bytes, and the clock. A clean build of the
+     * same input makes the same bytes (DeterminismTest), so an input this test has built cleanly once (a step
+     * without an edit, an edit undone, a damaged record) is compared with that build rather than built again.
+     */
+    private final Map<String, CleanBuild> cleanByInput = new HashMap<>();
+
     /**
      * Builds incrementally, then cleanly into a fresh folder with the clean builds' own cache, and requires the
      * same files with the same bytes.
@@ -450,13 +468,17 @@ class IncrementalEqualsCleanTest {
         long t = System.nanoTime();
         BuildResult r = SiteBuilder.build(TestSites.options(src, out).withNow(clock));
         long incrementalMs = (System.nanoTime() - t) / 1_000_000;
-        Path clean = dir.resolve("clean-" + (++cleanBuilds));
-        BuildResult cleanResult = SiteBuilder.build(TestSites.options(src, clean).withNow(clock).withClean(true)
-                .withCacheDir(dir.resolve("clean-cache")));
+        CleanBuild cleanBuild = cleanByInput.computeIfAbsent(TestSites.digests(TestSites.snapshot(src)) + " at " + clock, input -> {
+            Path clean = dir.resolve("clean-" + (++cleanBuilds));
+            BuildResult cleanResult = SiteBuilder.build(TestSites.options(src, clean).withNow(clock).withClean(true)
+                    .withCacheDir(cleanCache));
+            CleanBuild made = new CleanBuild(TestSites.digests(TestSites.snapshot(clean)), cleanResult.warnings());
+            deleteTree(clean);
+            return made;
+        });
         Map<String, byte[]> incremental = TestSites.snapshot(out);
-        assertSameFiles(TestSites.snapshot(clean), incremental, edit);
-        assertEquals(cleanResult.warnings(), r.warnings(), edit + ": the warnings of a clean build");
-        deleteTree(clean);
+        assertSameFiles(cleanBuild.files(), TestSites.digests(incremental), edit);
+        assertEquals(cleanBuild.warnings(), r.warnings(), edit + ": the warnings of a clean build");
         int changed = 0;
         for (var e : incremental.entrySet()) {
             if (e.getKey().endsWith(".html") && !Arrays.equals(e.getValue(), before.get(e.getKey()))) changed++;
@@ -473,14 +495,14 @@ class IncrementalEqualsCleanTest {
         return r.stageMillis().containsKey(ArticleEdits.STAGE);
     }
 
-    private static void assertSameFiles(Map<String, byte[]> clean, Map<String, byte[]> incremental, String edit) {
+    private static void assertSameFiles(Map<String, String> clean, Map<String, String> incremental, String edit) {
         Set<String> missing = new TreeSet<>(clean.keySet());
         missing.removeAll(incremental.keySet());
         Set<String> extra = new TreeSet<>(incremental.keySet());
         extra.removeAll(clean.keySet());
         Set<String> differ = new TreeSet<>();
         clean.forEach((k, v) -> {
-            if (incremental.containsKey(k) && !Arrays.equals(v, incremental.get(k))) differ.add(k);
+            if (incremental.containsKey(k) && !v.equals(incremental.get(k))) differ.add(k);
         });
         if (!missing.isEmpty() || !extra.isEmpty() || !differ.isEmpty()) {
             fail("after '" + edit + "' the incremental build differs from a clean one: missing " + missing
@@ -506,17 +528,6 @@ class IncrementalEqualsCleanTest {
             return Files.readString(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Copies a folder tree (also for other tests of this package). */
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
         }
     }
 

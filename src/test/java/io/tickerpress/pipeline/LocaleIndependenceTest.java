@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,7 +94,7 @@ class LocaleIndependenceTest {
     /** Copies the sample's content, builds it with the CLI in a child JVM and reads every output file. */
     private Map<String, byte[]> build(Run run) throws IOException, InterruptedException {
         Path src = dir.resolve("src-" + run.name() + "-" + run.format());
-        copy(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
+        TestSites.copyTree(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
         if (run.format().equals("svg")) {
             Files.writeString(src.resolve("content/site.yaml"), "\ncharts:\n  format: svg\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
@@ -118,17 +116,5 @@ class LocaleIndependenceTest {
         // The CLI's own summary line uses ASCII digits too.
         assertTrue(output.matches("(?s).*Built [0-9]+ pages .*"), run + ": " + output);
         return TestSites.snapshot(out);
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -34,16 +34,20 @@ class OutputModesTest {
     @TempDir
     Path dir;
 
-    private int build(Path src, Path out) throws Exception {
-        return build(src, out, "022");
-    }
+    /** The folder of the site {@link #coldThenWarm} builds once for the tests that read it. */
+    @TempDir
+    static Path shared;
+    private static TreeMap<String, String> coldModes;
+    private static TreeMap<String, String> coldVersionModes;
+    private static String warmLog;
 
-    private int build(Path src, Path out, String umask) throws Exception {
+    /** Builds with the CLI under the given umask; its output goes to build.log beside {@code out}. */
+    private static int build(Path src, Path out, String umask) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\"", java, "-Dtickerpress.syncDelete=true",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "build", "--source", src.toString(),
                 "--output", out.toString(), "--now", "2026-06-01T00:00:00Z");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("build.log").toFile()).start();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.resolveSibling("build.log").toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         return p.exitValue();
     }
@@ -71,7 +75,7 @@ class OutputModesTest {
         });
     }
 
-    private Path sampleSource() throws Exception {
+    private static Path sampleSource(Path dir) throws Exception {
         Path src = dir.resolve("src");
         Files.createDirectories(src);
         assertTrue(new ProcessBuilder("cp", "-r", TestSites.SAMPLE.resolve("content").toString(), src.toString())
@@ -79,7 +83,7 @@ class OutputModesTest {
         return src;
     }
 
-    private void editAnArticle(Path src) throws IOException {
+    private static void editAnArticle(Path src) throws IOException {
         Path article = src.resolve("content/articles").toFile().listFiles()[0].toPath();
         Files.writeString(article, Files.readString(article) + "\nOne more line.\n");
     }
@@ -92,7 +96,7 @@ class OutputModesTest {
      */
     @Test
     void aWarmBuildGivesItsOwnUmasksModesToWhatItCarriesOver() throws Exception {
-        Path src = sampleSource();
+        Path src = sampleSource(dir);
         Path out = dir.resolve("site");
         Path versions = dir.resolve(".site.versions");
         assertEquals(0, build(src, out, "077"), Files.readString(dir.resolve("build.log")));
@@ -112,27 +116,36 @@ class OutputModesTest {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(versions)));
     }
 
+    /**
+     * The sample built under umask 022 cold, then warm after an article edit (the rest carried over, every chart
+     * linked from the cache): built once, for the two tests below, which read the modes of both builds and serve
+     * the warm one.
+     */
+    private static synchronized Path coldThenWarm() throws Exception {
+        Path out = shared.resolve("site");
+        if (warmLog == null) {
+            Path src = sampleSource(shared);
+            assertEquals(0, build(src, out, "022"), Files.readString(shared.resolve("build.log")));
+            coldModes = modes(out);
+            coldVersionModes = modes(shared.resolve(".site.versions"));
+            editAnArticle(src);
+            assertEquals(0, build(src, out, "022"), Files.readString(shared.resolve("build.log")));
+            warmLog = Files.readString(shared.resolve("build.log"));
+        }
+        return out;
+    }
+
     @Test
     void everyFileIsReadableByAnyoneOnColdAndWarmBuilds() throws Exception {
-        Path src = dir.resolve("src");
-        Files.createDirectories(src);
-        assertTrue(new ProcessBuilder("cp", "-r", TestSites.SAMPLE.resolve("content").toString(), src.toString())
-                .start().waitFor() == 0);
-        Path out = dir.resolve("site");
-        assertEquals(0, build(src, out), Files.readString(dir.resolve("build.log")));
-        TreeMap<String, String> cold = modes(out);
-        assertTrue(cold.keySet().stream().anyMatch(p -> p.startsWith("charts/")), "the sample has charts");
-        assertReadable(cold, out);
-        assertReadable(modes(dir.resolve(".site.versions")), dir.resolve(".site.versions"));
+        Path out = coldThenWarm();
+        assertTrue(coldModes.keySet().stream().anyMatch(p -> p.startsWith("charts/")), "the sample has charts");
+        assertReadable(coldModes, out);
+        assertReadable(coldVersionModes, shared.resolve(".site.versions"));
 
         // Warm: one article edited; the rest carried over, every chart linked from the cache.
-        Path article = src.resolve("content/articles").toFile().listFiles()[0].toPath();
-        Files.writeString(article, Files.readString(article) + "\nOne more line.\n");
-        assertEquals(0, build(src, out), Files.readString(dir.resolve("build.log")));
-        assertTrue(Files.readString(dir.resolve("build.log")).contains("charts: 0 rendered"),
-                "charts came from the cache: " + Files.readString(dir.resolve("build.log")));
+        assertTrue(warmLog.contains("charts: 0 rendered"), "charts came from the cache: " + warmLog);
         assertReadable(modes(out), out);
-        assertReadable(modes(dir.resolve(".site.versions")), dir.resolve(".site.versions"));
+        assertReadable(modes(shared.resolve(".site.versions")), shared.resolve(".site.versions"));
     }
 
     @Test
@@ -141,15 +154,9 @@ class OutputModesTest {
                 && Files.isExecutable(Path.of("/usr/bin/python3"));
         if (System.getenv("CI") != null) assertTrue(canSwitchUser, "CI runs as root with runuser and python3");
         Assumptions.assumeTrue(canSwitchUser, "needs root, runuser and python3 to run a server as another user");
+        Path out = coldThenWarm(); // warm: links and carried pages
         // The server's user must be able to reach the folder: JUnit's temporary folder is private.
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path src = dir.resolve("src");
-        Files.createDirectories(src);
-        assertTrue(new ProcessBuilder("cp", "-r", TestSites.SAMPLE.resolve("content").toString(), src.toString())
-                .start().waitFor() == 0);
-        Path out = dir.resolve("site");
-        assertEquals(0, build(src, out), Files.readString(dir.resolve("build.log")));
-        assertEquals(0, build(src, out), Files.readString(dir.resolve("build.log"))); // warm: links and carried pages
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

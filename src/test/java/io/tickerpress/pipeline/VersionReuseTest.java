@@ -30,7 +30,7 @@ class VersionReuseTest {
     void theFolderOfTheVersionBeforeIsReusedAndTheSiteIsACleanBuilds() throws IOException {
         Path src = dir.resolve("src");
         Path out = dir.resolve("site");
-        IncrementalEqualsCleanTest.copyTree(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
+        TestSites.copyTree(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
         List<Path> articles = articles(src);
         Path a = articles.get(0);
         Path b = articles.get(1);
@@ -78,7 +78,7 @@ class VersionReuseTest {
         // version has a folder there, with a file in it that the third build no longer makes.
         Path src = dir.resolve("src");
         Path out = dir.resolve("site");
-        IncrementalEqualsCleanTest.copyTree(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
+        TestSites.copyTree(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
         Path asFile = src.resolve("templates/static/probe");
         TestSites.write(asFile, "a file\n");
         TestSites.build(src, out);

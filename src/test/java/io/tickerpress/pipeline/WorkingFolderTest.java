@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,8 +34,8 @@ class WorkingFolderTest {
     /** The sample site (articles, digests, market data) copied to {@code dir/site}, built into its own site/. */
     private Path sampleSite() throws IOException {
         Path src = dir.resolve("site");
-        copy(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
-        copy(TestSites.SAMPLE.resolve("templates"), src.resolve("templates"));
+        TestSites.copyTree(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
+        TestSites.copyTree(TestSites.SAMPLE.resolve("templates"), src.resolve("templates"));
         return src;
     }
 
@@ -138,20 +136,5 @@ class WorkingFolderTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), log);
         return log;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
