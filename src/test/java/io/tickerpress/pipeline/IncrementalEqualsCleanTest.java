@@ -290,7 +290,7 @@ class IncrementalEqualsCleanTest {
     void titleEditsRenderOnlyThePagesThatShowTheStory() throws IOException {
         src = dir.resolve("src");
         out = dir.resolve("site");
-        copyTree(SAMPLE_CONTENT, src.resolve("content"));
+        TestSites.copyTree(SAMPLE_CONTENT, src.resolve("content"));
         // 60 older stories, one a day from May 1, 2020, all by one author, tagged Archive, and the even ones (0, 2, ...) Even as well.
         java.time.LocalDate first = java.time.LocalDate.of(2020, 5, 1);
         for (int i = 0; i < 60; i++) {
