@@ -104,6 +104,7 @@ class EditDuringBuildTest {
         Map<String, byte[]> built = TestSites.snapshot(site);
         long stale = built.values().stream().filter(b -> new String(b, StandardCharsets.UTF_8)
                 .contains("Older Story Saved During")).count();
+        System.out.println("under the race: " + raceLog.strip() + "\nafter the undo: " + after.strip());
         assertTrue(sameSite(built, expected), "the build under the race said: " + raceLog.strip() + "; the build after the"
                 + " undo said: " + after.strip() + "; files that still show the text saved during the race: " + stale);
     }
