@@ -159,7 +159,7 @@ final class ArticleEdits {
         for (String file : changedFiles) {
             Integer at = places.get(file);
             if (at == null) return null; // not a published article (a template, site.yaml, data, a draft)
-            Article a = load(options, loader, paths, order, at);
+            Article a = load(options, now, loader, paths, order, at);
             if (a == null || !a.charts().isEmpty() || a.body().shortcodes() || a.body().key() == null) {
                 return null; // its page shows market data or charts
             }
@@ -194,7 +194,7 @@ final class ArticleEdits {
         // The other articles the pages show must say to others what the record says of them.
         for (int i : needed) {
             if (loaded.containsKey(i)) continue;
-            Article a = load(options, loader, paths, order, i);
+            Article a = load(options, now, loader, paths, order, i);
             if (a == null || !ArticleOrder.face(paths, a).equals(order.face(i))) return null;
             loaded.put(i, a);
         }
@@ -251,12 +251,14 @@ final class ArticleEdits {
 
     /**
      * The article at a place of the order, parsed from its file, or null when the file no longer reads back as the
-     * record's (its path read the same way).
+     * record's (its path read the same way). Its bytes must be the ones the build's input index saw
+     * ({@link InputIndex#hashOfRead}): the last-build record this path saves is that index.
      */
-    private static Article load(BuildOptions options, ArticleLoader loader, SourcePaths paths, ArticleOrder order,
-                                int place) {
+    private static Article load(BuildOptions options, InputIndex inputs, ArticleLoader loader, SourcePaths paths,
+                                ArticleOrder order, int place) {
         String file = order.files().get(place);
-        Article a = loader.load(options.source().resolve(file), InputIndex::hashOf);
+        Path path = options.source().resolve(file);
+        Article a = loader.load(path, bytes -> inputs.hashOfRead(options.source(), path, bytes));
         return file.equals(ArticleOrder.fileOf(paths, a)) ? a : null;
     }
 
@@ -425,7 +427,7 @@ final class ArticleEdits {
      * others what the record says of it.
      */
     private static PublishedArticle story(BuildOptions options, Plan plan, SourcePaths paths, int id) {
-        Article a = load(options, plan.loader(), paths, plan.order(), id);
+        Article a = load(options, plan.inputs(), plan.loader(), paths, plan.order(), id);
         if (a == null || !ArticleOrder.face(paths, a).equals(plan.order().face(id))) return notQuick();
         return new PublishedArticle(a, Permalinks.article(plan.config(), a));
     }

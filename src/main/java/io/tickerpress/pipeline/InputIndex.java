@@ -234,6 +234,26 @@ public final class InputIndex {
         }
     }
 
+    /**
+     * The content hash of {@code bytes} just read from an input file by this build ({@link #hashIfUnchanged} when
+     * it can tell, else hashed). When this scan recorded the file with other bytes, it was saved between the scan
+     * and the read: the build stops rather than build one text while its record keeps the other's hash (an undo
+     * after the build would then find nothing changed, and the site would keep the pages of the text it built).
+     *
+     * @throws io.tickerpress.diag.InputError "changed while the build was reading it"
+     */
+    String hashOfRead(Path sourceDir, Path file, byte[] bytes) {
+        String indexed = hashIfUnchanged(sourceDir, file, bytes.length);
+        if (indexed != null) return indexed;
+        String hash = hashOf(bytes);
+        String scanned = hashOf(sourceDir, file);
+        if (scanned != null && !scanned.equals(hash)) {
+            throw new io.tickerpress.diag.InputError(io.tickerpress.diag.Diagnostics.display(file),
+                    "changed while the build was reading it: build again once the file is saved");
+        }
+        return hash;
+    }
+
     private static Entry hash(Path file, Entry status) {
         try {
             byte[] bytes = Files.readAllBytes(file);

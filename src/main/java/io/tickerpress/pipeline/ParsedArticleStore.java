@@ -43,8 +43,7 @@ final class ParsedArticleStore {
 
             @Override
             public String of(Path file, byte[] bytes) {
-                String indexed = inputs.hashIfUnchanged(options.source(), file, bytes.length);
-                return indexed != null ? indexed : InputIndex.hashOf(bytes);
+                return inputs.hashOfRead(options.source(), file, bytes);
             }
         });
     }

@@ -56,6 +56,40 @@ class ArticleEditFaultInjectionTest {
 
     @Test
     void aFaultInTheQuickPathLeavesTheOldOrTheNewSiteAndTheNextBuildIsRight() throws Exception {
+        matrix(ARTICLE, src -> { }, List.of(original -> original + "\nA line that only the first version has.\n",
+                original -> original + "\nA line the edit adds.\n",
+                original -> original + "\nA line the edit adds.\nAnd one more.\n"), "(1 rendered,");
+    }
+
+    /**
+     * The same for a title edit of an older story (the quick path of titles: its page, its neighbours', the list
+     * pages that show it, and the search index patched from its memo, with the order record's faces replaced).
+     * 60 older stories, one a day from May 1, 2020, tagged Archive (and the even ones Even): story 10 is in no
+     * feed, and its title shows on 10 pages (as {@code IncrementalEqualsCleanTest#titleEditsRenderOnlyThePagesThatShowTheStory}
+     * works out).
+     */
+    @Test
+    void aFaultInTheQuickPathOfATitleEditLeavesTheOldOrTheNewSiteAndTheNextBuildIsRight() throws Exception {
+        java.time.LocalDate first = java.time.LocalDate.of(2020, 5, 1);
+        matrix("content/articles/2020-05-11-older-10.md", src -> {
+            for (int i = 0; i < 60; i++) {
+                java.time.LocalDate day = first.plusDays(i);
+                TestSites.write(src.resolve("content/articles/" + day + "-older-" + i + ".md"), TestSites.article(
+                        "Older Story " + i, day + "T09:00:00-04:00", "author: Ann Archivist\nsummary:\n  - Point one of "
+                                + i + ".\ntags: [Archive" + (i % 2 == 0 ? ", Even" : "") + "]\n", "The body of story " + i + "."));
+            }
+        }, List.of(original -> original.replace("Older Story 10", "Older Story 10 (first version)"),
+                original -> original.replace("Older Story 10", "Older Story Ten"),
+                original -> original.replace("Older Story 10", "Older Story Ten Again")), "(10 rendered,");
+    }
+
+    /**
+     * Builds the site three times (the first with {@code texts.get(0)} as the article, then its original text), makes
+     * the edit {@code texts.get(1)}, which the quick path builds ({@code quick} in its log), and injects each fault
+     * into that build; {@code texts.get(2)} is a later edit.
+     */
+    private void matrix(String edited, java.util.function.Consumer<Path> content,
+                        List<java.util.function.UnaryOperator<String>> texts, String quick) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace"))
                 && runs("strace", "-f", "-o", "/dev/null", "true"), "strace is not installed, or ptrace is not allowed here");
         Path work = dir.resolve("work");
@@ -64,16 +98,17 @@ class ArticleEditFaultInjectionTest {
         Path site = work.resolve("site");
         Files.createDirectories(src);
         assertTrue(runs("cp", "-r", TestSites.SAMPLE.resolve("content").toString(), src.resolve("content").toString()));
-        Path article = src.resolve(ARTICLE);
+        content.accept(src);
+        Path article = src.resolve(edited);
         String original = Files.readString(article);
         // Two versions, the first with one article different: the build under faults reuses the first's folder.
-        Files.writeString(article, original + "\nA line that only the first version has.\n");
+        Files.writeString(article, texts.get(0).apply(original));
         assertEquals(0, child(null, src, site, dir.resolve("first.log")));
         Files.writeString(article, original);
         assertEquals(0, child(null, src, site, dir.resolve("second.log")));
         assertEquals(0, child(null, src, site, dir.resolve("third.log"))); // charts now linked from the cache
         Map<String, byte[]> oldSite = TestSites.snapshot(site);
-        Files.writeString(article, original + "\nA line the edit adds.\n");
+        Files.writeString(article, texts.get(1).apply(original));
         // The new site as a clean build makes it, elsewhere.
         Path expected = dir.resolve("expected");
         assertTrue(runs("cp", "-r", src.toString(), dir.resolve("expected-src").toString()));
@@ -81,8 +116,8 @@ class ArticleEditFaultInjectionTest {
         Map<String, byte[]> newSite = TestSites.snapshot(expected);
         assertFalse(sameSite(oldSite, newSite), "the edit changes the site");
         // The site after a second edit, as a clean build makes it: what the build after each fault's recovery makes.
-        String secondEdit = original + "\nA line the edit adds.\nAnd one more.\n";
-        Files.writeString(dir.resolve("expected-src").resolve(ARTICLE), secondEdit);
+        String secondEdit = texts.get(2).apply(original);
+        Files.writeString(dir.resolve("expected-src").resolve(edited), secondEdit);
         Path again = dir.resolve("again");
         assertEquals(0, child(null, dir.resolve("expected-src"), again, dir.resolve("again.log")));
         Map<String, byte[]> againSite = TestSites.snapshot(again);
@@ -94,7 +129,7 @@ class ArticleEditFaultInjectionTest {
         List<String> syscalls = List.of("rename", "symlink", "link", "unlink");
         assertEquals(0, child(TracedCalls.strace(trace, syscalls), src, site, dir.resolve("count.log")));
         String counted = Files.readString(dir.resolve("count.log"), StandardCharsets.UTF_8);
-        assertTrue(counted.contains("(1 rendered,"), "the edit takes the quick path: " + counted);
+        assertTrue(counted.contains(quick), "the edit takes the quick path: " + counted);
         assertTrue(sameSite(TestSites.snapshot(site), newSite), "the quick path publishes the new site");
         TracedCalls calls = TracedCalls.read(trace, syscalls);
         assertTrue(calls.inThreadOf("symlink", "symlink").size() == 1 && !calls.inThreadOf("symlink", "rename").isEmpty(),
@@ -140,7 +175,7 @@ class ArticleEditFaultInjectionTest {
             assertTrue(sameSite(TestSites.snapshot(site), newSite), fault + ": the next build publishes the new site");
             // And the build after that one, with another body edit, is right too (the records the faulted build
             // left are sound or gone).
-            Files.writeString(src.resolve(ARTICLE), secondEdit);
+            Files.writeString(src.resolve(edited), secondEdit);
             assertEquals(0, child(null, src, site, dir.resolve("after.log")));
             assertTrue(sameSite(TestSites.snapshot(site), againSite), fault + ": a later edit is built right");
             outcomes.add(fault + " -> exit " + exit + ", " + (isOld ? "old site" : "new site") + "; next builds right");
