@@ -56,7 +56,7 @@ class TitleEditAttackTest {
         src = dir.resolve("src");
         out = dir.resolve("site");
         try {
-            IncrementalEqualsCleanTest.copyTree(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
+            TestSites.copyTree(TestSites.SAMPLE.resolve("content"), src.resolve("content"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
