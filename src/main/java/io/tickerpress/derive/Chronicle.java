@@ -66,6 +66,11 @@ public final class Chronicle {
         return List.copyOf(copy);
     }
 
+    /** An article's place: how many published articles are older. */
+    public int place(PublishedArticle a) {
+        return indexByPath.get(a.path());
+    }
+
     /** The next older article. */
     public Optional<PublishedArticle> previous(PublishedArticle a) {
         int i = indexByPath.get(a.path());

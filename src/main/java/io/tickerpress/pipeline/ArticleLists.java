@@ -1,14 +1,13 @@
 package io.tickerpress.pipeline;
 
+import io.tickerpress.derive.Chronicle;
 import io.tickerpress.derive.Pagination;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.write.RecordBytes;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -102,27 +101,36 @@ record ArticleLists(List<ListPage> pages) {
         return new ArticleLists(Collections.unmodifiableList(pages));
     }
 
-    /** Collects a build's list pages as it makes them (on one thread). */
+    /** Collects a build's list pages. */
     static final class Recorder {
-        private final Map<PublishedArticle, Integer> places;
+        private final Chronicle chronicle;
+        private final int perPage;
         private final List<ListPage> pages = new ArrayList<>();
 
-        /** @param oldestFirst the build's published articles, whose positions are their places */
-        Recorder(List<PublishedArticle> oldestFirst) {
-            places = new IdentityHashMap<>(oldestFirst.size() * 2);
-            for (int i = 0; i < oldestFirst.size(); i++) places.put(oldestFirst.get(i), i);
+        /** @param chronicle the build's published articles, whose positions are their places */
+        Recorder(Chronicle chronicle, int perPage) {
+            this.chronicle = chronicle;
+            this.perPage = perPage;
         }
 
-        /** A page of a paginated list of {@code perPage} stories a page. */
-        void add(Kind kind, String name, String base, Pagination.Page<PublishedArticle> page, int perPage) {
-            int[] items = new int[page.items().size()];
-            for (int i = 0; i < items.length; i++) items[i] = places.get(page.items().get(i));
-            pages.add(new ListPage(kind, name, base, page.number(), page.total(), (page.number() - 1) * perPage, items));
+        /** The pages of a list (newest first) at {@code base}, as {@link Pagination#paginate} cuts it. */
+        void add(Kind kind, String name, String base, List<PublishedArticle> newestFirst) {
+            for (Pagination.Page<PublishedArticle> page : Pagination.paginate(newestFirst, perPage, base)) {
+                pages.add(page(kind, name, base, page.number(), page.total(), (page.number() - 1) * perPage,
+                        page.items()));
+            }
         }
 
         /** A page that lists all these stories. */
-        void add(Kind kind, String name, String path, List<PublishedArticle> stories) {
-            add(kind, name, path, new Pagination.Page<>(stories, 1, 1, path, null, null), stories.size());
+        void addPage(Kind kind, String name, String path, List<PublishedArticle> stories) {
+            pages.add(page(kind, name, path, 1, 1, 0, stories));
+        }
+
+        private ListPage page(Kind kind, String name, String base, int number, int total, int offset,
+                              List<PublishedArticle> stories) {
+            int[] items = new int[stories.size()];
+            for (int i = 0; i < items.length; i++) items[i] = chronicle.place(stories.get(i));
+            return new ListPage(kind, name, base, number, total, offset, items);
         }
 
         ArticleLists lists() {

@@ -156,18 +156,13 @@ public final class SiteBuilder {
             // List pages render on the workers too: each is written to its own path, and the records that the
             // sitemap lists are sorted there, so the output does not depend on the order they finish in.
             List<Runnable> lists = new ArrayList<>();
-            // What each list page shows, for a later build that changes a title or key point (ArticleEdits).
-            ArticleLists.Recorder listed = new ArticleLists.Recorder(chronicle.oldestFirst());
-            int perPage = config.paginate();
             for (var page : Pagination.paginate(newestFirst, config.paginate(), "")) {
-                listed.add(ArticleLists.Kind.HOME, "", "", page, perPage);
                 lists.add(() -> store.page(page.path(), Source.generated(listPage("the home page", page)),
                         pages.home(page, digests.isEmpty() ? null : digests.get(digests.size() - 1)),
                         newest(lastChanged, page.items(), newestContent)));
             }
             for (Taxonomy.Term tag : tags) {
                 for (var page : Pagination.paginate(tag.articles(), config.paginate(), tag.path())) {
-                    listed.add(ArticleLists.Kind.TAG, tag.name(), tag.path(), page, perPage);
                     lists.add(() -> store.page(page.path(), Source.generated(listPage("the page of tag '" + tag.name() + "'", page)),
                             pages.articleList("list", tag.name(), page,
                             pages.tagFeeds(tag.name(), tag.path())), newest(lastChanged, page.items(), newestContent)));
@@ -178,16 +173,12 @@ public final class SiteBuilder {
             for (Archives.Archive archive : Archives.of(config, newestFirst)) {
                 String heading = pages.archiveHeading(archive);
                 for (var page : Pagination.paginate(archive.articles(), config.paginate(), archive.path())) {
-                    listed.add(ArticleLists.Kind.ARCHIVE, heading, archive.path(), page, perPage);
                     lists.add(() -> store.page(page.path(), Source.generated(listPage("the archive of " + heading, page)),
                             pages.articleList("archive", heading, page, List.of()), newest(lastChanged, page.items(), newestContent)));
                 }
             }
-            for (Taxonomy.Term author : Taxonomy.group(newestFirst,
-                    p -> p.article().author() == null || p.article().author().isBlank() ? List.of() : List.of(p.article().author()),
-                    "authors/", Taxonomy::tagSlug)) {
+            for (Taxonomy.Term author : authors(newestFirst)) {
                 for (var page : Pagination.paginate(author.articles(), config.paginate(), author.path())) {
-                    listed.add(ArticleLists.Kind.AUTHOR, author.name(), author.path(), page, perPage);
                     lists.add(() -> store.page(page.path(), Source.generated(listPage("the page of author '" + author.name() + "'", page)),
                             pages.articleList("author", author.name(), page, List.of()), newest(lastChanged, page.items(), newestContent)));
                 }
@@ -195,7 +186,6 @@ public final class SiteBuilder {
             workers.each(lists, Runnable::run);
             mark = lap(stages, "articles and lists", mark);
 
-            digests.forEach(day -> listed.add(ArticleLists.Kind.DIGEST, day.path(), day.path(), day.articles()));
             workers.each(digests, day ->
                     store.page(day.path(), Source.generated("the market digest of " + day.snapshot().file()),
                             pages.digest(day), day.snapshot().asOf().toInstant()));
@@ -216,7 +206,6 @@ public final class SiteBuilder {
                         .map(st -> market.calendar().closeAt(st.date(st.size() - 1)).toInstant())
                         .orElse(null);
                 for (var page : Pagination.paginate(articles, config.paginate(), path)) {
-                    listed.add(ArticleLists.Kind.TICKER, symbol, path, page, perPage);
                     Instant newest = newest(lastChanged, page.items(), dataDate == null ? newestContent : dataDate);
                     Instant lastmod = dataDate != null && dataDate.isAfter(newest) ? dataDate : newest;
                     marketLists.add(() -> store.page(page.path(), Source.generated(listPage("the page of ticker " + symbol, page)),
@@ -275,7 +264,7 @@ public final class SiteBuilder {
                 // Names this build's order record; its last-build record (saved after it) repeats the name.
                 String token = out.root().getFileName() + "-" + Long.toHexString(System.nanoTime());
                 Optional<ArticleOrder> articles = ArticleOrder.of(token, sourcePaths, chronicle.oldestFirst(),
-                        listed.lists());
+                        articleLists(config, pages, chronicle, tags, tickers, digests));
                 if (articles.isPresent()) {
                     articles.get().save(options.cacheDir(), options.output());
                     order = token;
@@ -296,6 +285,37 @@ public final class SiteBuilder {
                     diagnostics.stored(sourcePaths), order);
             return result;
         }
+    }
+
+    /** The authors' lists of stories, newest first. */
+    private static List<Taxonomy.Term> authors(List<PublishedArticle> newestFirst) {
+        return Taxonomy.group(newestFirst,
+                p -> p.article().author() == null || p.article().author().isBlank() ? List.of() : List.of(p.article().author()),
+                "authors/", Taxonomy::tagSlug);
+    }
+
+    /**
+     * The pages this build made that list stories, as the loops above paginate them, for a later build that changes
+     * a title or key point ({@link ArticleEdits}). Made after publishing, not while the pages render: a large
+     * archive's heap is fullest then.
+     */
+    private static ArticleLists articleLists(SiteConfig config, PageRenderer pages, Chronicle chronicle,
+                                             List<Taxonomy.Term> tags, Map<String, List<PublishedArticle>> tickers,
+                                             List<DigestDay> digests) {
+        List<PublishedArticle> newestFirst = chronicle.newestFirst();
+        ArticleLists.Recorder listed = new ArticleLists.Recorder(chronicle, config.paginate());
+        listed.add(ArticleLists.Kind.HOME, "", "", newestFirst);
+        for (Taxonomy.Term tag : tags) listed.add(ArticleLists.Kind.TAG, tag.name(), tag.path(), tag.articles());
+        for (Archives.Archive archive : Archives.of(config, newestFirst)) {
+            listed.add(ArticleLists.Kind.ARCHIVE, pages.archiveHeading(archive), archive.path(), archive.articles());
+        }
+        for (Taxonomy.Term author : authors(newestFirst)) {
+            listed.add(ArticleLists.Kind.AUTHOR, author.name(), author.path(), author.articles());
+        }
+        tickers.forEach((symbol, articles) ->
+                listed.add(ArticleLists.Kind.TICKER, symbol, MarketViews.tickerPath(symbol), articles));
+        for (DigestDay day : digests) listed.addPage(ArticleLists.Kind.DIGEST, day.path(), day.path(), day.articles());
+        return listed.lists();
     }
 
     private static long lap(Map<String, Long> stages, String name, long since) {
