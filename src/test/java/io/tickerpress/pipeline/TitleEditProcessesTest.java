@@ -129,7 +129,9 @@ class TitleEditProcessesTest {
         assertTrue(timed.contains("(10 rendered,"), "the title edit takes the quick path: " + timed);
         List<String> outcomes = new ArrayList<>();
         Map<String, byte[]> oldSite = TestSites.snapshot(site);
-        for (int k = 1; k <= 10; k++) {
+        // Ten kills spread over the build with TICKERPRESS_FULL_FAULTS=1, else four (at 1/10, 4/10, 7/10, 10/10).
+        int step = TracedCalls.FULL ? 1 : 3;
+        for (int k = 1; k <= 10; k += step) {
             String title = "Older Story 10, kill " + k;
             String now = Files.readString(src.resolve(STORY));
             Files.writeString(src.resolve(STORY), now.replaceFirst("title: \"[^\"]*\"", "title: \"" + title + "\""));
