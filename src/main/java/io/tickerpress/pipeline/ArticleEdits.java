@@ -322,9 +322,8 @@ final class ArticleEdits {
             workers.each(carried, f -> {
                 if (!out.carryOver(f)) lost.set(true);
             });
-            Set<String> files = new java.util.HashSet<>(carried);
-            files.addAll(written);
-            if (lost.get() || out.filesWritten() != files.size()) return notQuick();
+            // Every path is written or carried once (the carried ones are the others of the published version).
+            if (lost.get() || out.filesWritten() != carried.size() + written.size()) return notQuick();
             java.util.Collections.sort(warnings);
             // Reported as the user sees the files from this working folder, sorted.
             Diagnostics shownWarnings = new Diagnostics();
@@ -349,7 +348,7 @@ final class ArticleEdits {
                     plan.chronicle().oldestFirst().size(), false);
             new LastBuild(last.key(), plan.inputs(), out.root().toString(), PublishedOutput.modes(out.root()),
                     last.clockFrom(), last.clockUntil(), last.pages(), result.files(), last.articles(), last.charts(),
-                    warnings, last.order()).save(options.cacheDir(), options.output());
+                    warnings, last.order()).save(options.cacheDir(), options.output(), last.inputs());
             return result;
         }
     }

@@ -58,16 +58,29 @@ public final class InputIndex {
     /** How many of the files the scan found have the hash {@code previous} recorded for their path. */
     private final int sameAsPrevious;
 
-    private InputIndex(Map<String, Entry> files, long scanned, int hashed) {
-        this(files, scanned, hashed, null, 0);
+    /** Where this index's entries lie in the record it was read from; null when it was not read from one. */
+    private final Layout layout;
+
+    /**
+     * The bytes of a stored index ({@link #writeTo}) and, in their order, each entry's path and where its status
+     * and hash start: a later index with the same paths is written by copying them and putting its changed
+     * entries over theirs (an edit at 100,000 files rewrites a few entries, not the whole record).
+     */
+    private record Layout(byte[] record, int from, int to, String[] names, int[] values) {
     }
 
-    private InputIndex(Map<String, Entry> files, long scanned, int hashed, Object previous, int sameAsPrevious) {
+    private InputIndex(Map<String, Entry> files, long scanned, int hashed) {
+        this(files, scanned, hashed, null, 0, null);
+    }
+
+    private InputIndex(Map<String, Entry> files, long scanned, int hashed, Object previous, int sameAsPrevious,
+                       Layout layout) {
         this.files = files;
         this.scanned = scanned;
         this.hashed = hashed;
         this.previous = previous;
         this.sameAsPrevious = sameAsPrevious;
+        this.layout = layout;
     }
 
     /** Entries by path relative to the site folder ("content/articles/a.md"). */
@@ -131,7 +144,8 @@ public final class InputIndex {
             });
             dirs = next;
         }
-        return new InputIndex(found, scanned, hashed.get(), previous == null ? null : previous.identity, same.get());
+        return new InputIndex(found, scanned, hashed.get(), previous == null ? null : previous.identity, same.get(),
+                null);
     }
 
     /**
@@ -306,18 +320,54 @@ public final class InputIndex {
     }
 
     void writeTo(RecordBytes.Writer out) {
+        writeTo(out, null);
+    }
+
+    /**
+     * Writes this index; when {@code before} was read from a record and has the same paths, by copying that
+     * record's entries and putting this index's changed ones over theirs (the same layout, in that record's order).
+     */
+    void writeTo(RecordBytes.Writer out, InputIndex before) {
+        Layout was = before == null ? null : before.layout;
+        if (was != null && was.names.length == files.size()) {
+            int start = out.size();
+            out.put(was.record, was.from, was.to - was.from);
+            RecordBytes.Writer part = new RecordBytes.Writer(ENTRY_BYTES);
+            part.putLong(scanned);
+            out.putAt(start, part.toBytes(), 0, 8);
+            boolean samePaths = true;
+            for (int i = 0; i < was.names.length && samePaths; i++) {
+                Entry now = files.get(was.names[i]);
+                Entry then = before.files.get(was.names[i]);
+                if (now == null) {
+                    samePaths = false; // as many paths, not the same ones
+                } else if (now != then && !now.equals(then)) {
+                    part.cut(0);
+                    putEntry(part, now);
+                    out.putAt(start + was.values[i] - was.from, part.toBytes(), 0, ENTRY_BYTES);
+                }
+            }
+            if (samePaths) return;
+            out.cut(start);
+        }
         out.putLong(scanned);
         out.putInt(files.size());
         // In the map's order (the reader keys them by path): sorting 100,000 paths costs more than it saves.
         for (Map.Entry<String, Entry> file : files.entrySet()) {
             out.putName(file.getKey());
-            Entry e = file.getValue();
-            out.putLong(e.size());
-            out.putLong(e.modified());
-            out.putLong(e.changed());
-            out.putLong(e.inode());
-            out.putHex(e.hash());
+            putEntry(out, file.getValue());
         }
+    }
+
+    /** The bytes of an entry's status and hash in a record. */
+    private static final int ENTRY_BYTES = 4 * 8 + 16;
+
+    private static void putEntry(RecordBytes.Writer out, Entry e) {
+        out.putLong(e.size());
+        out.putLong(e.modified());
+        out.putLong(e.changed());
+        out.putLong(e.inode());
+        out.putHex(e.hash());
     }
 
     /** The index written by {@link #toBytes}, or empty when the bytes are not one (damaged, another format). */
@@ -332,15 +382,20 @@ public final class InputIndex {
     }
 
     static InputIndex readFrom(RecordBytes.Reader in) {
+        int from = in.position();
         long scanned = in.getLong();
         int count = in.count();
         Map<String, Entry> entries = new java.util.HashMap<>(Math.max(16, count * 4 / 3 + 1));
+        String[] names = new String[count];
+        int[] values = new int[count];
         for (int i = 0; i < count; i++) {
             String path = in.getName();
+            names[i] = path;
+            values[i] = in.position();
             entries.put(path, new Entry(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getHex()));
         }
         if (entries.size() != count) throw new RecordBytes.Damaged();
-        return new InputIndex(entries, scanned, 0);
+        return new InputIndex(entries, scanned, 0, null, 0, new Layout(in.bytes(), from, in.position(), names, values));
     }
 
     /** This index as if it had been taken at another moment (ms since the epoch): for tests of the racy rule. */

@@ -104,6 +104,14 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
     }
 
     void save(Path cacheDir, Path output) {
+        save(cacheDir, output, null);
+    }
+
+    /**
+     * Saves this record; its input index is written over the layout of {@code before}'s where their paths are the
+     * same ({@link InputIndex#writeTo(RecordBytes.Writer, InputIndex)}), null: anew.
+     */
+    void save(Path cacheDir, Path output, InputIndex before) {
         if (cacheDir == null) return;
         RecordBytes.Writer out = new RecordBytes.Writer(inputs.files().size() * 64 + 4096);
         out.putString(FORMAT).putString(key).putString(version).putString(modes)
@@ -112,7 +120,7 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
                 .putInt(pages).putInt(files).putInt(articles).putInt(charts).putInt(warnings.size());
         warnings.forEach(out::putString);
         out.putString(order);
-        inputs.writeTo(out);
+        inputs.writeTo(out, before);
         try {
             Files.createDirectories(cacheDir);
             Path file = file(cacheDir, output);

@@ -50,6 +50,15 @@ final class NothingChanged {
         return inputs;
     }
 
+    /**
+     * This without the last build's record, for a full build: it needs only the new index (which shares the
+     * record's entries), and the record's map and bytes would take room all through it (some 90 MB at 1,000,000
+     * articles).
+     */
+    NothingChanged withoutLast() {
+        return new NothingChanged(options, null, inputs);
+    }
+
     /** The last build's record, or null when there is none (or it was not read). */
     LastBuild last() {
         return last;

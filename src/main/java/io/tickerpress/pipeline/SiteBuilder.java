@@ -87,11 +87,13 @@ public final class SiteBuilder {
 
         java.util.LinkedHashMap<String, Long> stages = new java.util.LinkedHashMap<>();
         OutputPlacement.check(options);
-        NothingChanged since = NothingChanged.since(options);
-        Optional<BuildResult> unchanged = since.result(start);
+        NothingChanged checked = NothingChanged.since(options);
+        Optional<BuildResult> unchanged = checked.result(start);
         if (unchanged.isPresent()) return unchanged.get();
-        Optional<BuildResult> edited = ArticleEdits.build(options, since, start);
+        Optional<BuildResult> edited = ArticleEdits.build(options, checked, start);
         if (edited.isPresent()) return edited.get();
+        NothingChanged since = checked.withoutLast();
+        checked = null; // the last build's record is not kept through a full build
         long mark = lap(stages, "check inputs", start);
         String siteYaml = SiteInputs.siteYaml(options.source());
         // load

@@ -106,6 +106,19 @@ public final class RecordBytes {
             return size;
         }
 
+        /** Puts bytes over some already written, from {@code position} on (the size stays). */
+        public Writer putAt(int position, byte[] b, int from, int length) {
+            if (position < 0 || length < 0 || position + length > size) throw new IndexOutOfBoundsException(position);
+            System.arraycopy(b, from, bytes, position, length);
+            return this;
+        }
+
+        /** Drops what was written from {@code position} on. */
+        public void cut(int position) {
+            if (position < 0 || position > size) throw new IndexOutOfBoundsException(position);
+            size = position;
+        }
+
         public byte[] toBytes() {
             return Arrays.copyOf(bytes, size);
         }
@@ -220,6 +233,16 @@ public final class RecordBytes {
 
         public boolean atEnd() {
             return at == end;
+        }
+
+        /** Where the next read starts, in {@link #bytes}. */
+        public int position() {
+            return at;
+        }
+
+        /** The array read from (not a copy: never to be changed). */
+        public byte[] bytes() {
+            return bytes;
         }
     }
 }

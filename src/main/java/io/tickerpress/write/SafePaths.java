@@ -9,21 +9,30 @@ public final class SafePaths {
 
     /**
      * @param relative a path such as {@code news/2026/01/20/x/index.html}, '/'-separated, not absolute
-     * @throws IllegalArgumentException for absolute paths, '..' or '\' segments, or a result outside {@code root}
+     * @throws IllegalArgumentException for absolute paths, '..' or '.' segments, '\', ':' or NUL
      */
     public static Path resolve(Path root, String relative) {
-        if (relative.startsWith("/") || relative.contains("\\") || relative.contains(":") || relative.contains("\0")) {
-            throw new IllegalArgumentException("unsafe output path: " + relative);
-        }
-        for (String segment : relative.split("/")) {
-            if (segment.equals("..") || segment.equals(".")) {
-                throw new IllegalArgumentException("unsafe output path: " + relative);
+        if (!safe(relative)) throw new IllegalArgumentException("unsafe output path: " + relative);
+        // Every segment is a plain name: the path is below the root by construction (no normalising needed, which
+        // a build carrying 190,000 files over would pay on every one).
+        return root.resolve(relative);
+    }
+
+    /** Whether a relative path has only plain names: not absolute, no '.' or '..' segment, no '\', ':' or NUL. */
+    private static boolean safe(String relative) {
+        int n = relative.length();
+        if (n > 0 && relative.charAt(0) == '/') return false;
+        int segment = 0; // where the current segment starts
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? relative.charAt(i) : '/';
+            if (c == '\\' || c == ':' || c == '\0') return false;
+            if (c == '/') {
+                int length = i - segment;
+                if (length == 1 && relative.charAt(segment) == '.') return false;
+                if (length == 2 && relative.charAt(segment) == '.' && relative.charAt(segment + 1) == '.') return false;
+                segment = i + 1;
             }
         }
-        Path resolved = root.resolve(relative).normalize();
-        if (!resolved.startsWith(root.normalize())) {
-            throw new IllegalArgumentException("output path escapes the output folder: " + relative);
-        }
-        return resolved;
+        return true;
     }
 }

@@ -121,6 +121,14 @@ final class SiteVersions {
         }
     }
 
+    /** The records read by this build, by version folder: a record of 190,000 paths is read once. */
+    private final java.util.Map<Path, Optional<VersionRecord>> records = new java.util.HashMap<>();
+
+    /** The record of a version ({@link VersionRecord#read}), read once per build. */
+    Optional<VersionRecord> record(Path version) {
+        return records.computeIfAbsent(version, VersionRecord::read);
+    }
+
     /** A new, empty version folder, numbered after every version there is. */
     Path create() throws IOException {
         Path version = Files.createDirectory(next());
@@ -143,7 +151,7 @@ final class SiteVersions {
      * its files are new and which of the base's are gone.
      */
     Optional<Path> reusable(Path current) {
-        Optional<VersionRecord> record = VersionRecord.head(current);
+        Optional<VersionRecord> record = record(current);
         if (record.isEmpty() || record.get().base <= 0 || record.get().gone == null) return Optional.empty();
         Path base = dir.resolve("v" + record.get().base);
         if (base.equals(current) || !Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)

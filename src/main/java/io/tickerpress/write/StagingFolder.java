@@ -30,7 +30,8 @@ public final class StagingFolder implements AutoCloseable {
     private boolean published;
     /** In place: the preview server updates its private folder file by file instead of swapping folders. */
     private final boolean inPlace;
-    private final java.util.Set<String> touched = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Every path this build wrote, linked or carried over: the new version's files. */
+    private final java.util.Set<String> touched;
 
     private final SiteVersions versions;
     private final OutputLock lock;
@@ -69,6 +70,9 @@ public final class StagingFolder implements AutoCloseable {
         this.baseNumber = baseNumber;
         this.baseRecord = baseRecord;
         this.reused = reused;
+        // Sized for the base's files at once: growing a set of 190,000 paths step by step costs more than filling it.
+        this.touched = java.util.concurrent.ConcurrentHashMap.newKeySet(
+                baseRecord == null ? 16 : baseRecord.files.size() + baseRecord.files.size() / 3 + 16);
     }
 
     private static String modesText(java.util.Set<java.nio.file.attribute.PosixFilePermission> modes) {
@@ -127,7 +131,7 @@ public final class StagingFolder implements AutoCloseable {
             if (!Files.isSymbolicLink(out)) checkReplaceable(out); // again, now that no other build can change it
             versions.recover();
             java.util.Optional<Path> current = versions.current();
-            VersionRecord record = current.flatMap(VersionRecord::read).orElse(null);
+            VersionRecord record = current.flatMap(versions::record).orElse(null);
             long base = current.map(SiteVersions::numberOf).orElse(0L);
             Path made = versions.create();
             var modes = fileModesOf(made);
@@ -229,8 +233,11 @@ public final class StagingFolder implements AutoCloseable {
     public boolean carryOver(String relativePath) {
         if (reused && Boolean.FALSE.equals(baseRecord.files.get(relativePath))
                 && Files.isRegularFile(SafePaths.resolve(staging, relativePath), LinkOption.NOFOLLOW_LINKS)) {
-            // The published version carried this file over from the folder this build reuses: it is here already
-            // (unless it was deleted by hand there, or in the published version before that one was built).
+            // The published version carried this file over from the folder this build reuses: it is here already,
+            // unless it was deleted by hand there, or from the published site while this folder was the published
+            // one (the record then says "carried over" of a file that is gone). One look at the disk tells, and
+            // costs about 3 µs a file (0.3 s on two cores at 190,000 files): trusting the record instead would
+            // let such a file go missing from every other version.
             touched.add(relativePath);
             files.incrementAndGet();
             return true;

@@ -3,7 +3,6 @@ package io.tickerpress.write;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,27 +46,16 @@ final class VersionRecord {
 
     /** The record of a version, if it has a sound one. */
     static Optional<VersionRecord> read(Path version) {
-        return parse(version, true);
-    }
-
-    /**
-     * The record of a version without its lists ({@code files} is empty, {@code gone} empty or null as in the
-     * record), if it has a sound one: what deciding whether a version can be reused needs. Every line is checked
-     * as {@link #read} does, but no path is kept.
-     */
-    static Optional<VersionRecord> head(Path version) {
-        return parse(version, false);
-    }
-
-    private static Optional<VersionRecord> parse(Path version, boolean lists) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(pathOf(version));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+        return parse(bytes);
+    }
+
+    private static Optional<VersionRecord> parse(byte[] bytes) {
         try {
             Lines in = new Lines(bytes);
             if (!HEADER.equals(in.next())) return Optional.empty();
@@ -75,26 +63,23 @@ final class VersionRecord {
             String modes = field(in.next(), "modes ");
             int count = Integer.parseInt(field(in.next(), "files "));
             if (count < 0) return Optional.empty();
-            Map<String, Boolean> files = lists ? new HashMap<>(count * 4 / 3 + 1) : Map.of();
+            Map<String, Boolean> files = new HashMap<>(count * 4 / 3 + 1);
             for (int i = 0; i < count; i++) {
                 int at = in.at;
                 int length = in.skip();
                 if (length < 3 || bytes[at + 1] != ' ' || bytes[at] != '+' && bytes[at] != '=') return Optional.empty();
-                if (lists) files.put(new String(bytes, at + 2, length - 2, StandardCharsets.UTF_8), bytes[at] == '+');
+                files.put(new String(bytes, at + 2, length - 2, StandardCharsets.UTF_8), bytes[at] == '+');
             }
             String goneLine = in.next();
             List<String> gone = null;
             if (!"gone unknown".equals(goneLine)) {
                 int goneCount = Integer.parseInt(field(goneLine, "gone "));
                 if (goneCount < 0) return Optional.empty();
-                gone = lists ? new ArrayList<>(goneCount) : List.of();
-                for (int i = 0; i < goneCount; i++) {
-                    if (lists) gone.add(in.next());
-                    else in.skip();
-                }
+                gone = new ArrayList<>(goneCount);
+                for (int i = 0; i < goneCount; i++) gone.add(in.next());
             }
             if (!END.equals(in.next()) || in.at != bytes.length) return Optional.empty();
-            if (lists && files.size() != count) return Optional.empty();
+            if (files.size() != count) return Optional.empty();
             return Optional.of(new VersionRecord(base, modes, files, gone));
         } catch (RuntimeException e) {
             return Optional.empty();

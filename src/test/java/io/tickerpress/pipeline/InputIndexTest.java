@@ -121,6 +121,44 @@ class InputIndexTest {
     }
 
     @Test
+    void anIndexWrittenOverTheRecordItFollowsGivesBackItsOwnEntries() throws Exception {
+        for (int i = 0; i < 6; i++) write("content/articles/2026-01-0" + i + "-story.md", "story " + i);
+        InputIndex stored = InputIndex.fromBytes(InputIndex.scan(dir, null).toBytes()).orElseThrow();
+
+        // One file rewritten (another size), one touched (other times, same bytes): the same paths.
+        write("content/articles/2026-01-02-story.md", "story two, rewritten");
+        Files.setLastModifiedTime(dir.resolve("content/articles/2026-01-04-story.md"), FileTime.fromMillis(86_400_000L));
+        InputIndex edited = InputIndex.scan(dir, stored);
+        InputIndex back = InputIndex.fromBytes(over(edited, stored)).orElseThrow();
+        assertEquals(edited.files(), back.files(), "every entry as scanned, the two changed ones included");
+        assertEquals("content/articles/2026-01-02-story.md (changed)", String.join(",", back.changedSince(stored)));
+        assertEquals(InputIndex.hashOf("story two, rewritten".getBytes(StandardCharsets.UTF_8)),
+                back.files().get("content/articles/2026-01-02-story.md").hash());
+        // Its scan time is its own, not the record's: taken a minute later, every file is settled for the next scan
+        // (with the record's time, all six were changed within the clock's resolution of it, and are read again).
+        assertEquals(6, InputIndex.scan(dir, stored).hashed());
+        InputIndex later = InputIndex.fromBytes(over(edited.scannedAt(System.currentTimeMillis() + 60_000), stored))
+                .orElseThrow();
+        assertEquals(0, InputIndex.scan(dir, later).hashed());
+
+        // A file added and another removed (as many paths, not the same ones), and a file added: written anew.
+        Files.delete(dir.resolve("content/articles/2026-01-05-story.md"));
+        write("content/articles/2026-01-09-story.md", "story nine");
+        InputIndex renamed = InputIndex.scan(dir, stored);
+        assertEquals(renamed.files(), InputIndex.fromBytes(over(renamed, stored)).orElseThrow().files());
+        write("content/articles/2026-01-08-story.md", "story eight");
+        InputIndex added = InputIndex.scan(dir, stored);
+        assertEquals(added.files(), InputIndex.fromBytes(over(added, stored)).orElseThrow().files());
+    }
+
+    /** The stored form of {@code index} written over {@code before}'s record, as {@link LastBuild} saves it. */
+    private static byte[] over(InputIndex index, InputIndex before) {
+        io.tickerpress.write.RecordBytes.Writer out = new io.tickerpress.write.RecordBytes.Writer(64);
+        index.writeTo(out, before);
+        return out.toBytes();
+    }
+
+    @Test
     void aDamagedIndexIsNoIndex() throws Exception {
         assertTrue(InputIndex.fromBytes("garbage".getBytes(StandardCharsets.UTF_8)).isEmpty());
         write("content/articles/a.md", "aaaa");

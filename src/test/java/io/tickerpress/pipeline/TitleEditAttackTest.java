@@ -215,14 +215,14 @@ class TitleEditAttackTest {
         edit(older(16), s -> s.replace("Older Story 16", "Older Story Sixteen"));
         step("memo of the index before the last edit put back, then a title edit");
 
-        // An order record of the older format (no placings, no lists): written by hand as format 1 would be.
+        // An order record of an older format (format 2: faces and placings stored by article), marked so by hand.
         byte[] record = Files.readAllBytes(order);
         String text = new String(record, java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertTrue(text.contains("tickerpress article order 2"));
-        Files.write(order, text.replace("tickerpress article order 2", "tickerpress article order 1")
+        assertTrue(text.contains("tickerpress article order 3"));
+        Files.write(order, text.replace("tickerpress article order 3", "tickerpress article order 2")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         edit(older(18), s -> s.replace("Older Story 18", "Older Story Eighteen"));
-        assertFalse(quick(step("order record of format 1, then a title edit")));
+        assertFalse(quick(step("order record of format 2, then a title edit")));
         // The order record of another build put back (its token is not the last build's).
         Files.write(order, record);
         edit(older(18), s -> s.replace("Older Story Eighteen", "Older Story 18"));

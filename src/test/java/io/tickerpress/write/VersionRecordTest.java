@@ -20,7 +20,7 @@ class VersionRecordTest {
     Path dir;
 
     @Test
-    void theRecordGivesBackItsFilesAndGoneListAndItsHeadAgrees() throws Exception {
+    void theRecordGivesBackItsFilesAndGoneList() throws Exception {
         Path version = Files.createDirectory(dir.resolve("v7"));
         Set<String> paths = Set.of("index.html", "news/2026/01/02/a/index.html", "news/2026/01/02/b/index.html",
                 "tags/caf\u00e9/index.html");
@@ -33,20 +33,13 @@ class VersionRecordTest {
         assertEquals(Map.of("index.html", true, "news/2026/01/02/a/index.html", false,
                 "news/2026/01/02/b/index.html", false, "tags/caf\u00e9/index.html", true), read.files);
         assertEquals(List.of("news/old/index.html"), read.gone);
-
-        VersionRecord head = VersionRecord.head(version).orElseThrow();
-        assertEquals(6, head.base);
-        assertEquals("rw-r--r--", head.modes);
-        assertTrue(head.files.isEmpty(), "the head keeps no paths");
-        assertTrue(head.gone != null, "the gone list is known");
     }
 
     @Test
-    void anUnknownGoneListIsSaidByTheHeadToo() throws Exception {
+    void anUnknownGoneListIsSaid() throws Exception {
         Path version = Files.createDirectory(dir.resolve("v2"));
         VersionRecord.write(version, 1, "", Set.of("a.html"), Set.of(), null);
         assertNull(VersionRecord.read(version).orElseThrow().gone);
-        assertNull(VersionRecord.head(version).orElseThrow().gone);
     }
 
     @Test
@@ -59,7 +52,6 @@ class VersionRecordTest {
         for (int cut = 0; cut < good.length; cut++) {
             Files.write(file, Arrays.copyOf(good, cut));
             assertTrue(VersionRecord.read(version).isEmpty(), "read, cut to " + cut + " bytes");
-            assertTrue(VersionRecord.head(version).isEmpty(), "head, cut to " + cut + " bytes");
         }
         // One file line that is neither new nor carried over, and a record with a line too many.
         String text = new String(good, java.nio.charset.StandardCharsets.UTF_8);
@@ -67,10 +59,8 @@ class VersionRecordTest {
                 text.replace("files 2", "files 3"))) {
             Files.writeString(file, bad);
             assertTrue(VersionRecord.read(version).isEmpty(), bad);
-            assertTrue(VersionRecord.head(version).isEmpty(), bad);
         }
         Files.delete(file);
         assertTrue(VersionRecord.read(version).isEmpty());
-        assertTrue(VersionRecord.head(version).isEmpty());
     }
 }
