@@ -125,18 +125,26 @@ final class VersionRecord {
      */
     static void write(Path version, long base, String modes, Set<String> paths, Set<String> fresh,
                       List<String> gone) throws IOException {
-        StringBuilder out = new StringBuilder(paths.size() * 48);
-        out.append(HEADER).append('\n').append("base ").append(base).append('\n').append("modes ").append(modes)
-                .append('\n').append("files ").append(paths.size()).append('\n');
-        // In the set's order: the reader keys them by path (sorting 190,000 paths would cost more than the rest).
-        for (String p : paths) out.append(fresh.contains(p) ? '+' : '=').append(' ').append(p).append('\n');
-        if (gone == null) {
-            out.append("gone unknown\n");
-        } else {
-            out.append("gone ").append(gone.size()).append('\n');
-            for (String p : gone) out.append(p).append('\n');
-        }
-        out.append(END).append('\n');
-        AtomicFiles.write(pathOf(version), out.toString().getBytes(StandardCharsets.UTF_8));
+        // Streamed line by line: at 190,000 paths the record is 10 MB, which a text built first would hold twice.
+        AtomicFiles.write(pathOf(version), out -> {
+            line(out, HEADER);
+            line(out, "base " + base);
+            line(out, "modes " + modes);
+            line(out, "files " + paths.size());
+            // In the set's order: the reader keys them by path (sorting 190,000 paths would cost more than the rest).
+            for (String p : paths) line(out, (fresh.contains(p) ? "+ " : "= ") + p);
+            if (gone == null) {
+                line(out, "gone unknown");
+            } else {
+                line(out, "gone " + gone.size());
+                for (String p : gone) line(out, p);
+            }
+            line(out, END);
+        });
+    }
+
+    private static void line(java.io.OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
     }
 }
