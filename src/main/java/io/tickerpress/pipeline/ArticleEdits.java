@@ -129,16 +129,11 @@ final class ArticleEdits {
         }
         Map<String, InputIndex.Entry> before = last.inputs().files();
         if (now.files().size() != before.size()) return null; // a file added or removed
-        List<String> changedFiles = new ArrayList<>();
-        for (Map.Entry<String, InputIndex.Entry> e : now.files().entrySet()) {
-            InputIndex.Entry was = before.get(e.getKey());
-            if (was == null) return null;
-            if (!was.hash().equals(e.getValue().hash())) {
-                changedFiles.add(e.getKey());
-                if (changedFiles.size() > MOST) return null;
-            }
+        List<String> changedFiles = now.differentFrom(last.inputs());
+        if (changedFiles.isEmpty() || changedFiles.size() > MOST) return null;
+        for (String file : changedFiles) {
+            if (!before.containsKey(file)) return null; // added (and as many removed)
         }
-        if (changedFiles.isEmpty()) return null;
         ArticleOrder order = ArticleOrder.load(options.cacheDir(), options.output()).orElse(null);
         if (order == null || !order.token().equals(last.order())) return null;
         Map<String, Integer> places = order.places();

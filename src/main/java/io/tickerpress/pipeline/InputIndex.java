@@ -57,6 +57,8 @@ public final class InputIndex {
     private final Object previous;
     /** How many of the files the scan found have the hash {@code previous} recorded for their path. */
     private final int sameAsPrevious;
+    /** The paths the scan found that {@code previous} has not, or with another hash (null without a previous). */
+    private final List<String> differing;
 
     /** Where this index's entries lie in the record it was read from; null when it was not read from one. */
     private final Layout layout;
@@ -70,16 +72,17 @@ public final class InputIndex {
     }
 
     private InputIndex(Map<String, Entry> files, long scanned, int hashed) {
-        this(files, scanned, hashed, null, 0, null);
+        this(files, scanned, hashed, null, 0, null, null);
     }
 
     private InputIndex(Map<String, Entry> files, long scanned, int hashed, Object previous, int sameAsPrevious,
-                       Layout layout) {
+                       List<String> differing, Layout layout) {
         this.files = files;
         this.scanned = scanned;
         this.hashed = hashed;
         this.previous = previous;
         this.sameAsPrevious = sameAsPrevious;
+        this.differing = differing;
         this.layout = layout;
     }
 
@@ -110,6 +113,7 @@ public final class InputIndex {
         Set<Object> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.concurrent.atomic.AtomicInteger hashed = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger same = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> differing = java.util.Collections.synchronizedList(new ArrayList<>());
         // Folder by folder, each folder's entries in parallel: one stat per entry, through links.
         while (!dirs.isEmpty()) {
             List<Path> entries = new ArrayList<>();
@@ -140,12 +144,16 @@ public final class InputIndex {
                     now = hash(p, status);
                 }
                 found.put(name, now); // each path is listed once
-                if (before != null && before.hash().equals(now.hash())) same.incrementAndGet();
+                if (before != null && before.hash().equals(now.hash())) {
+                    same.incrementAndGet();
+                } else if (previous != null) {
+                    differing.add(name);
+                }
             });
             dirs = next;
         }
         return new InputIndex(found, scanned, hashed.get(), previous == null ? null : previous.identity, same.get(),
-                null);
+                previous == null ? null : List.copyOf(differing), null);
     }
 
     /**
@@ -291,6 +299,25 @@ public final class InputIndex {
         return true;
     }
 
+    /**
+     * The paths whose content differs from {@code before}'s: added, or with another hash (not those removed), in
+     * path order. From the scan's own comparison when it was taken against {@code before}.
+     */
+    public List<String> differentFrom(InputIndex before) {
+        List<String> paths;
+        if (previous == before.identity) {
+            paths = new ArrayList<>(differing);
+        } else {
+            paths = new ArrayList<>();
+            files.forEach((path, e) -> {
+                Entry old = before.files.get(path);
+                if (old == null || !old.hash().equals(e.hash())) paths.add(path);
+            });
+        }
+        java.util.Collections.sort(paths);
+        return paths;
+    }
+
     /** The paths added, removed or changed in content since {@code before}, in path order. */
     public List<String> changedSince(InputIndex before) {
         Map<String, String> changed = new TreeMap<>();
@@ -395,7 +422,8 @@ public final class InputIndex {
             entries.put(path, new Entry(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getHex()));
         }
         if (entries.size() != count) throw new RecordBytes.Damaged();
-        return new InputIndex(entries, scanned, 0, null, 0, new Layout(in.bytes(), from, in.position(), names, values));
+        return new InputIndex(entries, scanned, 0, null, 0, null,
+                new Layout(in.bytes(), from, in.position(), names, values));
     }
 
     /** This index as if it had been taken at another moment (ms since the epoch): for tests of the racy rule. */

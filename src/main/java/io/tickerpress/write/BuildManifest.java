@@ -200,11 +200,18 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
                     return java.util.Optional.empty();
                 }
                 Patch patch = new Patch(bytes, was);
+                // A page's name is made a string only when its bytes hash as one asked for: of 170,000, a few.
+                int[] asked = pages.stream().map(p -> p.getBytes(StandardCharsets.UTF_8))
+                        .mapToInt(b -> hash(b, 0, b.length)).sorted().toArray();
                 int pageCount = count(in);
                 for (int i = 0; i < pageCount; i++) {
                     int start = counted.at;
-                    String page = string(in);
-                    if (pages.contains(page)) {
+                    int length = in.readInt();
+                    if (length < 0 || length > bytes.length - counted.at) throw new IOException("not a string");
+                    String page = java.util.Arrays.binarySearch(asked, hash(bytes, counted.at, length)) < 0 ? null
+                            : new String(bytes, counted.at, length, StandardCharsets.UTF_8);
+                    counted.skip(length);
+                    if (page != null && pages.contains(page)) {
                         patch.entries.put(page, new Entry(string(in), strings(in), strings(in)));
                         patch.ranges.put(page, new int[] {start, counted.at});
                     } else {
@@ -322,6 +329,13 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
             at += (int) k;
             return k;
         }
+    }
+
+    /** The hash of some bytes (as {@link java.util.Arrays#hashCode(byte[])} of them would be). */
+    private static int hash(byte[] bytes, int from, int length) {
+        int h = 1;
+        for (int i = from; i < from + length; i++) h = 31 * h + bytes[i];
+        return h;
     }
 
     private static void skipString(DataInputStream in) throws IOException {

@@ -132,6 +132,10 @@ class InputIndexTest {
         InputIndex back = InputIndex.fromBytes(over(edited, stored)).orElseThrow();
         assertEquals(edited.files(), back.files(), "every entry as scanned, the two changed ones included");
         assertEquals("content/articles/2026-01-02-story.md (changed)", String.join(",", back.changedSince(stored)));
+        // The scan's own comparison and one made afresh (a scan against no index) name the same file: the touched
+        // one has the same bytes.
+        assertEquals(java.util.List.of("content/articles/2026-01-02-story.md"), edited.differentFrom(stored));
+        assertEquals(java.util.List.of("content/articles/2026-01-02-story.md"), InputIndex.scan(dir, null).differentFrom(stored));
         assertEquals(InputIndex.hashOf("story two, rewritten".getBytes(StandardCharsets.UTF_8)),
                 back.files().get("content/articles/2026-01-02-story.md").hash());
         // Its scan time is its own, not the record's: taken a minute later, every file is settled for the next scan
@@ -149,6 +153,8 @@ class InputIndexTest {
         write("content/articles/2026-01-08-story.md", "story eight");
         InputIndex added = InputIndex.scan(dir, stored);
         assertEquals(added.files(), InputIndex.fromBytes(over(added, stored)).orElseThrow().files());
+        assertEquals(java.util.List.of("content/articles/2026-01-02-story.md", "content/articles/2026-01-08-story.md",
+                "content/articles/2026-01-09-story.md"), added.differentFrom(stored), "added ones too, in path order");
     }
 
     /** The stored form of {@code index} written over {@code before}'s record, as {@link LastBuild} saves it. */
