@@ -368,25 +368,15 @@ final class ArticleEdits {
         BuildManifest.Group before = manifest.group(SearchIndexStore.GROUP);
         if (before == null) return notQuick();
         Set<String> had = new java.util.HashSet<>(before.files());
-        Set<String> written = new java.util.HashSet<>();
+        IndexFiles.Placed files = new IndexFiles.Placed(IndexFiles.of(out::write,
+                path -> had.contains(path) && baseFiles.contains(path)));
         SourcePaths paths = new SourcePaths(options.source());
         BuildManifest.Group after = search.patch(before, plan.order().files().size(), plan.shown(), id -> story(options, plan, paths, id),
-                pages::url, pages.formats(), new IndexFiles() {
-                    @Override
-                    public void write(String path, byte[] bytes) {
-                        out.write(path, bytes);
-                        written.add(path);
-                    }
-
-                    @Override
-                    public boolean keep(String path) {
-                        return had.contains(path) && baseFiles.contains(path);
-                    }
-                }).orElse(null);
+                pages::url, pages.formats(), files).orElse(null);
         if (after == null) return notQuick();
         Set<String> removed = new java.util.HashSet<>(had);
         after.files().forEach(removed::remove);
-        return new SearchPatch(after, written, removed);
+        return new SearchPatch(after, files.written(), removed);
     }
 
     /** Renders pages into the new version in place of the published version's, and patches their manifest entries. */

@@ -55,22 +55,7 @@ final class SearchIndexStore {
     void write(PageStore store, List<PublishedArticle> newestFirst, Function<String, String> url, Formats formats) {
         SearchIndex.Stories stories = SearchIndex.stories(newestFirst);
         store.files(GROUP, stories.fingerprint(), name -> SOURCE, (previous, files) -> {
-            IndexFiles placed = new IndexFiles() {
-                private final java.util.Set<String> done = new java.util.HashSet<>();
-
-                @Override
-                public void write(String path, byte[] bytes) {
-                    if (done.add(path)) files.write(path, bytes);
-                }
-
-                @Override
-                public boolean keep(String path) {
-                    if (done.contains(path)) return true;
-                    if (!files.keep(path)) return false;
-                    done.add(path);
-                    return true;
-                }
-            };
+            IndexFiles.Placed placed = new IndexFiles.Placed(IndexFiles.of(files::write, files::keep));
             SearchMemo before = previous == null ? null : read(previous);
             try {
                 made = bytes(SearchIndex.write(stories, url, formats, before, placed));
@@ -85,43 +70,23 @@ final class SearchIndexStore {
      * Updates the index {@code previous} (the published version's search group) for stories that changed what they
      * show but not their tags, tickers or time ({@link SearchIndex.Stories#patched}), from its memo of as many
      * {@code stories} as the caller's: only the files
-     * they are in are written through {@code files}, the others are kept ({@code files.keep}). Returns the group of
-     * the updated index, or empty when no memo fits {@code previous} or one of its files is gone: then the caller
-     * builds in full.
+     * they are in are written through {@code files} (a new one: the group is the files it put), the others are kept.
+     * Returns the group of the updated index, or empty when no memo fits {@code previous} or one of its files is
+     * gone: then the caller builds in full.
      */
     Optional<BuildManifest.Group> patch(BuildManifest.Group previous, int stories, Map<Integer, PublishedArticle> changed,
                                         IntFunction<PublishedArticle> storyAt, Function<String, String> url,
-                                        Formats formats, IndexFiles files) {
+                                        Formats formats, IndexFiles.Placed files) {
         SearchMemo before = previous == null ? null : read(previous);
         if (before == null || before.storyCount() != stories
                 || changed.keySet().stream().anyMatch(id -> id < 0 || id >= stories)) {
             return Optional.empty();
         }
-        List<String> made = new ArrayList<>();
-        java.util.Set<String> done = new java.util.HashSet<>();
-        IndexFiles placed = new IndexFiles() {
-            @Override
-            public void write(String path, byte[] bytes) {
-                if (done.add(path)) {
-                    files.write(path, bytes);
-                    made.add(path);
-                }
-            }
-
-            @Override
-            public boolean keep(String path) {
-                if (done.contains(path)) return true;
-                if (!files.keep(path)) return false;
-                done.add(path);
-                made.add(path);
-                return true;
-            }
-        };
         try {
             SearchIndex.Stories patched = SearchIndex.Stories.patched(before, changed, storyAt);
-            SearchMemo memo = SearchIndex.write(patched, url, formats, before, placed);
-            this.made = bytes(memo);
-            return Optional.of(new BuildManifest.Group(memo.fingerprint(), made));
+            SearchMemo memo = SearchIndex.write(patched, url, formats, before, files);
+            made = bytes(memo);
+            return Optional.of(new BuildManifest.Group(memo.fingerprint(), files.files()));
         } catch (IndexFiles.MissingFile e) {
             return Optional.empty();
         }
