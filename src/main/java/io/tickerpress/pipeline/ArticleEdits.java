@@ -82,10 +82,11 @@ final class ArticleEdits {
      * @param lists   the list pages to render
      * @param shown   the articles whose title or key points changed, by place
      * @param faces   their new faces, by place
+     * @param paths   the input files' names in the stable form
      */
     private record Plan(LastBuild last, InputIndex inputs, SiteConfig config, Market market, Chronicle chronicle,
                         List<PublishedArticle> pages, List<Listed> lists, Map<Integer, PublishedArticle> shown,
-                        Map<Integer, String> faces, ArticleOrder order, ArticleLoader loader) {
+                        Map<Integer, String> faces, ArticleOrder order, ArticleLoader loader, SourcePaths paths) {
     }
 
     /** A list page to render, with its stories. */
@@ -241,7 +242,7 @@ final class ArticleEdits {
             }
             listed.add(new Listed(list, list.page(items), day));
         }
-        return new Plan(last, now, config, market, chronicle, pages, listed, shownEntries, faces, order, loader);
+        return new Plan(last, now, config, market, chronicle, pages, listed, shownEntries, faces, order, loader, paths);
     }
 
     /** Adds the places within {@code reach} of {@code at} that the order has. */
@@ -284,7 +285,7 @@ final class ArticleEdits {
             if (manifest == null || baseFiles == null) return notQuick();
             Charts charts = new Charts(new ChartSlicer(plan.market()), config.chartFormat(),
                     path -> config.basePath() + path, chartCache, out::previous, Formats.of(config));
-            SourcePaths paths = new SourcePaths(options.source());
+            SourcePaths paths = plan.paths();
             PageRenderer pages = new PageRenderer(config, theme, new Diagnostics(), plan.market(), charts, paths);
             List<ArticleItemView> latest = pages.latest(plan.chronicle().newestFirst());
             // The build's warnings as kept for the next build (files named relative to the site folder).
@@ -370,8 +371,7 @@ final class ArticleEdits {
         Set<String> had = new java.util.HashSet<>(before.files());
         IndexFiles.Placed files = new IndexFiles.Placed(IndexFiles.of(out::write,
                 path -> had.contains(path) && baseFiles.contains(path)));
-        SourcePaths paths = new SourcePaths(options.source());
-        BuildManifest.Group after = search.patch(before, plan.order().files().size(), plan.shown(), id -> story(options, plan, paths, id),
+        BuildManifest.Group after = search.patch(before, plan.order().files().size(), plan.shown(), id -> story(options, plan, id),
                 pages::url, pages.formats(), files).orElse(null);
         if (after == null) return notQuick();
         Set<String> removed = new java.util.HashSet<>(had);
@@ -416,9 +416,9 @@ final class ArticleEdits {
      * A story of the search index that did not change (its id is its place), parsed from its file: it must say to
      * others what the record says of it.
      */
-    private static PublishedArticle story(BuildOptions options, Plan plan, SourcePaths paths, int id) {
-        Article a = load(options, plan.inputs(), plan.loader(), paths, plan.order(), id);
-        if (a == null || !ArticleOrder.face(paths, a).equals(plan.order().face(id))) return notQuick();
+    private static PublishedArticle story(BuildOptions options, Plan plan, int id) {
+        Article a = load(options, plan.inputs(), plan.loader(), plan.paths(), plan.order(), id);
+        if (a == null || !ArticleOrder.face(plan.paths(), a).equals(plan.order().face(id))) return notQuick();
         return new PublishedArticle(a, Permalinks.article(plan.config(), a));
     }
 
