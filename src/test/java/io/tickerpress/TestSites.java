@@ -115,6 +115,24 @@ public final class TestSites {
         return digests;
     }
 
+    /**
+     * How the files of one build differ from another's, by {@link #snapshot} or {@link #digests}: the files
+     * {@code actual} lacks, the ones it has in addition and the ones whose content differs, each sorted by path; empty
+     * when they hold the same files with the same content.
+     */
+    public static String filesDiffer(Map<String, ?> expected, Map<String, ?> actual) {
+        java.util.Set<String> missing = new java.util.TreeSet<>(expected.keySet());
+        missing.removeAll(actual.keySet());
+        java.util.Set<String> extra = new java.util.TreeSet<>(actual.keySet());
+        extra.removeAll(expected.keySet());
+        java.util.Set<String> differ = new java.util.TreeSet<>();
+        expected.forEach((k, v) -> {
+            if (actual.containsKey(k) && !java.util.Objects.deepEquals(v, actual.get(k))) differ.add(k);
+        });
+        if (missing.isEmpty() && extra.isEmpty() && differ.isEmpty()) return "";
+        return "missing " + missing + ", extra " + extra + ", different bytes " + differ;
+    }
+
     /** Resolves a site-relative URL such as "/news/x/" or "/news/x/#a" to the file that serves it. */
     public static Path fileFor(Path output, String url) {
         String path = url.replaceFirst("#.*$", "").replaceFirst("^/", "");

@@ -15,8 +15,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -496,18 +494,8 @@ class IncrementalEqualsCleanTest {
     }
 
     private static void assertSameFiles(Map<String, String> clean, Map<String, String> incremental, String edit) {
-        Set<String> missing = new TreeSet<>(clean.keySet());
-        missing.removeAll(incremental.keySet());
-        Set<String> extra = new TreeSet<>(incremental.keySet());
-        extra.removeAll(clean.keySet());
-        Set<String> differ = new TreeSet<>();
-        clean.forEach((k, v) -> {
-            if (incremental.containsKey(k) && !v.equals(incremental.get(k))) differ.add(k);
-        });
-        if (!missing.isEmpty() || !extra.isEmpty() || !differ.isEmpty()) {
-            fail("after '" + edit + "' the incremental build differs from a clean one: missing " + missing
-                    + ", extra " + extra + ", different bytes " + differ);
-        }
+        String differ = TestSites.filesDiffer(clean, incremental);
+        if (!differ.isEmpty()) fail("after '" + edit + "' the incremental build differs from a clean one: " + differ);
     }
 
     private boolean anyPageContains(String text) {

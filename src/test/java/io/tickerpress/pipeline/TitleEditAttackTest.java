@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -464,18 +462,11 @@ class TitleEditAttackTest {
                 .withClean(true).withCacheDir(dir.resolve("clean-cache"))));
         Map<String, byte[]> incremental = TestSites.snapshot(out);
         Map<String, byte[]> expected = TestSites.snapshot(clean);
-        Set<String> missing = new TreeSet<>(expected.keySet());
-        missing.removeAll(incremental.keySet());
-        Set<String> extra = new TreeSet<>(incremental.keySet());
-        extra.removeAll(expected.keySet());
-        Set<String> differ = new TreeSet<>();
-        expected.forEach((k, v) -> {
-            if (incremental.containsKey(k) && !Arrays.equals(v, incremental.get(k))) differ.add(k);
-        });
-        if (!missing.isEmpty() || !extra.isEmpty() || !differ.isEmpty()) {
+        String differ = TestSites.filesDiffer(expected, incremental);
+        if (!differ.isEmpty()) {
             report.forEach(System.out::println);
             fail("after '" + edit + "' (" + (quick(r) ? "quick path" : "full build") + ") the incremental build differs"
-                    + " from a clean one: missing " + missing + ", extra " + extra + ", different bytes " + differ);
+                    + " from a clean one: " + differ);
         }
         assertEquals(cleanResult.warnings(), r.warnings(), edit + ": the warnings of a clean build");
         deleteTree(clean);
