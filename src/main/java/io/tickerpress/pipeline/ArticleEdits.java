@@ -333,8 +333,8 @@ final class ArticleEdits {
 
             // The records go first: if publishing fails, the next build finds none and builds in full.
             BuildManifest.delete(options.cacheDir(), options.output());
-            LastBuild.delete(options.cacheDir(), options.output());
-            if (!plan.faces().isEmpty()) ArticleOrder.delete(options.cacheDir(), options.output());
+            LastBuild.RECORD.delete(options.cacheDir(), options.output());
+            if (!plan.faces().isEmpty()) ArticleOrder.RECORD.delete(options.cacheDir(), options.output());
             stages.put(STAGE + ": carry over", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
             out.publish();

@@ -5,12 +5,8 @@ import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.Source;
 import io.tickerpress.render.Fingerprint;
-import io.tickerpress.write.AtomicFiles;
-import io.tickerpress.write.BuildManifest;
 import io.tickerpress.write.RecordBytes;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +26,8 @@ import java.util.Optional;
  */
 record ArticleOrder(String token, List<String> files, byte[] faces, byte[] placings, ArticleLists lists) {
     private static final String FORMAT = "tickerpress article order 2";
+    /** The record's file, {@code order-KEY.bin} beside the output's page manifest. */
+    static final CacheRecord RECORD = new CacheRecord("order");
 
     /**
      * What other pages, feeds, sitemaps and the search index show of an article, as a hash: every field of its
@@ -123,22 +121,10 @@ record ArticleOrder(String token, List<String> files, byte[] faces, byte[] placi
         return places;
     }
 
-    static Path file(Path cacheDir, Path output) {
-        return besideManifest(BuildManifest.file(cacheDir, output));
-    }
-
-    /** The record file that goes with a page manifest file (same output). */
-    static Path besideManifest(Path manifestFile) {
-        return manifestFile.resolveSibling(manifestFile.getFileName().toString().replaceFirst("^pages-", "order-"));
-    }
-
+    /** The record kept for an output, or empty (none, or damaged: an edit is built in full). */
     static Optional<ArticleOrder> load(Path cacheDir, Path output) {
-        if (cacheDir == null) return Optional.empty();
-        try {
-            Path file = file(cacheDir, output);
-            if (!Files.isRegularFile(file)) return Optional.empty();
-            RecordBytes.Reader in = RecordBytes.Reader.unsealed(Files.readAllBytes(file));
-            if (!FORMAT.equals(in.getString())) return Optional.empty();
+        return RECORD.load(cacheDir, output, in -> {
+            if (!FORMAT.equals(in.getString())) return null;
             String token = in.getString();
             int count = in.count();
             List<String> files = new ArrayList<>(count);
@@ -150,11 +136,9 @@ record ArticleOrder(String token, List<String> files, byte[] faces, byte[] placi
                 in.get(placings, i * 16, 16);
             }
             ArticleLists lists = ArticleLists.read(in, count);
-            if (!in.atEnd()) return Optional.empty();
-            return Optional.of(new ArticleOrder(token, files, faces, placings, lists));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a damaged record only means a full build
-        }
+            if (!in.atEnd()) return null;
+            return new ArticleOrder(token, files, faces, placings, lists);
+        });
     }
 
     void save(Path cacheDir, Path output) {
@@ -165,20 +149,6 @@ record ArticleOrder(String token, List<String> files, byte[] faces, byte[] placi
             out.putName(files.get(i)).put(faces, i * 16, 16).put(placings, i * 16, 16);
         }
         lists.write(out);
-        try {
-            Files.createDirectories(cacheDir);
-            AtomicFiles.write(file(cacheDir, output), out.sealed());
-        } catch (IOException e) {
-            // Without the record the next edit is built in full; nothing else is lost.
-        }
-    }
-
-    static void delete(Path cacheDir, Path output) {
-        if (cacheDir == null) return;
-        try {
-            Files.deleteIfExists(file(cacheDir, output));
-        } catch (IOException ignored) {
-            // see save()
-        }
+        RECORD.save(cacheDir, output, out.sealed()); // without it the next edit is built in full
     }
 }

@@ -6,12 +6,9 @@ import io.tickerpress.render.SearchIndex;
 import io.tickerpress.render.search.IndexFiles;
 import io.tickerpress.render.search.Postings;
 import io.tickerpress.render.search.SearchMemo;
-import io.tickerpress.write.AtomicFiles;
 import io.tickerpress.write.BuildManifest;
 import io.tickerpress.write.RecordBytes;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +30,8 @@ final class SearchIndexStore {
     /** The index's group of files in the page manifest. */
     static final String GROUP = "search";
     private static final OutputPaths.Source SOURCE = OutputPaths.Source.generated("the search index");
+    /** The memo's file, {@code search-KEY.bin} beside the output's page manifest. */
+    static final CacheRecord RECORD = new CacheRecord("search");
 
     private final Path cacheDir;
     /** The output as its records name it ({@link BuildManifest#outputKey}). */
@@ -101,43 +100,17 @@ final class SearchIndexStore {
         byte[] memo = made;
         made = null;
         if (memo == null || cacheDir == null) return;
-        try {
-            Files.createDirectories(cacheDir);
-            AtomicFiles.write(file(), memo);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(file()); // a memo of an older index must not be taken for this one's
-            } catch (IOException gone) {
-                // its fingerprint differs from this build's index: the next build does not use it
-            }
+        if (!RECORD.save(cacheDir, Path.of(output), memo)) {
+            // A memo of an older index must not be taken for this one's (if it stays, its fingerprint differs from
+            // this build's index: the next build does not use it).
+            RECORD.delete(cacheDir, Path.of(output));
         }
     }
 
-    private Path file() {
-        return besideManifest(BuildManifest.file(cacheDir, Path.of(output)));
-    }
-
-    /** The memo file that goes with a page manifest file (same output). */
-    static Path besideManifest(Path manifestFile) {
-        String name = manifestFile.getFileName().toString();
-        return manifestFile.resolveSibling(name.replaceFirst("^pages-", "search-").replaceFirst("\\.(json|bin)$", ".bin"));
-    }
-
-    /** Removes the memo kept for an output (a private one that is gone). */
-    static void delete(Path cacheDir, Path output) {
-        if (cacheDir == null) return;
-        try {
-            Files.deleteIfExists(besideManifest(BuildManifest.file(cacheDir, output)));
-        } catch (IOException ignored) {
-            // best effort: a memo of an output that is gone is never read again
-        }
-    }
-
-    /** The memo of the previous index, or null when there is none that fits it. */
+    /** The memo of the previous index, or null when there is none that fits it (or it is damaged). */
     private SearchMemo read(BuildManifest.Group previous) {
-        if (cacheDir == null || clean) return null;
-        try {
-            RecordBytes.Reader in = RecordBytes.Reader.unsealed(Files.readAllBytes(file()));
+        if (clean) return null;
+        return RECORD.load(cacheDir, Path.of(output), in -> {
             if (in.getInt() != FORMAT || !in.getString().equals(output) || !in.getString().equals(inputs)) {
                 return null;
             }
@@ -175,9 +148,7 @@ final class SearchIndexStore {
             if (!in.atEnd()) return null;
             return new SearchMemo(fingerprint, stories, terms, groups, shards,
                     new SearchMemo.Facets(tickers, tags, months));
-        } catch (IOException | RuntimeException e) {
-            return null; // no memo, or a damaged one: the index is made anew
-        }
+        }).orElse(null);
     }
 
     private static List<String> strings(RecordBytes.Reader in) {

@@ -250,7 +250,7 @@ class IncrementalEqualsCleanTest {
 
         // The records the path relies on, deleted or damaged: a full build, which writes them again.
         Path cache = TestSites.options(src, out).cacheDir();
-        Path order = ArticleOrder.file(cache, out);
+        Path order = ArticleOrder.RECORD.file(cache, out);
         Files.delete(order);
         edit(oldest, s -> s + "\nA fourth line.\n");
         assertFalse(quick(step("order record deleted, then a body edit").result()));
@@ -397,7 +397,7 @@ class IncrementalEqualsCleanTest {
         assertTrue(unchanged("no edit after the revert"));
 
         // The record deleted, or damaged in any way: never trusted, the build runs.
-        Path record = LastBuild.file(TestSites.options(src, out).cacheDir(), out);
+        Path record = LastBuild.RECORD.file(TestSites.options(src, out).cacheDir(), out);
         Files.delete(record);
         edit(ARTICLE, s -> s.replace("Two EVENTS this week", "Two events this week"));
         assertFalse(unchanged("record deleted, with an edit"));

@@ -180,8 +180,8 @@ class TitleEditAttackTest {
         step("charts linked");
         Path cache = TestSites.options(src, out).cacheDir();
         Path manifest = io.tickerpress.write.BuildManifest.file(cache, out);
-        Path memo = SearchIndexStore.besideManifest(manifest);
-        Path order = ArticleOrder.file(cache, out);
+        Path memo = SearchIndexStore.RECORD.besideManifest(manifest);
+        Path order = ArticleOrder.RECORD.file(cache, out);
         assertTrue(Files.isRegularFile(memo) && Files.isRegularFile(order));
 
         Files.delete(memo);
