@@ -68,6 +68,31 @@ public final class TestSites {
         }
     }
 
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Changes a file's text as an editor would; the change must change something, or the test is wrong. */
+    public static void edit(Path file, java.util.function.UnaryOperator<String> change) {
+        String text = read(file);
+        String changed = change.apply(text);
+        org.junit.jupiter.api.Assertions.assertFalse(changed.equals(text), "the edit of " + file + " changed nothing: fix the test");
+        write(file, changed);
+    }
+
+    /** Removes a folder and everything in it. */
+    public static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every file below a folder, as relative path → bytes, for byte-for-byte comparisons. */
     public static Map<String, byte[]> snapshot(Path root) {
         Map<String, byte[]> files = new TreeMap<>();

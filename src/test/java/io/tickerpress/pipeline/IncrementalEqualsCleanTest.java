@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import static io.tickerpress.TestSites.deleteTree;
+import static io.tickerpress.TestSites.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -504,26 +504,6 @@ class IncrementalEqualsCleanTest {
     }
 
     private void edit(String file, java.util.function.UnaryOperator<String> change) {
-        Path p = src.resolve(file);
-        String text = read(p);
-        String changed = change.apply(text);
-        assertFalse(changed.equals(text), "the edit of " + file + " changed nothing: fix the test");
-        TestSites.write(p, changed);
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestSites.edit(src.resolve(file), change);
     }
 }

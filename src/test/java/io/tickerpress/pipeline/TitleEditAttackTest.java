@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import static io.tickerpress.TestSites.deleteTree;
+import static io.tickerpress.TestSites.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -485,26 +487,6 @@ class TitleEditAttackTest {
     }
 
     private void edit(String file, UnaryOperator<String> change) {
-        Path p = src.resolve(file);
-        String text = read(p);
-        String changed = change.apply(text);
-        assertFalse(changed.equals(text), "the edit of " + file + " changed nothing: fix the test");
-        TestSites.write(p, changed);
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestSites.edit(src.resolve(file), change);
     }
 }
