@@ -68,6 +68,31 @@ public final class TestSites {
         }
     }
 
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Changes a file's text as an editor would; the change must change something, or the test is wrong. */
+    public static void edit(Path file, java.util.function.UnaryOperator<String> change) {
+        String text = read(file);
+        String changed = change.apply(text);
+        org.junit.jupiter.api.Assertions.assertFalse(changed.equals(text), "the edit of " + file + " changed nothing: fix the test");
+        write(file, changed);
+    }
+
+    /** Removes a folder and everything in it. */
+    public static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every file below a folder, as relative path → bytes, for byte-for-byte comparisons. */
     public static Map<String, byte[]> snapshot(Path root) {
         Map<String, byte[]> files = new TreeMap<>();
@@ -113,6 +138,24 @@ public final class TestSites {
             throw new IllegalStateException(e);
         }
         return digests;
+    }
+
+    /**
+     * How the files of one build differ from another's, by {@link #snapshot} or {@link #digests}: the files
+     * {@code actual} lacks, the ones it has in addition and the ones whose content differs, each sorted by path; empty
+     * when they hold the same files with the same content.
+     */
+    public static String filesDiffer(Map<String, ?> expected, Map<String, ?> actual) {
+        java.util.Set<String> missing = new java.util.TreeSet<>(expected.keySet());
+        missing.removeAll(actual.keySet());
+        java.util.Set<String> extra = new java.util.TreeSet<>(actual.keySet());
+        extra.removeAll(expected.keySet());
+        java.util.Set<String> differ = new java.util.TreeSet<>();
+        expected.forEach((k, v) -> {
+            if (actual.containsKey(k) && !java.util.Objects.deepEquals(v, actual.get(k))) differ.add(k);
+        });
+        if (missing.isEmpty() && extra.isEmpty() && differ.isEmpty()) return "";
+        return "missing " + missing + ", extra " + extra + ", different bytes " + differ;
     }
 
     /** Resolves a site-relative URL such as "/news/x/" or "/news/x/#a" to the file that serves it. */

@@ -82,10 +82,11 @@ final class ArticleEdits {
      * @param lists   the list pages to render
      * @param shown   the articles whose title or key points changed, by place
      * @param faces   their new faces, by place
+     * @param paths   the input files' names in the stable form
      */
     private record Plan(LastBuild last, InputIndex inputs, SiteConfig config, Market market, Chronicle chronicle,
                         List<PublishedArticle> pages, List<Listed> lists, Map<Integer, PublishedArticle> shown,
-                        Map<Integer, String> faces, ArticleOrder order, ArticleLoader loader) {
+                        Map<Integer, String> faces, ArticleOrder order, ArticleLoader loader, SourcePaths paths) {
     }
 
     /** A list page to render, with its stories. */
@@ -236,7 +237,7 @@ final class ArticleEdits {
             }
             listed.add(new Listed(list, list.page(items), day));
         }
-        return new Plan(last, now, config, market, chronicle, pages, listed, shownEntries, faces, order, loader);
+        return new Plan(last, now, config, market, chronicle, pages, listed, shownEntries, faces, order, loader, paths);
     }
 
     /** Adds the places within {@code reach} of {@code at} that the order has. */
@@ -279,7 +280,7 @@ final class ArticleEdits {
             if (manifest == null || baseFiles == null) return notQuick();
             Charts charts = new Charts(new ChartSlicer(plan.market()), config.chartFormat(),
                     path -> config.basePath() + path, chartCache, out::previous, Formats.of(config));
-            SourcePaths paths = new SourcePaths(options.source());
+            SourcePaths paths = plan.paths();
             PageRenderer pages = new PageRenderer(config, theme, new Diagnostics(), plan.market(), charts, paths);
             List<ArticleItemView> latest = pages.latest(plan.chronicle().newestFirst());
             // The build's warnings as kept for the next build (files named relative to the site folder).
@@ -326,8 +327,8 @@ final class ArticleEdits {
 
             // The records go first: if publishing fails, the next build finds none and builds in full.
             BuildManifest.delete(options.cacheDir(), options.output());
-            LastBuild.delete(options.cacheDir(), options.output());
-            if (!plan.faces().isEmpty()) ArticleOrder.delete(options.cacheDir(), options.output());
+            LastBuild.RECORD.delete(options.cacheDir(), options.output());
+            if (!plan.faces().isEmpty()) ArticleOrder.RECORD.delete(options.cacheDir(), options.output());
             stages.put(STAGE + ": carry over", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
             out.publish();
@@ -362,25 +363,14 @@ final class ArticleEdits {
         BuildManifest.Group before = manifest.group(SearchIndexStore.GROUP);
         if (before == null) return notQuick();
         Set<String> had = new java.util.HashSet<>(before.files());
-        Set<String> written = new java.util.HashSet<>();
-        SourcePaths paths = new SourcePaths(options.source());
-        BuildManifest.Group after = search.patch(before, plan.order().files().size(), plan.shown(), id -> story(options, plan, paths, id),
-                pages::url, pages.formats(), new IndexFiles() {
-                    @Override
-                    public void write(String path, byte[] bytes) {
-                        out.write(path, bytes);
-                        written.add(path);
-                    }
-
-                    @Override
-                    public boolean keep(String path) {
-                        return had.contains(path) && baseFiles.contains(path);
-                    }
-                }).orElse(null);
+        IndexFiles.Placed files = new IndexFiles.Placed(IndexFiles.of(out::write,
+                path -> had.contains(path) && baseFiles.contains(path)));
+        BuildManifest.Group after = search.patch(before, plan.order().files().size(), plan.shown(), id -> story(options, plan, id),
+                pages::url, pages.formats(), files).orElse(null);
         if (after == null) return notQuick();
         Set<String> removed = new java.util.HashSet<>(had);
         after.files().forEach(removed::remove);
-        return new SearchPatch(after, written, removed);
+        return new SearchPatch(after, files.written(), removed);
     }
 
     /** Renders pages into the new version in place of the published version's, and patches their manifest entries. */
@@ -420,9 +410,9 @@ final class ArticleEdits {
      * A story of the search index that did not change (its id is its place), parsed from its file: it must say to
      * others what the record says of it.
      */
-    private static PublishedArticle story(BuildOptions options, Plan plan, SourcePaths paths, int id) {
-        Article a = load(options, plan.inputs(), plan.loader(), paths, plan.order(), id);
-        if (a == null || !ArticleOrder.face(paths, a).equals(plan.order().face(id))) return notQuick();
+    private static PublishedArticle story(BuildOptions options, Plan plan, int id) {
+        Article a = load(options, plan.inputs(), plan.loader(), plan.paths(), plan.order(), id);
+        if (a == null || !ArticleOrder.face(plan.paths(), a).equals(plan.order().face(id))) return notQuick();
         return new PublishedArticle(a, Permalinks.article(plan.config(), a));
     }
 

@@ -5,12 +5,8 @@ import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.Source;
 import io.tickerpress.render.Fingerprint;
-import io.tickerpress.write.AtomicFiles;
-import io.tickerpress.write.BuildManifest;
 import io.tickerpress.write.RecordBytes;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +27,8 @@ import java.util.Optional;
 record ArticleOrder(String token, List<String> files, byte[] faces, byte[] placings, ArticleLists lists,
                     Stored stored) {
     private static final String FORMAT = "tickerpress article order 3";
+    /** The record's file, {@code order-KEY.bin} beside the output's page manifest. */
+    static final CacheRecord RECORD = new CacheRecord("order");
 
     /**
      * The record this one was loaded from (its bytes without their CRC) and where its faces start: a record with
@@ -132,23 +130,10 @@ record ArticleOrder(String token, List<String> files, byte[] faces, byte[] placi
         return places;
     }
 
-    static Path file(Path cacheDir, Path output) {
-        return besideManifest(BuildManifest.file(cacheDir, output));
-    }
-
-    /** The record file that goes with a page manifest file (same output). */
-    static Path besideManifest(Path manifestFile) {
-        return manifestFile.resolveSibling(manifestFile.getFileName().toString().replaceFirst("^pages-", "order-"));
-    }
-
+    /** The record kept for an output, or empty (none, or damaged: an edit is built in full). */
     static Optional<ArticleOrder> load(Path cacheDir, Path output) {
-        if (cacheDir == null) return Optional.empty();
-        try {
-            Path file = file(cacheDir, output);
-            if (!Files.isRegularFile(file)) return Optional.empty();
-            byte[] bytes = Files.readAllBytes(file);
-            RecordBytes.Reader in = RecordBytes.Reader.unsealed(bytes);
-            if (!FORMAT.equals(in.getString())) return Optional.empty();
+        return RECORD.load(cacheDir, output, in -> {
+            if (!FORMAT.equals(in.getString())) return null;
             String token = in.getString();
             int count = in.count();
             List<String> files = new ArrayList<>(count);
@@ -159,12 +144,10 @@ record ArticleOrder(String token, List<String> files, byte[] faces, byte[] placi
             in.get(faces, 0, faces.length);
             in.get(placings, 0, placings.length);
             ArticleLists lists = ArticleLists.read(in, count);
-            if (!in.atEnd()) return Optional.empty();
-            return Optional.of(new ArticleOrder(token, files, faces, placings, lists,
-                    new Stored(bytes, bytes.length - 4, facesAt)));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a damaged record only means a full build
-        }
+            if (!in.atEnd()) return null;
+            return new ArticleOrder(token, files, faces, placings, lists,
+                    new Stored(in.bytes(), in.bytes().length - 4, facesAt));
+        });
     }
 
     void save(Path cacheDir, Path output) {
@@ -181,20 +164,6 @@ record ArticleOrder(String token, List<String> files, byte[] faces, byte[] placi
             out.put(faces, 0, faces.length).put(placings, 0, placings.length);
             lists.write(out);
         }
-        try {
-            Files.createDirectories(cacheDir);
-            AtomicFiles.write(file(cacheDir, output), out.sealed());
-        } catch (IOException e) {
-            // Without the record the next edit is built in full; nothing else is lost.
-        }
-    }
-
-    static void delete(Path cacheDir, Path output) {
-        if (cacheDir == null) return;
-        try {
-            Files.deleteIfExists(file(cacheDir, output));
-        } catch (IOException ignored) {
-            // see save()
-        }
+        RECORD.save(cacheDir, output, out.sealed()); // without it the next edit is built in full
     }
 }

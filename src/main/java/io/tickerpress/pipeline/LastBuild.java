@@ -1,7 +1,6 @@
 package io.tickerpress.pipeline;
 
 import io.tickerpress.render.Fingerprint;
-import io.tickerpress.write.AtomicFiles;
 import io.tickerpress.write.RecordBytes;
 
 import java.io.IOException;
@@ -28,6 +27,8 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
                  int pages,
                  int files, int articles, int charts, List<String> warnings, String order) {
     private static final String FORMAT = "tickerpress last build 3";
+    /** The record's file, {@code last-build-KEY.bin} beside the output's page manifest. */
+    static final CacheRecord RECORD = new CacheRecord("last-build");
 
     LastBuild {
         warnings = List.copyOf(warnings);
@@ -40,17 +41,6 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
                 "baseUrl=" + options.baseUrl(), "generator", GeneratorVersion.id(options.cacheDir()));
     }
 
-    /** The record file for an output, beside its page manifest in the cache folder. */
-    static Path file(Path cacheDir, Path output) {
-        return besideManifest(io.tickerpress.write.BuildManifest.file(cacheDir, output));
-    }
-
-    /** The record file that goes with a page manifest file (same output). */
-    static Path besideManifest(Path manifestFile) {
-        String name = manifestFile.getFileName().toString();
-        return manifestFile.resolveSibling(name.replaceFirst("^pages-", "last-build-").replaceFirst("\\.(json|bin)$", ".bin"));
-    }
-
     /** Whether a build with this key, these inputs and this clock would publish exactly what this record did. */
     boolean sameBuild(String key, InputIndex now, Instant clock) {
         return this.key.equals(key) && inputs.sameContent(now) && sameSelection(clock);
@@ -61,42 +51,34 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
         return (clockFrom == null || !clock.isBefore(clockFrom)) && (clockUntil == null || clock.isBefore(clockUntil));
     }
 
+    /** The record of the last build into an output, or empty (none, or damaged: a full build). */
     static Optional<LastBuild> load(Path cacheDir, Path output) {
-        if (cacheDir == null) return Optional.empty();
-        try {
-            Path file = file(cacheDir, output);
-            if (!Files.isRegularFile(file)) return Optional.empty();
-            return parse(Files.readAllBytes(file));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a damaged record only means a full build
-        }
+        return RECORD.load(cacheDir, output, LastBuild::parse);
     }
 
-    /** The record's bytes ({@link RecordBytes}, sealed): its format, the fields in order, the input index. */
-    private static Optional<LastBuild> parse(byte[] bytes) {
-        try {
-            RecordBytes.Reader in = RecordBytes.Reader.unsealed(bytes);
-            if (!FORMAT.equals(in.getString())) return Optional.empty();
-            String key = in.getString();
-            String version = in.getString();
-            String modes = in.getString();
-            Instant from = instant(in.getString());
-            Instant until = instant(in.getString());
-            int pages = in.getInt();
-            int files = in.getInt();
-            int articles = in.getInt();
-            int charts = in.getInt();
-            int count = in.count();
-            List<String> warnings = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) warnings.add(in.getString());
-            String order = in.getString();
-            InputIndex index = InputIndex.readFrom(in);
-            if (!in.atEnd()) return Optional.empty();
-            return Optional.of(new LastBuild(key, index, version, modes, from, until, pages, files, articles, charts,
-                    warnings, order));
-        } catch (RecordBytes.Damaged | java.time.format.DateTimeParseException e) {
-            return Optional.empty();
-        }
+    /**
+     * The record's bytes ({@link RecordBytes}, sealed): its format, the fields in order, the input index; null when
+     * they are of another format.
+     */
+    private static LastBuild parse(RecordBytes.Reader in) {
+        if (!FORMAT.equals(in.getString())) return null;
+        String key = in.getString();
+        String version = in.getString();
+        String modes = in.getString();
+        Instant from = instant(in.getString());
+        Instant until = instant(in.getString());
+        int pages = in.getInt();
+        int files = in.getInt();
+        int articles = in.getInt();
+        int charts = in.getInt();
+        int count = in.count();
+        List<String> warnings = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) warnings.add(in.getString());
+        String order = in.getString();
+        InputIndex index = InputIndex.readFrom(in);
+        if (!in.atEnd()) return null;
+        return new LastBuild(key, index, version, modes, from, until, pages, files, articles, charts,
+                warnings, order);
     }
 
     private static Instant instant(String text) {
@@ -121,23 +103,14 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
         warnings.forEach(out::putString);
         out.putString(order);
         inputs.writeTo(out, before);
+        // Without the record the next build is a full one; nothing else is lost.
+        if (!RECORD.save(cacheDir, output, out.sealed())) return;
         try {
-            Files.createDirectories(cacheDir);
-            Path file = file(cacheDir, output);
-            AtomicFiles.write(file, out.sealed());
             // The text record of earlier TickerPress versions, beside it, is never read again.
+            Path file = RECORD.file(cacheDir, output);
             Files.deleteIfExists(file.resolveSibling(file.getFileName().toString().replaceFirst("\\.bin$", ".txt")));
         } catch (IOException e) {
-            // Without the record the next build is a full one; nothing else is lost.
-        }
-    }
-
-    static void delete(Path cacheDir, Path output) {
-        if (cacheDir == null) return;
-        try {
-            Files.deleteIfExists(file(cacheDir, output));
-        } catch (IOException ignored) {
-            // see save()
+            // it stays, unread
         }
     }
 }

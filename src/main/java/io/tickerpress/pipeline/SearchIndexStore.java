@@ -6,12 +6,9 @@ import io.tickerpress.render.SearchIndex;
 import io.tickerpress.render.search.IndexFiles;
 import io.tickerpress.render.search.Postings;
 import io.tickerpress.render.search.SearchMemo;
-import io.tickerpress.write.AtomicFiles;
 import io.tickerpress.write.BuildManifest;
 import io.tickerpress.write.RecordBytes;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +30,8 @@ final class SearchIndexStore {
     /** The index's group of files in the page manifest. */
     static final String GROUP = "search";
     private static final OutputPaths.Source SOURCE = OutputPaths.Source.generated("the search index");
+    /** The memo's file, {@code search-KEY.bin} beside the output's page manifest. */
+    static final CacheRecord RECORD = new CacheRecord("search");
 
     private final Path cacheDir;
     /** The output as its records name it ({@link BuildManifest#outputKey}). */
@@ -55,22 +54,7 @@ final class SearchIndexStore {
     void write(PageStore store, List<PublishedArticle> newestFirst, Function<String, String> url, Formats formats) {
         SearchIndex.Stories stories = SearchIndex.stories(newestFirst);
         store.files(GROUP, stories.fingerprint(), name -> SOURCE, (previous, files) -> {
-            IndexFiles placed = new IndexFiles() {
-                private final java.util.Set<String> done = new java.util.HashSet<>();
-
-                @Override
-                public void write(String path, byte[] bytes) {
-                    if (done.add(path)) files.write(path, bytes);
-                }
-
-                @Override
-                public boolean keep(String path) {
-                    if (done.contains(path)) return true;
-                    if (!files.keep(path)) return false;
-                    done.add(path);
-                    return true;
-                }
-            };
+            IndexFiles.Placed placed = new IndexFiles.Placed(IndexFiles.of(files::write, files::keep));
             SearchMemo before = previous == null ? null : read(previous);
             try {
                 made = bytes(SearchIndex.write(stories, url, formats, before, placed));
@@ -85,43 +69,23 @@ final class SearchIndexStore {
      * Updates the index {@code previous} (the published version's search group) for stories that changed what they
      * show but not their tags, tickers or time ({@link SearchIndex.Stories#patched}), from its memo of as many
      * {@code stories} as the caller's: only the files
-     * they are in are written through {@code files}, the others are kept ({@code files.keep}). Returns the group of
-     * the updated index, or empty when no memo fits {@code previous} or one of its files is gone: then the caller
-     * builds in full.
+     * they are in are written through {@code files} (a new one: the group is the files it put), the others are kept.
+     * Returns the group of the updated index, or empty when no memo fits {@code previous} or one of its files is
+     * gone: then the caller builds in full.
      */
     Optional<BuildManifest.Group> patch(BuildManifest.Group previous, int stories, Map<Integer, PublishedArticle> changed,
                                         IntFunction<PublishedArticle> storyAt, Function<String, String> url,
-                                        Formats formats, IndexFiles files) {
+                                        Formats formats, IndexFiles.Placed files) {
         SearchMemo before = previous == null ? null : read(previous);
         if (before == null || before.storyCount() != stories
                 || changed.keySet().stream().anyMatch(id -> id < 0 || id >= stories)) {
             return Optional.empty();
         }
-        List<String> made = new ArrayList<>();
-        java.util.Set<String> done = new java.util.HashSet<>();
-        IndexFiles placed = new IndexFiles() {
-            @Override
-            public void write(String path, byte[] bytes) {
-                if (done.add(path)) {
-                    files.write(path, bytes);
-                    made.add(path);
-                }
-            }
-
-            @Override
-            public boolean keep(String path) {
-                if (done.contains(path)) return true;
-                if (!files.keep(path)) return false;
-                done.add(path);
-                made.add(path);
-                return true;
-            }
-        };
         try {
             SearchIndex.Stories patched = SearchIndex.Stories.patched(before, changed, storyAt);
-            SearchMemo memo = SearchIndex.write(patched, url, formats, before, placed);
-            this.made = bytes(memo);
-            return Optional.of(new BuildManifest.Group(memo.fingerprint(), made));
+            SearchMemo memo = SearchIndex.write(patched, url, formats, before, files);
+            made = bytes(memo);
+            return Optional.of(new BuildManifest.Group(memo.fingerprint(), files.files()));
         } catch (IndexFiles.MissingFile e) {
             return Optional.empty();
         }
@@ -136,43 +100,17 @@ final class SearchIndexStore {
         byte[] memo = made;
         made = null;
         if (memo == null || cacheDir == null) return;
-        try {
-            Files.createDirectories(cacheDir);
-            AtomicFiles.write(file(), memo);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(file()); // a memo of an older index must not be taken for this one's
-            } catch (IOException gone) {
-                // its fingerprint differs from this build's index: the next build does not use it
-            }
+        if (!RECORD.save(cacheDir, Path.of(output), memo)) {
+            // A memo of an older index must not be taken for this one's (if it stays, its fingerprint differs from
+            // this build's index: the next build does not use it).
+            RECORD.delete(cacheDir, Path.of(output));
         }
     }
 
-    private Path file() {
-        return besideManifest(BuildManifest.file(cacheDir, Path.of(output)));
-    }
-
-    /** The memo file that goes with a page manifest file (same output). */
-    static Path besideManifest(Path manifestFile) {
-        String name = manifestFile.getFileName().toString();
-        return manifestFile.resolveSibling(name.replaceFirst("^pages-", "search-").replaceFirst("\\.(json|bin)$", ".bin"));
-    }
-
-    /** Removes the memo kept for an output (a private one that is gone). */
-    static void delete(Path cacheDir, Path output) {
-        if (cacheDir == null) return;
-        try {
-            Files.deleteIfExists(besideManifest(BuildManifest.file(cacheDir, output)));
-        } catch (IOException ignored) {
-            // best effort: a memo of an output that is gone is never read again
-        }
-    }
-
-    /** The memo of the previous index, or null when there is none that fits it. */
+    /** The memo of the previous index, or null when there is none that fits it (or it is damaged). */
     private SearchMemo read(BuildManifest.Group previous) {
-        if (cacheDir == null || clean) return null;
-        try {
-            RecordBytes.Reader in = RecordBytes.Reader.unsealed(Files.readAllBytes(file()));
+        if (clean) return null;
+        return RECORD.load(cacheDir, Path.of(output), in -> {
             if (in.getInt() != FORMAT || !in.getString().equals(output) || !in.getString().equals(inputs)) {
                 return null;
             }
@@ -210,9 +148,7 @@ final class SearchIndexStore {
             if (!in.atEnd()) return null;
             return new SearchMemo(fingerprint, stories, terms, groups, shards,
                     new SearchMemo.Facets(tickers, tags, months));
-        } catch (IOException | RuntimeException e) {
-            return null; // no memo, or a damaged one: the index is made anew
-        }
+        }).orElse(null);
     }
 
     private static List<String> strings(RecordBytes.Reader in) {

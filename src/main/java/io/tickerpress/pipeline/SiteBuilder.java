@@ -256,8 +256,8 @@ public final class SiteBuilder {
             int files = out.filesWritten();
             // The records go first: if publishing fails, the next build's manifest check finds no such output.
             BuildManifest.delete(options.cacheDir(), options.output());
-            LastBuild.delete(options.cacheDir(), options.output());
-            ArticleOrder.delete(options.cacheDir(), options.output());
+            LastBuild.RECORD.delete(options.cacheDir(), options.output());
+            ArticleOrder.RECORD.delete(options.cacheDir(), options.output());
             out.publish();
             store.manifest().save(options.cacheDir());
             searchIndex.keep();

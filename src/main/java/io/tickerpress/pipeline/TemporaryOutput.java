@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -26,6 +27,8 @@ public final class TemporaryOutput implements AutoCloseable {
     private static final String PREFIX = "tickerpress-";
     /** tickerpress-KIND-PID-RANDOM, as {@link #create} names folders. */
     private static final Pattern NAME = Pattern.compile("tickerpress-[a-z]+-(\\d+)-[^/]*");
+    /** The records kept beside an output's page manifest, removed with it. */
+    private static final List<CacheRecord> RECORDS = List.of(LastBuild.RECORD, ArticleOrder.RECORD, SearchIndexStore.RECORD);
 
     private Path folder; // set by create, after the hook is in place
     private final Path cacheDir;
@@ -69,9 +72,7 @@ public final class TemporaryOutput implements AutoCloseable {
                 Matcher m = NAME.matcher(folder.getFileName().toString());
                 if (m.matches() && !alive(m.group(1))) {
                     BuildManifest.delete(cacheDir, folder.resolve("site"));
-                    LastBuild.delete(cacheDir, folder.resolve("site"));
-                    ArticleOrder.delete(cacheDir, folder.resolve("site"));
-                    SearchIndexStore.delete(cacheDir, folder.resolve("site"));
+                    RECORDS.forEach(r -> r.delete(cacheDir, folder.resolve("site")));
                     Trees.delete(folder);
                 }
             }
@@ -95,9 +96,7 @@ public final class TemporaryOutput implements AutoCloseable {
                         && NAME.matcher(out.getParent().getFileName().toString()).matches();
                 if (ours && !Files.exists(out.getParent())) {
                     Files.deleteIfExists(file);
-                    Files.deleteIfExists(LastBuild.besideManifest(file));
-                    Files.deleteIfExists(ArticleOrder.besideManifest(file));
-                    Files.deleteIfExists(SearchIndexStore.besideManifest(file));
+                    for (CacheRecord r : RECORDS) Files.deleteIfExists(r.besideManifest(file));
                 }
             }
         } catch (IOException | UncheckedIOException ignored) {
@@ -160,9 +159,7 @@ public final class TemporaryOutput implements AutoCloseable {
         // The owner closes this after its build ended (a build's workers stop before it returns), so nothing
         // writes here any more.
         BuildManifest.delete(cacheDir, site());
-        LastBuild.delete(cacheDir, site());
-        ArticleOrder.delete(cacheDir, site());
-        SearchIndexStore.delete(cacheDir, site());
+        RECORDS.forEach(r -> r.delete(cacheDir, site()));
         Trees.delete(folder);
         removed = !Files.exists(folder);
     }

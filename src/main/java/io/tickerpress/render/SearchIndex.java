@@ -152,17 +152,7 @@ public final class SearchIndex {
     /** Writes the whole index through {@code files} (site path, bytes). */
     public static void write(List<PublishedArticle> newestFirst, Function<String, String> url, Formats formats,
                              BiConsumer<String, byte[]> files) {
-        write(stories(newestFirst), url, formats, null, new IndexFiles() {
-            @Override
-            public void write(String path, byte[] bytes) {
-                files.accept(path, bytes);
-            }
-
-            @Override
-            public boolean keep(String path) {
-                return false;
-            }
-        });
+        write(stories(newestFirst), url, formats, null, IndexFiles.of(files, path -> false));
     }
 
     /**
@@ -175,11 +165,19 @@ public final class SearchIndex {
      */
     public static SearchMemo write(Stories stories, Function<String, String> url, Formats formats, SearchMemo before,
                                    IndexFiles out) {
+        return write(stories, url, formats, before, new IndexFiles.Placed(out));
+    }
+
+    /**
+     * Like {@link #write(Stories, Function, Formats, SearchMemo, IndexFiles)}, through {@code files}: the files it
+     * has put already (an earlier attempt's) are not put again, and it holds this index's files when done.
+     */
+    public static SearchMemo write(Stories stories, Function<String, String> url, Formats formats, SearchMemo before,
+                                   IndexFiles.Placed files) {
         int docs = stories.size();
         int[] dirty = before == null ? null : dirty(stories, before);
         if (dirty == null) before = null;
         int known = before == null ? 0 : before.storyCount();
-        IndexFiles.Placed files = new IndexFiles.Placed(out);
 
         // Postings: every term from scratch, or the memo's terms with the changed stories taken out and put back in.
         TreeMap<String, SearchMemo.Term> terms = before == null ? new TreeMap<>() : new TreeMap<>(before.terms());
@@ -230,7 +228,7 @@ public final class SearchIndex {
         manifest.put("tags", facets.tags());
         manifest.put("months", facets.months().stream().map(m -> new Object[] {m.month(), m.first(), m.count()})
                 .toList());
-        out.write(SearchFormat.MANIFEST, json(manifest));
+        files.write(SearchFormat.MANIFEST, json(manifest));
         return new SearchMemo(stories.fingerprint(), stories.keys, terms, groups, shards, facets);
     }
 

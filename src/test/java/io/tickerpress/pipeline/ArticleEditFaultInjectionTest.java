@@ -72,15 +72,7 @@ class ArticleEditFaultInjectionTest {
      */
     @Test
     void aFaultInTheQuickPathOfATitleEditLeavesTheOldOrTheNewSiteAndTheNextBuildIsRight() throws Exception {
-        java.time.LocalDate first = java.time.LocalDate.of(2020, 5, 1);
-        matrix("content/articles/2020-05-11-older-10.md", src -> {
-            for (int i = 0; i < 60; i++) {
-                java.time.LocalDate day = first.plusDays(i);
-                TestSites.write(src.resolve("content/articles/" + day + "-older-" + i + ".md"), TestSites.article(
-                        "Older Story " + i, day + "T09:00:00-04:00", "author: Ann Archivist\nsummary:\n  - Point one of "
-                                + i + ".\ntags: [Archive" + (i % 2 == 0 ? ", Even" : "") + "]\n", "The body of story " + i + "."));
-            }
-        }, List.of(original -> original.replace("Older Story 10", "Older Story 10 (first version)"),
+        matrix("content/articles/2020-05-11-older-10.md", OlderStories::write, List.of(original -> original.replace("Older Story 10", "Older Story 10 (first version)"),
                 original -> original.replace("Older Story 10", "Older Story Ten"),
                 original -> original.replace("Older Story 10", "Older Story Ten Again")), "(10 rendered,", false);
     }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,17 +54,7 @@ class EditDuringBuildTest {
                 && runs("strace", "-f", "-o", "/dev/null", "true"), "strace is not installed, or ptrace is not allowed here");
         Path src = dir.resolve("src").toAbsolutePath();
         Path site = dir.resolve("site").toAbsolutePath();
-        Files.createDirectories(src);
-        assertTrue(runs("cp", "-r", TestSites.SAMPLE.resolve("content").toString(), src.resolve("content").toString()));
-        LocalDate first = LocalDate.of(2020, 5, 1);
-        for (int i = 0; i < 60; i++) {
-            LocalDate day = first.plusDays(i);
-            TestSites.write(src.resolve("content/articles/" + day + "-older-" + i + ".md"), TestSites.article(
-                    "Older Story " + i, day + "T09:00:00-04:00", "author: Ann Archivist\nsummary:\n  - Point one of "
-                            + i + ".\ntags: [Archive" + (i % 2 == 0 ? ", Even" : "") + "]\n", "The body of story " + i + "."));
-        }
-        assertEquals(0, child(null, src, site, dir.resolve("first.log")));
-        assertEquals(0, child(null, src, site, dir.resolve("second.log")));
+        OlderStories.builtTwice(dir, src, site);
         Path story = src.resolve(STORY);
         String original = Files.readString(story);
         String saved = before.apply(original);

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +14,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
+import static io.tickerpress.TestSites.deleteTree;
+import static io.tickerpress.TestSites.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -252,7 +250,7 @@ class IncrementalEqualsCleanTest {
 
         // The records the path relies on, deleted or damaged: a full build, which writes them again.
         Path cache = TestSites.options(src, out).cacheDir();
-        Path order = ArticleOrder.file(cache, out);
+        Path order = ArticleOrder.RECORD.file(cache, out);
         Files.delete(order);
         edit(oldest, s -> s + "\nA fourth line.\n");
         assertFalse(quick(step("order record deleted, then a body edit").result()));
@@ -399,7 +397,7 @@ class IncrementalEqualsCleanTest {
         assertTrue(unchanged("no edit after the revert"));
 
         // The record deleted, or damaged in any way: never trusted, the build runs.
-        Path record = LastBuild.file(TestSites.options(src, out).cacheDir(), out);
+        Path record = LastBuild.RECORD.file(TestSites.options(src, out).cacheDir(), out);
         Files.delete(record);
         edit(ARTICLE, s -> s.replace("Two EVENTS this week", "Two events this week"));
         assertFalse(unchanged("record deleted, with an edit"));
@@ -496,18 +494,8 @@ class IncrementalEqualsCleanTest {
     }
 
     private static void assertSameFiles(Map<String, String> clean, Map<String, String> incremental, String edit) {
-        Set<String> missing = new TreeSet<>(clean.keySet());
-        missing.removeAll(incremental.keySet());
-        Set<String> extra = new TreeSet<>(incremental.keySet());
-        extra.removeAll(clean.keySet());
-        Set<String> differ = new TreeSet<>();
-        clean.forEach((k, v) -> {
-            if (incremental.containsKey(k) && !v.equals(incremental.get(k))) differ.add(k);
-        });
-        if (!missing.isEmpty() || !extra.isEmpty() || !differ.isEmpty()) {
-            fail("after '" + edit + "' the incremental build differs from a clean one: missing " + missing
-                    + ", extra " + extra + ", different bytes " + differ);
-        }
+        String differ = TestSites.filesDiffer(clean, incremental);
+        if (!differ.isEmpty()) fail("after '" + edit + "' the incremental build differs from a clean one: " + differ);
     }
 
     private boolean anyPageContains(String text) {
@@ -516,26 +504,6 @@ class IncrementalEqualsCleanTest {
     }
 
     private void edit(String file, java.util.function.UnaryOperator<String> change) {
-        Path p = src.resolve(file);
-        String text = read(p);
-        String changed = change.apply(text);
-        assertFalse(changed.equals(text), "the edit of " + file + " changed nothing: fix the test");
-        TestSites.write(p, changed);
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestSites.edit(src.resolve(file), change);
     }
 }

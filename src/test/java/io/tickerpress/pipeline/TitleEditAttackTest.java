@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import static io.tickerpress.TestSites.deleteTree;
+import static io.tickerpress.TestSites.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -182,8 +182,8 @@ class TitleEditAttackTest {
         step("charts linked");
         Path cache = TestSites.options(src, out).cacheDir();
         Path manifest = io.tickerpress.write.BuildManifest.file(cache, out);
-        Path memo = SearchIndexStore.besideManifest(manifest);
-        Path order = ArticleOrder.file(cache, out);
+        Path memo = SearchIndexStore.RECORD.besideManifest(manifest);
+        Path order = ArticleOrder.RECORD.file(cache, out);
         assertTrue(Files.isRegularFile(memo) && Files.isRegularFile(order));
 
         Files.delete(memo);
@@ -464,18 +464,11 @@ class TitleEditAttackTest {
                 .withClean(true).withCacheDir(dir.resolve("clean-cache"))));
         Map<String, byte[]> incremental = TestSites.snapshot(out);
         Map<String, byte[]> expected = TestSites.snapshot(clean);
-        Set<String> missing = new TreeSet<>(expected.keySet());
-        missing.removeAll(incremental.keySet());
-        Set<String> extra = new TreeSet<>(incremental.keySet());
-        extra.removeAll(expected.keySet());
-        Set<String> differ = new TreeSet<>();
-        expected.forEach((k, v) -> {
-            if (incremental.containsKey(k) && !Arrays.equals(v, incremental.get(k))) differ.add(k);
-        });
-        if (!missing.isEmpty() || !extra.isEmpty() || !differ.isEmpty()) {
+        String differ = TestSites.filesDiffer(expected, incremental);
+        if (!differ.isEmpty()) {
             report.forEach(System.out::println);
             fail("after '" + edit + "' (" + (quick(r) ? "quick path" : "full build") + ") the incremental build differs"
-                    + " from a clean one: missing " + missing + ", extra " + extra + ", different bytes " + differ);
+                    + " from a clean one: " + differ);
         }
         assertEquals(cleanResult.warnings(), r.warnings(), edit + ": the warnings of a clean build");
         deleteTree(clean);
@@ -494,26 +487,6 @@ class TitleEditAttackTest {
     }
 
     private void edit(String file, UnaryOperator<String> change) {
-        Path p = src.resolve(file);
-        String text = read(p);
-        String changed = change.apply(text);
-        assertFalse(changed.equals(text), "the edit of " + file + " changed nothing: fix the test");
-        TestSites.write(p, changed);
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestSites.edit(src.resolve(file), change);
     }
 }

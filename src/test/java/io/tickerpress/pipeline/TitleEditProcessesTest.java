@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +32,6 @@ class TitleEditProcessesTest {
     @TempDir
     Path dir;
 
-    /** The sample site and 60 older stories (as {@code IncrementalEqualsCleanTest#titleEditsRenderOnlyThePagesThatShowTheStory}). */
-    private static void site(Path src) {
-        assertTrue(runs("cp", "-r", TestSites.SAMPLE.resolve("content").toString(), src.resolve("content").toString()));
-        LocalDate first = LocalDate.of(2020, 5, 1);
-        for (int i = 0; i < 60; i++) {
-            LocalDate day = first.plusDays(i);
-            TestSites.write(src.resolve("content/articles/" + day + "-older-" + i + ".md"), TestSites.article(
-                    "Older Story " + i, day + "T09:00:00-04:00", "author: Ann Archivist\nsummary:\n  - Point one of "
-                            + i + ".\ntags: [Archive" + (i % 2 == 0 ? ", Even" : "") + "]\n", "The body of story " + i + "."));
-        }
-    }
-
     /** The site a clean build makes of {@code src} (in a copy, with its own cache). */
     private Map<String, byte[]> clean(Path src, String name) throws Exception {
         Path copy = dir.resolve(name + "-src");
@@ -53,6 +40,12 @@ class TitleEditProcessesTest {
         assertTrue(runs("cp", "-r", src.resolve("content").toString(), copy.resolve("content").toString()));
         assertEquals(0, child(null, copy, dir.resolve(name), dir.resolve(name + ".log")));
         return TestSites.snapshot(dir.resolve(name));
+    }
+
+    /** Gives an article of the site a new title (as an editor saves it). */
+    private static void retitle(Path src, String article, String title) throws IOException {
+        Path file = src.resolve(article);
+        Files.writeString(file, Files.readString(file).replaceFirst("title: \"[^\"]*\"", "title: \"" + title + "\""));
     }
 
     private static Process start(Path src, Path out, Path log) throws IOException {
@@ -75,14 +68,10 @@ class TitleEditProcessesTest {
     void twoBuildsAtOnceAfterTitleEditsGiveTheCleanSite() throws Exception {
         Path src = dir.resolve("src");
         Path site = dir.resolve("site");
-        Files.createDirectories(src);
-        site(src);
-        assertEquals(0, child(null, src, site, dir.resolve("first.log")));
-        assertEquals(0, child(null, src, site, dir.resolve("second.log")));
+        OlderStories.builtTwice(dir, src, site);
         List<String> outcomes = new ArrayList<>();
         for (int round = 0; round < 4; round++) {
-            String text = Files.readString(src.resolve(STORY));
-            Files.writeString(src.resolve(STORY), text.replaceFirst("title: \"[^\"]*\"", "title: \"Older Story 10, round " + round + "\""));
+            retitle(src, STORY, "Older Story 10, round " + round);
             Map<String, byte[]> expected = clean(src, "clean-" + round);
             // The same edit built twice at once: one takes the quick path, the other finds a new version published
             // (or finds the output locked and stops); the site is the clean one.
@@ -98,9 +87,7 @@ class TitleEditProcessesTest {
             assertTrue(ea == 0 || eb == 0, "round " + round + ": one of them built");
             assertTrue(sameSite(TestSites.snapshot(site), expected), "round " + round + ": two builds at once give the clean site");
             // Then one more title edit, alone: the records the two left are sound.
-            Files.writeString(src.resolve("content/articles/2020-05-13-older-12.md"), Files.readString(
-                    src.resolve("content/articles/2020-05-13-older-12.md")).replaceFirst("title: \"[^\"]*\"",
-                    "title: \"Older Story 12, round " + round + "\""));
+            retitle(src, "content/articles/2020-05-13-older-12.md", "Older Story 12, round " + round);
             Map<String, byte[]> next = clean(src, "next-" + round);
             assertEquals(0, child(null, src, site, dir.resolve("after.log")));
             String after = Files.readString(dir.resolve("after.log"), StandardCharsets.UTF_8);
@@ -115,10 +102,7 @@ class TitleEditProcessesTest {
     void aTitleEditBuildKilledAtAnyMomentLeavesACompleteSiteAndTheNextBuildIsRight() throws Exception {
         Path src = dir.resolve("src");
         Path site = dir.resolve("site");
-        Files.createDirectories(src);
-        site(src);
-        assertEquals(0, child(null, src, site, dir.resolve("first.log")));
-        assertEquals(0, child(null, src, site, dir.resolve("second.log")));
+        OlderStories.builtTwice(dir, src, site);
         // How long a quick title build takes here, to spread the kills over it.
         String text = Files.readString(src.resolve(STORY));
         Files.writeString(src.resolve(STORY), text.replace("Older Story 10", "Older Story 10, timed"));
@@ -132,9 +116,7 @@ class TitleEditProcessesTest {
         // Ten kills spread over the build with TICKERPRESS_FULL_FAULTS=1, else four (at 1/10, 4/10, 7/10, 10/10).
         int step = TracedCalls.FULL ? 1 : 3;
         for (int k = 1; k <= 10; k += step) {
-            String title = "Older Story 10, kill " + k;
-            String now = Files.readString(src.resolve(STORY));
-            Files.writeString(src.resolve(STORY), now.replaceFirst("title: \"[^\"]*\"", "title: \"" + title + "\""));
+            retitle(src, STORY, "Older Story 10, kill " + k);
             Map<String, byte[]> newSite = clean(src, "clean-" + k);
             long at = millis * k / 10;
             Process p = start(src, site, dir.resolve("killed.log"));
