@@ -30,19 +30,29 @@ public final class Parallel {
             for (T t : items) out.add(f.apply(t));
             return out;
         }
-        List<Future<R>> futures = new ArrayList<>(items.size());
-        for (T t : items) futures.add(POOL.submit(() -> f.apply(t)));
+        // At most WINDOW tasks queued at a time: a task, its future and its queue node cost about 80 bytes, which
+        // for a million files would be 80 MB held while the results themselves grow.
+        java.util.ArrayDeque<Future<R>> pending = new java.util.ArrayDeque<>(WINDOW);
         List<R> out = new ArrayList<>(items.size());
-        for (Future<R> future : futures) {
+        int next = 0;
+        while (next < items.size() || !pending.isEmpty()) {
+            while (next < items.size() && pending.size() < WINDOW) {
+                T t = items.get(next++);
+                pending.add(POOL.submit(() -> f.apply(t)));
+            }
             try {
-                out.add(future.get());
+                out.add(pending.peek().get());
+                pending.poll();
             } catch (ExecutionException | InterruptedException e) {
-                futures.forEach(x -> x.cancel(false));
+                pending.forEach(x -> x.cancel(false));
                 throw unwrap(e);
             }
         }
         return out;
     }
+
+    /** Tasks in flight at most: enough that no thread waits for the next one to be queued. */
+    static final int WINDOW = 256 * THREADS;
 
     /** The task's own exception, as it was thrown, from a failed or interrupted wait for it. */
     public static RuntimeException unwrap(Exception e) {

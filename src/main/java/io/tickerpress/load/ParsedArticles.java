@@ -56,7 +56,7 @@ public final class ParsedArticles {
     private final Map<String, Long> entries = new ConcurrentHashMap<>();
     /**
      * The entries this build used: a stored one by its range (written out again byte for byte, not encoded
-     * anew), a fresh parse as an {@link Entry}.
+     * anew), a fresh parse as its {@link Article} when the body lies on disk, else as an {@link Entry}.
      */
     private final Map<String, Object> used = new ConcurrentHashMap<>();
     private volatile String settings;
@@ -276,14 +276,27 @@ public final class ParsedArticles {
             if (s.url() != null) strings.add(s.url());
         }
         for (String s : strings) if (s.length() > LONGEST) return;
+        String key = key(contentHash, file.getFileName().toString());
+        changed = true;
+        parsed.incrementAndGet();
+        if (a.body() instanceof BodyOnDisk) { // the article itself, which the build holds anyway: no copy of it
+            used.put(key, a);
+            return;
+        }
         Entry e = new Entry(a.title(), a.date(), a.updated(),
                 a.dateline(), a.slug(), a.summary(), a.tags(), a.tickers(), a.sources(), a.author(), a.draft(),
                 a.bodyLine(), text.length() - body.length(), body.length(), body.hashCode(),
                 io.tickerpress.model.ArticleBody.usesShortcodes(body));
-        String key = key(contentHash, file.getFileName().toString());
         used.put(key, e);
-        changed = true;
-        parsed.incrementAndGet();
+    }
+
+    /** A fresh parse's entry: kept as one, or the article whose body lies on disk (where it lies is there). */
+    private static Entry fresh(Object kept) {
+        if (kept instanceof Entry e) return e;
+        Article a = (Article) kept;
+        BodyOnDisk b = (BodyOnDisk) a.body();
+        return new Entry(a.title(), a.date(), a.updated(), a.dateline(), a.slug(), a.summary(), a.tags(), a.tickers(),
+                a.sources(), a.author(), a.draft(), a.bodyLine(), b.offset(), b.length(), b.hash(), b.shortcodes());
     }
 
     /**
@@ -313,7 +326,7 @@ public final class ParsedArticles {
                 out.write(stored, (int) (range >>> 32), (int) (long) range);
                 continue;
             }
-            Entry e = (Entry) kept;
+            Entry e = fresh(kept);
             out.writeUTF(key);
             out.writeUTF(e.title);
             zoned(out, e.date);
