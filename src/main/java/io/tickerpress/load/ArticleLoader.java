@@ -20,6 +20,22 @@ import java.util.Set;
 
 /** Reads every {@code content/articles/**}{@code /*.md} file into an {@link Article}. */
 public final class ArticleLoader {
+    /** The folder below content/ that holds the articles. */
+    public static final String FOLDER = "articles";
+
+    /**
+     * Whether a path relative to the site folder ("content/articles/2026/a.md") names an article file: below the
+     * articles folder, with a Markdown ending in any case.
+     */
+    public static boolean isArticle(String relativePath) {
+        if (!relativePath.startsWith("content/" + FOLDER + "/")) return false;
+        String name = relativePath.toLowerCase(java.util.Locale.ROOT);
+        for (String ending : EXTENSIONS) {
+            if (name.endsWith(ending)) return true;
+        }
+        return false;
+    }
+
     static final Set<String> FIELDS = Set.of("title", "date", "updated", "dateline", "slug", "summary", "tags",
             "tickers", "sources", "author", "draft", "timezone", "charts");
 
@@ -45,7 +61,7 @@ public final class ArticleLoader {
      *              recorded is taken from there when it is, and every file parsed is added; or null
      */
     public List<Article> loadAll(Path contentDir, ContentLoader.Cache cache, ParsedArticles known) {
-        Path dir = contentDir.resolve("articles");
+        Path dir = contentDir.resolve(FOLDER);
         if (known != null) known.open(config.timezone().getId() + "|" + config.limits().articleBytes());
         if (!Files.isDirectory(dir)) {
             return List.of();

@@ -1,5 +1,7 @@
 package io.tickerpress.pipeline;
 
+import io.tickerpress.load.ArticleLoader;
+
 import io.tickerpress.render.Fingerprint;
 import io.tickerpress.write.RecordBytes;
 
@@ -163,6 +165,40 @@ public final class InputIndex {
     static boolean unchangedSince(Entry status, Entry before, long scannedMillis) {
         long settled = (scannedMillis - RACY_MILLIS) * 1_000_000;
         return status.sameStatus(before) && status.changed() < settled && status.modified() < settled;
+    }
+
+    /**
+     * The hash a record keeps for a file saved while the build read it ({@link #afterReading}): no file's bytes hash
+     * to it, so the next build finds the file changed.
+     */
+    static final String UNREAD = "0".repeat(32);
+
+    /**
+     * This index as the record of a build that has read its inputs. A file whose status is no longer the one this
+     * scan took was saved while the build ran, after the scan hashed it: the build may have read either text, so
+     * its entry is kept with the hash {@link #UNREAD} and the next build takes the file as changed (an undo back to
+     * the scanned text must not find "nothing changed" and keep pages made from the other). One stat per file;
+     * articles are left out: the build checks each article's bytes as it reads them ({@link #hashOfRead}).
+     */
+    InputIndex afterReading(Path sourceDir) {
+        Path base = normal(sourceDir);
+        Map<String, Entry> marked = null;
+        for (Map.Entry<String, Entry> file : files.entrySet()) {
+            if (ArticleLoader.isArticle(file.getKey())) continue;
+            Entry then = file.getValue();
+            Entry now;
+            try {
+                now = status(base.resolve(file.getKey()));
+            } catch (UncheckedIOException | SecurityException gone) {
+                now = null;
+            }
+            if (now == null || now.size() != then.size() || now.modified() != then.modified()
+                    || now.changed() != then.changed() || now.inode() != then.inode()) {
+                if (marked == null) marked = new java.util.HashMap<>(files);
+                marked.put(file.getKey(), new Entry(then.size(), then.modified(), then.changed(), then.inode(), UNREAD));
+            }
+        }
+        return marked == null ? this : new InputIndex(marked, scanned, hashed, previous, sameAsPrevious, differing, layout);
     }
 
     /** A file's status (no hash), through links. */

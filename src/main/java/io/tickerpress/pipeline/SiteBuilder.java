@@ -244,7 +244,7 @@ public final class SiteBuilder {
             mark = lap(stages, "feeds and sitemaps", mark);
             // The theme's files change only with the inputs every page shares, which a manifest is kept for.
             store.files("theme assets", "the theme of the shared inputs", Source::themeFile,
-                    files -> ThemeAssets.collect(theme.userTemplates()).forEach(files));
+                    files -> ThemeAssets.collect(theme).forEach(files));
             Source chart = Source.generated("a chart");
             Charts.Stats chartStats = workers.call(() -> charts.renderAll((name, file) -> store.file(name, chart, file),
                     (name, file) -> {

@@ -1,7 +1,6 @@
 package io.tickerpress.render;
 
 import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
@@ -36,13 +35,9 @@ public final class Theme {
         Path dir = sourceDir.resolve("templates");
         this.userTemplates = Files.isDirectory(dir) ? dir : null;
         cfg = new Configuration(Configuration.VERSION_2_3_34);
-        try {
-            TemplateLoader builtIn = new ClassTemplateLoader(Theme.class, DEFAULT_THEME_RESOURCE);
-            cfg.setTemplateLoader(userTemplates == null ? builtIn
-                    : new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(userTemplates.toFile()), builtIn}));
-        } catch (IOException e) {
-            throw new InputError(Diagnostics.display(dir), "cannot read templates: " + e.getMessage());
-        }
+        TemplateLoader builtIn = new ClassTemplateLoader(Theme.class, DEFAULT_THEME_RESOURCE);
+        cfg.setTemplateLoader(userTemplates == null ? builtIn
+                : new MultiTemplateLoader(new TemplateLoader[] {new ReadTemplates(this::userFiles), builtIn}));
         // View records are read as properties in templates: ${article.title}, not ${article.title()}.
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
@@ -118,16 +113,33 @@ public final class Theme {
         if (d == null) {
             Fingerprint.Files hash = new Fingerprint.Files();
             hash.text("templates/");
-            try {
-                ThemeFiles.tree(userTemplates).forEach(hash::add);
-            } catch (java.io.UncheckedIOException e) {
-                throw new InputError(Diagnostics.display(userTemplates), "cannot read a file of the templates folder: "
-                        + e.getCause().getMessage() + " (every file below templates/ is part of the theme)");
-            }
+            userFiles().forEach(hash::add);
             d = hash.hex();
             filesDigest = d;
         }
         return d;
+    }
+
+    private volatile Map<String, byte[]> userFiles;
+
+    /**
+     * Every file below the site's own {@code templates/} (none without one), as relative path → bytes in path order,
+     * read once per build on first use: the digest, the templates Freemarker parses ({@link ReadTemplates}) and
+     * the static files published ({@link ThemeAssets}) are all made from these bytes, so a build records the
+     * theme it rendered with even when a file is saved while it runs.
+     */
+    synchronized Map<String, byte[]> userFiles() {
+        Map<String, byte[]> files = userFiles;
+        if (files == null) {
+            try {
+                files = java.util.Collections.unmodifiableMap(ThemeFiles.tree(userTemplates));
+            } catch (java.io.UncheckedIOException e) {
+                throw new InputError(Diagnostics.display(userTemplates), "cannot read a file of the templates folder: "
+                        + e.getCause().getMessage() + " (every file below templates/ is part of the theme)");
+            }
+            userFiles = files;
+        }
+        return files;
     }
 
     /** The folder of the site's own templates, or null when it uses the default theme only. */

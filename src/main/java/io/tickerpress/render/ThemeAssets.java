@@ -1,6 +1,5 @@
 package io.tickerpress.render;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,12 +11,13 @@ public final class ThemeAssets {
     private ThemeAssets() {
     }
 
-    public static Map<String, byte[]> collect(Path userTemplates) {
+    /** The default theme's static files, then the site's own ({@link Theme#userFiles}: as the build read them). */
+    public static Map<String, byte[]> collect(Theme theme) {
         Map<String, byte[]> assets = new TreeMap<>();
         ThemeFiles.defaults("static").forEach((rel, bytes) -> assets.put("assets/" + rel, bytes));
-        if (userTemplates != null) {
-            ThemeFiles.tree(userTemplates.resolve("static"), userTemplates).forEach((rel, bytes) -> assets.put("assets/" + rel, bytes));
-        }
+        theme.userFiles().forEach((rel, bytes) -> {
+            if (rel.startsWith("static/")) assets.put("assets/" + rel.substring("static/".length()), bytes);
+        });
         return assets;
     }
 }

@@ -20,10 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An article saved while a build runs, between the build's look at the input files (the index its record keeps) and
- * its reading of that article, then saved back to the text the build's index saw (an editor's undo, a checkout).
- * strace holds the build's second open of the file (the first is the index's) for a few seconds while the test
- * saves the other text. Whatever the build under the race does (stop with "changed while the build was reading it",
+ * An input file (an article, site.yaml, a market snapshot, a digest, a template) saved while a build runs, between
+ * the build's look at the input files (the index its record keeps) and its reading of that file, then saved back to
+ * the text the build's index saw (an editor's undo, a checkout). strace holds every open of the file for 4 s; once
+ * the index's read (the first) has closed it, the test saves the other text. Whatever the build under the race does (stop with "changed while the build was reading it",
  * or publish either text), the build after the file is back must give the clean build's site: a build must not
  * record as built a text it did not build, or the next one finds nothing changed and keeps the other text's pages.
  */
@@ -48,53 +48,106 @@ class EditDuringBuildTest {
                         "tags: [Archive, Even, Odd]"));
     }
 
+    // The other inputs: each is read by the build after the scan hashed it (the scan's read is the first), so the
+    // text is saved before the second read, and for site.yaml (read twice by the build) before the third as well.
+
+    @Test
+    void siteYamlSavedDuringTheBuildThenUndoneIsBuiltAsItIs() throws Exception {
+        for (int open : new int[] {2, 3}) {
+            race("content/site.yaml", open, null, text -> text.replace("title: The Market Ledger", "title: Ledger Saved Before"),
+                    text -> text.replace("title: The Market Ledger", "title: Ledger Saved During"), "Ledger Saved During");
+        }
+    }
+
+    @Test
+    void aMarketSnapshotSavedDuringTheBuildThenUndoneIsBuiltAsItIs() throws Exception {
+        race("content/market/2026-01-23.json", 2, null, text -> text.replace("Microsoft Gains Ahead", "Microsoft Saved Before"),
+                text -> text.replace("Microsoft Gains Ahead", "Microsoft Saved During"), "Microsoft Saved During");
+    }
+
+    @Test
+    void aDigestSavedDuringTheBuildThenUndoneIsBuiltAsItIs() throws Exception {
+        race("content/digests/2026-01-16.md", 2, null, text -> text.replace("Small Caps Notch", "Small Caps Saved Before"),
+                text -> text.replace("Small Caps Notch", "Small Caps Saved During"), "Small Caps Saved During");
+    }
+
+    @Test
+    void aTemplateSavedDuringTheBuildThenUndoneIsBuiltAsItIs() throws Exception {
+        // The site's own templates/ folder, with the default theme's article template in it.
+        String template = Files.readString(TestSites.SAMPLE.resolve("templates/article.ftlh"));
+        race("templates/article.ftlh", 2, template, text -> text.replace("<p class=\"to-top\">", "<p>Template Saved Before</p><p class=\"to-top\">"),
+                text -> text.replace("<p class=\"to-top\">", "<p>Template Saved During</p><p class=\"to-top\">"),
+                "Template Saved During");
+    }
+
     private void race(java.util.function.UnaryOperator<String> before, java.util.function.UnaryOperator<String> during)
             throws Exception {
+        race(STORY, 2, null, before, during, "Older Story Saved During");
+    }
+
+    private static long closes(String trace) {
+        return trace.lines().filter(l -> l.contains(" close(")).count();
+    }
+
+    /**
+     * @param open the read of the file before which the other text is saved (the scan's is the first: 2 saves it
+     *             after the scan, before the build's own first read)
+     * @param initial the file's text to write before the first builds, or null when the site has it already
+     */
+    private void race(String file, int open, String initial, java.util.function.UnaryOperator<String> before,
+                      java.util.function.UnaryOperator<String> during, String duringMarker) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace"))
                 && runs("strace", "-f", "-o", "/dev/null", "true"), "strace is not installed, or ptrace is not allowed here");
-        Path src = dir.resolve("src").toAbsolutePath();
-        Path site = dir.resolve("site").toAbsolutePath();
-        OlderStories.builtTwice(dir, src, site);
-        Path story = src.resolve(STORY);
+        Path run = dir.resolve(file.replace('/', '-') + "-" + open);
+        Path src = run.resolve("src").toAbsolutePath();
+        Path site = run.resolve("site").toAbsolutePath();
+        if (initial != null) TestSites.write(src.resolve(file), initial);
+        OlderStories.builtTwice(run, src, site);
+        Path story = src.resolve(file);
         String original = Files.readString(story);
         String saved = before.apply(original);
         Files.writeString(story, saved);
 
-        Path trace = dir.resolve("race.trace");
+        Path trace = run.resolve("race.trace");
         List<String> cmd = List.of("strace", "-f", "-qq", "-o", trace.toString(), "-P", story.toString(),
-                "-e", "trace=openat,close", "-e", "inject=openat:delay_enter=6000000:when=2",
+                "-e", "trace=openat,close", "-e", "inject=openat:delay_enter=4000000",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
                 "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dtickerpress.syncDelete=true",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "build",
                 "--source", src.toString(), "--output", site.toString(), "--now", "2026-06-01T00:00:00Z");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("race.log").toFile()).start();
-        // Once the index has read the file (its first open is closed), the editor saves the other text.
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(run.resolve("race.log").toFile()).start();
+        // Once the build has read the file {@code open - 1} times (the index's read first), the editor saves the
+        // other text, while strace holds the next open.
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!(Files.isRegularFile(trace) && Files.readString(trace).contains("close(")) && System.nanoTime() < until
+        while (!(Files.isRegularFile(trace) && closes(Files.readString(trace)) >= open - 1) && System.nanoTime() < until
                 && p.isAlive()) {
             Thread.sleep(20);
         }
         Files.writeString(story, during.apply(original));
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the build under the race finished");
-        String raceLog = Files.readString(dir.resolve("race.log"), StandardCharsets.UTF_8);
+        String raceLog = Files.readString(run.resolve("race.log"), StandardCharsets.UTF_8);
         String traced = Files.readString(trace);
-        Assumptions.assumeTrue(traced.contains("(DELAYED)"), "strace held no second open of the file: " + traced);
+        Assumptions.assumeTrue(closes(traced) >= open, "the build read the file fewer than " + open + " times: " + traced);
 
         // The editor's undo: the text the build's index saw. Then a build, and a clean build of the same text.
         Files.writeString(story, saved);
         Thread.sleep(10); // another modification time, as an editor's save has
-        assertEquals(0, child(null, src, site, dir.resolve("after.log")));
-        String after = Files.readString(dir.resolve("after.log"), StandardCharsets.UTF_8);
-        Path cleanSrc = dir.resolve("clean-src");
+        assertEquals(0, child(null, src, site, run.resolve("after.log")));
+        String after = Files.readString(run.resolve("after.log"), StandardCharsets.UTF_8);
+        Path cleanSrc = run.resolve("clean-src");
         Files.createDirectories(cleanSrc);
-        assertTrue(runs("cp", "-r", src.resolve("content").toString(), cleanSrc.resolve("content").toString()));
-        assertEquals(0, child(null, cleanSrc, dir.resolve("clean"), dir.resolve("clean.log")));
-        Map<String, byte[]> expected = TestSites.snapshot(dir.resolve("clean"));
+        for (String folder : new String[] {"content", "templates"}) {
+            if (Files.isDirectory(src.resolve(folder))) {
+                assertTrue(runs("cp", "-r", src.resolve(folder).toString(), cleanSrc.resolve(folder).toString()));
+            }
+        }
+        assertEquals(0, child(null, cleanSrc, run.resolve("clean"), run.resolve("clean.log")));
+        Map<String, byte[]> expected = TestSites.snapshot(run.resolve("clean"));
         Map<String, byte[]> built = TestSites.snapshot(site);
         long stale = built.values().stream().filter(b -> new String(b, StandardCharsets.UTF_8)
-                .contains("Older Story Saved During")).count();
-        System.out.println("under the race: " + raceLog.strip() + "\nafter the undo: " + after.strip());
-        assertTrue(sameSite(built, expected), "the build under the race said: " + raceLog.strip() + "; the build after the"
+                .contains(duringMarker)).count();
+        System.out.println(file + ", open " + open + " held; under the race: " + raceLog.strip() + "\nafter the undo: " + after.strip());
+        assertTrue(sameSite(built, expected), file + ", open " + open + " held: the build under the race said: " + raceLog.strip() + "; the build after the"
                 + " undo said: " + after.strip() + "; files that still show the text saved during the race: " + stale);
     }
 }
