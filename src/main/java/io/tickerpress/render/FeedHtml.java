@@ -8,29 +8,12 @@ import org.jsoup.parser.Tag;
 
 /**
  * HTML for feeds. Feed readers render some fields as HTML (RSS {@code <description>}, {@code <content:encoded>},
- * Atom {@code content type="html"}): plain text bound for them is escaped as HTML here, before the template
- * escapes it as XML; and article bodies get absolute links, because readers resolve links against the feed,
+ * Atom {@code content type="html"}): plain text bound for them is escaped as HTML ({@link HtmlText}) before the
+ * template escapes it as XML; and article bodies get absolute links, because readers resolve links against the feed,
  * not the page.
  */
 public final class FeedHtml {
     private FeedHtml() {
-    }
-
-    /** Plain text as HTML that shows exactly that text: {@code <img>} stays the five characters. */
-    public static String text(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     /**

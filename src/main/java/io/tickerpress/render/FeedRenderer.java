@@ -79,7 +79,7 @@ public final class FeedRenderer {
         ZonedDateTime updated = items.stream().map(p -> modified(p.article())).max(ZonedDateTime::compareTo)
                 .orElse(ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         String base = config.baseUrl();
-        return new FeedView(title, description, FeedHtml.text(description), config.language(), base + path,
+        return new FeedView(title, description, HtmlText.escape(description), config.language(), base + path,
                 base + path + "feed.xml", base + path + "atom.xml", base + path, Formats.iso(updated),
                 RFC_822.format(updated.withZoneSameInstant(ZoneOffset.UTC)), config.publisher(),
                 items.stream().map(p -> item(p, bodyHtml)).toList());
@@ -91,7 +91,7 @@ public final class FeedRenderer {
         String content = bodyHtml == null ? null : FeedHtml.absoluteLinks(bodyHtml.apply(p), url);
         String summary = a.summary().isEmpty() ? a.title() : String.join(" ", a.summary());
         return new FeedView.Item(a.title(), url, Formats.iso(a.date()), Formats.iso(modified(a)),
-                RFC_822.format(a.date().withZoneSameInstant(ZoneOffset.UTC)), summary, FeedHtml.text(summary), content,
+                RFC_822.format(a.date().withZoneSameInstant(ZoneOffset.UTC)), summary, HtmlText.escape(summary), content,
                 a.author().isEmpty() ? config.publisher() : a.author(), a.tags());
     }
 

@@ -283,7 +283,7 @@ public final class PreviewServer implements AutoCloseable {
             """.formatted(scriptTag(0));
 
     static String errorPage(String message, int build) {
-        String escaped = message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        String escaped = io.tickerpress.render.HtmlText.escape(message);
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>Build error | TickerPress</title>
