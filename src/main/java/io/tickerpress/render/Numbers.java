@@ -1,7 +1,8 @@
 package io.tickerpress.render;
 
+import io.tickerpress.model.Rounding;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -10,9 +11,7 @@ import java.util.function.DoubleFunction;
 /**
  * How every figure is written, on every page, feed, chart label and alt text: the one rule set.
  * <ul>
- * <li>Rounding is half-up (away from zero) on the decimal value as written in the data: a double is read back
- * as its shortest round-tripping decimal ({@link BigDecimal#valueOf(double)}), so 2.675 rounds to 2.68, never
- * to the 2.67 its binary neighbour would give.</li>
+ * <li>Rounding is {@link Rounding}'s: half-up on the decimal value as written in the data.</li>
  * <li>A fixed number of decimals per kind of figure, so that columns line up: prices, index levels and
  * changes 2, percentages 2, volumes 0.</li>
  * <li>Thousands separated by a comma, decimals by a point, ASCII digits, whatever the machine's locale.</li>
@@ -25,8 +24,8 @@ import java.util.function.DoubleFunction;
 public final class Numbers {
     /** Changes when any rule here changes, so that cached pages with figures are rendered again. */
     public static final String RULES = "numbers-2";
-    static final int PRICE_DECIMALS = 2;
-    static final int PCT_DECIMALS = 2;
+    private static final int PRICE_DECIMALS = Rounding.PRICE_DECIMALS;
+    private static final int PCT_DECIMALS = Rounding.PCT_DECIMALS;
 
     private Numbers() {
     }
@@ -94,7 +93,7 @@ public final class Numbers {
 
     /** "up", "down" or "flat" by the figure as shown (two decimals), for CSS classes and text signs. */
     public static String direction(double v) {
-        int sign = round(decimal(v), PCT_DECIMALS).signum();
+        int sign = Rounding.shownSign(v);
         return sign > 0 ? "up" : sign < 0 ? "down" : "flat";
     }
 
@@ -115,15 +114,12 @@ public final class Numbers {
         return new RuleFormat(rule);
     }
 
-    /** The decimal value as written in the data. */
-    static BigDecimal decimal(double v) {
-        if (!Double.isFinite(v)) throw new IllegalArgumentException("not a finite number: " + v);
-        return BigDecimal.valueOf(v);
+    private static BigDecimal decimal(double v) {
+        return Rounding.decimal(v);
     }
 
     private static BigDecimal round(BigDecimal v, int scale) {
-        BigDecimal r = v.setScale(scale, RoundingMode.HALF_UP);
-        return r.signum() == 0 ? r.abs() : r;
+        return Rounding.round(v, scale);
     }
 
     /** Digits with thousands separators and, when asked and non-zero, a sign. */
