@@ -23,7 +23,7 @@ class BodyOnDiskTest {
         Files.writeString(file, text);
         // The body is what follows the closing '---' line.
         String body = "The *Fed* held rates at 4.25%.\n";
-        BodyOnDisk onDisk = BodyOnDisk.onDisk(file, "a.md", 1_000_000, text, body, null);
+        BodyOnDisk onDisk = BodyOnDisk.onDisk(io.tickerpress.diag.Diagnostics.display(file), 1_000_000, text, body, null);
         assertEquals(body, onDisk.text());
         assertEquals(body, onDisk.text(), "and again, each time a page asks");
 
