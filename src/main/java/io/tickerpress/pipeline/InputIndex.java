@@ -1,6 +1,7 @@
 package io.tickerpress.pipeline;
 
 import io.tickerpress.render.Fingerprint;
+import io.tickerpress.write.Hex128;
 import io.tickerpress.write.RecordBytes;
 
 import java.io.IOException;
@@ -136,10 +137,8 @@ public final class InputIndex {
     private Entry entry(int i) {
         int at = i * PER_FILE;
         return new Entry(values[at], values[at + 1], values[at + 2], values[at + 3],
-                HEX.toHexDigits(values[at + 4]) + HEX.toHexDigits(values[at + 5]));
+                Hex128.text(values[at + 4], values[at + 5]));
     }
-
-    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
 
     /** The entries of {@code files}, in the order of their paths. */
     private static long[] values(SortedNames names, Map<String, Entry> files) {
@@ -154,8 +153,9 @@ public final class InputIndex {
         values[at + 1] = e.modified();
         values[at + 2] = e.changed();
         values[at + 3] = e.inode();
-        values[at + 4] = java.util.HexFormat.fromHexDigitsToLong(e.hash(), 0, 16);
-        values[at + 5] = java.util.HexFormat.fromHexDigitsToLong(e.hash(), 16, 32);
+        if (!Hex128.is(e.hash())) throw new IllegalArgumentException("not a 32-digit hash: " + e.hash());
+        values[at + 4] = Hex128.high(e.hash());
+        values[at + 5] = Hex128.low(e.hash());
     }
 
     /** Whether the file at place {@code i} here has the same content hash as the one at place {@code j} there. */
