@@ -2,6 +2,7 @@ package io.tickerpress.load;
 
 import io.tickerpress.diag.InputError;
 import io.tickerpress.model.ArticleBody;
+import io.tickerpress.model.Hex128;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,9 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param display the file's name as shown to the user ({@code Diagnostics.display}), which is also its path from the
  *                working folder (or absolute): a large archive holds one per article, and a {@link Path} costs more
  * @param offset where the body starts in the file's text (after the front matter)
+ * @param keyed whether the body has a {@link #key}: the content hash of its file (32 hex digits), kept as its two
+ *              halves {@code keyHigh} and {@code keyLow} ({@link Hex128}), which cost a fifth of its text
  */
-record BodyOnDisk(String display, long maxBytes, int offset, int length, int hash, String key,
-                  boolean shortcodes) implements ArticleBody {
+record BodyOnDisk(String display, long maxBytes, int offset, int length, int hash, boolean keyed, long keyHigh,
+                  long keyLow, boolean shortcodes) implements ArticleBody {
     /**
      * Bodies held in memory, in characters, across the process: an eighth of the heap. A site whose bodies fit
      * is built from memory as before; beyond that, bodies stay on disk, so the heap a build needs does not grow
@@ -31,8 +34,21 @@ record BodyOnDisk(String display, long maxBytes, int offset, int length, int has
     }
 
     static BodyOnDisk onDisk(String display, long maxBytes, String text, String body, String key) {
-        return new BodyOnDisk(display, maxBytes, text.length() - body.length(), body.length(), body.hashCode(),
-                key, ArticleBody.usesShortcodes(body));
+        return of(display, maxBytes, text.length() - body.length(), body.length(), body.hashCode(), key,
+                ArticleBody.usesShortcodes(body));
+    }
+
+    /** @param key the content hash of the file (32 lowercase hex digits), or null */
+    static BodyOnDisk of(String display, long maxBytes, int offset, int length, int hash, String key,
+                         boolean shortcodes) {
+        if (key != null && !Hex128.is(key)) throw new IllegalArgumentException("not a content hash: " + key);
+        return new BodyOnDisk(display, maxBytes, offset, length, hash, key != null,
+                key == null ? 0 : Hex128.high(key), key == null ? 0 : Hex128.low(key), shortcodes);
+    }
+
+    @Override
+    public String key() {
+        return keyed ? Hex128.text(keyHigh, keyLow) : null;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.tickerpress.pipeline;
 
 import io.tickerpress.render.Fingerprint;
-import io.tickerpress.write.Hex128;
+import io.tickerpress.model.Hex128;
 import io.tickerpress.write.RecordBytes;
 
 import java.io.IOException;

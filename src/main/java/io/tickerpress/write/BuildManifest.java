@@ -1,5 +1,7 @@
 package io.tickerpress.write;
 
+import io.tickerpress.model.Hex128;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

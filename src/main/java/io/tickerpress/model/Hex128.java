@@ -1,4 +1,4 @@
-package io.tickerpress.write;
+package io.tickerpress.model;
 
 import java.util.HexFormat;
 
