@@ -85,7 +85,7 @@ public final class ArticleLoader {
         String text = TextFiles.decode(bytes, display);
         FrontMatter fm = FrontMatter.split(text, display);
         Article a = parse(fm, display, file.getFileName().toString(),
-                BodyOnDisk.of(file, display, limit, text, fm.body(), hash));
+                BodyOnDisk.of(display, limit, text, fm.body(), hash));
         known.put(hash, file, a, text, fm.body());
         return a;
     }
@@ -101,7 +101,7 @@ public final class ArticleLoader {
         String text = TextFiles.decode(bytes, display);
         FrontMatter fm = FrontMatter.split(text, display);
         return parse(fm, display, file.getFileName().toString(),
-                BodyOnDisk.of(file, display, limit, text, fm.body(), hash.apply(bytes)));
+                BodyOnDisk.of(display, limit, text, fm.body(), hash.apply(bytes)));
     }
 
     public Article load(Path file) {
@@ -109,7 +109,7 @@ public final class ArticleLoader {
         String text = TextFiles.read(file, display, config.limits().articleBytes());
         FrontMatter fm = FrontMatter.split(text, display);
         return parse(fm, display, file.getFileName().toString(),
-                BodyOnDisk.of(file, display, config.limits().articleBytes(), text, fm.body(), null));
+                BodyOnDisk.of(display, config.limits().articleBytes(), text, fm.body(), null));
     }
 
     /** Parses an article's text; every problem is an {@link InputError} naming {@code display}. */

@@ -246,7 +246,7 @@ public final class ParsedArticles {
         try {
             Entry e = entry(range);
             used.put(key, range);
-            BodyOnDisk body = new BodyOnDisk(file, display, maxBytes, e.offset, e.length, e.hash, contentHash,
+            BodyOnDisk body = BodyOnDisk.of(display, maxBytes, e.offset, e.length, e.hash, contentHash,
                     e.shortcodes);
             return Optional.of(new Article(display, e.title, e.date, e.updated, ArticleLoader.shared(e.dateline),
                     e.slug, e.summary, e.tags.stream().map(ArticleLoader::shared).toList(),

@@ -1,38 +1,156 @@
 package io.tickerpress.model;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One news article as written by an editor: front matter plus the Markdown body.
+ *
+ * <p>A build holds every article of the archive for its whole run (lists, feeds and neighbours need them), so an
+ * article is kept compact: its title, slug and summary lines in one array ({@link PackedStrings}), its dates as
+ * the instant and the zone (a {@code ZonedDateTime} is four objects), each accessor giving back the value as
+ * written. It behaves as a record of the accessors below (equality, hash code, text).
  *
  * @param file path of the source file as shown to the user
  * @param date publication time, in the zone the article is written for
  * @param body the Markdown after the front matter, in memory or read again from the file when needed
  * @param bodyLine the line of the file on which the Markdown body starts (for messages)
  */
-public record Article(
-        String file,
-        String title,
-        ZonedDateTime date,
-        ZonedDateTime updated,
-        String dateline,
-        String slug,
-        List<String> summary,
-        List<String> tags,
-        List<String> tickers,
-        List<Source> sources,
-        String author,
-        boolean draft,
-        List<ChartRequest> charts,
-        ArticleBody body,
-        int bodyLine) {
+public final class Article {
+    /** {@code updatedSecond} of an article without an update. */
+    private static final long NONE = Long.MIN_VALUE;
 
-    public Article {
-        summary = List.copyOf(summary);
-        tags = List.copyOf(tags);
-        tickers = List.copyOf(tickers);
-        sources = List.copyOf(sources);
-        charts = List.copyOf(charts);
+    private final String file;
+    /** The title, the slug, then the summary lines. */
+    private final byte[] strings;
+    private final long dateSecond;
+    private final int dateNano;
+    private final ZoneId dateZone;
+    private final long updatedSecond;
+    private final int updatedNano;
+    private final ZoneId updatedZone;
+    private final String dateline;
+    private final List<String> tags;
+    private final List<String> tickers;
+    private final List<Source> sources;
+    private final String author;
+    private final boolean draft;
+    private final List<ChartRequest> charts;
+    private final ArticleBody body;
+    private final int bodyLine;
+
+    public Article(String file, String title, ZonedDateTime date, ZonedDateTime updated, String dateline, String slug,
+                   List<String> summary, List<String> tags, List<String> tickers, List<Source> sources, String author,
+                   boolean draft, List<ChartRequest> charts, ArticleBody body, int bodyLine) {
+        List<String> strings = new ArrayList<>(summary.size() + 2);
+        strings.add(Objects.requireNonNull(title, "title"));
+        strings.add(Objects.requireNonNull(slug, "slug"));
+        strings.addAll(summary); // each line not null, as List.copyOf requires
+        this.strings = PackedStrings.pack(strings);
+        this.file = file;
+        this.dateSecond = date.toEpochSecond();
+        this.dateNano = date.getNano();
+        this.dateZone = date.getZone();
+        this.updatedSecond = updated == null ? NONE : updated.toEpochSecond();
+        this.updatedNano = updated == null ? 0 : updated.getNano();
+        this.updatedZone = updated == null ? null : updated.getZone();
+        this.dateline = dateline;
+        this.tags = List.copyOf(tags);
+        this.tickers = List.copyOf(tickers);
+        this.sources = List.copyOf(sources);
+        this.author = author;
+        this.draft = draft;
+        this.charts = List.copyOf(charts);
+        this.body = body;
+        this.bodyLine = bodyLine;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public String title() {
+        return PackedStrings.get(strings, 0);
+    }
+
+    /** The same date-time as written: an instant and its zone give back its local time and offset. */
+    public ZonedDateTime date() {
+        return ZonedDateTime.ofInstant(Instant.ofEpochSecond(dateSecond, dateNano), dateZone);
+    }
+
+    public ZonedDateTime updated() {
+        if (updatedSecond == NONE) return null;
+        return ZonedDateTime.ofInstant(Instant.ofEpochSecond(updatedSecond, updatedNano), updatedZone);
+    }
+
+    public String dateline() {
+        return dateline;
+    }
+
+    public String slug() {
+        return PackedStrings.get(strings, 1);
+    }
+
+    public List<String> summary() {
+        return List.copyOf(PackedStrings.from(strings, 2));
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    public List<String> tickers() {
+        return tickers;
+    }
+
+    public List<Source> sources() {
+        return sources;
+    }
+
+    public String author() {
+        return author;
+    }
+
+    public boolean draft() {
+        return draft;
+    }
+
+    public List<ChartRequest> charts() {
+        return charts;
+    }
+
+    public ArticleBody body() {
+        return body;
+    }
+
+    public int bodyLine() {
+        return bodyLine;
+    }
+
+    private List<Object> components() {
+        return java.util.Arrays.asList(file, title(), date(), updated(), dateline, slug(), summary(), tags, tickers,
+                sources, author, draft, charts, body, bodyLine);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Article other && components().equals(other.components());
+    }
+
+    @Override
+    public int hashCode() {
+        return components().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Article[file=" + file + ", title=" + title() + ", date=" + date() + ", updated=" + updated()
+                + ", dateline=" + dateline + ", slug=" + slug() + ", summary=" + summary() + ", tags=" + tags
+                + ", tickers=" + tickers + ", sources=" + sources + ", author=" + author + ", draft=" + draft
+                + ", charts=" + charts + ", body=" + body + ", bodyLine=" + bodyLine + "]";
     }
 }

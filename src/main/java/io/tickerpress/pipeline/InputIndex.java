@@ -3,6 +3,7 @@ package io.tickerpress.pipeline;
 import io.tickerpress.load.ArticleLoader;
 
 import io.tickerpress.render.Fingerprint;
+import io.tickerpress.model.Hex128;
 import io.tickerpress.write.RecordBytes;
 
 import java.io.IOException;
@@ -49,7 +50,15 @@ public final class InputIndex {
         }
     }
 
-    private final Map<String, Entry> files;
+    /** The files' paths relative to the site folder, in byte order. */
+    private final SortedNames names;
+    /**
+     * Each file's status and hash, {@link #PER_FILE} longs in the order of {@link #names}: size, modification and
+     * change times, inode, and the two halves of the 32-digit hash ({@link #entry} gives them back as an
+     * {@link Entry}). A large site has 100,000 files: an array of longs holds them without an object each.
+     */
+    private final long[] values;
+    private static final int PER_FILE = 6;
     /** When this index was taken (ms since the epoch). */
     private final long scanned;
     private final int hashed;
@@ -66,20 +75,21 @@ public final class InputIndex {
     private final Layout layout;
 
     /**
-     * The bytes of a stored index ({@link #writeTo}) and, in their order, each entry's path and where its status
-     * and hash start: a later index with the same paths is written by copying them and putting its changed
-     * entries over theirs (an edit at 100,000 files rewrites a few entries, not the whole record).
+     * The bytes of a stored index ({@link #writeTo}) and where each entry's status and hash start in them (in the
+     * order of {@link #names}): a later index with the same paths is written by copying them and putting its
+     * changed entries over theirs (an edit at 100,000 files rewrites a few entries, not the whole record).
      */
-    private record Layout(byte[] record, int from, int to, String[] names, int[] values) {
+    private record Layout(byte[] record, int from, int to, int[] values) {
     }
 
-    private InputIndex(Map<String, Entry> files, long scanned, int hashed) {
-        this(files, scanned, hashed, null, 0, null, null);
+    private InputIndex(SortedNames names, long[] values, long scanned, int hashed) {
+        this(names, values, scanned, hashed, null, 0, null, null);
     }
 
-    private InputIndex(Map<String, Entry> files, long scanned, int hashed, Object previous, int sameAsPrevious,
-                       List<String> differing, Layout layout) {
-        this.files = files;
+    private InputIndex(SortedNames names, long[] values, long scanned, int hashed, Object previous,
+                       int sameAsPrevious, List<String> differing, Layout layout) {
+        this.names = names;
+        this.values = values;
         this.scanned = scanned;
         this.hashed = hashed;
         this.previous = previous;
@@ -88,9 +98,78 @@ public final class InputIndex {
         this.layout = layout;
     }
 
-    /** Entries by path relative to the site folder ("content/articles/a.md"). */
+    /** Entries by path relative to the site folder ("content/articles/a.md"), in the byte order of the paths. */
     public Map<String, Entry> files() {
-        return files;
+        return new java.util.AbstractMap<String, InputIndex.Entry>() {
+            @Override
+            public int size() {
+                return names.size();
+            }
+
+            @Override
+            public InputIndex.Entry get(Object path) {
+                int i = path instanceof String name ? names.indexOf(name) : -1;
+                return i < 0 ? null : entry(i);
+            }
+
+            @Override
+            public boolean containsKey(Object path) {
+                return path instanceof String name && names.indexOf(name) >= 0;
+            }
+
+            @Override
+            public Set<Map.Entry<String, InputIndex.Entry>> entrySet() {
+                return new java.util.AbstractSet<>() {
+                    @Override
+                    public int size() {
+                        return names.size();
+                    }
+
+                    @Override
+                    public java.util.Iterator<Map.Entry<String, InputIndex.Entry>> iterator() {
+                        return java.util.stream.IntStream.range(0, names.size())
+                                .mapToObj(i -> (Map.Entry<String, InputIndex.Entry>) Map.entry(names.get(i), entry(i))).iterator();
+                    }
+                };
+            }
+        };
+    }
+
+    /** The entry of the file at place {@code i} in {@link #names}. */
+    private Entry entry(int i) {
+        int at = i * PER_FILE;
+        return new Entry(values[at], values[at + 1], values[at + 2], values[at + 3],
+                Hex128.text(values[at + 4], values[at + 5]));
+    }
+
+    /** The entries of {@code files}, in the order of their paths. */
+    private static long[] values(SortedNames names, Map<String, Entry> files) {
+        long[] values = new long[names.size() * PER_FILE];
+        for (int i = 0; i < names.size(); i++) put(values, i, files.get(names.get(i)));
+        return values;
+    }
+
+    private static void put(long[] values, int i, Entry e) {
+        int at = i * PER_FILE;
+        values[at] = e.size();
+        values[at + 1] = e.modified();
+        values[at + 2] = e.changed();
+        values[at + 3] = e.inode();
+        if (!Hex128.is(e.hash())) throw new IllegalArgumentException("not a 32-digit hash: " + e.hash());
+        values[at + 4] = Hex128.high(e.hash());
+        values[at + 5] = Hex128.low(e.hash());
+    }
+
+    /** Whether the file at place {@code i} here has the same content hash as the one at place {@code j} there. */
+    private boolean sameHash(int i, InputIndex there, int j) {
+        return values[i * PER_FILE + 4] == there.values[j * PER_FILE + 4]
+                && values[i * PER_FILE + 5] == there.values[j * PER_FILE + 5];
+    }
+
+    /** Whether the file at place {@code i} has the same status and hash here as at place {@code j} there. */
+    private boolean sameEntry(int i, InputIndex there, int j) {
+        return java.util.Arrays.equals(values, i * PER_FILE, (i + 1) * PER_FILE,
+                there.values, j * PER_FILE, (j + 1) * PER_FILE);
     }
 
     /** How many files this scan read and hashed (the others had the previous scan's status and hash). */
@@ -107,7 +186,7 @@ public final class InputIndex {
     public static InputIndex scan(Path sourceDir, InputIndex previous) {
         long scanned = System.currentTimeMillis();
         Map<String, Entry> found = new java.util.concurrent.ConcurrentHashMap<>(
-                previous == null ? 64 : previous.files.size() * 4 / 3 + 64);
+                previous == null ? 64 : previous.names.size() * 4 / 3 + 64);
         List<Path> dirs = new ArrayList<>();
         for (String folder : FOLDERS) {
             if (Files.isDirectory(sourceDir.resolve(folder))) dirs.add(sourceDir.resolve(folder));
@@ -137,7 +216,8 @@ public final class InputIndex {
                 if (!Boolean.TRUE.equals(a.get("isRegularFile"))) return;
                 String name = relative(sourceDir, p);
                 Entry status = status(a);
-                Entry before = previous == null ? null : previous.files.get(name);
+                int was = previous == null ? -1 : previous.names.indexOf(name);
+                Entry before = was < 0 ? null : previous.entry(was);
                 Entry now;
                 if (previous != null && unchangedSince(status, before, previous.scanned)) {
                     now = before;
@@ -154,8 +234,10 @@ public final class InputIndex {
             });
             dirs = next;
         }
-        return new InputIndex(found, scanned, hashed.get(), previous == null ? null : previous.identity, same.get(),
-                previous == null ? null : List.copyOf(differing), null);
+        SortedNames names = SortedNames.of(found.keySet());
+        return new InputIndex(names, values(names, found), scanned, hashed.get(),
+                previous == null ? null : previous.identity, same.get(), previous == null ? null : List.copyOf(differing),
+                null);
     }
 
     /**
@@ -171,7 +253,7 @@ public final class InputIndex {
      * The hash a record keeps for a file saved while the build read it ({@link #afterReading}): no file's bytes hash
      * to it, so the next build finds the file changed.
      */
-    static final String UNREAD = "0".repeat(32);
+    static final String UNREAD = Hex128.text(0, 0);
 
     /**
      * This index as the record of a build that has read its inputs. A file whose status is no longer the one this
@@ -182,23 +264,26 @@ public final class InputIndex {
      */
     InputIndex afterReading(Path sourceDir) {
         Path base = normal(sourceDir);
-        Map<String, Entry> marked = null;
-        for (Map.Entry<String, Entry> file : files.entrySet()) {
-            if (ArticleLoader.isArticle(file.getKey())) continue;
-            Entry then = file.getValue();
+        long[] marked = null;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (ArticleLoader.isArticle(name)) continue;
             Entry now;
             try {
-                now = status(base.resolve(file.getKey()));
+                now = status(base.resolve(name));
             } catch (UncheckedIOException | SecurityException gone) {
                 now = null;
             }
-            if (now == null || now.size() != then.size() || now.modified() != then.modified()
-                    || now.changed() != then.changed() || now.inode() != then.inode()) {
-                if (marked == null) marked = new java.util.HashMap<>(files);
-                marked.put(file.getKey(), new Entry(then.size(), then.modified(), then.changed(), then.inode(), UNREAD));
+            int at = i * PER_FILE;
+            if (now == null || now.size() != values[at] || now.modified() != values[at + 1]
+                    || now.changed() != values[at + 2] || now.inode() != values[at + 3]) {
+                if (marked == null) marked = values.clone();
+                marked[at + 4] = 0; // the hash UNREAD
+                marked[at + 5] = 0;
             }
         }
-        return marked == null ? this : new InputIndex(marked, scanned, hashed, previous, sameAsPrevious, differing, layout);
+        return marked == null ? this
+                : new InputIndex(names, marked, scanned, hashed, previous, sameAsPrevious, differing, layout);
     }
 
     /** A file's status (no hash), through links. */
@@ -260,8 +345,8 @@ public final class InputIndex {
 
     /** The recorded hash of a file below the site folder, or null when the index has no such file. */
     String hashOf(Path sourceDir, Path file) {
-        Entry e = files.get(relative(normal(sourceDir), file.toAbsolutePath().normalize()));
-        return e == null ? null : e.hash();
+        int i = names.indexOf(relative(normal(sourceDir), file.toAbsolutePath().normalize()));
+        return i < 0 ? null : entry(i).hash();
     }
 
     /** The last site folder asked about, and its absolute normal form: a build asks 100,000 times about one. */
@@ -283,8 +368,9 @@ public final class InputIndex {
      * hashing every article twice.
      */
     String hashIfUnchanged(Path sourceDir, Path file, long size) {
-        Entry e = files.get(relative(normal(sourceDir), file.toAbsolutePath().normalize()));
-        if (e == null || e.size() != size) return null;
+        int i = names.indexOf(relative(normal(sourceDir), file.toAbsolutePath().normalize()));
+        if (i < 0 || values[i * PER_FILE] != size) return null;
+        Entry e = entry(i);
         try {
             return unchangedSince(status(file), e, scanned) ? e.hash() : null;
         } catch (UncheckedIOException | SecurityException gone) {
@@ -323,14 +409,13 @@ public final class InputIndex {
 
     /** Whether both indexes have the same paths with the same content hashes (times and status aside). */
     public boolean sameContent(InputIndex other) {
-        if (files.size() != other.files.size()) return false;
+        if (names.size() != other.names.size()) return false;
         // A scan against the other index compared every path it found as it went: as many paths, all the same.
-        if (other.previous == identity) return other.sameAsPrevious == files.size();
-        if (previous == other.identity) return sameAsPrevious == files.size();
-        for (Map.Entry<String, Entry> e : files.entrySet()) {
-            Entry o = other.files.get(e.getKey());
-            // A file whose status vouched for it is the previous index's own entry: no text to compare.
-            if (o == null || o != e.getValue() && !o.hash().equals(e.getValue().hash())) return false;
+        if (other.previous == identity) return other.sameAsPrevious == names.size();
+        if (previous == other.identity) return sameAsPrevious == names.size();
+        if (!names.sameAs(other.names)) return false;
+        for (int i = 0; i < names.size(); i++) {
+            if (!sameHash(i, other, i)) return false;
         }
         return true;
     }
@@ -345,10 +430,11 @@ public final class InputIndex {
             paths = new ArrayList<>(differing);
         } else {
             paths = new ArrayList<>();
-            files.forEach((path, e) -> {
-                Entry old = before.files.get(path);
-                if (old == null || !old.hash().equals(e.hash())) paths.add(path);
-            });
+            for (int i = 0; i < names.size(); i++) {
+                String path = names.get(i);
+                int old = before.names.indexOf(path);
+                if (old < 0 || !sameHash(i, before, old)) paths.add(path);
+            }
         }
         java.util.Collections.sort(paths);
         return paths;
@@ -357,14 +443,16 @@ public final class InputIndex {
     /** The paths added, removed or changed in content since {@code before}, in path order. */
     public List<String> changedSince(InputIndex before) {
         Map<String, String> changed = new TreeMap<>();
-        files.forEach((path, e) -> {
-            Entry old = before.files.get(path);
-            if (old == null) changed.put(path, "added");
-            else if (!old.hash().equals(e.hash())) changed.put(path, "changed");
-        });
-        before.files.keySet().forEach(path -> {
-            if (!files.containsKey(path)) changed.put(path, "removed");
-        });
+        for (int i = 0; i < names.size(); i++) {
+            String path = names.get(i);
+            int old = before.names.indexOf(path);
+            if (old < 0) changed.put(path, "added");
+            else if (!sameHash(i, before, old)) changed.put(path, "changed");
+        }
+        for (int i = 0; i < before.names.size(); i++) {
+            String path = before.names.get(i);
+            if (names.indexOf(path) < 0) changed.put(path, "removed");
+        }
         List<String> out = new ArrayList<>();
         changed.forEach((path, how) -> out.add(path + " (" + how + ")"));
         return out;
@@ -377,7 +465,7 @@ public final class InputIndex {
      * takes, and a build with nothing to do reads it first.
      */
     public byte[] toBytes() {
-        RecordBytes.Writer out = new RecordBytes.Writer(files.size() * 64 + 64);
+        RecordBytes.Writer out = new RecordBytes.Writer(names.size() * 64 + 64);
         writeTo(out);
         return out.toBytes();
     }
@@ -392,33 +480,27 @@ public final class InputIndex {
      */
     void writeTo(RecordBytes.Writer out, InputIndex before) {
         Layout was = before == null ? null : before.layout;
-        if (was != null && was.names.length == files.size()) {
+        if (was != null && names.sameAs(before.names)) {
             int start = out.size();
             out.put(was.record, was.from, was.to - was.from);
             RecordBytes.Writer part = new RecordBytes.Writer(ENTRY_BYTES);
             part.putLong(scanned);
             out.putAt(start, part.toBytes(), 0, 8);
-            boolean samePaths = true;
-            for (int i = 0; i < was.names.length && samePaths; i++) {
-                Entry now = files.get(was.names[i]);
-                Entry then = before.files.get(was.names[i]);
-                if (now == null) {
-                    samePaths = false; // as many paths, not the same ones
-                } else if (now != then && !now.equals(then)) {
+            for (int i = 0; i < names.size(); i++) {
+                if (!sameEntry(i, before, i)) {
                     part.cut(0);
-                    putEntry(part, now);
+                    putEntry(part, entry(i));
                     out.putAt(start + was.values[i] - was.from, part.toBytes(), 0, ENTRY_BYTES);
                 }
             }
-            if (samePaths) return;
-            out.cut(start);
+            return;
         }
         out.putLong(scanned);
-        out.putInt(files.size());
-        // In the map's order (the reader keys them by path): sorting 100,000 paths costs more than it saves.
-        for (Map.Entry<String, Entry> file : files.entrySet()) {
-            out.putName(file.getKey());
-            putEntry(out, file.getValue());
+        out.putInt(names.size());
+        // In the order of the paths, which the reader keeps (it sorts a record that is not in that order).
+        for (int i = 0; i < names.size(); i++) {
+            out.putName(names.get(i));
+            putEntry(out, entry(i));
         }
     }
 
@@ -448,22 +530,42 @@ public final class InputIndex {
         int from = in.position();
         long scanned = in.getLong();
         int count = in.count();
-        Map<String, Entry> entries = new java.util.HashMap<>(Math.max(16, count * 4 / 3 + 1));
-        String[] names = new String[count];
-        int[] values = new int[count];
+        byte[][] paths = new byte[count][];
+        int[] at = new int[count];
+        long[] values = new long[count * PER_FILE];
         for (int i = 0; i < count; i++) {
-            String path = in.getName();
-            names[i] = path;
-            values[i] = in.position();
-            entries.put(path, new Entry(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getHex()));
+            paths[i] = in.getName().getBytes(StandardCharsets.UTF_8);
+            at[i] = in.position();
+            put(values, i, new Entry(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getHex()));
         }
-        if (entries.size() != count) throw new RecordBytes.Damaged();
-        return new InputIndex(entries, scanned, 0, null, 0, null,
-                new Layout(in.bytes(), from, in.position(), names, values));
+        if (!SortedNames.inOrder(paths)) { // written in another order (an older build's): sorted, each with its values
+            Integer[] order = new Integer[count];
+            for (int i = 0; i < count; i++) order[i] = i;
+            java.util.Arrays.sort(order, (a, b) -> java.util.Arrays.compareUnsigned(paths[a], paths[b]));
+            byte[][] sortedPaths = new byte[count][];
+            int[] sortedAt = new int[count];
+            long[] sortedValues = new long[values.length];
+            for (int i = 0; i < count; i++) {
+                sortedPaths[i] = paths[order[i]];
+                sortedAt[i] = at[order[i]];
+                System.arraycopy(values, order[i] * PER_FILE, sortedValues, i * PER_FILE, PER_FILE);
+            }
+            if (!SortedNames.inOrder(sortedPaths)) throw new RecordBytes.Damaged(); // a path twice
+            return new InputIndex(SortedNames.of(sortedPaths), sortedValues, scanned, 0, null, 0, null,
+                    new Layout(in.bytes(), from, in.position(), sortedAt));
+        }
+        return new InputIndex(SortedNames.of(paths), values, scanned, 0, null, 0, null,
+                new Layout(in.bytes(), from, in.position(), at));
+    }
+
+    /** An index of these entries, taken at {@code millis} (ms since the epoch): for tests of the stored form. */
+    static InputIndex of(Map<String, Entry> files, long millis) {
+        SortedNames names = SortedNames.of(files.keySet());
+        return new InputIndex(names, values(names, files), millis, 0);
     }
 
     /** This index as if it had been taken at another moment (ms since the epoch): for tests of the racy rule. */
     InputIndex scannedAt(long millis) {
-        return new InputIndex(files, millis, hashed);
+        return new InputIndex(names, values, millis, hashed);
     }
 }

@@ -1,5 +1,7 @@
 package io.tickerpress.write;
 
+import io.tickerpress.model.Hex128;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -28,10 +30,58 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
     /** The file's first string: its format (a binary file, read and written many times per build session). */
     private static final String FORMAT = "tickerpress page manifest " + VERSION;
 
-    public record Entry(String fingerprint, List<String> charts, List<String> warnings) {
-        public Entry {
-            charts = SharedLists.of(charts);
-            warnings = List.copyOf(warnings);
+    /**
+     * A page's fingerprint, the chart files it shows and the warnings its content raised. A site of 100,000
+     * articles has some 170,000 pages, so a fingerprint of 32 hex digits (as every page's is) is kept as its two
+     * halves ({@link Hex128}); {@link #fingerprint} gives back the text. It compares as a record of its three
+     * accessors.
+     */
+    public static final class Entry {
+        private final long high;
+        private final long low;
+        /** Whether the fingerprint is 32 lowercase hex digits, kept in {@code high} and {@code low}. */
+        private final boolean hex;
+        /** The fingerprint when it is not. */
+        private final String text;
+        private final List<String> charts;
+        private final List<String> warnings;
+
+        public Entry(String fingerprint, List<String> charts, List<String> warnings) {
+            this.hex = fingerprint != null && Hex128.is(fingerprint);
+            this.high = hex ? Hex128.high(fingerprint) : 0;
+            this.low = hex ? Hex128.low(fingerprint) : 0;
+            this.text = hex ? null : fingerprint;
+            this.charts = SharedLists.of(charts);
+            this.warnings = List.copyOf(warnings);
+        }
+
+        public String fingerprint() {
+            return hex ? Hex128.text(high, low) : text;
+        }
+
+        public List<String> charts() {
+            return charts;
+        }
+
+        public List<String> warnings() {
+            return warnings;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry e && hex == e.hex && high == e.high && low == e.low
+                    && java.util.Objects.equals(text, e.text)
+                    && charts.equals(e.charts) && warnings.equals(e.warnings);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(fingerprint(), charts, warnings);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[fingerprint=" + fingerprint() + ", charts=" + charts + ", warnings=" + warnings + "]";
         }
     }
 

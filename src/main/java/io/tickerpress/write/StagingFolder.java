@@ -52,7 +52,7 @@ public final class StagingFolder implements AutoCloseable {
      */
     private final boolean reused;
     /** The paths whose bytes this build wrote or linked from elsewhere: new against the base. */
-    private final java.util.Set<String> fresh = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> fresh = new StringSet(16);
 
     private StagingFolder(Path output, Path staging, boolean inPlace, SiteVersions versions, OutputLock lock) {
         this(output, staging, inPlace, versions, lock, inPlace ? null : fileModesOf(staging), 0, null, false);
@@ -71,8 +71,7 @@ public final class StagingFolder implements AutoCloseable {
         this.baseRecord = baseRecord;
         this.reused = reused;
         // Sized for the base's files at once: growing a set of 190,000 paths step by step costs more than filling it.
-        this.touched = java.util.concurrent.ConcurrentHashMap.newKeySet(
-                baseRecord == null ? 16 : baseRecord.files.size() + baseRecord.files.size() / 3 + 16);
+        this.touched = new StringSet(baseRecord == null ? 16 : baseRecord.files.size() + 16);
     }
 
     private static String modesText(java.util.Set<java.nio.file.attribute.PosixFilePermission> modes) {

@@ -176,4 +176,34 @@ class InputIndexTest {
         }
         assertTrue(InputIndex.fromBytes(java.util.Arrays.copyOf(good, good.length + 1)).isEmpty(), "a byte too many");
     }
+
+    @Test
+    void aRecordWrittenInAnotherOrderIsReadByPath() {
+        // Written by hand as an older build wrote it (in its map's order, not the paths'): "b.md" before "a.md".
+        io.tickerpress.write.RecordBytes.Writer out = new io.tickerpress.write.RecordBytes.Writer(64);
+        out.putLong(1_000L).putInt(3);
+        String[] paths = {"content/b.md", "content/a.md", "templates/\u00e9.ftlh"};
+        String[] hashes = {"0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210",
+                "ffffffffffffffff0000000000000000"};
+        for (int i = 0; i < 3; i++) {
+            out.putName(paths[i]).putLong(10 + i).putLong(20 + i).putLong(30 + i).putLong(40 + i).putHex(hashes[i]);
+        }
+        InputIndex back = InputIndex.fromBytes(out.toBytes()).orElseThrow();
+        assertEquals(3, back.files().size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(new InputIndex.Entry(10 + i, 20 + i, 30 + i, 40 + i, hashes[i]), back.files().get(paths[i]));
+        }
+        assertEquals(java.util.List.of("content/a.md", "content/b.md", "templates/\u00e9.ftlh"),
+                java.util.List.copyOf(back.files().keySet()), "listed in the order of the paths");
+        // Written again over that record (as LastBuild does), only b.md changed: each value lands on its own path.
+        InputIndex.Entry edited = new InputIndex.Entry(99, 98, 97, 96, "00000000000000000000000000000001");
+        java.util.Map<String, InputIndex.Entry> now = new java.util.HashMap<>(back.files());
+        now.put("content/b.md", edited);
+        assertEquals(now, InputIndex.fromBytes(over(InputIndex.of(now, 2_000L), back)).orElseThrow().files());
+        // A path twice is no index.
+        io.tickerpress.write.RecordBytes.Writer twice = new io.tickerpress.write.RecordBytes.Writer(64);
+        twice.putLong(1_000L).putInt(2);
+        for (int i = 0; i < 2; i++) twice.putName("content/a.md").putLong(1).putLong(2).putLong(3).putLong(4).putHex(hashes[0]);
+        assertTrue(InputIndex.fromBytes(twice.toBytes()).isEmpty());
+    }
 }
