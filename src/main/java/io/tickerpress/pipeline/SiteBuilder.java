@@ -94,6 +94,7 @@ public final class SiteBuilder {
         if (edited.isPresent()) return edited.get();
         NothingChanged since = checked.withoutLast();
         checked = null; // the last build's record is not kept through a full build
+        HeapGuard.watch();
         long mark = lap(stages, "check inputs", start);
         String siteYaml = SiteInputs.siteYaml(options.source());
         // load
@@ -107,6 +108,7 @@ public final class SiteBuilder {
             LocalBaseUrl.warn(config.baseUrl(), options.baseUrl() != null, options.source(), siteYaml, diagnostics);
         }
 
+        HeapGuard.check();
         mark = lap(stages, "load", mark);
         // derive
         List<Article> published = Publication.select(content.articles(), options.drafts(), options.future(), options.now());
