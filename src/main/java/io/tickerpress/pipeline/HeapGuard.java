@@ -38,10 +38,19 @@ public final class HeapGuard {
     /** The span over which that share is measured. */
     static final long WINDOW_MILLIS = 10_000;
 
+    /**
+     * For tests only: "FULL,GC,WINDOW" (percent, percent, ms) instead of the limits above, so that a test can make a
+     * small site's thrashing end within seconds.
+     */
+    static final String LIMITS_PROPERTY = "tickerpress.heapGuardLimits";
+
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
-    private static final GcHistory HISTORY = new GcHistory(Runtime.getRuntime().maxMemory());
-    /** Why the heap counts as exhausted, or null while it does not. */
-    private static volatile String exhausted;
+    private static final GcHistory HISTORY = GcHistory.of(System.getProperty(LIMITS_PROPERTY));
+    /**
+     * The error a build fails with once the heap counts as exhausted, or null while it does not. Made when the
+     * verdict is, after a collection: made at the failing page, on a heap with no room, it might not get its message.
+     */
+    private static volatile OutOfMemoryError exhausted;
 
     private HeapGuard() {
     }
@@ -61,8 +70,8 @@ public final class HeapGuard {
 
     /** Throws {@link OutOfMemoryError} when the heap counts as exhausted since the build started. */
     static void check() {
-        String why = exhausted;
-        if (why != null) throw new OutOfMemoryError(why);
+        OutOfMemoryError e = exhausted;
+        if (e != null) throw e;
     }
 
     private static void install() {
@@ -84,7 +93,7 @@ public final class HeapGuard {
                     }
                     String verdict = HISTORY.add(gcInfo.getStartTime(), gcInfo.getEndTime(),
                             info.getGcAction().contains("major"), used);
-                    if (verdict != null) exhausted = verdict;
+                    if (verdict != null && exhausted == null) exhausted = new OutOfMemoryError(verdict);
                 }, null, null);
             }
         } catch (RuntimeException | LinkageError e) {
@@ -95,11 +104,30 @@ public final class HeapGuard {
     /** The recent collections of one process and the verdict on them. */
     static final class GcHistory {
         private final long maxHeap;
+        private final int fullPercent;
+        private final int gcPercent;
+        private final long windowMillis;
         /** Start and end (ms since the JVM started) of the collections that ended in the last window, oldest first. */
         private final ArrayDeque<long[]> recent = new ArrayDeque<>();
 
         GcHistory(long maxHeap) {
+            this(maxHeap, FULL_PERCENT, GC_PERCENT, WINDOW_MILLIS);
+        }
+
+        GcHistory(long maxHeap, int fullPercent, int gcPercent, long windowMillis) {
             this.maxHeap = maxHeap;
+            this.fullPercent = fullPercent;
+            this.gcPercent = gcPercent;
+            this.windowMillis = windowMillis;
+        }
+
+        /** This JVM's history, with the limits {@code limits} ("FULL,GC,WINDOW") names, or the usual ones when null. */
+        static GcHistory of(String limits) {
+            long max = Runtime.getRuntime().maxMemory();
+            if (limits == null) return new GcHistory(max);
+            String[] l = limits.split(",");
+            return new GcHistory(max, Integer.parseInt(l[0].trim()), Integer.parseInt(l[1].trim()),
+                    Long.parseLong(l[2].trim()));
         }
 
         /**
@@ -112,15 +140,16 @@ public final class HeapGuard {
          */
         synchronized String add(long start, long end, boolean full, long usedAfter) {
             recent.addLast(new long[]{start, end});
-            long from = end - WINDOW_MILLIS;
+            long from = end - windowMillis;
             while (!recent.isEmpty() && recent.peekFirst()[1] <= from) recent.removeFirst();
-            if (!full || from < 0 || usedAfter * 100 <= maxHeap * FULL_PERCENT) return null;
+            if (!full || from < 0 || usedAfter * 100 <= maxHeap * fullPercent) return null;
             long collecting = 0;
             for (long[] c : recent) collecting += c[1] - Math.max(c[0], from);
-            if (collecting * 100 <= WINDOW_MILLIS * GC_PERCENT) return null;
-            return String.format(Locale.ROOT, "%d%% of the last %d s spent collecting garbage, and %d%% of the heap still"
-                            + " in use after a full collection", collecting * 100 / WINDOW_MILLIS, WINDOW_MILLIS / 1000,
-                    usedAfter * 100 / maxHeap);
+            if (collecting * 100 <= windowMillis * gcPercent) return null;
+            return String.format(Locale.ROOT, "%d%% of the last %s s spent collecting garbage, and %d%% of the heap still"
+                            + " in use after a full collection", collecting * 100 / windowMillis,
+                    windowMillis % 1000 == 0 ? String.valueOf(windowMillis / 1000)
+                            : String.format(Locale.ROOT, "%.1f", windowMillis / 1000.0), usedAfter * 100 / maxHeap);
         }
     }
 }
