@@ -2,6 +2,7 @@ package io.tickerpress.cli;
 
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
+import io.tickerpress.diag.OutOfMemory;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;

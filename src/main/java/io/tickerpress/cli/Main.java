@@ -1,5 +1,6 @@
 package io.tickerpress.cli;
 
+import io.tickerpress.diag.OutOfMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

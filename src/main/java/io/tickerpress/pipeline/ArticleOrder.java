@@ -31,11 +31,15 @@ record ArticleOrder(String token, List<String> files, byte[] faces, byte[] placi
     static final CacheRecord RECORD = new CacheRecord("order");
 
     /**
-     * The record this one was loaded from (its bytes without their CRC) and where its faces start: a record with
-     * new faces is saved by putting them over the old ones (a title edit at 100,000 articles rewrites 1.6 MB of
-     * faces into a copy, and encodes nothing).
+     * The record this one was loaded from (its sealed bytes) and where its faces start: a record with new faces is
+     * saved by putting them over the old ones (a title edit at 100,000 articles rewrites 1.6 MB of faces into a
+     * copy, and encodes nothing).
      */
-    record Stored(byte[] bytes, int length, int facesAt) {
+    record Stored(byte[] bytes, int facesAt) {
+        /** How many of the bytes are the record's content: all but the CRC of the last four that seal it. */
+        int length() {
+            return bytes.length - 4;
+        }
     }
 
     /**
@@ -146,7 +150,7 @@ record ArticleOrder(String token, List<String> files, byte[] faces, byte[] placi
             ArticleLists lists = ArticleLists.read(in, count);
             if (!in.atEnd()) return null;
             return new ArticleOrder(token, files, faces, placings, lists,
-                    new Stored(in.bytes(), in.bytes().length - 4, facesAt));
+                    new Stored(in.bytes(), facesAt));
         });
     }
 

@@ -50,15 +50,19 @@ final class CacheRecord {
         }
     }
 
-    /** Keeps a record for an output (its {@link RecordBytes.Writer#sealed} bytes); false when it could not. */
-    boolean save(Path cacheDir, Path output, byte[] bytes) {
-        if (cacheDir == null) return false;
+    /**
+     * Keeps a record for an output (its {@link RecordBytes.Writer#sealed} bytes): the file it was written to, or empty
+     * when it could not be.
+     */
+    Optional<Path> save(Path cacheDir, Path output, byte[] bytes) {
+        if (cacheDir == null) return Optional.empty();
         try {
             Files.createDirectories(cacheDir);
-            AtomicFiles.write(file(cacheDir, output), bytes);
-            return true;
+            Path file = file(cacheDir, output);
+            AtomicFiles.write(file, bytes);
+            return Optional.of(file);
         } catch (IOException | RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

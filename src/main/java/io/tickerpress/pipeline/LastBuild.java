@@ -104,10 +104,11 @@ record LastBuild(String key, InputIndex inputs, String version, String modes, In
         out.putString(order);
         inputs.writeTo(out, before);
         // Without the record the next build is a full one; nothing else is lost.
-        if (!RECORD.save(cacheDir, output, out.sealed())) return;
+        Optional<Path> saved = RECORD.save(cacheDir, output, out.sealed());
+        if (saved.isEmpty()) return;
         try {
             // The text record of earlier TickerPress versions, beside it, is never read again.
-            Path file = RECORD.file(cacheDir, output);
+            Path file = saved.get();
             Files.deleteIfExists(file.resolveSibling(file.getFileName().toString().replaceFirst("\\.bin$", ".txt")));
         } catch (IOException e) {
             // it stays, unread

@@ -55,6 +55,7 @@ final class PageStore {
      * @throws io.tickerpress.diag.InputError when another output of this build has the same path
      */
     void page(String path, OutputPaths.Source source, PreparedPage page, Instant lastmod) {
+        HeapGuard.check();
         String file = path.endsWith(".html") ? path : path + "index.html";
         paths.claim(file, source);
         BuildManifest.Entry before = previous.pages().get(file);
@@ -78,6 +79,7 @@ final class PageStore {
 
     /** Writes a file that is not a page (a feed, the search index, a theme file). */
     void file(String path, OutputPaths.Source source, byte[] content) {
+        HeapGuard.check();
         paths.claim(path, source);
         out.write(path, content);
     }

@@ -100,7 +100,7 @@ final class SearchIndexStore {
         byte[] memo = made;
         made = null;
         if (memo == null || cacheDir == null) return;
-        if (!RECORD.save(cacheDir, Path.of(output), memo)) {
+        if (RECORD.save(cacheDir, Path.of(output), memo).isEmpty()) {
             // A memo of an older index must not be taken for this one's (if it stays, its fingerprint differs from
             // this build's index: the next build does not use it).
             RECORD.delete(cacheDir, Path.of(output));

@@ -87,13 +87,10 @@ public final class SiteBuilder {
 
         java.util.LinkedHashMap<String, Long> stages = new java.util.LinkedHashMap<>();
         OutputPlacement.check(options);
-        NothingChanged checked = NothingChanged.since(options);
-        Optional<BuildResult> unchanged = checked.result(start);
-        if (unchanged.isPresent()) return unchanged.get();
-        Optional<BuildResult> edited = ArticleEdits.build(options, checked, start);
-        if (edited.isPresent()) return edited.get();
-        NothingChanged since = checked.withoutLast();
-        checked = null; // the last build's record is not kept through a full build
+        QuickPaths quick = QuickPaths.tried(options, start);
+        if (quick.built().isPresent()) return quick.built().get();
+        NothingChanged since = quick.since();
+        HeapGuard.watch();
         long mark = lap(stages, "check inputs", start);
         String siteYaml = SiteInputs.siteYaml(options.source());
         // load
@@ -107,6 +104,7 @@ public final class SiteBuilder {
             LocalBaseUrl.warn(config.baseUrl(), options.baseUrl() != null, options.source(), siteYaml, diagnostics);
         }
 
+        HeapGuard.check();
         mark = lap(stages, "load", mark);
         // derive
         List<Article> published = Publication.select(content.articles(), options.drafts(), options.future(), options.now());
@@ -286,6 +284,21 @@ public final class SiteBuilder {
                     Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now()), result,
                     diagnostics.stored(sourcePaths), order);
             return result;
+        }
+    }
+
+    /**
+     * The quick paths, tried in order: nothing changed since the last build, or only article bodies, titles or key
+     * points ({@link ArticleEdits}). {@code built}: the result of the one that built; else {@code since}, the check
+     * of the inputs for the full build, without the last build's record (its input index is large, and a full build
+     * does not need it: it is not kept through one).
+     */
+    private record QuickPaths(Optional<BuildResult> built, NothingChanged since) {
+        static QuickPaths tried(BuildOptions options, long start) {
+            NothingChanged checked = NothingChanged.since(options);
+            Optional<BuildResult> built = checked.result(start);
+            if (built.isEmpty()) built = ArticleEdits.build(options, checked, start);
+            return new QuickPaths(built, built.isPresent() ? null : checked.withoutLast());
         }
     }
 

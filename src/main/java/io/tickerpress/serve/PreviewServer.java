@@ -10,6 +10,7 @@ import io.tickerpress.pipeline.SiteBuilder;
 import io.tickerpress.pipeline.TemporaryOutput;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
+import io.tickerpress.diag.OutOfMemory;
 import io.tickerpress.load.ContentLoader;
 
 import java.io.IOException;
@@ -252,9 +253,17 @@ public final class PreviewServer implements AutoCloseable {
         } catch (InputError e) {
             error = e.getMessage();
             log.println("error: " + e.getMessage());
-        } catch (RuntimeException e) {
-            error = "internal error: " + e;
-            log.println("internal error: " + e);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            OutOfMemoryError oom = OutOfMemory.find(e);
+            if (oom != null) {
+                // The heap is too small for the site (or HeapGuard saw it thrash): this rebuild failed, and the
+                // server goes on serving the last good build, as after any failed rebuild.
+                error = OutOfMemory.message("The build", oom);
+                log.println("error: " + error);
+            } else {
+                error = "internal error: " + e;
+                log.println("internal error: " + e);
+            }
         }
         log.flush();
         builds++;

@@ -1,12 +1,13 @@
-package io.tickerpress.cli;
+package io.tickerpress.diag;
 
 import java.util.Locale;
 
 /**
- * What a command says when the Java heap runs out: the heap it had and how to give it more. A small reserve is
- * held from the start and let go when the heap runs out, so that the message itself can still be printed.
+ * What a command says when the Java heap runs out: the heap it had and how to give it more (the command line's
+ * failures, and a preview server's failed rebuild). A small reserve is held from the start and let go when the heap
+ * runs out, so that the message itself can still be printed.
  */
-final class OutOfMemory {
+public final class OutOfMemory {
     /** Released on the first out-of-memory error, so that unwinding and printing have room. */
     private static volatile byte[] reserve = new byte[1 << 20];
 
@@ -17,12 +18,12 @@ final class OutOfMemory {
      * Loads this class, and so takes the reserve, while there is room: called first thing in {@code main}. Were the
      * class first loaded when the heap has run out, taking the reserve would fail and no message would print.
      */
-    static void reserve() {
+    public static void reserve() {
         // Loading the class has done the work.
     }
 
     /** The out-of-memory error behind {@code e} (itself or a cause), or null when it is something else. */
-    static OutOfMemoryError find(Throwable e) {
+    public static OutOfMemoryError find(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OutOfMemoryError oom) return oom;
             if (t.getCause() == t) break;
@@ -31,12 +32,12 @@ final class OutOfMemory {
     }
 
     /** Lets go of the reserve; the failed command's own objects are garbage once its frames are gone. */
-    static void free() {
+    public static void free() {
         reserve = null;
     }
 
     /** "the build ran out of memory (Java heap of 768 MiB): ..." */
-    static String message(String what, OutOfMemoryError e) {
+    public static String message(String what, OutOfMemoryError e) {
         long mib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         String kind = e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")";
         return String.format(Locale.ROOT, "%s ran out of memory: the Java heap is limited to %d MiB%s. Give it more with"
