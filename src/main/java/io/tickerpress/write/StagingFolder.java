@@ -480,7 +480,18 @@ public final class StagingFolder implements AutoCloseable {
             LAST_WRITTEN.remove(output); // a failed build may have added files: the next one walks the folder
         }
         if (!published && !inPlace) {
-            Trees.delete(staging); // a leftover is removed by the next build
+            // In the background: a folder of 100,000 pages takes minutes to remove on a busy disk, and the reason
+            // the build failed is printed only after this. It is renamed first, to a name no build ever gives a
+            // version: the next build may number its own folder as this one was, and a removal still running must
+            // not reach it. Whatever is left is removed by the next build.
+            Path removing = staging.resolveSibling("." + staging.getFileName() + ".removing-"
+                    + ProcessHandle.current().pid() + "-" + System.nanoTime());
+            try {
+                AtomicFiles.move(staging, removing);
+                Trees.deleteInBackground(removing);
+            } catch (IOException e) {
+                Trees.delete(staging);
+            }
         }
         if (lock != null) lock.close();
     }
