@@ -120,7 +120,7 @@ public final class Theme {
         return d;
     }
 
-    private volatile Map<String, byte[]> userFiles;
+    private Map<String, byte[]> userFiles; // under the lock of userFiles()
 
     /**
      * Every file below the site's own {@code templates/} (none without one), as relative path → bytes in path order,
