@@ -60,7 +60,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Then those pages alone are rendered, from the articles they show (parsed from their files, not from the
  * archive), and every other file of the published version is carried over into a new version that is published
  * as every build's is. Anything else is built in full: a changed time, tag or slug, an added or removed file, a
- * template, site.yaml, market data, charts or shortcodes in a changed article, full-content feeds, an as-of
+ * template, site.yaml, market data, a chart the published version does not have, full-content feeds, an as-of
  * sidebar; and a title or key point that a feed, the news sitemap, the front page or every article's "latest"
  * list shows (one of the newest stories). This path only takes edits whose pages it can name.
  */
@@ -156,9 +156,10 @@ final class ArticleEdits {
             Integer at = places.get(file);
             if (at == null) return null; // not a published article (a template, site.yaml, data, a draft)
             Article a = load(options, now, loader, paths, order, at);
-            if (a == null || !a.charts().isEmpty() || a.body().shortcodes() || a.body().key() == null) {
-                return null; // its page shows market data or charts
-            }
+            // Its page may show market data (shortcodes, charts): the data did not change (only articles did), and
+            // the page renders from the same data as a full build's; a chart it shows must be one the published
+            // version has (Rendering.page).
+            if (a == null || a.body().key() == null) return null;
             loaded.put(at, a);
             pageAt.add(at);
             String face = ArticleOrder.face(paths, a);

@@ -237,9 +237,21 @@ class IncrementalEqualsCleanTest {
         assertQuick(unwarned, 1);
         assertFalse(unwarned.result().warnings().stream().anyMatch(w -> w.contains("raw HTML")));
 
-        // Edits whose effect reaches further, or that the path cannot prove: built in full (and still exact).
+        // Shortcodes and charts compute from the market data, which no article edit changes: still one page.
         edit(newest, s -> s + "\nIt closed at {{< quote MU close >}}.\n");
-        assertFalse(quick(step("body of an article, now with a shortcode").result()));
+        assertQuick(step("body of an article, now with a shortcode"), 1);
+        edit(newest, s -> s.replace("{{< quote MU close >}}", "{{< quote MU changePct >}}, {{< quote RUT streak >}}"));
+        assertQuick(step("a shortcode's field changed, another added"), 1);
+        String micron = "content/articles/2026-01-16-micron-record.md"; // a chart shortcode and quotes
+        edit(micron, s -> s + "\nA line below the chart.\n");
+        assertQuick(step("body of an article with a chart"), 1);
+        String nvidia = "content/articles/2026-01-08-nvidia-slides-rotation.md";
+        edit(nvidia, s -> s + "\nA line below the candles.\n");
+        assertQuick(step("body of another article with a chart"), 1);
+
+        // Edits whose effect reaches further, or that the path cannot prove: built in full (and still exact).
+        edit(micron, s -> s + "\n{{< chart price MU range=1M title=\"Micron, one month\" >}}\n");
+        assertFalse(quick(step("body of an article, now with a chart no page showed").result()));
         edit(draft, s -> s + "\nA draft's new line.\n");
         Step draftStep = step("body of a draft");
         assertFalse(quick(draftStep.result()));
