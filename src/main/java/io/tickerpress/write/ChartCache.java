@@ -125,8 +125,8 @@ public final class ChartCache {
     /**
      * Whether every chart file of a published site folder is still as this cache stored it (it carries the
      * stored time): a chart written over in place there (an optimiser) has another time, and the next build
-     * must draw it again. A chart written by the build that drew it has another time too (only charts taken
-     * from the cache carry it), so the build after that one is a full one.
+     * must draw it again. A chart the build drew is linked from the cache too (it is written into the site only
+     * when the cache cannot hold it or link it: then the build after that one is a full one).
      */
     public static boolean chartsIntact(Path siteFolder) {
         Path charts = siteFolder.resolve("charts");

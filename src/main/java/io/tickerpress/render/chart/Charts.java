@@ -162,7 +162,6 @@ public final class Charts {
         return jobs.size();
     }
 
-    /** Writes every requested chart's files through {@code out}, rendering only those not in the cache. */
     /** Writes every requested chart's files, rendering only those not in the cache. */
     public Stats renderAll(BiConsumer<String, byte[]> out) {
         return renderAll(out, null);
@@ -199,6 +198,9 @@ public final class Charts {
                     cache.put(names.get(i), drawn.get(i));
                     files.put(names.get(i), drawn.get(i));
                 }
+                // Linked from the cache as later builds link it, so the site's file is the cache's (with its stored
+                // time): the next build finds the published charts intact and, with nothing changed, does nothing.
+                if (link != null) todo.removeIf(name -> linked(link, name));
                 rendered.incrementAndGet();
             } else {
                 reused.incrementAndGet();
