@@ -137,9 +137,14 @@ public final class LocatedTree {
         }
     }
 
+    /** NaN and infinities as YAML and lenient JSON write them: kept as text, for the loaders to refuse by name. */
+    private static final java.util.regex.Pattern NOT_FINITE =
+            java.util.regex.Pattern.compile("(?i)[-+]?(\\.nan|nan|\\.inf|inf|infinity)");
+
     private JsonNode readFloat(JsonParser p) throws IOException {
         String text = p.getText();
-        if (text.matches("(?i)[-+]?(\\.nan|nan|\\.inf|inf|infinity)")) {
+        // A number ends with a digit or a point; only these words end with a letter (a snapshot holds thousands).
+        if (!text.isEmpty() && Character.isLetter(text.charAt(text.length() - 1)) && NOT_FINITE.matcher(text).matches()) {
             return NODES.textNode(text);
         }
         return NODES.numberNode(p.getDecimalValue());
