@@ -2,7 +2,7 @@ package io.tickerpress.deploy;
 
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
-import io.tickerpress.render.Fingerprint;
+import io.tickerpress.model.Fingerprint;
 import io.tickerpress.write.StagingFolder;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.tickerpress.deploy;
 
-import io.tickerpress.render.Fingerprint;
+import io.tickerpress.model.Fingerprint;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;

@@ -1,6 +1,7 @@
 package io.tickerpress.derive;
 
 import io.tickerpress.model.DayChange;
+import io.tickerpress.model.Fingerprint;
 import io.tickerpress.model.MarketData;
 import io.tickerpress.model.PriceSeries;
 import io.tickerpress.model.Quote;
@@ -84,25 +85,18 @@ public final class Market {
     public String digest() {
         String d = digest;
         if (d == null) {
-            java.security.MessageDigest sha;
-            try {
-                sha = java.security.MessageDigest.getInstance("SHA-256");
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            // The fingerprints' own hash: SHA-256 took a fifth of an article edit on a site of 5,000 snapshots.
+            Fingerprint.Parts hash = new Fingerprint.Parts();
             for (Snapshot s : data.snapshots()) {
-                StringBuilder figures = new StringBuilder().append(java.util.Arrays.asList(s.date(), s.asOf(),
-                        s.indices(), s.quotes(), s.sectors()));
+                hash.add(java.util.Arrays.asList(s.date(), s.asOf(), s.indices(), s.quotes(), s.sectors()).toString());
                 for (StockOfTheDay x : s.stockOfTheDay()) {
-                    figures.append(java.util.Arrays.asList(x.symbol(), x.time(), x.headline(), x.body(), x.line()));
+                    hash.add(java.util.Arrays.asList(x.symbol(), x.time(), x.headline(), x.body(), x.line()).toString());
                 }
-                sha.update(figures.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                hash.add(s.stockOfTheDay().size());
             }
-            data.series().values().stream().sorted(java.util.Comparator.comparing(PriceSeries::symbol)).forEach(series -> {
-                sha.update(series.symbol().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                sha.update(java.nio.ByteBuffer.allocate(8).putLong(series.contentHash()).array());
-            });
-            d = java.util.HexFormat.of().formatHex(sha.digest(), 0, 16);
+            data.series().values().stream().sorted(java.util.Comparator.comparing(PriceSeries::symbol))
+                    .forEach(series -> hash.add(series.symbol()).add(series.contentHash()));
+            d = hash.hex();
             digest = d;
         }
         return d;

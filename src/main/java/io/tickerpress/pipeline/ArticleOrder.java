@@ -4,7 +4,7 @@ import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.Source;
-import io.tickerpress.render.Fingerprint;
+import io.tickerpress.model.Fingerprint;
 import io.tickerpress.write.RecordBytes;
 
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.tickerpress.pipeline;
 
 import io.tickerpress.load.ArticleLoader;
 
-import io.tickerpress.render.Fingerprint;
+import io.tickerpress.model.Fingerprint;
 import io.tickerpress.model.Hex128;
 import io.tickerpress.write.RecordBytes;
 

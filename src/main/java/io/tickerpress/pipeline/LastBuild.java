@@ -1,6 +1,6 @@
 package io.tickerpress.pipeline;
 
-import io.tickerpress.render.Fingerprint;
+import io.tickerpress.model.Fingerprint;
 import io.tickerpress.write.RecordBytes;
 
 import java.io.IOException;

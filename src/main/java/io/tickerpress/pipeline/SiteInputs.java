@@ -1,7 +1,7 @@
 package io.tickerpress.pipeline;
 
 import io.tickerpress.model.SiteConfig;
-import io.tickerpress.render.Fingerprint;
+import io.tickerpress.model.Fingerprint;
 import io.tickerpress.render.Theme;
 
 import java.io.IOException;

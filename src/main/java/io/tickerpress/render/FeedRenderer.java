@@ -1,6 +1,7 @@
 package io.tickerpress.render;
 
 import io.tickerpress.model.Article;
+import io.tickerpress.model.Fingerprint;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.render.view.FeedView;

@@ -12,6 +12,7 @@ import io.tickerpress.diag.InputError;
 import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.ChartSpec;
+import io.tickerpress.model.Fingerprint;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.render.chart.Charts;

@@ -3,6 +3,7 @@ package io.tickerpress.render;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tickerpress.model.Article;
+import io.tickerpress.model.Fingerprint;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.render.search.IndexFiles;
 import io.tickerpress.render.search.Postings;

@@ -1,6 +1,7 @@
 package io.tickerpress.render;
 
 import io.tickerpress.derive.PageRecord;
+import io.tickerpress.model.Fingerprint;
 import io.tickerpress.render.view.SitemapView;
 
 import java.nio.charset.StandardCharsets;

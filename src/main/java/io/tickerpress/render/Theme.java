@@ -14,6 +14,7 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
+import io.tickerpress.model.Fingerprint;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -69,7 +69,7 @@ public final class SearchFormat {
 
     /** The name of a file's content: the first {@value #HASH_HEX} hex digits of its SHA-256. */
     public static String hash(byte[] content) {
-        return io.tickerpress.render.Fingerprint.sha256(content).substring(0, HASH_HEX);
+        return io.tickerpress.model.Fingerprint.sha256(content).substring(0, HASH_HEX);
     }
 
     /** A shard or a block of postings: {@code search/HASH.bin}. */

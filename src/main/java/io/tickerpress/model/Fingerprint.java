@@ -1,4 +1,4 @@
-package io.tickerpress.render;
+package io.tickerpress.model;
 
 /**
  * Fingerprints of page inputs: a 128-bit hash (two independent 64-bit multiply-xorshift lanes) of their text.
