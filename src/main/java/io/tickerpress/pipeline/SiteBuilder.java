@@ -157,12 +157,13 @@ public final class SiteBuilder {
             // Each list page's task (and the page it renders) is made when a worker takes it (TaskList).
             TaskList lists = new TaskList();
             lists.addFor(Pagination.paginate(newestFirst, config.paginate(), ""), page -> () -> store.page(page.path(),
-                    Source.generated(listPage("the home page", page)),
+                    Source.listPage("the home page", page.number()),
                     pages.home(page, digests.isEmpty() ? null : digests.get(digests.size() - 1)),
                     newest(page.items(), newestContent)));
             for (Taxonomy.Term tag : tags) {
+                String list = "the page of tag '" + tag.name() + "'";
                 lists.addFor(Pagination.paginate(tag.articles(), config.paginate(), tag.path()), page -> () -> store.page(
-                        page.path(), Source.generated(listPage("the page of tag '" + tag.name() + "'", page)),
+                        page.path(), Source.listPage(list, page.number()),
                         pages.articleList("list", tag.name(), page, pages.tagFeeds(tag.name(), tag.path())),
                         newest(page.items(), newestContent)));
             }
@@ -170,14 +171,16 @@ public final class SiteBuilder {
                     newestContent));
             for (Archives.Archive archive : Archives.of(config, newestFirst)) {
                 String heading = pages.archiveHeading(archive);
+                String list = "the archive of " + heading;
                 lists.addFor(Pagination.paginate(archive.articles(), config.paginate(), archive.path()), page -> () ->
-                        store.page(page.path(), Source.generated(listPage("the archive of " + heading, page)),
+                        store.page(page.path(), Source.listPage(list, page.number()),
                                 pages.articleList("archive", heading, page, List.of()),
                                 newest(page.items(), newestContent)));
             }
             for (Taxonomy.Term author : authors(newestFirst)) {
+                String list = "the page of author '" + author.name() + "'";
                 lists.addFor(Pagination.paginate(author.articles(), config.paginate(), author.path()), page -> () ->
-                        store.page(page.path(), Source.generated(listPage("the page of author '" + author.name() + "'", page)),
+                        store.page(page.path(), Source.listPage(list, page.number()),
                                 pages.articleList("author", author.name(), page, List.of()),
                                 newest(page.items(), newestContent)));
             }
@@ -192,7 +195,7 @@ public final class SiteBuilder {
                 List<DigestDay> newestDays = new ArrayList<>(digests);
                 Collections.reverse(newestDays);
                 marketLists.addFor(Pagination.paginate(newestDays, config.paginate(), "markets/"), page -> () ->
-                        store.page(page.path(), Source.generated(listPage("the markets index", page)),
+                        store.page(page.path(), Source.listPage("the markets index", page.number()),
                                 pages.marketsIndex(page), page.items().get(0).snapshot().asOf().toInstant()));
             }
             List<Taxonomy.Term> tickerTerms = new ArrayList<>();
@@ -202,10 +205,11 @@ public final class SiteBuilder {
                 Instant dataDate = market.stats(symbol).filter(st -> st.size() > 0)
                         .map(st -> market.calendar().closeAt(st.date(st.size() - 1)).toInstant())
                         .orElse(null);
+                String list = "the page of ticker " + symbol;
                 marketLists.addFor(Pagination.paginate(articles, config.paginate(), path), page -> () -> {
                     Instant newest = newest(page.items(), dataDate == null ? newestContent : dataDate);
                     Instant lastmod = dataDate != null && dataDate.isAfter(newest) ? dataDate : newest;
-                    store.page(page.path(), Source.generated(listPage("the page of ticker " + symbol, page)),
+                    store.page(page.path(), Source.listPage(list, page.number()),
                             pages.ticker(symbol, page), lastmod);
                 });
             });
@@ -347,10 +351,6 @@ public final class SiteBuilder {
                     files.accept(path + "feed.xml", bytes(feeds.rss(feed)));
                     files.accept(path + "atom.xml", bytes(feeds.atom(feed)));
                 });
-    }
-
-    private static String listPage(String list, Pagination.Page<?> page) {
-        return page.number() == 1 ? list : "page " + page.number() + " of " + list;
     }
 
     private static byte[] bytes(String s) {
