@@ -18,7 +18,6 @@ import java.util.Optional;
  */
 public final class Chronicle {
     private final List<PublishedArticle> oldestFirst;
-    private final Map<String, Integer> indexByPath = new HashMap<>();
 
     public Chronicle(SiteConfig config, List<Article> published) {
         List<PublishedArticle> list = new ArrayList<>();
@@ -30,15 +29,26 @@ public final class Chronicle {
                 throw new InputError(a.file(), 1, "maps to the same URL /" + path + " as " + clash.file()
                         + ": give one of them a different 'slug'");
             }
-            indexByPath.put(path, list.size());
             list.add(new PublishedArticle(a, path));
         }
         this.oldestFirst = List.copyOf(list);
     }
 
+    /** The order of the chronicle: by publication instant, then slug, then file. */
+    private static final Comparator<Article> ORDER = Comparator.comparingLong(Chronicle::second)
+            .thenComparingInt(Chronicle::nano).thenComparing(Article::slug).thenComparing(Article::file);
+
+    private static long second(Article a) {
+        return a.date().toEpochSecond();
+    }
+
+    private static int nano(Article a) {
+        return a.date().getNano();
+    }
+
     /**
-     * The articles oldest first: by publication instant, then slug, then file. Each one's instant is computed once
-     * rather than at every comparison (a large archive sorts 100,000 articles).
+     * The articles oldest first ({@link #ORDER}). Each one's instant is computed once rather than at every
+     * comparison (a large archive sorts 100,000 articles).
      */
     private static List<Article> oldestFirst(List<Article> articles) {
         record Keyed(long second, int nano, Article article) {
@@ -47,8 +57,7 @@ public final class Chronicle {
                 .thenComparing(k -> k.article().slug()).thenComparing(k -> k.article().file());
         List<Keyed> keyed = new ArrayList<>(articles.size());
         for (Article a : articles) {
-            java.time.Instant at = a.date().toInstant();
-            keyed.add(new Keyed(at.getEpochSecond(), at.getNano(), a));
+            keyed.add(new Keyed(second(a), nano(a), a));
         }
         keyed.sort(order);
         List<Article> sorted = new ArrayList<>(keyed.size());
@@ -66,20 +75,37 @@ public final class Chronicle {
         return List.copyOf(copy);
     }
 
-    /** An article's place: how many published articles are older. */
+    /**
+     * An article's place: how many published articles are older. Found by its place in the order (no map from
+     * path to place: a large archive holds one entry per article for the whole build).
+     *
+     * @throws java.util.NoSuchElementException when the article is not in this chronicle (no article at its place
+     *         has its path)
+     */
     public int place(PublishedArticle a) {
-        return indexByPath.get(a.path());
+        int low = 0;
+        int high = oldestFirst.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            PublishedArticle at = oldestFirst.get(mid);
+            int c = at == a ? 0 : ORDER.compare(at.article(), a.article());
+            if (c < 0) low = mid + 1;
+            else if (c > 0) high = mid - 1;
+            else if (at.path().equals(a.path())) return mid;
+            else break;
+        }
+        throw new java.util.NoSuchElementException("not in the chronicle: /" + a.path());
     }
 
     /** The next older article. */
     public Optional<PublishedArticle> previous(PublishedArticle a) {
-        int i = indexByPath.get(a.path());
+        int i = place(a);
         return i > 0 ? Optional.of(oldestFirst.get(i - 1)) : Optional.empty();
     }
 
     /** The next newer article. */
     public Optional<PublishedArticle> next(PublishedArticle a) {
-        int i = indexByPath.get(a.path());
+        int i = place(a);
         return i + 1 < oldestFirst.size() ? Optional.of(oldestFirst.get(i + 1)) : Optional.empty();
     }
 }

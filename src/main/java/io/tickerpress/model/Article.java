@@ -3,7 +3,6 @@ package io.tickerpress.model;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +10,8 @@ import java.util.Objects;
  * One news article as written by an editor: front matter plus the Markdown body.
  *
  * <p>A build holds every article of the archive for its whole run (lists, feeds and neighbours need them), so an
- * article is kept compact: its title, slug and summary lines in one array ({@link PackedStrings}), its dates as
+ * article is kept compact: its title and slug in one array ({@link PackedStrings}), its key points likewise or on
+ * disk ({@link KeyPoints}), its dates as
  * the instant and the zone (a {@code ZonedDateTime} is four objects), each accessor giving back the value as
  * written. It behaves as a record of the accessors below (equality, hash code, text).
  *
@@ -25,8 +25,10 @@ public final class Article {
     private static final long NONE = Long.MIN_VALUE;
 
     private final String file;
-    /** The title, the slug, then the summary lines. */
+    /** The title, then the slug. */
     private final byte[] strings;
+    /** The summary lines, in memory or on disk. */
+    private final KeyPoints summary;
     private final long dateSecond;
     private final int dateNano;
     private final ZoneId dateZone;
@@ -46,11 +48,17 @@ public final class Article {
     public Article(String file, String title, ZonedDateTime date, ZonedDateTime updated, String dateline, String slug,
                    List<String> summary, List<String> tags, List<String> tickers, List<Source> sources, String author,
                    boolean draft, List<ChartRequest> charts, ArticleBody body, int bodyLine) {
-        List<String> strings = new ArrayList<>(summary.size() + 2);
-        strings.add(Objects.requireNonNull(title, "title"));
-        strings.add(Objects.requireNonNull(slug, "slug"));
-        strings.addAll(summary); // each line not null, as List.copyOf requires
-        this.strings = PackedStrings.pack(strings);
+        this(file, title, date, updated, dateline, slug, KeyPoints.of(List.copyOf(summary)), tags, tickers, sources,
+                author, draft, charts, body, bodyLine);
+    }
+
+    /** @param summary the key points, held in memory or on disk */
+    public Article(String file, String title, ZonedDateTime date, ZonedDateTime updated, String dateline, String slug,
+                   KeyPoints summary, List<String> tags, List<String> tickers, List<Source> sources, String author,
+                   boolean draft, List<ChartRequest> charts, ArticleBody body, int bodyLine) {
+        this.strings = PackedStrings.pack(List.of(Objects.requireNonNull(title, "title"),
+                Objects.requireNonNull(slug, "slug")));
+        this.summary = Objects.requireNonNull(summary, "summary");
         this.file = file;
         this.dateSecond = date.toEpochSecond();
         this.dateNano = date.getNano();
@@ -87,6 +95,12 @@ public final class Article {
         return ZonedDateTime.ofInstant(Instant.ofEpochSecond(updatedSecond, updatedNano), updatedZone);
     }
 
+    /** When the article last changed: its update when it has one, else its publication (as an instant). */
+    public Instant lastChanged() {
+        return updatedSecond == NONE ? Instant.ofEpochSecond(dateSecond, dateNano)
+                : Instant.ofEpochSecond(updatedSecond, updatedNano);
+    }
+
     public String dateline() {
         return dateline;
     }
@@ -95,8 +109,9 @@ public final class Article {
         return PackedStrings.get(strings, 1);
     }
 
+    /** The key points; read from disk when they are kept there: ask once per use. */
     public List<String> summary() {
-        return List.copyOf(PackedStrings.from(strings, 2));
+        return summary.lines();
     }
 
     public List<String> tags() {

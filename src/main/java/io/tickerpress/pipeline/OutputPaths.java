@@ -15,25 +15,74 @@ import java.util.Map;
  */
 final class OutputPaths {
     /**
-     * What writes an output.
-     *
-     * @param description how the user knows it: a content file's path or e.g. "the tags index"
-     * @param file the content file to name in the error, or null for generated pages
-     * @param fix how to move this output elsewhere, or null when it cannot be moved
+     * What writes an output. A large archive claims a file for every page and keeps its source until the build
+     * ends, so a page of a list keeps the list's description (one string for all its pages) and its number, and
+     * its own description is made only when a message needs it.
      */
-    record Source(String description, String file, String fix) {
+    static final class Source {
+        private final String description;
+        /** The page of a list (from 2; 1 is the list itself), or 0. */
+        private final int page;
+        private final String file;
+        private final String fix;
+
+        /**
+         * @param description how the user knows it: a content file's path or e.g. "the tags index"
+         * @param file the content file to name in the error, or null for generated pages
+         * @param fix how to move this output elsewhere, or null when it cannot be moved
+         */
+        private Source(String description, int page, String file, String fix) {
+            this.description = description;
+            this.page = page;
+            this.file = file;
+            this.fix = fix;
+        }
+
         static Source article(String file) {
-            return new Source(file, file, "give the article another 'slug', or change 'permalinks.article' in"
+            return new Source(file, 0, file, "give the article another 'slug', or change 'permalinks.article' in"
                     + " content/site.yaml");
         }
 
         static Source generated(String description) {
-            return new Source(description, null, null);
+            return new Source(description, 0, null, null);
+        }
+
+        /** Page {@code number} (from 1) of a paginated list: "page 2 of the home page"; the first is the list. */
+        static Source listPage(String list, int number) {
+            return new Source(list, number > 1 ? number : 0, null, null);
         }
 
         static Source themeFile(String sitePath) {
             String name = "static/" + sitePath.substring(sitePath.indexOf('/') + 1);
-            return new Source("the theme file " + name, null, "rename or remove " + name + " in the templates folder");
+            return new Source("the theme file " + name, 0, null, "rename or remove " + name + " in the templates folder");
+        }
+
+        String description() {
+            return page == 0 ? description : "page " + page + " of " + description;
+        }
+
+        String file() {
+            return file;
+        }
+
+        String fix() {
+            return fix;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Source s && description().equals(s.description())
+                    && java.util.Objects.equals(file, s.file) && java.util.Objects.equals(fix, s.fix);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(description(), file, fix);
+        }
+
+        @Override
+        public String toString() {
+            return "Source[description=" + description() + ", file=" + file + ", fix=" + fix + "]";
         }
     }
 

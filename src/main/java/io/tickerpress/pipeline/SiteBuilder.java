@@ -115,8 +115,7 @@ public final class SiteBuilder {
         Market market = new Market(content.market(), TradingCalendar.of(config.market()));
         List<DigestDay> digests = new MarketPages(market, config).digests(content.digests(), newestFirst);
         Map<String, List<PublishedArticle>> tickers = tickers(market, newestFirst);
-        Map<PublishedArticle, Instant> lastChanged = lastChanges(newestFirst);
-        Instant newestContent = newestContent(lastChanged, newestFirst, market);
+        Instant newestContent = newestContent(newestFirst, market);
 
         mark = lap(stages, "derive", mark);
         // render + write
@@ -155,33 +154,35 @@ public final class SiteBuilder {
                             pages.article(entry, chronicle, latest), lastmod(entry)));
             // List pages render on the workers too: each is written to its own path, and the records that the
             // sitemap lists are sorted there, so the output does not depend on the order they finish in.
-            List<Runnable> lists = new ArrayList<>();
-            for (var page : Pagination.paginate(newestFirst, config.paginate(), "")) {
-                lists.add(() -> store.page(page.path(), Source.generated(listPage("the home page", page)),
-                        pages.home(page, digests.isEmpty() ? null : digests.get(digests.size() - 1)),
-                        newest(lastChanged, page.items(), newestContent)));
-            }
+            // Each list page's task (and the page it renders) is made when a worker takes it (TaskList).
+            TaskList lists = new TaskList();
+            lists.addFor(Pagination.paginate(newestFirst, config.paginate(), ""), page -> () -> store.page(page.path(),
+                    Source.listPage("the home page", page.number()),
+                    pages.home(page, digests.isEmpty() ? null : digests.get(digests.size() - 1)),
+                    newest(page.items(), newestContent)));
             for (Taxonomy.Term tag : tags) {
-                for (var page : Pagination.paginate(tag.articles(), config.paginate(), tag.path())) {
-                    lists.add(() -> store.page(page.path(), Source.generated(listPage("the page of tag '" + tag.name() + "'", page)),
-                            pages.articleList("list", tag.name(), page,
-                            pages.tagFeeds(tag.name(), tag.path())), newest(lastChanged, page.items(), newestContent)));
-                }
+                String list = "the page of tag '" + tag.name() + "'";
+                lists.addFor(Pagination.paginate(tag.articles(), config.paginate(), tag.path()), page -> () -> store.page(
+                        page.path(), Source.listPage(list, page.number()),
+                        pages.articleList("list", tag.name(), page, pages.tagFeeds(tag.name(), tag.path())),
+                        newest(page.items(), newestContent)));
             }
-            lists.add(() -> store.page("tags/", Source.generated("the tags index"), pages.termIndex("Tags", "tags/", tags),
+            lists.addTask(() -> store.page("tags/", Source.generated("the tags index"), pages.termIndex("Tags", "tags/", tags),
                     newestContent));
             for (Archives.Archive archive : Archives.of(config, newestFirst)) {
                 String heading = pages.archiveHeading(archive);
-                for (var page : Pagination.paginate(archive.articles(), config.paginate(), archive.path())) {
-                    lists.add(() -> store.page(page.path(), Source.generated(listPage("the archive of " + heading, page)),
-                            pages.articleList("archive", heading, page, List.of()), newest(lastChanged, page.items(), newestContent)));
-                }
+                String list = "the archive of " + heading;
+                lists.addFor(Pagination.paginate(archive.articles(), config.paginate(), archive.path()), page -> () ->
+                        store.page(page.path(), Source.listPage(list, page.number()),
+                                pages.articleList("archive", heading, page, List.of()),
+                                newest(page.items(), newestContent)));
             }
             for (Taxonomy.Term author : authors(newestFirst)) {
-                for (var page : Pagination.paginate(author.articles(), config.paginate(), author.path())) {
-                    lists.add(() -> store.page(page.path(), Source.generated(listPage("the page of author '" + author.name() + "'", page)),
-                            pages.articleList("author", author.name(), page, List.of()), newest(lastChanged, page.items(), newestContent)));
-                }
+                String list = "the page of author '" + author.name() + "'";
+                lists.addFor(Pagination.paginate(author.articles(), config.paginate(), author.path()), page -> () ->
+                        store.page(page.path(), Source.listPage(list, page.number()),
+                                pages.articleList("author", author.name(), page, List.of()),
+                                newest(page.items(), newestContent)));
             }
             workers.each(lists, Runnable::run);
             mark = lap(stages, "articles and lists", mark);
@@ -189,14 +190,13 @@ public final class SiteBuilder {
             workers.each(digests, day ->
                     store.page(day.path(), Source.generated("the market digest of " + day.snapshot().file()),
                             pages.digest(day), day.snapshot().asOf().toInstant()));
-            List<Runnable> marketLists = new ArrayList<>();
+            TaskList marketLists = new TaskList();
             if (!digests.isEmpty()) {
                 List<DigestDay> newestDays = new ArrayList<>(digests);
                 Collections.reverse(newestDays);
-                for (var page : Pagination.paginate(newestDays, config.paginate(), "markets/")) {
-                    marketLists.add(() -> store.page(page.path(), Source.generated(listPage("the markets index", page)),
-                            pages.marketsIndex(page), page.items().get(0).snapshot().asOf().toInstant()));
-                }
+                marketLists.addFor(Pagination.paginate(newestDays, config.paginate(), "markets/"), page -> () ->
+                        store.page(page.path(), Source.listPage("the markets index", page.number()),
+                                pages.marketsIndex(page), page.items().get(0).snapshot().asOf().toInstant()));
             }
             List<Taxonomy.Term> tickerTerms = new ArrayList<>();
             tickers.forEach((symbol, articles) -> {
@@ -205,12 +205,13 @@ public final class SiteBuilder {
                 Instant dataDate = market.stats(symbol).filter(st -> st.size() > 0)
                         .map(st -> market.calendar().closeAt(st.date(st.size() - 1)).toInstant())
                         .orElse(null);
-                for (var page : Pagination.paginate(articles, config.paginate(), path)) {
-                    Instant newest = newest(lastChanged, page.items(), dataDate == null ? newestContent : dataDate);
+                String list = "the page of ticker " + symbol;
+                marketLists.addFor(Pagination.paginate(articles, config.paginate(), path), page -> () -> {
+                    Instant newest = newest(page.items(), dataDate == null ? newestContent : dataDate);
                     Instant lastmod = dataDate != null && dataDate.isAfter(newest) ? dataDate : newest;
-                    marketLists.add(() -> store.page(page.path(), Source.generated(listPage("the page of ticker " + symbol, page)),
-                            pages.ticker(symbol, page), lastmod));
-                }
+                    store.page(page.path(), Source.listPage(list, page.number()),
+                            pages.ticker(symbol, page), lastmod);
+                });
             });
             workers.each(marketLists, Runnable::run);
             if (!tickerTerms.isEmpty()) {
@@ -352,40 +353,27 @@ public final class SiteBuilder {
                 });
     }
 
-    private static String listPage(String list, Pagination.Page<?> page) {
-        return page.number() == 1 ? list : "page " + page.number() + " of " + list;
-    }
-
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** When an article last changed: its update, else its publication. */
     private static Instant lastmod(PublishedArticle p) {
-        return (p.article().updated() == null ? p.article().date() : p.article().updated()).toInstant();
+        return p.article().lastChanged();
     }
 
-    /** Each article's last change ({@link #lastmod}), worked out once: list pages ask for it many times over. */
-    private static Map<PublishedArticle, Instant> lastChanges(List<PublishedArticle> newestFirst) {
-        Map<PublishedArticle, Instant> changed = new java.util.IdentityHashMap<>(newestFirst.size() * 2);
-        for (PublishedArticle p : newestFirst) changed.put(p, lastmod(p));
-        return changed;
-    }
-
-    private static Instant newest(Map<PublishedArticle, Instant> lastChanged, List<PublishedArticle> items,
-                                  Instant fallback) {
+    private static Instant newest(List<PublishedArticle> items, Instant fallback) {
         Instant newest = null;
         for (PublishedArticle p : items) {
-            Instant t = lastChanged.get(p);
-            if (t == null) t = lastmod(p); // a list of other objects than the site's articles
+            Instant t = lastmod(p);
             if (newest == null || t.isAfter(newest)) newest = t;
         }
         return newest == null ? fallback : newest;
     }
 
     /** The newest moment in the content: an article's time or a snapshot's close. Not the build's clock. */
-    private static Instant newestContent(Map<PublishedArticle, Instant> lastChanged, List<PublishedArticle> newestFirst,
-                                         Market market) {
-        Instant newest = newest(lastChanged, newestFirst, Instant.EPOCH);
+    private static Instant newestContent(List<PublishedArticle> newestFirst, Market market) {
+        Instant newest = newest(newestFirst, Instant.EPOCH);
         for (var s : market.snapshots()) {
             if (s.asOf().toInstant().isAfter(newest)) newest = s.asOf().toInstant();
         }

@@ -90,7 +90,8 @@ public final class FeedRenderer {
         Article a = p.article();
         String url = config.baseUrl() + p.path();
         String content = bodyHtml == null ? null : FeedHtml.absoluteLinks(bodyHtml.apply(p), url);
-        String summary = a.summary().isEmpty() ? a.title() : String.join(" ", a.summary());
+        List<String> lines = a.summary();
+        String summary = lines.isEmpty() ? a.title() : String.join(" ", lines);
         return new FeedView.Item(a.title(), url, Formats.iso(a.date()), Formats.iso(modified(a)),
                 RFC_822.format(a.date().withZoneSameInstant(ZoneOffset.UTC)), summary, HtmlText.escape(summary), content,
                 a.author().isEmpty() ? config.publisher() : a.author(), a.tags());

@@ -62,8 +62,6 @@ public final class PageRenderer {
      * Filled before the pages render (the constructor, {@link #latest}), only read while they do.
      */
     private final Map<Object, String> sharedParts = new java.util.IdentityHashMap<>();
-    /** Each listed article's {@link #itemKey}, by its path. */
-    private final Map<String, String> itemKeys = new ConcurrentHashMap<>();
     private final Charts charts;
     private final Formats formats;
     /** Names input files in fingerprints the same from any working folder (relative to the site's folder). */
@@ -144,13 +142,14 @@ public final class PageRenderer {
 
     private ArticlePage articlePage(PublishedArticle entry, Chronicle chronicle, List<ArticleItemView> latest) {
         Article a = entry.article();
+        List<String> summary = a.summary();
         ArticleView view = new ArticleView(
                 a.title(), url(entry.path()), canonical(entry.path()),
                 formats.dateline(a.dateline(), a.date()),
                 Formats.iso(a.date()),
                 a.updated() == null ? null : formats.datelineTime(a.updated()),
                 Formats.iso(a.updated() == null ? a.date() : a.updated()),
-                a.author(), a.summary(), "",
+                a.author(), summary, "",
                 a.sources().stream().map(s -> new LinkView(s.name(), s.url())).toList(),
                 a.tags().stream().map(t -> new LinkView(t, url("tags/" + Taxonomy.tagSlug(t) + "/"))).toList(),
                 a.tickers().stream().map(t -> new LinkView(t, marketViews.tickerUrl(t))).toList(),
@@ -158,7 +157,7 @@ public final class PageRenderer {
                 chronicle.next(entry).map(this::link).orElse(null),
                 Optional.ofNullable(Archives.dayPath(config, entry)).map(this::url).orElse(null),
                 a.author() == null || a.author().isBlank() ? null : url(authorPath(a.author())));
-        String description = a.summary().isEmpty() ? a.title() : String.join(" ", a.summary());
+        String description = summary.isEmpty() ? a.title() : String.join(" ", summary);
         List<ChartView> articleCharts = articleCharts(a);
         String image = imageOf(articleCharts);
         String jsonLd = JsonLd.newsArticle(a.title(), description, view.canonical(), view.datePublished(),
@@ -475,18 +474,19 @@ public final class PageRenderer {
 
     /**
      * What an article's list item ({@link #item}) is made from: its title, path, time and key points. The rest
-     * of the item's text follows from these and the site's settings, which every page shares.
+     * of the item's text follows from these and the site's settings, which every page shares. Worked out each
+     * time a page lists the article, not kept: it is cheap beside the page, and a large archive lists every
+     * article on several pages.
      */
     public String itemKey(PublishedArticle entry) {
-        return itemKeys.computeIfAbsent(entry.path(), path -> {
-            Article a = entry.article();
-            String[] parts = new String[a.summary().size() + 3];
-            parts[0] = a.title();
-            parts[1] = path;
-            parts[2] = a.date().toString();
-            for (int i = 0; i < a.summary().size(); i++) parts[i + 3] = a.summary().get(i);
-            return Fingerprint.of(parts);
-        });
+        Article a = entry.article();
+        List<String> summary = a.summary();
+        String[] parts = new String[summary.size() + 3];
+        parts[0] = a.title();
+        parts[1] = entry.path();
+        parts[2] = a.date().toString();
+        for (int i = 0; i < summary.size(); i++) parts[i + 3] = summary.get(i);
+        return Fingerprint.of(parts);
     }
 
     /**
@@ -522,8 +522,9 @@ public final class PageRenderer {
 
     public ArticleItemView item(PublishedArticle entry) {
         Article a = entry.article();
+        List<String> summary = a.summary();
         return new ArticleItemView(a.title(), url(entry.path()), formats.date(a.date()), Formats.iso(a.date()),
-                a.summary().isEmpty() ? "" : a.summary().get(0), formats.datelineTime(a.date()), a.summary());
+                summary.isEmpty() ? "" : summary.get(0), formats.datelineTime(a.date()), summary);
     }
 
     public <T> PagerView pager(Pagination.Page<T> page) {

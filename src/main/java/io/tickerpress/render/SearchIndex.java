@@ -360,8 +360,9 @@ public final class SearchIndex {
     /** What a result shows of a story: {@code [title, url, displayDate, tickers, summary]} (the first key point). */
     private static List<Object> line(PublishedArticle p, Function<String, String> url, Formats formats) {
         Article a = p.article();
+        List<String> summary = a.summary();
         return List.of(a.title(), url.apply(p.path()), formats.date(a.date()), a.tickers(),
-                a.summary().isEmpty() ? "" : a.summary().get(0));
+                summary.isEmpty() ? "" : summary.get(0));
     }
 
     /**
