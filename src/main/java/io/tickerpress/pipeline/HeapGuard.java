@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * collector the launcher uses, a heap a little too small does not fail at once: every full collection frees just
  * enough for the next few pages, so the build goes on at a tenth of its speed or less, for minutes, before any
  * {@link OutOfMemoryError} (the JVM's own "GC overhead limit" is not implemented for the serial collector). This
- * watches the collections and calls the heap exhausted when, after a full collection, the heap is still more than
- * {@value #FULL_PERCENT}% in use and collections took more than {@value #GC_PERCENT}% of the wall time over the last
+ * watches the collections and calls the heap exhausted when, after a full collection, the heap (or its old generation,
+ * which can be full while the young one is empty) is still more than {@value #FULL_PERCENT}% in use and collections took more than {@value #GC_PERCENT}% of the wall time over the last
  * {@value #WINDOW_MILLIS} ms. The build then fails at its next page or file ({@link #check()}) with an
  * {@link OutOfMemoryError}, which says what any out-of-memory failure says: how to give the heap more.
  *
@@ -78,6 +78,10 @@ public final class HeapGuard {
         try {
             Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+            // The old generation ("Tenured Gen" of the serial collector, "PS Old Gen", "G1 Old Gen"): it can be full
+            // while the young one is empty, so that every collection is a full one with the heap as a whole at 70%.
+            String oldPool = heapPools.stream().filter(n -> n.contains("Old") || n.contains("Tenured")).findFirst()
+                    .orElse(null);
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 if (!(gc instanceof NotificationEmitter emitter)) continue;
                 emitter.addNotificationListener((notification, handback) -> {
@@ -88,11 +92,14 @@ public final class HeapGuard {
                             GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
                     GcInfo gcInfo = info.getGcInfo();
                     long used = 0;
+                    MemoryUsage old = null;
                     for (Map.Entry<String, MemoryUsage> pool : gcInfo.getMemoryUsageAfterGc().entrySet()) {
                         if (heapPools.contains(pool.getKey())) used += pool.getValue().getUsed();
+                        if (pool.getKey().equals(oldPool)) old = pool.getValue();
                     }
                     String verdict = HISTORY.add(gcInfo.getStartTime(), gcInfo.getEndTime(),
-                            info.getGcAction().contains("major"), used);
+                            info.getGcAction().contains("major"), used, old == null ? 0 : old.getUsed(),
+                            old == null ? -1 : old.getMax());
                     if (verdict != null && exhausted == null) exhausted = new OutOfMemoryError(verdict);
                 }, null, null);
             }
@@ -139,17 +146,32 @@ public final class HeapGuard {
          * @param usedAfter bytes of heap in use after it
          */
         synchronized String add(long start, long end, boolean full, long usedAfter) {
+            return add(start, end, full, usedAfter, 0, -1);
+        }
+
+        /**
+         * The same, with the old generation's use after it too: the heap also counts as full when that is more than
+         * the limit's share of the old generation's maximum.
+         *
+         * @param oldUsed bytes of the old generation in use after the collection
+         * @param oldMax  the old generation's maximum, or -1 when not known (then only the whole heap counts)
+         */
+        synchronized String add(long start, long end, boolean full, long usedAfter, long oldUsed, long oldMax) {
             recent.addLast(new long[]{start, end});
             long from = end - windowMillis;
             while (!recent.isEmpty() && recent.peekFirst()[1] <= from) recent.removeFirst();
-            if (!full || from < 0 || usedAfter * 100 <= maxHeap * fullPercent) return null;
+            boolean heapFull = usedAfter * 100 > maxHeap * fullPercent;
+            boolean oldFull = oldMax > 0 && oldUsed * 100 > oldMax * fullPercent;
+            if (!full || from < 0 || !(heapFull || oldFull)) return null;
             long collecting = 0;
             for (long[] c : recent) collecting += c[1] - Math.max(c[0], from);
             if (collecting * 100 <= windowMillis * gcPercent) return null;
-            return String.format(Locale.ROOT, "%d%% of the last %s s spent collecting garbage, and %d%% of the heap still"
+            String kept = heapFull ? usedAfter * 100 / maxHeap + "% of the heap"
+                    : oldUsed * 100 / oldMax + "% of the heap's old generation (its long-lived objects)";
+            return String.format(Locale.ROOT, "%d%% of the last %s s spent collecting garbage, and %s still"
                             + " in use after a full collection", collecting * 100 / windowMillis,
                     windowMillis % 1000 == 0 ? String.valueOf(windowMillis / 1000)
-                            : String.format(Locale.ROOT, "%.1f", windowMillis / 1000.0), usedAfter * 100 / maxHeap);
+                            : String.format(Locale.ROOT, "%.1f", windowMillis / 1000.0), kept);
         }
     }
 }

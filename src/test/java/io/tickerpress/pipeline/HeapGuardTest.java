@@ -62,6 +62,24 @@ class HeapGuardTest {
     }
 
     @Test
+    void aFullOldGenerationIsExhaustionThoughTheHeapIsNot() {
+        HeapGuard.GcHistory history = new HeapGuard.GcHistory(100 * MB);
+        // A heap of 100 MB with an old generation of 80 MB, full (79.99 MB) after every full collection, and an empty
+        // young one: the heap as a whole is 80% in use, below 95%, yet every collection is a full one. Seconds 0..10,
+        // 950 ms each: as in the first test, the one ending at 10,950 ms sees 95% of its window collecting; the old
+        // generation is 79.99 / 80 = 99.98% in use, printed as 99%.
+        String verdict = null;
+        for (int k = 0; k <= 10 && verdict == null; k++) {
+            verdict = history.add(k * 1000L, k * 1000L + 950, true, 79_990_000, 79_990_000, 80 * MB);
+        }
+        assertEquals("95% of the last 10 s spent collecting garbage, and 99% of the heap's old generation (its long-lived"
+                + " objects) still in use after a full collection", verdict);
+        // The same collections with the old generation at 76 of 80 MB (95%, not more): no verdict.
+        HeapGuard.GcHistory roomy = new HeapGuard.GcHistory(100 * MB);
+        for (int k = 0; k <= 30; k++) assertNull(roomy.add(k * 1000L, k * 1000L + 990, true, 76 * MB, 76 * MB, 80 * MB));
+    }
+
+    @Test
     void noVerdictBeforeTheJvmHasRunAWholeWindow() {
         HeapGuard.GcHistory history = new HeapGuard.GcHistory(100 * MB);
         // Ends at 9,999 ms: less than a window of history, however it looks.
