@@ -86,7 +86,8 @@ class RandomEditsEqualCleanTest {
         if (only >= 0) {
             run(only, 40);
         } else {
-            for (long seed = 1; seed <= seeds; seed++) run(seed, 30);
+            long firstSeed = Long.getLong("tickerpress.test.firstSeed", 1);
+            for (long seed = firstSeed; seed < firstSeed + seeds; seed++) run(seed, 30);
         }
     }
 
@@ -126,7 +127,7 @@ class RandomEditsEqualCleanTest {
                 if (!stories.containsKey(file)) continue;
                 Story s = stories.get(file);
                 history.computeIfAbsent(file, k -> new ArrayList<>()).add(s);
-                int kind = random.nextInt(20);
+                int kind = random.nextInt(25);
                 Story t = s;
                 String label;
                 if (kind < 4) {
@@ -150,7 +151,7 @@ class RandomEditsEqualCleanTest {
                     label = "key point emptied or changed in " + file;
                 } else if (kind < 10) {
                     t = new Story(s.title(), s.date(), s.points(), s.tags(), s.author(), s.slug(),
-                            s.body() + "\n\nMore " + words(random, 3).replaceAll("[\\x00-\\x1F]", "?") + ".");
+                            s.body() + "\n\nMore " + words(random, 3).replaceAll("[\\p{Cs}\\x00-\\x1F]", "?") + ".");
                     label = "body of " + file;
                 } else if (kind == 10 && history.get(file).size() > 1) {
                     t = history.get(file).get(random.nextInt(history.get(file).size() - 1));
@@ -202,6 +203,37 @@ class RandomEditsEqualCleanTest {
                             "The Ledger " + NAMES[random.nextInt(NAMES.length)]) : text.replaceFirst(
                             "title: The Ledger [^\n]*", "title: The Market Ledger"));
                     what.add("site.yaml title");
+                    continue;
+                } else if (kind == 20) {
+                    // A static file of the site's theme (published under assets/), with a non-ASCII name now and then.
+                    Path f = src.resolve("templates/static/extra-" + NAMES[random.nextInt(3)] + ".css");
+                    if (Files.exists(f) && random.nextBoolean()) {
+                        delete(src.relativize(f).toString());
+                        what.add("deleted " + src.relativize(f));
+                    } else {
+                        TestSites.write(f, "/* " + words(random, 2).replaceAll("[\\p{Cs}\\x00-\\x1F]", "?") + " */\n");
+                        what.add("wrote " + src.relativize(f));
+                    }
+                    continue;
+                } else if (kind == 21) {
+                    // The site's own article template: the built-in one with a comment, or none.
+                    Path f = src.resolve("templates/article.ftlh");
+                    if (Files.exists(f) && random.nextBoolean()) {
+                        delete("templates/article.ftlh");
+                        what.add("article template removed");
+                    } else {
+                        TestSites.write(f, TestSites.read(TestSites.SAMPLE.resolve("templates/article.ftlh"))
+                                + "<#-- " + random.nextInt(3) + " -->\n");
+                        what.add("article template written");
+                    }
+                    continue;
+                } else if (kind == 22) {
+                    Path f = src.resolve("content/digests/2026-01-20.md");
+                    TestSites.write(f, TestSites.read(f) + "\nAnd " + random.nextInt(1000) + ".\n");
+                    what.add("digest body");
+                    continue;
+                } else if (kind == 23) {
+                    what.add("nothing");
                     continue;
                 } else {
                     t = new Story(s.title(), s.date().replace("T09:", "T08:"), s.points(), s.tags(), s.author(), s.slug(), s.body());
