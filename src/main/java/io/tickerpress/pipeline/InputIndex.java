@@ -284,20 +284,23 @@ public final class InputIndex {
      * scan took was saved while the build ran, after the scan hashed it: the build may have read either text, so
      * its entry is kept with the hash {@link #UNREAD} and the next build takes the file as changed (an undo back to
      * the scanned text must not find "nothing changed" and keep pages made from the other). One stat per file;
-     * articles are left out: the build checks each article's bytes as it reads them ({@link #hashOfRead}). And the
-     * folders the scan listed are listed again (names only): a file removed or added since the scan (the build's
-     * loaders list the folders after it) may be missing from the site or in it; a file gone keeps the hash
-     * {@link #UNREAD}, articles too, and a file added joins the record with it, so that putting the file back (or
-     * removing it again) does not find "nothing changed".
+     * articles are left out: the build checks each article's bytes as it reads them ({@link #hashOfRead}).
+     *
+     * @param foldersListed whether the build listed the input folders after the scan (a full build's loaders do; the quick
+     *               path of article edits lists none). Then the folders the scan listed are listed again (names only,
+     *               some 0.1 s at 100,000 files): a file removed or added since the scan may be missing from the site
+     *               or in it; a file gone keeps the hash {@link #UNREAD}, articles too, and a file added joins the
+     *               record with it, so that putting the file back (or removing it again) does not find "nothing
+     *               changed"
      */
-    InputIndex afterReading(Path sourceDir) {
+    InputIndex afterReading(Path sourceDir, boolean foldersListed) {
         Path base = normal(sourceDir);
         long[] marked = null;
         // Files added or removed since the scan: the build listed the folders after it, and may have built without a
         // file the scan saw or with one it did not. A file gone keeps the hash UNREAD (articles too); a file added
         // joins with that hash and a status no file has, so the next build takes both as changed.
         List<String> added = new ArrayList<>();
-        boolean[] found = listed == null ? null : relist(base, added);
+        boolean[] found = !foldersListed || listed == null ? null : relist(base, added);
         if (found != null) {
             for (int i = 0; i < names.size(); i++) {
                 if (!found[i]) {

@@ -207,7 +207,7 @@ class InputIndexTest {
                 write(c[0], "cccc");
             }
             // The build's record, through its stored form as the next build reads it.
-            InputIndex record = InputIndex.fromBytes(scan.afterReading(dir).toBytes()).orElseThrow();
+            InputIndex record = InputIndex.fromBytes(scan.afterReading(dir, true).toBytes()).orElseThrow();
             if (removed) {
                 Files.write(file, bytes);
             } else {
@@ -220,7 +220,7 @@ class InputIndexTest {
         }
         // Nothing removed or added: the record is the scan's.
         InputIndex scan = InputIndex.scan(dir, takenLater(InputIndex.scan(dir, null)));
-        assertTrue(scan.afterReading(dir) == scan, "nothing marked when nothing changed");
+        assertTrue(scan.afterReading(dir, true) == scan, "nothing marked when nothing changed");
     }
 
     @Test
