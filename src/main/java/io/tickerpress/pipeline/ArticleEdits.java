@@ -343,7 +343,7 @@ final class ArticleEdits {
             BuildResult result = new BuildResult(last.pages(), out.filesWritten(), last.articles(), shownWarnings.warnings(), millis,
                     0, last.charts(), pagesWritten, last.pages() - pagesWritten, 0, stages,
                     plan.chronicle().oldestFirst().size(), false);
-            new LastBuild(last.key(), plan.inputs().afterReading(options.source()), out.root().toString(), PublishedOutput.modes(out.root()),
+            new LastBuild(last.key(), plan.inputs().afterReading(options.source(), false), out.root().toString(), PublishedOutput.modes(out.root()),
                     last.clockFrom(), last.clockUntil(), last.pages(), result.files(), last.articles(), last.charts(),
                     warnings, last.order()).save(options.cacheDir(), options.output(), last.inputs());
             return result;

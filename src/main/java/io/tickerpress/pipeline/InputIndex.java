@@ -75,6 +75,16 @@ public final class InputIndex {
     private final Layout layout;
 
     /**
+     * The folders the scan listed (relative to the site folder) and the file keys of every folder it read, for
+     * {@link #afterReading}; null for an index not made by a scan (read from a record).
+     */
+    private final Listed listed;
+
+    /** The folders a scan listed, and the keys of the folders it read (a folder reached twice is read once). */
+    private record Listed(List<String> folders, Set<Object> keys) {
+    }
+
+    /**
      * The bytes of a stored index ({@link #writeTo}) and where each entry's status and hash start in them (in the
      * order of {@link #names}): a later index with the same paths is written by copying them and putting its
      * changed entries over theirs (an edit at 100,000 files rewrites a few entries, not the whole record).
@@ -88,6 +98,12 @@ public final class InputIndex {
 
     private InputIndex(SortedNames names, long[] values, long scanned, int hashed, Object previous,
                        int sameAsPrevious, List<String> differing, Layout layout) {
+        this(names, values, scanned, hashed, previous, sameAsPrevious, differing, layout, null);
+    }
+
+    private InputIndex(SortedNames names, long[] values, long scanned, int hashed, Object previous,
+                       int sameAsPrevious, List<String> differing, Layout layout, Listed listed) {
+        this.listed = listed;
         this.names = names;
         this.values = values;
         this.scanned = scanned;
@@ -137,9 +153,7 @@ public final class InputIndex {
 
     /** The entry of the file at place {@code i} in {@link #names}. */
     private Entry entry(int i) {
-        int at = i * PER_FILE;
-        return new Entry(values[at], values[at + 1], values[at + 2], values[at + 3],
-                Hex128.text(values[at + 4], values[at + 5]));
+        return entryOf(values, i);
     }
 
     /** The entries of {@code files}, in the order of their paths. */
@@ -192,6 +206,7 @@ public final class InputIndex {
             if (Files.isDirectory(sourceDir.resolve(folder))) dirs.add(sourceDir.resolve(folder));
         }
         Set<Object> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<String> folders = new ArrayList<>();
         java.util.concurrent.atomic.AtomicInteger hashed = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger same = new java.util.concurrent.atomic.AtomicInteger();
         List<String> differing = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -199,6 +214,7 @@ public final class InputIndex {
         while (!dirs.isEmpty()) {
             List<Path> entries = new ArrayList<>();
             for (Path dir : dirs) {
+                folders.add(relative(sourceDir, dir));
                 try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
                     list.forEach(entries::add);
                 } catch (IOException e) {
@@ -235,9 +251,17 @@ public final class InputIndex {
             dirs = next;
         }
         SortedNames names = SortedNames.of(found.keySet());
+        for (String folder : FOLDERS) { // the roots' own keys: a link back to one is not a new folder
+            try {
+                Object key = attributes(sourceDir.resolve(folder)).get("fileKey");
+                if (key != null) seen.add(key);
+            } catch (UncheckedIOException e) {
+                // not there
+            }
+        }
         return new InputIndex(names, values(names, found), scanned, hashed.get(),
                 previous == null ? null : previous.identity, same.get(), previous == null ? null : List.copyOf(differing),
-                null);
+                null, new Listed(List.copyOf(folders), Set.copyOf(seen)));
     }
 
     /**
@@ -261,10 +285,31 @@ public final class InputIndex {
      * its entry is kept with the hash {@link #UNREAD} and the next build takes the file as changed (an undo back to
      * the scanned text must not find "nothing changed" and keep pages made from the other). One stat per file;
      * articles are left out: the build checks each article's bytes as it reads them ({@link #hashOfRead}).
+     *
+     * @param foldersListed whether the build listed the input folders after the scan (a full build's loaders do; the quick
+     *               path of article edits lists none). Then the folders the scan listed are listed again (names only,
+     *               some 0.1 s at 100,000 files): a file removed or added since the scan may be missing from the site
+     *               or in it; a file gone keeps the hash {@link #UNREAD}, articles too, and a file added joins the
+     *               record with it, so that putting the file back (or removing it again) does not find "nothing
+     *               changed"
      */
-    InputIndex afterReading(Path sourceDir) {
+    InputIndex afterReading(Path sourceDir, boolean foldersListed) {
         Path base = normal(sourceDir);
         long[] marked = null;
+        // Files added or removed since the scan: the build listed the folders after it, and may have built without a
+        // file the scan saw or with one it did not. A file gone keeps the hash UNREAD (articles too); a file added
+        // joins with that hash and a status no file has, so the next build takes both as changed.
+        List<String> added = new ArrayList<>();
+        boolean[] found = !foldersListed || listed == null ? null : relist(base, added);
+        if (found != null) {
+            for (int i = 0; i < names.size(); i++) {
+                if (!found[i]) {
+                    if (marked == null) marked = values.clone();
+                    marked[i * PER_FILE + 4] = 0; // the hash UNREAD
+                    marked[i * PER_FILE + 5] = 0;
+                }
+            }
+        }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (ArticleLoader.isArticle(name)) continue;
@@ -282,8 +327,62 @@ public final class InputIndex {
                 marked[at + 5] = 0;
             }
         }
-        return marked == null ? this
-                : new InputIndex(names, marked, scanned, hashed, previous, sameAsPrevious, differing, layout);
+        if (!added.isEmpty()) {
+            Map<String, Entry> all = new java.util.HashMap<>(names.size() * 4 / 3 + added.size() + 16);
+            long[] now = marked == null ? values : marked;
+            for (int i = 0; i < names.size(); i++) all.put(names.get(i), entryOf(now, i));
+            for (String name : added) all.put(name, new Entry(-1, -1, -1, -1, UNREAD));
+            SortedNames more = SortedNames.of(all.keySet());
+            return new InputIndex(more, values(more, all), scanned, hashed);
+        }
+        // Not the scan's comparison with the previous index any more: later comparisons look at the hashes.
+        return marked == null ? this : new InputIndex(names, marked, scanned, hashed, null, 0, null, layout);
+    }
+
+    /**
+     * Lists again the folders the scan listed (names only; a name the scan did not see is looked at): which of this
+     * index's files are still there (by place), and the files that are new (added to {@code added}).
+     */
+    private boolean[] relist(Path base, List<String> added) {
+        boolean[] found = new boolean[names.size()];
+        java.util.Deque<String> folders = new java.util.ArrayDeque<>(listed.folders());
+        Set<String> known = new java.util.HashSet<>(listed.folders());
+        while (!folders.isEmpty()) {
+            String folder = folders.pop();
+            try (DirectoryStream<Path> list = Files.newDirectoryStream(base.resolve(folder))) {
+                for (Path p : list) {
+                    String name = folder + "/" + p.getFileName();
+                    int i = names.indexOf(name);
+                    if (i >= 0) {
+                        found[i] = true;
+                        continue;
+                    }
+                    if (known.contains(name)) continue; // a folder the scan listed: listed in its turn
+                    Map<String, Object> a;
+                    try {
+                        a = attributes(p);
+                    } catch (UncheckedIOException gone) {
+                        continue; // gone again, or a link that leads nowhere (the scan skipped it too)
+                    }
+                    if (Boolean.TRUE.equals(a.get("isRegularFile"))) {
+                        added.add(name);
+                    } else if (Boolean.TRUE.equals(a.get("isDirectory")) && known.add(name)
+                            && !listed.keys().contains(a.getOrDefault("fileKey", name))) {
+                        folders.push(name); // made during the build
+                    }
+                }
+            } catch (IOException | UncheckedIOException | SecurityException e) {
+                // gone: its files are not found
+            }
+        }
+        return found;
+    }
+
+    /** The entry at place {@code i} of these values (this index's, or a copy of them). */
+    private static Entry entryOf(long[] values, int i) {
+        int at = i * PER_FILE;
+        return new Entry(values[at], values[at + 1], values[at + 2], values[at + 3],
+                Hex128.text(values[at + 4], values[at + 5]));
     }
 
     /** A file's status (no hash), through links. */

@@ -108,7 +108,7 @@ final class NothingChanged {
         Instant from = options.future() ? null
                 : published.stream().map(a -> a.date().toInstant()).max(Instant::compareTo).orElse(null);
         Instant until = heldBack.stream().map(a -> a.date().toInstant()).min(Instant::compareTo).orElse(null);
-        new LastBuild(LastBuild.key(options), inputs.afterReading(options.source()), version.toString(), PublishedOutput.modes(version), from, until,
+        new LastBuild(LastBuild.key(options), inputs.afterReading(options.source(), true), version.toString(), PublishedOutput.modes(version), from, until,
                 result.pages(), result.files(), result.articles(), result.chartsRendered() + result.chartsReused(),
                 warnings, order).save(options.cacheDir(), options.output());
     }

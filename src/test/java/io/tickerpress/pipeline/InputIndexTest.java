@@ -177,6 +177,52 @@ class InputIndexTest {
         assertTrue(InputIndex.fromBytes(java.util.Arrays.copyOf(good, good.length + 1)).isEmpty(), "a byte too many");
     }
 
+    /**
+     * A file removed or added between the scan and the end of the build (the build's loaders list the folders after
+     * the scan), then put back as it was: the record the build keeps must not say "nothing changed" to the next
+     * scan, since the build may have built without that file (or with it). Articles too, in a folder made during the
+     * build too, with names outside ASCII.
+     */
+    @Test
+    void aFileRemovedOrAddedDuringTheBuildThenPutBackIsAChangeForTheNextBuild() throws Exception {
+        write("content/articles/a.md", "aaaa");
+        write("content/articles/sub/\u00e9\uD83D\uDE00.md", "bbbb");
+        write("content/market/2026-01-20.json", "{}");
+        write("templates/layout.ftlh", "<html>");
+        String[][] cases = {
+            {"content/articles/a.md", "removed"}, {"content/articles/sub/\u00e9\uD83D\uDE00.md", "removed"},
+            {"content/market/2026-01-20.json", "removed"}, {"content/articles/new.md", "added"},
+            {"content/articles/made/\uFF5E.md", "added"}, {"content/market/2026-01-21.json", "added"},
+        };
+        for (String[] c : cases) {
+            Path file = dir.resolve(c[0]);
+            boolean removed = c[1].equals("removed");
+            InputIndex before = takenLater(InputIndex.scan(dir, null));
+            InputIndex scan = InputIndex.scan(dir, before);
+            assertTrue(scan.sameContent(before), c[0] + ": nothing changed before the race");
+            byte[] bytes = removed ? Files.readAllBytes(file) : "cccc".getBytes(StandardCharsets.UTF_8);
+            if (removed) {
+                Files.delete(file);
+            } else {
+                write(c[0], "cccc");
+            }
+            // The build's record, through its stored form as the next build reads it.
+            InputIndex record = InputIndex.fromBytes(scan.afterReading(dir, true).toBytes()).orElseThrow();
+            if (removed) {
+                Files.write(file, bytes);
+            } else {
+                Files.delete(file);
+                if (c[0].contains("/made/")) Files.delete(file.getParent());
+            }
+            InputIndex next = InputIndex.scan(dir, record);
+            assertFalse(next.sameContent(record), c[0] + " " + c[1] + " during the build, then put back: a change");
+            assertFalse(record.sameContent(next), c[0] + " " + c[1] + " during the build, then put back: a change");
+        }
+        // Nothing removed or added: the record is the scan's.
+        InputIndex scan = InputIndex.scan(dir, takenLater(InputIndex.scan(dir, null)));
+        assertTrue(scan.afterReading(dir, true) == scan, "nothing marked when nothing changed");
+    }
+
     @Test
     void aRecordWrittenInAnotherOrderIsReadByPath() {
         // Written by hand as an older build wrote it (in its map's order, not the paths'): "b.md" before "a.md".
