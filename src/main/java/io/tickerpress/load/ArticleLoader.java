@@ -174,7 +174,7 @@ public final class ArticleLoader {
             sources.add(new Source(s.requiredString("name").strip(), url));
         }
         return new Article(display, title, date, updated, shared(f.string("dateline", "").strip()), slug,
-                KeyPointsOnDisk.of(f.strings("summary").stream().map(String::strip).filter(x -> !x.isEmpty()).toList()),
+                KeyPointsOnDisk.kept(f.strings("summary").stream().map(String::strip).filter(x -> !x.isEmpty()).toList()),
                 tags, tickers, sources, shared(f.string("author", "").strip()), f.bool("draft", false), charts(f), body,
                 fm.bodyLine());
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Key points kept in the process's spill file ({@link SpillFile}), packed as {@link KeyPoints#pack} packs them:
  * where they start and how long they are, 12 bytes, instead of a few hundred. Read again each time a page shows them.
  */
-final class KeyPointsOnDisk implements KeyPoints {
+final class KeyPointsOnDisk extends KeyPoints {
     /**
      * Key points held in memory, in packed bytes, across the process: a sixty-fourth of the heap. A site whose key
      * points fit keeps them all in memory; beyond that, they go to the spill file.
@@ -33,7 +33,7 @@ final class KeyPointsOnDisk implements KeyPoints {
     }
 
     /** {@code lines} held in memory while the budget lasts, else in the spill file (in memory when it cannot be made). */
-    static KeyPoints of(List<String> lines) {
+    static KeyPoints kept(List<String> lines) {
         if (lines.isEmpty()) return KeyPoints.of(lines);
         byte[] packed = KeyPoints.pack(lines);
         if (HELD_BUDGET.addAndGet(-packed.length) >= 0) return KeyPoints.of(lines);
@@ -64,20 +64,5 @@ final class KeyPointsOnDisk implements KeyPoints {
     @Override
     public List<String> lines() {
         return KeyPoints.unpack(file.read(at, length));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof KeyPoints other && lines().equals(other.lines());
-    }
-
-    @Override
-    public int hashCode() {
-        return lines().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return lines().toString();
     }
 }

@@ -249,7 +249,7 @@ public final class ParsedArticles {
             BodyOnDisk body = BodyOnDisk.of(display, maxBytes, e.offset, e.length, e.hash, contentHash,
                     e.shortcodes);
             return Optional.of(new Article(display, e.title, e.date, e.updated, ArticleLoader.shared(e.dateline),
-                    e.slug, KeyPointsOnDisk.of(e.summary), e.tags.stream().map(ArticleLoader::shared).toList(),
+                    e.slug, KeyPointsOnDisk.kept(e.summary), e.tags.stream().map(ArticleLoader::shared).toList(),
                     e.tickers.stream().map(ArticleLoader::shared).toList(), e.sources, ArticleLoader.shared(e.author),
                     e.draft, List.of(), body, e.bodyLine));
         } catch (IOException | RuntimeException bad) {

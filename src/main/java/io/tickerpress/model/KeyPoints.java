@@ -7,26 +7,42 @@ import java.util.List;
  * the key points are most of what it holds of one, so they may be kept on disk and read again when a page shows
  * them (see {@code io.tickerpress.load.KeyPointsOnDisk}).
  */
-public interface KeyPoints {
+public abstract class KeyPoints {
     /** The lines as written, in order. */
-    List<String> lines();
+    public abstract List<String> lines();
 
     /** Key points held in memory, packed in one array. */
-    static KeyPoints of(List<String> lines) {
+    public static KeyPoints of(List<String> lines) {
         return new Held(pack(lines));
     }
 
     /** The lines in one array ({@link PackedStrings}): what {@link #unpack} gives back. */
-    static byte[] pack(List<String> lines) {
+    public static byte[] pack(List<String> lines) {
         return PackedStrings.pack(lines);
     }
 
-    static List<String> unpack(byte[] packed) {
+    public static List<String> unpack(byte[] packed) {
         return List.copyOf(PackedStrings.from(packed, 0));
     }
 
+    /** Equal when the lines are, wherever they are kept. */
+    @Override
+    public final boolean equals(Object o) {
+        return o instanceof KeyPoints other && lines().equals(other.lines());
+    }
+
+    @Override
+    public final int hashCode() {
+        return lines().hashCode();
+    }
+
+    @Override
+    public final String toString() {
+        return lines().toString();
+    }
+
     /** Key points held in memory. */
-    final class Held implements KeyPoints {
+    private static final class Held extends KeyPoints {
         private final byte[] packed;
 
         private Held(byte[] packed) {
@@ -36,21 +52,6 @@ public interface KeyPoints {
         @Override
         public List<String> lines() {
             return unpack(packed);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof KeyPoints other && lines().equals(other.lines());
-        }
-
-        @Override
-        public int hashCode() {
-            return lines().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return lines().toString();
         }
     }
 }
