@@ -385,6 +385,9 @@ final class ArticleEdits {
             // Charts it shows (a sidebar's, a ticker's) must be the published version's: they are carried over.
             List<String> shown = PageStore.chartFiles(html);
             if (!shown.stream().allMatch(chart -> baseFiles.contains("charts/" + chart))) notQuick();
+            // A chart it showed and shows no more may be shown by no other page: a full build leaves its files out
+            // of the site, and carrying them over would keep them.
+            if (!shown.containsAll(was.charts())) notQuick();
             out.write(file, html.getBytes(StandardCharsets.UTF_8));
             written.add(file);
             // The page's earlier warnings give way to its new ones.
