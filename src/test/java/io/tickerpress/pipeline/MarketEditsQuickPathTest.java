@@ -132,6 +132,24 @@ class MarketEditsQuickPathTest {
         TestSites.write(src.resolve(SNAPSHOT), snapshot0);
         TestSites.write(src.resolve(BANKS), banks0);
         step("all undone");
+
+        // A failed build between: a snapshot edit with an article that cannot build, then the article fixed (the
+        // snapshot still differs from the last published build's), then a broken snapshot undone with a body edit.
+        edit(SNAPSHOT, s -> s.replace("\"close\": 342.5", "\"close\": 343.5"));
+        edit(BANKS, s -> s + "\n{{< quote MU closing >}}\n");
+        failing("snapshot edit with an unknown field");
+        edit(BANKS, s -> s.replace("\n{{< quote MU closing >}}\n", "\n{{< quote MU close >}}\n"));
+        assertFalse(quick(step("the field fixed, the snapshot still edited")));
+        edit(SNAPSHOT, s -> s.replace("\"close\": 343.5", "\"close\": oops"));
+        failing("snapshot that does not parse");
+        TestSites.write(src.resolve(SNAPSHOT), snapshot0);
+        edit(BANKS, s -> s.replace("{{< quote MU close >}}", "{{< quote MU ytd >}}"));
+        step("snapshot undone with a body edit");
+        // The article's updated time, with quotes in its body: its figures stay as of its date either way.
+        edit(BANKS, s -> s.replace("tickers: [SPX, RUT]", "tickers: [SPX, RUT]\nupdated: 2026-01-23T17:00:00-05:00"));
+        step("updated time of an article with quotes");
+        TestSites.write(src.resolve(BANKS), banks0);
+        step("all undone again");
         report.forEach(System.out::println);
     }
 
