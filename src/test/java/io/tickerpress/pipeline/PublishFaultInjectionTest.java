@@ -242,7 +242,11 @@ class PublishFaultInjectionTest {
         // nothing to do (the faulted build had published the new site already), the one it named before the fault.
         String replaced = now.equals(beforeNext) ? beforeFault : beforeNext;
         Set<String> expected = new java.util.HashSet<>(Set.of(".lock", now));
-        if (replaced != null) expected.add(replaced);
+        // An output folder from before versions, moved aside by a faulted build that still published (a failed
+        // cache write is only a cache), has no record of its files: never a base to bring up to date, it goes as a
+        // leftover with the next build, also one that finds nothing changed.
+        boolean legacyLeftover = legacy && exit == 0 && now.equals(beforeNext);
+        if (replaced != null && !legacyLeftover) expected.add(replaced);
         assertEquals(expected, versionsOf(work.resolve(".site.versions")), fault + ": only the published version and the one before are left");
         assertTrue(Files.isRegularFile(work.resolve(".site.versions").resolve(site.toRealPath().getFileName() + ".files")),
                 fault + ": the published version has its record");

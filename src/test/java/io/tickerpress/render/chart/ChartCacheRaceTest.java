@@ -41,13 +41,19 @@ class ChartCacheRaceTest {
         ChartCache cache = new ChartCache(dir.resolve("cache"), "0123456789abcdef0123456789abcdef");
         ChartSpec spec = new ChartSpec(ChartSpec.Type.PRICE, List.of("MU"), "1M", "");
 
-        // First build: draws the chart into the cache.
+        // First build: draws the chart into the cache, and links the site's files from there (as later builds do).
         Map<String, byte[]> first = new TreeMap<>();
+        Map<String, byte[]> written = new TreeMap<>();
         Charts one = new Charts(new ChartSlicer(market), Charts.PNG, p -> "/" + p, cache, p -> Optional.empty(), io.tickerpress.render.Formats.of(content.config()));
         one.request(spec, LocalDate.of(2026, 1, 16), 720, 360);
-        assertEquals(1, one.renderAll(first::put, (p, f) -> {
-            throw new AssertionError("nothing cached yet");
+        assertEquals(1, one.renderAll(written::put, (p, f) -> {
+            try {
+                first.put(p, Files.readAllBytes(f));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }).rendered());
+        assertEquals(Map.of(), written, "drawn files are linked from the cache, not written");
         // No narrow variant was asked for: light and dark, each at 1x and 2x.
         assertEquals(4, first.size(), "light and dark, 1x and 2x: " + first.keySet());
 
