@@ -152,9 +152,16 @@ class PreviewStartupTest {
         }
         // A tab on that page listens; it is told "0" now (no reload) and "1" when the first build is done.
         List<String> events = new CopyOnWriteArrayList<>();
+        // Read on a thread of its own: thenAccept would read the endless stream on this thread when the response
+        // has come by the time it is called (seen on a quiet machine: the test then waited forever).
+        java.util.concurrent.Executor reader = task -> {
+            Thread t = new Thread(task, "event-stream reader");
+            t.setDaemon(true);
+            t.start();
+        };
         http.sendAsync(HttpRequest.newBuilder(URI.create(server.url() + "__tickerpress/events")).build(),
-                HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body()
-                .filter(l -> l.startsWith("data: ")).forEach(events::add));
+                HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> r.body()
+                .filter(l -> l.startsWith("data: ")).forEach(events::add), reader);
         await(() -> events.contains("data: 0"), "the event stream to say build 0");
 
         // Three saves while the first build runs: each is seen (one build request per save, plus the first build).
