@@ -1,6 +1,7 @@
 package io.tickerpress.derive;
 
 import io.tickerpress.diag.InputError;
+import io.tickerpress.diag.LookAlikeNames;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.SiteConfig;
@@ -27,7 +28,11 @@ public final class Chronicle {
             Article clash = byPath.putIfAbsent(path, a);
             if (clash != null) {
                 throw new InputError(a.file(), 1, "maps to the same URL /" + path + " as " + clash.file()
-                        + ": give one of them a different 'slug'");
+                        + (LookAlikeNames.alike(a.file(), clash.file())
+                        ? ", a file whose name prints the same but is spelled with other Unicode characters ("
+                        + LookAlikeNames.spelled(a.file()) + " and " + LookAlikeNames.spelled(clash.file())
+                        + ": accents composed in one name, decomposed in the other): delete or rename one of them"
+                        : ": give one of them a different 'slug'"));
             }
             list.add(new PublishedArticle(a, path));
         }

@@ -50,6 +50,19 @@ class BadInputTest {
     }
 
     @Test
+    void twoFilesWhoseNamesPrintTheSameAreToldApart() {
+        // One name with "é" composed (U+00E9), one with "e" and the combining acute accent (U+0301): two files on
+        // Linux, printed alike. The expected spellings are written out by hand from those code points.
+        Path src = TestSites.site(dir.resolve("alike"), Map.of(
+                "content/articles/2026-01-05-caf\u00e9.md", TestSites.article("One", "2026-01-05T09:00:00-05:00", "", "x"),
+                "content/articles/2026-01-05-cafe\u0301.md", TestSites.article("Two", "2026-01-05T10:00:00-05:00", "", "y")));
+        InputError e = assertThrows(InputError.class, () -> TestSites.build(src, dir.resolve("out")));
+        assertTrue(e.getMessage().contains("2026-01-05-caf<U+00E9>.md"), e.getMessage());
+        assertTrue(e.getMessage().contains("2026-01-05-cafe<U+0301>.md"), e.getMessage());
+        assertTrue(e.getMessage().contains("delete or rename one of them"), e.getMessage());
+    }
+
+    @Test
     void twoArticlesAtOneUrlNameBothFiles() {
         Path src = TestSites.site(dir.resolve("dup"), Map.of(
                 "content/articles/a/2026-01-05-same.md", TestSites.article("One", "2026-01-05T09:00:00-05:00", "", "x"),
