@@ -242,7 +242,19 @@ public final class StagingFolder implements AutoCloseable {
             return true;
         }
         Path from = SafePaths.resolve(output, relativePath);
-        if (!Files.isRegularFile(from)) return false;
+        // Its type and, where this build gives files modes, its modes: one look at the disk for both.
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> modes = null;
+        try {
+            if (fileModes != null && !inPlace) {
+                var attributes = Files.readAttributes(from, java.nio.file.attribute.PosixFileAttributes.class);
+                if (!attributes.isRegularFile()) return false;
+                modes = attributes.permissions();
+            } else if (!Files.isRegularFile(from)) {
+                return false;
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
         if (inPlace) {
             touched.add(relativePath);
             files.incrementAndGet();
@@ -255,7 +267,7 @@ public final class StagingFolder implements AutoCloseable {
             } else {
                 parentOf(target);
             }
-            linkOrCopy(target, from);
+            linkOrCopy(target, from, modes);
             touched.add(relativePath);
             files.incrementAndGet();
             return true;
@@ -330,7 +342,7 @@ public final class StagingFolder implements AutoCloseable {
                     parentOf(target);
                 }
             }
-            linkOrCopy(target, existing);
+            linkOrCopy(target, existing, null);
             files.incrementAndGet();
         } catch (IOException e) {
             throw new WriteFailure("cannot write " + relativePath + ": " + e.getMessage(), e);
@@ -342,9 +354,13 @@ public final class StagingFolder implements AutoCloseable {
      * (and the file system allows links), else a copy with those modes. A file written under another umask (a
      * page of a build run with umask 077, a chart cached by it) is never linked: its modes would be this
      * build's too, and changing them would change the other build's file.
+     *
+     * @param existingModes the existing file's modes when already read, else null (read here)
      */
-    private void linkOrCopy(Path target, Path existing) throws IOException {
-        if (fileModes == null || fileModes.equals(Files.getPosixFilePermissions(existing))) {
+    private void linkOrCopy(Path target, Path existing,
+                            java.util.Set<java.nio.file.attribute.PosixFilePermission> existingModes) throws IOException {
+        if (fileModes == null
+                || fileModes.equals(existingModes != null ? existingModes : Files.getPosixFilePermissions(existing))) {
             try {
                 Files.createLink(target, existing);
                 return;
