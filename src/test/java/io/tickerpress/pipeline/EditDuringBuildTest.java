@@ -1,7 +1,6 @@
 package io.tickerpress.pipeline;
 
 import io.tickerpress.TestSites;
-import io.tickerpress.cli.Main;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,12 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static io.tickerpress.pipeline.PublishFaultInjectionTest.child;
-import static io.tickerpress.pipeline.PublishFaultInjectionTest.runs;
 import static io.tickerpress.pipeline.PublishFaultInjectionTest.sameSite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,10 +81,6 @@ class EditDuringBuildTest {
         race(STORY, 2, null, before, during, "Older Story Saved During");
     }
 
-    private static long closes(String trace) {
-        return trace.lines().filter(l -> l.contains(" close(")).count();
-    }
-
     /**
      * @param open the read of the file before which the other text is saved (the scan's is the first: 2 saves it
      *             after the scan, before the build's own first read)
@@ -96,8 +88,7 @@ class EditDuringBuildTest {
      */
     private void race(String file, int open, String initial, java.util.function.UnaryOperator<String> before,
                       java.util.function.UnaryOperator<String> during, String duringMarker) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace"))
-                && runs("strace", "-f", "-o", "/dev/null", "true"), "strace is not installed, or ptrace is not allowed here");
+        HeldOpens.assumeStrace();
         Path run = dir.resolve(file.replace('/', '-') + "-" + open);
         Path src = run.resolve("src").toAbsolutePath();
         Path site = run.resolve("site").toAbsolutePath();
@@ -108,46 +99,25 @@ class EditDuringBuildTest {
         String saved = before.apply(original);
         Files.writeString(story, saved);
 
-        Path trace = run.resolve("race.trace");
-        List<String> cmd = List.of("strace", "-f", "-qq", "-o", trace.toString(), "-P", story.toString(),
-                "-e", "trace=openat,close", "-e", "inject=openat:delay_enter=4000000",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
-                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dtickerpress.syncDelete=true",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "build",
-                "--source", src.toString(), "--output", site.toString(), "--now", "2026-06-01T00:00:00Z");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(run.resolve("race.log").toFile()).start();
+        HeldOpens race = HeldOpens.start(run, story, src, site);
         // Once the build has read the file {@code open - 1} times (the index's read first), the editor saves the
         // other text, while strace holds the next open.
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!(Files.isRegularFile(trace) && closes(Files.readString(trace)) >= open - 1) && System.nanoTime() < until
-                && p.isAlive()) {
-            Thread.sleep(20);
-        }
+        race.awaitReads(open - 1);
         Files.writeString(story, during.apply(original));
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the build under the race finished");
-        String raceLog = Files.readString(run.resolve("race.log"), StandardCharsets.UTF_8);
-        String traced = Files.readString(trace);
-        Assumptions.assumeTrue(closes(traced) >= open, "the build read the file fewer than " + open + " times: " + traced);
+        String raceLog = race.finish();
+        Assumptions.assumeTrue(race.reads() >= open, "the build read the file fewer than " + open + " times: " + race.traced());
 
         // The editor's undo: the text the build's index saw. Then a build, and a clean build of the same text.
         Files.writeString(story, saved);
         Thread.sleep(10); // another modification time, as an editor's save has
         assertEquals(0, child(null, src, site, run.resolve("after.log")));
         String after = Files.readString(run.resolve("after.log"), StandardCharsets.UTF_8);
-        Path cleanSrc = run.resolve("clean-src");
-        Files.createDirectories(cleanSrc);
-        for (String folder : new String[] {"content", "templates"}) {
-            if (Files.isDirectory(src.resolve(folder))) {
-                assertTrue(runs("cp", "-r", src.resolve(folder).toString(), cleanSrc.resolve(folder).toString()));
-            }
-        }
-        assertEquals(0, child(null, cleanSrc, run.resolve("clean"), run.resolve("clean.log")));
-        Map<String, byte[]> expected = TestSites.snapshot(run.resolve("clean"));
+        Map<String, byte[]> expected = HeldOpens.cleanBuild(run, src, "content", "templates");
         Map<String, byte[]> built = TestSites.snapshot(site);
         long stale = built.values().stream().filter(b -> new String(b, StandardCharsets.UTF_8)
                 .contains(duringMarker)).count();
-        System.out.println(file + ", open " + open + " held; under the race: " + raceLog.strip() + "\nafter the undo: " + after.strip());
-        assertTrue(sameSite(built, expected), file + ", open " + open + " held: the build under the race said: " + raceLog.strip() + "; the build after the"
+        System.out.println(file + ", open " + open + " held; under the race: " + raceLog + "\nafter the undo: " + after.strip());
+        assertTrue(sameSite(built, expected), file + ", open " + open + " held: the build under the race said: " + raceLog + "; the build after the"
                 + " undo said: " + after.strip() + "; files that still show the text saved during the race: " + stale);
     }
 }
