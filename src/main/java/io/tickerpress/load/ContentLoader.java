@@ -4,7 +4,6 @@ import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.model.SiteContent;
-import io.tickerpress.model.TradingCalendar;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,15 +91,20 @@ public final class ContentLoader {
 
     /** @param known articles parsed by earlier builds (see {@link ParsedArticles}), or null */
     public static SiteContent load(Path sourceDir, Diagnostics diagnostics, Cache cache, ParsedArticles known) {
+        return load(sourceDir, diagnostics, cache, known, MarketSource.PARSE);
+    }
+
+    /** @param market where the market data comes from (parsed, or an earlier parse's memo) */
+    public static SiteContent load(Path sourceDir, Diagnostics diagnostics, Cache cache, ParsedArticles known,
+                                   MarketSource market) {
         Path content = sourceDir.resolve("content");
         if (!Files.isDirectory(content)) {
             throw new InputError(Diagnostics.display(content), "no content folder here: --source must name a folder"
                     + " that holds content/site.yaml and content/articles/");
         }
         SiteConfig config = SiteConfigLoader.load(content);
-        TradingCalendar calendar = TradingCalendar.of(config.market());
         return new SiteContent(config, new ArticleLoader(config).loadAll(content, cache, known),
-                new MarketLoader(calendar, diagnostics, config.limits(), config.market().strict()).load(content, cache),
+                market.load(config, content, diagnostics, cache),
                 DigestLoader.loadAll(content, config.limits().articleBytes()));
     }
 }

@@ -110,6 +110,24 @@ public final class PriceSeries {
         return close[i];
     }
 
+    /** The open of bar {@code i}, NaN when unknown (no object made; likewise {@link #high}, {@link #low}). */
+    public double open(int i) {
+        return open[i];
+    }
+
+    public double high(int i) {
+        return high[i];
+    }
+
+    public double low(int i) {
+        return low[i];
+    }
+
+    /** The volume of bar {@code i}, -1 when unknown. */
+    public long volume(int i) {
+        return volume[i];
+    }
+
     /** The bars as a read-only list; each {@code get} makes a small {@link Bar}. */
     public List<Bar> bars() {
         return bars;

@@ -12,7 +12,6 @@ import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.load.ArticleLoader;
 import io.tickerpress.load.DigestLoader;
-import io.tickerpress.load.MarketLoader;
 import io.tickerpress.load.SiteConfigLoader;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.Digest;
@@ -220,8 +219,9 @@ final class ArticleEdits {
         Map<Integer, PublishedArticle> shownEntries = new HashMap<>();
         shown.forEach(s -> shownEntries.put(s, at.get(s)));
         TradingCalendar calendar = TradingCalendar.of(config.market());
-        MarketData data = new MarketLoader(calendar, new Diagnostics(), config.limits(), config.market().strict())
-                .load(content);
+        // The market files did not change: their memo is the data a full build parses (its warnings are the record's).
+        MarketData data = new MarketMemo(options, now).load(config, content, new Diagnostics(),
+                io.tickerpress.load.ContentLoader.Cache.none());
         Market market = new Market(data, calendar);
         List<Listed> listed = new ArrayList<>();
         List<Digest> editorials = null;

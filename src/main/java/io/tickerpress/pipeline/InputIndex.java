@@ -151,6 +151,20 @@ public final class InputIndex {
         };
     }
 
+    /**
+     * The entries of the files below a folder ({@code "content/market"}), by path, in path order: found by binary
+     * search, so that a site of 1,000,000 articles does not walk every entry to find its market files.
+     */
+    public Map<String, Entry> under(String folder) {
+        String prefix = folder + "/";
+        byte[] bytes = prefix.getBytes(StandardCharsets.UTF_8);
+        Map<String, Entry> found = new java.util.LinkedHashMap<>();
+        for (int i = names.from(prefix); i < names.size() && names.startsWith(i, bytes); i++) {
+            found.put(names.get(i), entry(i));
+        }
+        return found;
+    }
+
     /** The entry of the file at place {@code i} in {@link #names}. */
     private Entry entry(int i) {
         return entryOf(values, i);

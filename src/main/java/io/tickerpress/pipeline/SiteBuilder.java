@@ -96,7 +96,8 @@ public final class SiteBuilder {
         // load
         ParsedArticleStore parsedStore = new ParsedArticleStore(options, since.inputs());
         io.tickerpress.load.ParsedArticles known = parsedStore.read();
-        SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed, known);
+        SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed, known,
+                new MarketMemo(options, since.inputs()));
         parsedStore.keep(known);
         SiteConfig config = options.baseUrl() == null ? content.config()
                 : content.config().withBaseUrl(normaliseBaseUrl(options.baseUrl()));

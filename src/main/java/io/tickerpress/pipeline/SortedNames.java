@@ -76,6 +76,26 @@ final class SortedNames {
         return -1;
     }
 
+    /** The place of the first name that is not before {@code name} in byte order ({@link #size} when none). */
+    int from(String name) {
+        byte[] key = name.getBytes(StandardCharsets.UTF_8);
+        int low = 0;
+        int high = size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (Arrays.compareUnsigned(bytes, starts[mid], starts[mid + 1], key, 0, key.length) < 0) low = mid + 1;
+            else high = mid;
+        }
+        return low;
+    }
+
+    /** Whether the name at {@code index} starts with {@code prefix} (UTF-8 bytes). */
+    boolean startsWith(int index, byte[] prefix) {
+        int length = starts[index + 1] - starts[index];
+        return length >= prefix.length
+                && Arrays.equals(bytes, starts[index], starts[index] + prefix.length, prefix, 0, prefix.length);
+    }
+
     /** Whether both hold the same names. */
     boolean sameAs(SortedNames other) {
         return other == this || Arrays.equals(starts, other.starts) && Arrays.equals(bytes, other.bytes);

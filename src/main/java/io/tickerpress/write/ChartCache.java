@@ -114,12 +114,53 @@ public final class ChartCache {
         try {
             Path last = dir.resolve(LAST_BUILD);
             if (Files.isRegularFile(last)) {
-                for (String name : Files.readAllLines(last)) if (!name.isBlank()) used.add(name);
+                boolean nothingNew = true;
+                Set<String> lastUsed = new HashSet<>();
+                for (String name : Files.readAllLines(last)) if (!name.isBlank()) lastUsed.add(name);
+                for (String name : used) nothingNew &= lastUsed.contains(name);
+                used.addAll(lastUsed);
+                // The folder as the last such prune left it, and nothing new to record: it would remove nothing.
+                if (nothingNew && prunedStamp().equals(stamp())) {
+                    pruneOthers();
+                    return;
+                }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return; // pruning is housekeeping
         }
         prune();
+        try {
+            AtomicFiles.write(cacheRoot.resolve(PRUNED), stamp().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            // the next such build prunes again
+        }
+    }
+
+    /**
+     * A twin build's prune ({@link #pruneAsLastBuild}) leaves the folder with the files of the last build and the one
+     * before it, less those the twin does not keep: it records the folder's status then, here. A later twin build
+     * that finds the folder's status unchanged (no chart added or removed since: either changes its modification
+     * and change times) and nothing new to record skips listing its 30,000 files. Any other change prunes again.
+     */
+    static final String PRUNED = ".charts-pruned";
+
+    /** The chart folder's status (its name, modification and change times, inode), or "" when unknown. */
+    private String stamp() {
+        try {
+            var a = Files.readAttributes(dir, "unix:lastModifiedTime,ctime,ino");
+            return dir.getFileName() + " " + a.get("lastModifiedTime") + " " + a.get("ctime") + " " + a.get("ino");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private String prunedStamp() {
+        try {
+            String s = Files.readString(cacheRoot.resolve(PRUNED));
+            return s.isEmpty() ? "-" : s;
+        } catch (IOException | RuntimeException e) {
+            return "-";
+        }
     }
 
     /**
@@ -141,6 +182,16 @@ public final class ChartCache {
         }
     }
 
+    /** Removes the folders of other generator builds and the pre-v2 {@code charts/} folder. */
+    private void pruneOthers() throws IOException {
+        Trees.delete(cacheRoot.resolve(LEGACY));
+        try (DirectoryStream<Path> generations = Files.newDirectoryStream(cacheRoot.resolve(ROOT))) {
+            for (Path g : generations) {
+                if (!g.getFileName().equals(dir.getFileName())) Trees.delete(g);
+            }
+        }
+    }
+
     /**
      * After a successful build: records the files it used, then removes every cached chart that neither it nor
      * the build before it used, the folders of other generator builds and the pre-v2 {@code charts/} folder.
@@ -150,12 +201,7 @@ public final class ChartCache {
     public void prune() {
         if (dir == null) return;
         try {
-            Trees.delete(cacheRoot.resolve(LEGACY));
-            try (DirectoryStream<Path> generations = Files.newDirectoryStream(cacheRoot.resolve(ROOT))) {
-                for (Path g : generations) {
-                    if (!g.getFileName().equals(dir.getFileName())) Trees.delete(g);
-                }
-            }
+            pruneOthers();
             if (!Files.isDirectory(dir)) return;
             Set<String> keep = new HashSet<>(used);
             Path last = dir.resolve(LAST_BUILD);
