@@ -103,6 +103,7 @@ public final class MarketLoader {
             });
             series.put(symbol, merged.build(symbol, names.getOrDefault(symbol, symbol)));
         }
+        SnapshotOverHistory.check(snapshots, history);
         snapshots = HistoryFigures.fill(snapshots, series, history.keySet());
         GivenFigures.check(snapshots, series, calendar);
         SessionGaps.check(series, calendar, diagnostics, strict);
