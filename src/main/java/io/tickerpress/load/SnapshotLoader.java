@@ -165,7 +165,8 @@ public final class SnapshotLoader {
                 }
                 volume = v.longValue();
             }
-            out.add(new Quote(symbol, q.string("name", symbol).strip(), open, high, low,
+            String name = q.string("name", "").strip(); // empty: left out, named by MarketLoader
+            out.add(new Quote(symbol, name.isEmpty() ? null : name, open, high, low,
                     close == null ? Double.NaN : close, volume,
                     given(q, "change"), given(q, "changePct"), q.line()));
         }

@@ -72,4 +72,26 @@ class SnapshotOverHistoryTest {
         assertEquals(List.of("Open", "337.00", "High", "344.00", "Low", "335.00", "Close", "342.50"),
                 page.select("table.stats tr").stream().limit(4).flatMap(tr -> tr.children().eachText().stream()).toList());
     }
+
+    @Test
+    void anEntryWithoutANameKeepsTheNameAnEarlierSnapshotGave() {
+        // The README's day: names are written for new symbols, and {"symbol": "MU"} is a complete entry when the
+        // history has the day. The ticker page, the board and the digest named Micron "MU" from that day on.
+        Map<String, String> files = new HashMap<>();
+        files.put("content/market/history/MU.csv", HISTORY);
+        files.put("content/market/2026-01-15.json", "{\"date\": \"2026-01-15\", \"indices\": [{\"symbol\": \"RUT\","
+                + " \"name\": \"Russell 2000\", \"close\": 2600}], \"quotes\": [{\"symbol\": \"MU\", \"name\": \"Micron Technology\"}]}");
+        files.put("content/market/2026-01-16.json", "{\"date\": \"2026-01-16\", \"indices\": [{\"symbol\": \"RUT\","
+                + " \"close\": 2650}], \"quotes\": [{\"symbol\": \"MU\"}]}");
+        files.put("content/articles/a.md", TestSites.article("A", "2026-01-16T17:00:00-05:00", "tickers: [MU]\n", "x"));
+        Path src = TestSites.site(dir.resolve("names"), files);
+        Path out = dir.resolve("names-out");
+        TestSites.build(src, out);
+        assertEquals("Micron Technology (MU)", TestSites.page(out, "/tickers/mu/").selectFirst("h1").text());
+        Document digest = TestSites.page(out, "/markets/2026/01/16/");
+        assertTrue(digest.select("main table").text().contains("Micron Technology"), digest.select("main table").text());
+        assertTrue(digest.select("main table").text().contains("Russell 2000"), digest.select("main table").text());
+        Document article = TestSites.page(out, "/news/2026/01/16/a/");
+        assertEquals(List.of("Russell 2000"), article.select("aside .board .board-name").eachText());
+    }
 }
