@@ -64,6 +64,38 @@ public class MarketInputTest {
     }
 
     @Test
+    void anAsOfSidebarShowsAnItemOfTheDayWithTheMoveKnownAtTheArticlesTime() {
+        // At 12:00 on Jan 20 the 08:16 item is out, but Jan 20's close is not: the board and the body's quote give
+        // Jan 16's close (340, up 10 from 330: +3.03%). The item showed Jan 20's move (340 -> 360: +5.88%), four hours
+        // before it was known, beside them.
+        Map<String, String> files = market();
+        files.put("content/articles/mid.md", TestSites.article("During the day", "2026-01-20T12:00:00-05:00", "",
+                "MU {{< quote MU changePct >}} on {{< quote MU date >}}."));
+        files.put("content/articles/post.md", TestSites.article("After the close", "2026-01-20T17:00:00-05:00", "", "x"));
+        files.put("content/articles/first.md", TestSites.article("First day", "2026-01-15T12:00:00-05:00", "", "x"));
+        Path src = TestSites.site(dir.resolve("items"), files);
+        TestSites.write(src.resolve("content/site.yaml"), TestSites.SITE_YAML + "market:\n  sidebar:\n    mode: asOf\n    count: 5\n");
+        Path out = dir.resolve("items-out");
+        TestSites.build(src, out);
+
+        Document mid = TestSites.page(out, "/news/2026/01/20/mid/");
+        assertTrue(mid.selectFirst("main").text().contains("MU +3.03% on Jan 16, 2026."), mid.selectFirst("main").text());
+        assertEquals("Tue item", mid.selectFirst("aside .market-item-headline").text());
+        assertEquals("▲ +3.03%", mid.selectFirst("aside .market-item .move").text());
+        assertTrue(mid.selectFirst("aside .market-item .spark img").attr("alt").contains("to 340.00 on Jan 16, 2026"),
+                mid.selectFirst("aside .market-item .spark img").attr("alt"));
+
+        Document post = TestSites.page(out, "/news/2026/01/20/post/");
+        assertEquals("▲ +5.88%", post.selectFirst("aside .market-item .move").text());
+
+        // MU's first day: no close of it was known at noon, so its item shows no figure and no trend line.
+        Document first = TestSites.page(out, "/news/2026/01/15/first/");
+        assertEquals("Thu item", first.selectFirst("aside .market-item-headline").text());
+        assertEquals("", first.selectFirst("aside .market-item .move").text());
+        assertTrue(first.select("aside .market-item .spark").isEmpty());
+    }
+
+    @Test
     void latestModeShowsTheNewestItemsEverywhere() {
         Map<String, String> files = market();
         files.put("content/articles/pre.md", TestSites.article("Before the open", "2026-01-20T06:04:00-05:00", "", "x"));
