@@ -99,8 +99,10 @@ public final class ContentLoader {
         }
         SiteConfig config = SiteConfigLoader.load(content);
         TradingCalendar calendar = TradingCalendar.of(config.market());
-        return new SiteContent(config, new ArticleLoader(config).loadAll(content, cache, known),
-                new MarketLoader(calendar, diagnostics, config.limits(), config.market().strict()).load(content, cache),
-                DigestLoader.loadAll(content, config.limits().articleBytes()));
+        java.util.List<io.tickerpress.model.Article> articles = new ArticleLoader(config).loadAll(content, cache, known);
+        io.tickerpress.model.MarketData market =
+                new MarketLoader(calendar, diagnostics, config.limits(), config.market().strict()).load(content, cache);
+        SiteConfigLoader.checkMarketSymbols(content, market.series().keySet());
+        return new SiteContent(config, articles, market, DigestLoader.loadAll(content, config.limits().articleBytes()));
     }
 }

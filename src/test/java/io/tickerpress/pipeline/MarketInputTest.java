@@ -198,6 +198,27 @@ public class MarketInputTest {
     }
 
     @Test
+    void aSymbolSiteYamlNamesWithoutDataIsAnError() {
+        // A typo in market.board left its row off every board; in benchmark or mainIndex it left the ticker pages'
+        // "sessions in a row beating" statistic or the digests' candlestick out, all without a word.
+        // SITE_YAML has 3 lines: "market:" is line 4.
+        String[][] cases = {
+                {"market:\n  board: [RUT, NDQ]\n", "5", "'board' names NDQ, but no snapshot or history file has it"},
+                {"market:\n  benchmark: SPY\n", "5", "'benchmark' names SPY, but no snapshot or history file has it"},
+                {"market:\n  movers: 3\n  mainIndex: rut2\n", "6", "'mainIndex' names RUT2, but no snapshot or history file has it"
+                        + " (did you mean RUT?)"},
+        };
+        for (String[] c : cases) {
+            Path src = TestSites.site(dir.resolve("yaml" + c[0].hashCode()), market());
+            TestSites.write(src.resolve("content/site.yaml"), TestSites.SITE_YAML + c[0]);
+            InputError e = assertThrows(InputError.class, () -> TestSites.build(src, dir.resolve("yaml-out" + c[0].hashCode())));
+            assertMessage(e, "content/site.yaml", Integer.parseInt(c[1]), c[2]);
+        }
+        // The defaults name SPX, which this site has no data for: no error.
+        TestSites.build(TestSites.site(dir.resolve("yaml-defaults"), market()), dir.resolve("yaml-defaults-out"));
+    }
+
+    @Test
     void digestWithoutSnapshot() {
         assertMessage(fail(Map.of("content/digests/2026-01-19.md", "---\ntitle: Holiday\n---\nNo trading.")),
                 "digests/2026-01-19.md", 1, "has no market snapshot content/market/2026-01-19.json (the exchange was closed: Martin Luther King Jr. Day)");
