@@ -219,6 +219,18 @@ public class MarketInputTest {
     }
 
     @Test
+    void aMarketFileWhoseExtensionIsInCapitalsIsAnError() {
+        // MU.CSV and 2026-01-21.JSON were skipped without a word: the day's digest was missing, or the build said
+        // "there is no history file content/market/history/MU.csv" beside MU.CSV.
+        assertMessage(fail(Map.of("content/market/history/MU.CSV", "Date,Close\n2026-01-14,330\n")),
+                "market/history/MU.CSV", 0, "rename it to MU.csv");
+        assertMessage(fail(Map.of("content/market/2026-01-21.JSON", "{\"date\": \"2026-01-21\"}")),
+                "market/2026-01-21.JSON", 0, "rename it to 2026-01-21.json");
+        assertMessage(fail(Map.of("content/articles/a.Md", TestSites.article("A", "2026-01-20T17:00:00-05:00", "", "x"))),
+                "articles/a.Md", 0, "rename it to a.md");
+    }
+
+    @Test
     void digestWithoutSnapshot() {
         assertMessage(fail(Map.of("content/digests/2026-01-19.md", "---\ntitle: Holiday\n---\nNo trading.")),
                 "digests/2026-01-19.md", 1, "has no market snapshot content/market/2026-01-19.json (the exchange was closed: Martin Luther King Jr. Day)");
