@@ -96,6 +96,8 @@ public final class MarketPages {
     public SidebarData sidebar(Instant moment) {
         MarketSettings settings = config.market();
         boolean asOf = settings.asOf() && moment != null;
+        // In asOf mode an item may come out before its day's close: it shows the move known at the moment.
+        LocalDate known = asOf ? market.lastCloseDate(moment) : null;
         List<SidebarData.Item> items = new ArrayList<>();
         List<Snapshot> snapshots = market.snapshots();
         for (int i = snapshots.size() - 1; i >= 0; i--) {
@@ -105,7 +107,10 @@ public final class MarketPages {
                     .sorted(Comparator.comparing((StockOfTheDay e) -> e.time().toInstant()).reversed()).toList();
             for (StockOfTheDay e : entries) {
                 Quote q = findQuote(s, e.symbol());
-                items.add(new SidebarData.Item(e, move(q, s.date())));
+                Move m = known == null || !known.isBefore(s.date()) ? move(q, s.date())
+                        : moveAsOf(q.symbol(), known).map(x -> new Move(x.symbol(), q.name(), x.date(), x.close(), x.change(),
+                        x.changePct(), x.volume())).orElse(null);
+                items.add(new SidebarData.Item(e, m));
             }
         }
         items.sort(Comparator.comparing((SidebarData.Item it) -> it.entry().time().toInstant()).reversed());

@@ -10,6 +10,7 @@ import java.util.List;
  * move, and the index board as of {@code boardDate}.
  */
 public record SidebarData(List<Item> items, List<Move> board, LocalDate boardDate) {
+    /** @param move the item's day's move; in {@code asOf} mode before that day's close, the move known then (or null) */
     public record Item(StockOfTheDay entry, Move move) {
     }
 

@@ -129,7 +129,7 @@ public final class ArticleLoader {
                 throw f.error("timezone", "'timezone' is not a known time zone: '" + f.string("timezone") + "'");
             }
         }
-        String title = f.requiredString("title").strip();
+        String title = AsWritten.text(f, "title", f.requiredString("title").strip());
         ZonedDateTime date = date(f, "date", zone, true);
         ZonedDateTime updated = date(f, "updated", zone, false);
         if (updated != null && updated.isBefore(date)) {
@@ -174,7 +174,7 @@ public final class ArticleLoader {
             sources.add(new Source(s.requiredString("name").strip(), url));
         }
         return new Article(display, title, date, updated, shared(f.string("dateline", "").strip()), slug,
-                KeyPointsOnDisk.kept(f.strings("summary").stream().map(String::strip).filter(x -> !x.isEmpty()).toList()),
+                KeyPointsOnDisk.kept(AsWritten.texts(f, "summary", f.strings("summary")).stream().map(String::strip).filter(x -> !x.isEmpty()).toList()),
                 tags, tickers, sources, shared(f.string("author", "").strip()), f.bool("draft", false), charts(f), body,
                 fm.bodyLine());
     }
@@ -204,7 +204,7 @@ public final class ArticleLoader {
             String problem = ChartSpecs.problem(type, symbols, range);
             if (problem != null) throw c.error(problem.startsWith("range") ? "range" : "type", problem);
             out.add(new ChartRequest(new ChartSpec(ChartSpec.Type.parse(type), symbols, range,
-                    c.string("title", "").strip()), c.line()));
+                    AsWritten.text(c, "title", c.string("title", "").strip())), c.line()));
         }
         return out;
     }

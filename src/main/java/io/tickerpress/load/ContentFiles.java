@@ -55,7 +55,10 @@ public final class ContentFiles {
             if (attrs.isSymbolicLink()) {
                 // Followed when it leads to a folder or to an input file; other links are not read at all.
                 boolean folder = Files.isDirectory(p);
-                if (!folder && !isInput(name, extensions)) continue;
+                if (!folder && !isInput(name, extensions)) {
+                    capitalExtension(p, name, extensions);
+                    continue;
+                }
                 Path target = target(p, realRoot);
                 if (folder) {
                     into(p, target, realRoot, extensions, open, files);
@@ -66,6 +69,24 @@ public final class ContentFiles {
                 into(p, real.resolve(name), realRoot, extensions, open, files);
             } else if (attrs.isRegularFile() && isInput(name, extensions)) {
                 files.add(p);
+            } else if (attrs.isRegularFile()) {
+                capitalExtension(p, name, extensions);
+            }
+        }
+    }
+
+    /**
+     * An input file whose extension is written in other letter cases ({@code MU.CSV}, {@code 2026-01-21.JSON}) is an
+     * error: it would be skipped without a word, and its data or story missed.
+     */
+    private static void capitalExtension(Path p, String name, String[] extensions) {
+        if (name.startsWith(".")) return;
+        for (String extension : extensions) {
+            if (name.length() > extension.length()
+                    && name.regionMatches(true, name.length() - extension.length(), extension, 0, extension.length())) {
+                String fixed = name.substring(0, name.length() - extension.length()) + extension;
+                throw new InputError(Diagnostics.display(p), "TickerPress reads files ending in '" + extension
+                        + "' (in lower case), and this one would be skipped: rename it to " + fixed);
             }
         }
     }

@@ -103,8 +103,9 @@ public final class ContentLoader {
                     + " that holds content/site.yaml and content/articles/");
         }
         SiteConfig config = SiteConfigLoader.load(content);
-        return new SiteContent(config, new ArticleLoader(config).loadAll(content, cache, known),
-                market.load(config, content, diagnostics, cache),
-                DigestLoader.loadAll(content, config.limits().articleBytes()));
+        java.util.List<io.tickerpress.model.Article> articles = new ArticleLoader(config).loadAll(content, cache, known);
+        io.tickerpress.model.MarketData data = market.load(config, content, diagnostics, cache);
+        SiteConfigLoader.checkMarketSymbols(content, data.series().keySet());
+        return new SiteContent(config, articles, data, DigestLoader.loadAll(content, config.limits().articleBytes()));
     }
 }

@@ -29,7 +29,8 @@ public final class DigestLoader {
                     new InputError(display, "a digest file is named after its trading day, such as 2026-01-20.md"));
             FrontMatter fm = FrontMatter.split(TextFiles.read(file, display, maxBytes), display);
             Fields f = fm.yaml().root().allowOnly(FIELDS);
-            out.add(new Digest(display, date, f.requiredString("title").strip(), f.strings("summary"), fm.body(),
+            out.add(new Digest(display, date, AsWritten.text(f, "title", f.requiredString("title").strip()),
+                    AsWritten.texts(f, "summary", f.strings("summary")), fm.body(),
                     fm.bodyLine()));
         }
         return out;

@@ -58,6 +58,7 @@ public final class MarketLoader {
         java.util.List<Object> settings = java.util.List.of(calendar, limits);
         snapshots.addAll(Parallel.map(files, f -> cache.parsed(f, settings, snapshotLoader::load)));
         snapshots.sort(java.util.Comparator.comparing(Snapshot::date));
+        snapshots = names(snapshots);
 
         Map<String, PriceSeries.Builder> history = new TreeMap<>();
         Path historyDir = dir.resolve("history");
@@ -103,9 +104,41 @@ public final class MarketLoader {
             });
             series.put(symbol, merged.build(symbol, names.getOrDefault(symbol, symbol)));
         }
+        SnapshotOverHistory.check(snapshots, history);
         snapshots = HistoryFigures.fill(snapshots, series, history.keySet());
         GivenFigures.check(snapshots, series, calendar);
         SessionGaps.check(series, calendar, diagnostics, strict);
         return new MarketData(snapshots, series);
+    }
+
+    /**
+     * Names the entries that leave out {@code name} with the name the latest earlier snapshot gave their symbol
+     * (default: the symbol): names are written once, for new symbols, and a later entry without one keeps it.
+     */
+    private static List<Snapshot> names(List<Snapshot> snapshots) {
+        Map<String, String> given = new HashMap<>();
+        List<Snapshot> out = new ArrayList<>(snapshots.size());
+        for (Snapshot s : snapshots) {
+            List<Quote> indices = names(s.indices(), given);
+            List<Quote> quotes = names(s.quotes(), given);
+            out.add(indices == s.indices() && quotes == s.quotes() ? s
+                    : new Snapshot(s.file(), s.date(), s.asOf(), indices, quotes, s.sectors(), s.stockOfTheDay()));
+        }
+        return out;
+    }
+
+    private static List<Quote> names(List<Quote> list, Map<String, String> given) {
+        boolean complete = true;
+        for (Quote q : list) {
+            if (q.name() != null) given.put(q.symbol(), q.name());
+            else complete = false;
+        }
+        if (complete) return list;
+        List<Quote> out = new ArrayList<>(list.size());
+        for (Quote q : list) {
+            out.add(q.name() != null ? q : new Quote(q.symbol(), given.getOrDefault(q.symbol(), q.symbol()), q.open(),
+                    q.high(), q.low(), q.close(), q.volume(), q.change(), q.changePct(), q.line()));
+        }
+        return out;
     }
 }

@@ -127,6 +127,32 @@ public final class SiteConfigLoader {
         return format;
     }
 
+    /**
+     * The symbols {@code market:} names in site.yaml ({@code board}, {@code benchmark}, {@code mainIndex}) must have data
+     * once the site has any: a typo would leave a board row, the ticker pages' comparison or the digests' candlestick out
+     * without a word. The defaults (SPX) are not checked: a site without SPX data just goes without them.
+     */
+    public static void checkMarketSymbols(Path contentDir, java.util.Collection<String> symbols) {
+        if (symbols.isEmpty()) return;
+        Path file = contentDir.resolve("site.yaml");
+        String display = Diagnostics.display(file);
+        Fields m = LocatedTree.yaml(TextFiles.read(file, display, 1 << 20), display, 0).root().object("market");
+        if (m == null) return;
+        for (String raw : m.strings("board")) checkSymbol(m, "board", raw, symbols);
+        for (String key : List.of("benchmark", "mainIndex")) {
+            if (m.has(key)) checkSymbol(m, key, m.string(key), symbols);
+        }
+    }
+
+    private static void checkSymbol(Fields m, String key, String raw, java.util.Collection<String> symbols) {
+        String symbol = raw.strip().toUpperCase(java.util.Locale.ROOT);
+        if (symbols.contains(symbol)) return;
+        String hint = Suggest.closest(symbol, symbols);
+        throw m.error(key, "'" + key + "' names " + symbol + ", but no snapshot or history file has it"
+                + (hint == null ? "" : " (did you mean " + hint + "?)") + ": correct the symbol, or add its data"
+                + " (content/market/history/" + symbol + ".csv)");
+    }
+
     private static MarketSettings market(Fields m) {
         MarketSettings defaults = MarketSettings.defaults();
         if (m == null) return defaults;

@@ -115,7 +115,8 @@ public final class SnapshotLoader {
                 throw s.error("time", "stock of the day '" + symbol + "' is timed " + day + " (New York) but this is the "
                         + date + " snapshot: its 'time' must fall on " + date);
             }
-            items.add(new StockOfTheDay(symbol, time, s.requiredString("headline").strip(), s.string("body", ""),
+            items.add(new StockOfTheDay(symbol, time, AsWritten.text(s, "headline", s.requiredString("headline").strip()),
+                    AsWritten.text(s, "body", s.string("body", "")),
                     display, s.line()));
         }
         return new Snapshot(display, date, asOf, indices, quotes, sectors, items);
@@ -165,7 +166,8 @@ public final class SnapshotLoader {
                 }
                 volume = v.longValue();
             }
-            out.add(new Quote(symbol, q.string("name", symbol).strip(), open, high, low,
+            String name = q.string("name", "").strip(); // empty: left out, named by MarketLoader
+            out.add(new Quote(symbol, name.isEmpty() ? null : name, open, high, low,
                     close == null ? Double.NaN : close, volume,
                     given(q, "change"), given(q, "changePct"), q.line()));
         }

@@ -88,7 +88,8 @@ public final class MarketViews {
     public MarketItemView item(StockOfTheDay e, Move m) {
         String html = blurbs.computeIfAbsent(e, x -> markdown.render(x.body(), x.file(), x.line(), diagnostics));
         return new MarketItemView(e.symbol(), tickerUrl(e.symbol()), e.headline(), formats.marketTime(e.time()),
-                Formats.iso(e.time()), html, moveWithSpark(m));
+                Formats.iso(e.time()), html, m != null ? moveWithSpark(m)
+                : new MoveView(e.symbol(), e.symbol(), tickerUrl(e.symbol()), "", "", "", "flat", "", "", null, ""));
     }
 
     public SidebarView sidebar(SidebarData data) {

@@ -64,6 +64,38 @@ public class MarketInputTest {
     }
 
     @Test
+    void anAsOfSidebarShowsAnItemOfTheDayWithTheMoveKnownAtTheArticlesTime() {
+        // At 12:00 on Jan 20 the 08:16 item is out, but Jan 20's close is not: the board and the body's quote give
+        // Jan 16's close (340, up 10 from 330: +3.03%). The item showed Jan 20's move (340 -> 360: +5.88%), four hours
+        // before it was known, beside them.
+        Map<String, String> files = market();
+        files.put("content/articles/mid.md", TestSites.article("During the day", "2026-01-20T12:00:00-05:00", "",
+                "MU {{< quote MU changePct >}} on {{< quote MU date >}}."));
+        files.put("content/articles/post.md", TestSites.article("After the close", "2026-01-20T17:00:00-05:00", "", "x"));
+        files.put("content/articles/first.md", TestSites.article("First day", "2026-01-15T12:00:00-05:00", "", "x"));
+        Path src = TestSites.site(dir.resolve("items"), files);
+        TestSites.write(src.resolve("content/site.yaml"), TestSites.SITE_YAML + "market:\n  sidebar:\n    mode: asOf\n    count: 5\n");
+        Path out = dir.resolve("items-out");
+        TestSites.build(src, out);
+
+        Document mid = TestSites.page(out, "/news/2026/01/20/mid/");
+        assertTrue(mid.selectFirst("main").text().contains("MU +3.03% on Jan 16, 2026."), mid.selectFirst("main").text());
+        assertEquals("Tue item", mid.selectFirst("aside .market-item-headline").text());
+        assertEquals("▲ +3.03%", mid.selectFirst("aside .market-item .move").text());
+        assertTrue(mid.selectFirst("aside .market-item .spark img").attr("alt").contains("to 340.00 on Jan 16, 2026"),
+                mid.selectFirst("aside .market-item .spark img").attr("alt"));
+
+        Document post = TestSites.page(out, "/news/2026/01/20/post/");
+        assertEquals("▲ +5.88%", post.selectFirst("aside .market-item .move").text());
+
+        // MU's first day: no close of it was known at noon, so its item shows no figure and no trend line.
+        Document first = TestSites.page(out, "/news/2026/01/15/first/");
+        assertEquals("Thu item", first.selectFirst("aside .market-item-headline").text());
+        assertEquals("", first.selectFirst("aside .market-item .move").text());
+        assertTrue(first.select("aside .market-item .spark").isEmpty());
+    }
+
+    @Test
     void latestModeShowsTheNewestItemsEverywhere() {
         Map<String, String> files = market();
         files.put("content/articles/pre.md", TestSites.article("Before the open", "2026-01-20T06:04:00-05:00", "", "x"));
@@ -163,6 +195,39 @@ public class MarketInputTest {
                 "history/MU.csv", 2, "'14/01/2026' in column Date is not a date");
         assertMessage(fail(Map.of("content/market/history/MU.csv", "Date,Close\n2026-01-14,330\n2026-01-14,331\n")),
                 "history/MU.csv", 3, "2026-01-14 appears twice (also on line 2)");
+    }
+
+    @Test
+    void aSymbolSiteYamlNamesWithoutDataIsAnError() {
+        // A typo in market.board left its row off every board; in benchmark or mainIndex it left the ticker pages'
+        // "sessions in a row beating" statistic or the digests' candlestick out, all without a word.
+        // SITE_YAML has 3 lines: "market:" is line 4.
+        String[][] cases = {
+                {"market:\n  board: [RUT, NDQ]\n", "5", "'board' names NDQ, but no snapshot or history file has it"},
+                {"market:\n  benchmark: SPY\n", "5", "'benchmark' names SPY, but no snapshot or history file has it"},
+                {"market:\n  movers: 3\n  mainIndex: rut2\n", "6", "'mainIndex' names RUT2, but no snapshot or history file has it"
+                        + " (did you mean RUT?)"},
+        };
+        for (String[] c : cases) {
+            Path src = TestSites.site(dir.resolve("yaml" + c[0].hashCode()), market());
+            TestSites.write(src.resolve("content/site.yaml"), TestSites.SITE_YAML + c[0]);
+            InputError e = assertThrows(InputError.class, () -> TestSites.build(src, dir.resolve("yaml-out" + c[0].hashCode())));
+            assertMessage(e, "content/site.yaml", Integer.parseInt(c[1]), c[2]);
+        }
+        // The defaults name SPX, which this site has no data for: no error.
+        TestSites.build(TestSites.site(dir.resolve("yaml-defaults"), market()), dir.resolve("yaml-defaults-out"));
+    }
+
+    @Test
+    void aMarketFileWhoseExtensionIsInCapitalsIsAnError() {
+        // MU.CSV and 2026-01-21.JSON were skipped without a word: the day's digest was missing, or the build said
+        // "there is no history file content/market/history/MU.csv" beside MU.CSV.
+        assertMessage(fail(Map.of("content/market/history/MU.CSV", "Date,Close\n2026-01-14,330\n")),
+                "market/history/MU.CSV", 0, "rename it to MU.csv");
+        assertMessage(fail(Map.of("content/market/2026-01-21.JSON", "{\"date\": \"2026-01-21\"}")),
+                "market/2026-01-21.JSON", 0, "rename it to 2026-01-21.json");
+        assertMessage(fail(Map.of("content/articles/a.Md", TestSites.article("A", "2026-01-20T17:00:00-05:00", "", "x"))),
+                "articles/a.Md", 0, "rename it to a.md");
     }
 
     @Test
