@@ -102,10 +102,11 @@ public final class ContentLoader {
             throw new InputError(Diagnostics.display(content), "no content folder here: --source must name a folder"
                     + " that holds content/site.yaml and content/articles/");
         }
-        SiteConfig config = SiteConfigLoader.load(content);
+        SiteConfigLoader.Read site = SiteConfigLoader.read(content);
+        SiteConfig config = site.config();
         java.util.List<io.tickerpress.model.Article> articles = new ArticleLoader(config).loadAll(content, cache, known);
         io.tickerpress.model.MarketData data = market.load(config, content, diagnostics, cache);
-        SiteConfigLoader.checkMarketSymbols(content, data.series().keySet());
+        site.checkMarketSymbols(data.series().keySet());
         return new SiteContent(config, articles, data, DigestLoader.loadAll(content, config.limits().articleBytes()));
     }
 }

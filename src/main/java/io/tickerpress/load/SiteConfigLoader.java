@@ -33,12 +33,40 @@ public final class SiteConfigLoader {
     }
 
     public static SiteConfig load(Path contentDir) {
+        return read(contentDir).config();
+    }
+
+    /**
+     * site.yaml, read once: its settings, and its market section as written (with its lines), for the check of
+     * its symbols against the data ({@link Read#checkMarketSymbols}) without reading the file again.
+     */
+    static Read read(Path contentDir) {
         Path file = contentDir.resolve("site.yaml");
         String display = Diagnostics.display(file);
         if (!Files.isRegularFile(file)) {
             throw new InputError(display, "site configuration not found: create content/site.yaml with at least 'title:'");
         }
         Fields f = LocatedTree.yaml(TextFiles.read(file, display, 1 << 20), display, 0).root().allowOnly(FIELDS);
+        return new Read(config(f), f.object("market"));
+    }
+
+    /** site.yaml's settings and its {@code market:} section as written (null when it has none). */
+    record Read(SiteConfig config, Fields market) {
+        /**
+         * The symbols {@code market:} names ({@code board}, {@code benchmark}, {@code mainIndex}) must have data once
+         * the site has any: a typo would leave a board row, the ticker pages' comparison or the digests' candlestick
+         * out without a word. The defaults (SPX) are not checked: a site without SPX data just goes without them.
+         */
+        void checkMarketSymbols(java.util.Collection<String> symbols) {
+            if (symbols.isEmpty() || market == null) return;
+            for (String raw : market.strings("board")) checkSymbol(market, "board", raw, symbols);
+            for (String key : List.of("benchmark", "mainIndex")) {
+                if (market.has(key)) checkSymbol(market, key, market.string(key), symbols);
+            }
+        }
+    }
+
+    private static SiteConfig config(Fields f) {
 
         String baseUrl = f.string("baseUrl", "http://localhost:1414/");
         if (!Urls.isAbsoluteHttp(baseUrl)) {
@@ -125,23 +153,6 @@ public final class SiteConfigLoader {
             throw charts.error("format", "'charts.format' must be png or svg, not '" + format + "'");
         }
         return format;
-    }
-
-    /**
-     * The symbols {@code market:} names in site.yaml ({@code board}, {@code benchmark}, {@code mainIndex}) must have data
-     * once the site has any: a typo would leave a board row, the ticker pages' comparison or the digests' candlestick out
-     * without a word. The defaults (SPX) are not checked: a site without SPX data just goes without them.
-     */
-    public static void checkMarketSymbols(Path contentDir, java.util.Collection<String> symbols) {
-        if (symbols.isEmpty()) return;
-        Path file = contentDir.resolve("site.yaml");
-        String display = Diagnostics.display(file);
-        Fields m = LocatedTree.yaml(TextFiles.read(file, display, 1 << 20), display, 0).root().object("market");
-        if (m == null) return;
-        for (String raw : m.strings("board")) checkSymbol(m, "board", raw, symbols);
-        for (String key : List.of("benchmark", "mainIndex")) {
-            if (m.has(key)) checkSymbol(m, key, m.string(key), symbols);
-        }
     }
 
     private static void checkSymbol(Fields m, String key, String raw, java.util.Collection<String> symbols) {
