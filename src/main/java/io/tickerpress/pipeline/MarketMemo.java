@@ -55,8 +55,14 @@ final class MarketMemo implements MarketSource {
         if (!options.clean()) {
             Remembered remembered = read(file(), key);
             if (remembered != null) {
-                remembered.warnings().forEach(w -> diagnostics.replay(w, paths));
-                return remembered.data();
+                Diagnostics replayed = new Diagnostics();
+                try {
+                    remembered.warnings().forEach(w -> replayed.replay(w, paths));
+                    diagnostics.addAll(replayed);
+                    return remembered.data();
+                } catch (RuntimeException e) {
+                    // a warning that does not read back: parsed as before
+                }
             }
         }
         Diagnostics own = new Diagnostics();
