@@ -76,7 +76,7 @@ final class PageStore {
             entries.put(file, new BuildManifest.Entry(page.fingerprint(), chartFiles(html), own.stored(sourcePaths)));
             rendered.incrementAndGet();
         }
-        if (!path.endsWith(".html")) records.add(new PageRecord(path, lastmod));
+        if (!path.endsWith(".html")) records.add(PageRecord.ofFile(file, lastmod)); // the file's string, no copy
         progress.step();
     }
 
