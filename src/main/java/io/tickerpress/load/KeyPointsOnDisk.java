@@ -1,6 +1,7 @@
 package io.tickerpress.load;
 
 import io.tickerpress.model.KeyPoints;
+import io.tickerpress.model.SpillFile;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import io.tickerpress.diag.SourcePaths;
 import io.tickerpress.render.PreparedPage;
 import io.tickerpress.render.chart.Charts;
 import io.tickerpress.write.BuildManifest;
+import io.tickerpress.write.PageEntries;
 import io.tickerpress.write.StagingFolder;
 
 import java.time.Instant;
@@ -31,7 +32,8 @@ final class PageStore {
     private final Diagnostics diagnostics;
     /** Names the files in the warnings kept with each page (the same from any working folder). */
     private final SourcePaths sourcePaths;
-    private final Map<String, BuildManifest.Entry> entries = new ConcurrentHashMap<>();
+    /** Each page's manifest entry, put aside as it is made (not held: a large archive has millions of pages). */
+    private final PageEntries entries;
     private final Map<String, BuildManifest.Group> groups = new ConcurrentHashMap<>();
     private final List<PageRecord> records = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger rendered = new AtomicInteger();
@@ -39,9 +41,10 @@ final class PageStore {
     private final Progress progress;
     private final OutputPaths paths = new OutputPaths();
 
-    PageStore(StagingFolder out, BuildManifest previous, Charts charts, Diagnostics diagnostics, SourcePaths sourcePaths,
-              Progress progress) {
+    PageStore(StagingFolder out, BuildManifest previous, PageEntries entries, Charts charts, Diagnostics diagnostics,
+              SourcePaths sourcePaths, Progress progress) {
         this.out = out;
+        this.entries = entries;
         this.previous = previous;
         this.charts = charts;
         this.diagnostics = diagnostics;
@@ -73,7 +76,7 @@ final class PageStore {
             entries.put(file, new BuildManifest.Entry(page.fingerprint(), chartFiles(html), own.stored(sourcePaths)));
             rendered.incrementAndGet();
         }
-        if (!path.endsWith(".html")) records.add(new PageRecord(path, lastmod));
+        if (!path.endsWith(".html")) records.add(PageRecord.ofFile(file, lastmod)); // the file's string, no copy
         progress.step();
     }
 
@@ -202,8 +205,9 @@ final class PageStore {
         return entries.size();
     }
 
-    BuildManifest manifest() {
+    /** Saves this build's manifest (once every page and group of files is written). */
+    void saveManifest(java.nio.file.Path cacheDir) {
         // The previous manifest was loaded for this build's shared inputs (or is empty for them).
-        return new BuildManifest(BuildManifest.VERSION, out.output().toString(), previous.inputs(), entries, groups);
+        BuildManifest.save(cacheDir, out.output().toString(), previous.inputs(), entries, groups);
     }
 }

@@ -32,6 +32,7 @@ import io.tickerpress.render.view.ArticleItemView;
 import io.tickerpress.render.view.FeedView;
 import io.tickerpress.write.BuildManifest;
 import io.tickerpress.write.ChartCache;
+import io.tickerpress.write.PageEntries;
 import io.tickerpress.write.StagingFolder;
 
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,8 @@ public final class SiteBuilder {
         String inputs = SiteInputs.fingerprint(siteYaml, config, options, theme);
         ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.id());
         try (StagingFolder out = options.inPlace() ? StagingFolder.inPlace(options.output())
-                : StagingFolder.beside(options.output(), !options.clean()); Workers workers = Workers.forThisMachine()) {
+                : StagingFolder.beside(options.output(), !options.clean()); Workers workers = Workers.forThisMachine();
+             PageEntries entries = PageEntries.in(options.cacheDir())) {
             // Read under the output's lock: the manifest must describe the site this build carries pages over from.
             BuildManifest previous = options.clean() ? BuildManifest.empty(options.output(), inputs)
                     : BuildManifest.load(options.cacheDir(), options.output(), inputs);
@@ -137,7 +139,7 @@ public final class SiteBuilder {
             PageRenderer pages = new PageRenderer(config, theme, diagnostics, market, charts, sourcePaths);
             FeedRenderer feeds = new FeedRenderer(config, theme);
             progress.total(newestFirst.size() + digests.size());
-            PageStore store = new PageStore(out, previous, charts, diagnostics, sourcePaths, progress);
+            PageStore store = new PageStore(out, previous, entries, charts, diagnostics, sourcePaths, progress);
 
             List<ArticleItemView> latest = pages.latest(newestFirst);
             if (config.feedsFullContent()) {
@@ -259,7 +261,7 @@ public final class SiteBuilder {
             LastBuild.RECORD.delete(options.cacheDir(), options.output());
             ArticleOrder.RECORD.delete(options.cacheDir(), options.output());
             out.publish();
-            store.manifest().save(options.cacheDir());
+            store.saveManifest(options.cacheDir());
             searchIndex.keep();
             String order = "-";
             if (since.inputs() != null) {

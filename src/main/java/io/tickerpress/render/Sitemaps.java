@@ -7,7 +7,6 @@ import io.tickerpress.render.view.SitemapView;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -32,7 +31,7 @@ public final class Sitemaps {
 
     private Sitemaps(List<PageRecord> pages) {
         List<PageRecord> sorted = new ArrayList<>(pages);
-        sorted.sort(Comparator.comparing(PageRecord::path));
+        sorted.sort(PageRecord.BY_PATH);
         this.sorted = sorted;
     }
 

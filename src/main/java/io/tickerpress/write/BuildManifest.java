@@ -172,6 +172,30 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
     }
 
     public void save(Path cacheDir) {
+        // In the map's order: the reader keys them by path, and sorting 170,000 paths (a site of 100,000 articles)
+        // costs a noticeable part of an edit's build.
+        save(cacheDir, output, inputs, pages.size(), out -> {
+            for (var e : pages.entrySet()) write(out, e.getKey(), e.getValue());
+        }, groups);
+    }
+
+    /**
+     * Saves the manifest of a build that put its pages' entries aside ({@link PageEntries}) as they were made, for
+     * output {@code output} and shared inputs {@code inputs}; saves none when not every entry was kept (the next
+     * build is then a full one).
+     */
+    public static void save(Path cacheDir, String output, String inputs, PageEntries pages, Map<String, Group> groups) {
+        if (cacheDir == null || !pages.complete()) return;
+        save(cacheDir, output, inputs, pages.size(), pages::copyTo, groups);
+    }
+
+    /** The pages' entries of a manifest file, written as {@link #write(DataOutputStream, String, Entry)} writes each. */
+    private interface PageSection {
+        void writeTo(DataOutputStream out) throws IOException;
+    }
+
+    private static void save(Path cacheDir, String output, String inputs, int pageCount, PageSection pages,
+                             Map<String, Group> groups) {
         if (cacheDir == null) return;
         try {
             Files.createDirectories(cacheDir);
@@ -183,15 +207,8 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
                 string(out, FORMAT);
                 string(out, key);
                 string(out, inputs);
-                out.writeInt(pages.size());
-                // In the map's order: the reader keys them by path, and sorting 170,000 paths (a site of 100,000
-                // articles) costs a noticeable part of an edit's build.
-                for (var e : pages.entrySet()) {
-                    string(out, e.getKey());
-                    string(out, e.getValue().fingerprint());
-                    strings(out, e.getValue().charts());
-                    strings(out, e.getValue().warnings());
-                }
+                out.writeInt(pageCount);
+                pages.writeTo(out);
                 out.writeInt(groups.size());
                 for (var g : new TreeMap<>(groups).entrySet()) {
                     string(out, g.getKey());
@@ -201,9 +218,17 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
                 string(out, "end");
                 out.flush();
             });
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // Without a manifest the next build is a full one; nothing else is lost.
         }
+    }
+
+    /** One page's entry as the manifest file holds it: its path, then its fingerprint, charts and warnings. */
+    static void write(DataOutputStream out, String page, Entry entry) throws IOException {
+        string(out, page);
+        string(out, entry.fingerprint());
+        strings(out, entry.charts());
+        strings(out, entry.warnings());
     }
 
     /**
@@ -333,10 +358,7 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
                             string(out, group.fingerprint());
                             strings(out, group.files());
                         } else {
-                            string(out, key);
-                            string(out, entry.fingerprint());
-                            strings(out, entry.charts());
-                            strings(out, entry.warnings());
+                            write(out, key, entry);
                         }
                         at = e.getValue()[1];
                     }

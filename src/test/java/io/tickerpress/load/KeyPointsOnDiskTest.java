@@ -1,6 +1,7 @@
 package io.tickerpress.load;
 
 import io.tickerpress.model.KeyPoints;
+import io.tickerpress.model.SpillFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -51,4 +51,20 @@ class OutputPathsTest {
         assertDoesNotThrow(() -> paths.claim("tags/a-b/index.html", page("tag a-b")));
         assertDoesNotThrow(() -> paths.claim("tag", page("a file named like the start of a folder")));
     }
+
+    @Test
+    void aClashIsFoundAmongManyClaimsAndNamesTheArticleAndItsFix() {
+        OutputPaths paths = new OutputPaths();
+        // Enough claims that the table is enlarged several times after the first one.
+        for (int i = 0; i < 20_000; i++) {
+            paths.claim("news/" + i + "/index.html", OutputPaths.Source.article("content/articles/" + i + ".md"));
+        }
+        InputError e = assertThrows(InputError.class, () -> paths.claim("news/7/index.html", page("the tags index")));
+        // The article is the subject (its file comes first), the other output and the article's fix follow.
+        assertTrue(e.getMessage().startsWith("content/articles/7.md"), e.getMessage());
+        assertTrue(e.getMessage().contains("writes news/7/index.html, and so does the tags index"), e.getMessage());
+        assertTrue(e.getMessage().contains("give the article another 'slug'"), e.getMessage());
+        assertThrows(InputError.class, () -> paths.claim("news/19999", page("a file where a page needs a folder")));
+        assertDoesNotThrow(() -> paths.claim("news/20000/index.html", page("one more page")));
+    }
 }

@@ -1,4 +1,4 @@
-package io.tickerpress.load;
+package io.tickerpress.model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A file of the process's own where small records are put aside to be read back later, by where they start: an
  * append-only temporary file, removed at once from its folder (on a system that allows it) so that it goes away with
  * the process however it ends, else when the Java runtime exits. Safe for any number of threads: each record gets
- * its own range, and reads and writes name their position.
+ * its own range, and reads and writes name their position. Used for what a large archive would otherwise hold in
+ * memory for the whole build (key points, the pages' manifest entries).
  */
-final class SpillFile {
+public final class SpillFile implements AutoCloseable {
     private final FileChannel channel;
     private final AtomicLong end = new AtomicLong();
 
@@ -24,7 +25,7 @@ final class SpillFile {
     }
 
     /** A new spill file in {@code folder}. */
-    static SpillFile in(Path folder) throws IOException {
+    public static SpillFile in(Path folder) throws IOException {
         Path file = Files.createTempFile(folder, "tickerpress-spill-", ".bin");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
@@ -36,7 +37,7 @@ final class SpillFile {
     }
 
     /** Writes {@code bytes} at the end; returns where they start. */
-    long append(byte[] bytes) {
+    public long append(byte[] bytes) {
         long at = end.getAndAdd(bytes.length);
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
@@ -48,7 +49,7 @@ final class SpillFile {
     }
 
     /** The {@code length} bytes written at {@code at}. */
-    byte[] read(long at, int length) {
+    public byte[] read(long at, int length) {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         try {
             while (buffer.hasRemaining()) {
@@ -61,5 +62,16 @@ final class SpillFile {
             throw new UncheckedIOException("cannot read the build's spill file", e);
         }
         return buffer.array();
+    }
+
+    /** The bytes written so far (where the next record would start). */
+    public long length() {
+        return end.get();
+    }
+
+    /** Closes the file, which then goes away (a spill file of one build, in a process that runs many). */
+    @Override
+    public void close() throws IOException {
+        channel.close();
     }
 }
