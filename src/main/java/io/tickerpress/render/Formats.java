@@ -106,8 +106,14 @@ public final class Formats {
         return weekdayDate.format(t);
     }
 
+    /**
+     * The instant as RFC 3339 / W3C date-time, for feeds, sitemaps, JSON-LD and {@code datetime} attributes: with the
+     * zone's offset, or in UTC ("Z") when that offset has seconds (local mean time, as America/New_York before 1883:
+     * -04:56:02), which none of those formats allows.
+     */
     public static String iso(ZonedDateTime t) {
-        return t.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        ZonedDateTime shown = t.getOffset().getTotalSeconds() % 60 == 0 ? t : t.withZoneSameInstant(ZoneOffset.UTC);
+        return shown.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /** A bare offset has no abbreviation: it is written "UTC" or "UTC+01:00" (not "Z" or "+01:00"). */
