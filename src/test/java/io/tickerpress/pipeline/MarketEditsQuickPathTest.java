@@ -7,14 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Attacks on the quick path of article edits ({@link ArticleEdits}) through market data: quote and chart shortcodes
@@ -35,14 +30,14 @@ class MarketEditsQuickPathTest {
     static Path cleanCache;
     private Path src;
     private Path out;
-    private int cleans;
-    private final List<String> report = new ArrayList<>();
+    private AgainstCleanBuilds builds;
 
     @Test
     void marketEditsAndShortcodeEditsGiveTheBytesOfACleanBuild() throws IOException {
         src = dir.resolve("src");
         out = dir.resolve("site");
         TestSites.copyTree(SAMPLE_CONTENT, src.resolve("content"));
+        builds = new AgainstCleanBuilds(dir, cleanCache, src, out);
         String banks0 = read(BANKS);
         String rut0 = read(RUT);
         String snapshot0 = read(SNAPSHOT);
@@ -150,7 +145,7 @@ class MarketEditsQuickPathTest {
         step("updated time of an article with quotes");
         TestSites.write(src.resolve(BANKS), banks0);
         step("all undone again");
-        report.forEach(System.out::println);
+        builds.printReport();
     }
 
     private Path anyChart() throws IOException {
@@ -159,57 +154,23 @@ class MarketEditsQuickPathTest {
         }
     }
 
-    private boolean quick(BuildResult r) {
-        return r.stageMillis().containsKey(ArticleEdits.STAGE);
-    }
-
-    private record Clean(Map<String, String> files, List<String> warnings, String error) {
-    }
-
-    private Clean clean() {
-        Path clean = dir.resolve("clean-" + (++cleans));
-        try {
-            BuildResult r = SiteBuilder.build(TestSites.options(src, clean).withClean(true).withCacheDir(cleanCache));
-            return new Clean(TestSites.digests(TestSites.snapshot(clean)), r.warnings(), null);
-        } catch (RuntimeException e) {
-            return new Clean(null, null, e.getClass().getName() + ": " + e.getMessage());
-        } finally {
-            if (Files.exists(clean)) TestSites.deleteTree(clean);
-        }
+    private static boolean quick(BuildResult r) {
+        return AgainstCleanBuilds.quick(r);
     }
 
     private BuildResult step(String what) {
-        BuildResult r = SiteBuilder.build(TestSites.options(src, out));
-        Clean c = clean();
-        assertEquals(null, c.error(), what + ": the clean build fails");
-        String differ = TestSites.filesDiffer(c.files(), TestSites.digests(TestSites.snapshot(out)));
-        if (!differ.isEmpty()) fail(String.join("\n", report) + "\nafter '" + what + "' the incremental build differs from a clean one: " + differ);
-        assertEquals(c.warnings(), r.warnings(), what + ": warnings");
-        report.add(what + (quick(r) ? " (quick)" : "") + ": " + r.pagesRendered() + " pages rendered");
-        return r;
+        return builds.step(what);
     }
 
     private void failing(String what) {
-        Map<String, String> published = TestSites.digests(TestSites.snapshot(out));
-        String error = null;
-        try {
-            SiteBuilder.build(TestSites.options(src, out));
-        } catch (RuntimeException e) {
-            error = e.getClass().getName() + ": " + e.getMessage();
-        }
-        Clean c = clean();
-        assertTrue(c.error() != null, what + ": the clean build fails");
-        assertEquals(c.error(), error, what + ": fails as a clean build does");
-        assertEquals("", TestSites.filesDiffer(published, TestSites.digests(TestSites.snapshot(out))),
-                what + ": nothing published");
-        report.add(what + ": failed as clean");
+        builds.failing(what);
     }
 
     private String read(String file) {
-        return TestSites.read(src.resolve(file));
+        return builds.read(file);
     }
 
     private void edit(String file, java.util.function.UnaryOperator<String> change) {
-        TestSites.edit(src.resolve(file), change);
+        builds.edit(file, change);
     }
 }

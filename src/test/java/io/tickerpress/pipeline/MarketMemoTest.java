@@ -9,16 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The market memo ({@link MarketMemo}) against clean builds: after every build the output (files, bytes) and the
@@ -41,15 +37,15 @@ class MarketMemoTest {
     static Path cleanCache;
     private Path src;
     private Path out;
-    private int cleans;
     private int added;
-    private final List<String> report = new ArrayList<>();
+    private AgainstCleanBuilds builds;
 
     @Test
     void buildsWithTheMemoGiveTheBytesAndWarningsOfACleanBuild() throws Exception {
         src = dir.resolve("src");
         out = dir.resolve("site");
         TestSites.copyTree(SAMPLE_CONTENT, src.resolve("content"));
+        builds = new AgainstCleanBuilds(dir, cleanCache, src, out);
         settle(); // files saved just before a build are never taken into a memo (their bytes may still change)
         Path memo = TestSites.options(src, out).cacheDir().resolve(MarketMemo.FILE);
 
@@ -128,7 +124,7 @@ class MarketMemoTest {
         failing("a closure on a snapshot's day");
         TestSites.write(src.resolve(SITE_YAML), siteYaml0);
         step("settings undone");
-        report.forEach(System.out::println);
+        builds.printReport();
     }
 
     /** Waits until the files saved so far are settled for the input index. */
@@ -161,56 +157,24 @@ class MarketMemoTest {
         return lastBuilt.parses() < marketFiles();
     }
 
-    private boolean quick(BuildResult r) {
-        return r.stageMillis().containsKey(ArticleEdits.STAGE);
+    private static boolean quick(BuildResult r) {
+        return AgainstCleanBuilds.quick(r);
     }
 
-    private record Clean(Map<String, String> files, List<String> warnings, String error) {
-    }
-
-    private Clean clean() {
-        Path clean = dir.resolve("clean-" + (++cleans));
-        try {
-            BuildResult r = SiteBuilder.build(TestSites.options(src, clean).withClean(true).withCacheDir(cleanCache));
-            return new Clean(TestSites.digests(TestSites.snapshot(clean)), r.warnings(), null);
-        } catch (RuntimeException e) {
-            return new Clean(null, null, e.getClass().getName() + ": " + e.getMessage());
-        } finally {
-            if (Files.exists(clean)) TestSites.deleteTree(clean);
-        }
-    }
-
+    /** Builds with a counted parse cache (how many files the build parsed), then checks it against a clean build. */
     private BuildResult step(String what) {
         ContentLoader.Cache counted = ContentLoader.Cache.none();
         BuildResult r = SiteBuilder.build(TestSites.options(src, out), counted, Progress.NONE);
         lastBuilt = new Built(r, counted.parses());
-        Clean c = clean();
-        assertEquals(null, c.error(), what + ": the clean build fails");
-        String differ = TestSites.filesDiffer(c.files(), TestSites.digests(TestSites.snapshot(out)));
-        if (!differ.isEmpty()) fail(String.join("\n", report) + "\nafter '" + what + "' the build differs from a clean one: " + differ);
-        assertEquals(c.warnings(), r.warnings(), what + ": warnings");
-        report.add(what + (quick(r) ? " (quick)" : "") + ": " + counted.parses() + " files parsed, "
-                + r.pagesRendered() + " pages rendered, " + r.warnings().size() + " warnings");
-        return r;
+        builds.note(what + ": " + counted.parses() + " files parsed");
+        return builds.check(what, r);
     }
 
     private void failing(String what) {
-        Map<String, String> published = TestSites.digests(TestSites.snapshot(out));
-        String error = null;
-        try {
-            SiteBuilder.build(TestSites.options(src, out));
-        } catch (RuntimeException e) {
-            error = e.getClass().getName() + ": " + e.getMessage();
-        }
-        Clean c = clean();
-        assertTrue(c.error() != null, what + ": the clean build fails");
-        assertEquals(c.error(), error, what + ": fails as a clean build does");
-        assertEquals("", TestSites.filesDiffer(published, TestSites.digests(TestSites.snapshot(out))),
-                what + ": nothing published");
-        report.add(what + ": failed as clean");
+        builds.failing(what);
     }
 
     private void edit(String file, java.util.function.UnaryOperator<String> change) {
-        TestSites.edit(src.resolve(file), change);
+        builds.edit(file, change);
     }
 }
