@@ -1,0 +1,159 @@
+package io.tickerpress.load;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * Bytes an earlier build stored, read in parts by their position: a file through its channel (never read whole:
+ * reading a large file into one array takes its size twice, in the heap and in the JDK's temporary direct buffer
+ * of the same size, which it keeps), or an array. Reads at a position may run on many threads at once.
+ */
+abstract class StoredBytes implements AutoCloseable {
+    /** How much {@link Input} reads at a time. */
+    static final int PART = 1 << 16;
+
+    /** The number of bytes. */
+    abstract long size();
+
+    /** Reads up to {@code length} bytes at {@code position}; returns how many, or -1 at the end. */
+    abstract int readAt(long position, byte[] into, int offset, int length) throws IOException;
+
+    @Override
+    public void close() {
+    }
+
+    /** Reads {@code into.length} bytes at {@code position}, or throws {@link EOFException} when there are fewer. */
+    final void read(long position, byte[] into) throws IOException {
+        int done = 0;
+        while (done < into.length) {
+            int n = readAt(position + done, into, done, into.length - done);
+            if (n < 0) throw new EOFException("cut short");
+            done += n;
+        }
+    }
+
+    /** The bytes read in order from {@code position}, a part at a time. */
+    final Input input(long position) {
+        return new Input(this, position);
+    }
+
+    static StoredBytes of(byte[] bytes) {
+        return new StoredBytes() {
+            @Override
+            long size() {
+                return bytes.length;
+            }
+
+            @Override
+            int readAt(long position, byte[] into, int offset, int length) {
+                if (position >= bytes.length) return length == 0 ? 0 : -1;
+                int n = (int) Math.min(length, bytes.length - position);
+                System.arraycopy(bytes, (int) position, into, offset, n);
+                return n;
+            }
+        };
+    }
+
+    /** A file open for reading; {@link #close} closes it. */
+    static StoredBytes of(FileChannel channel) {
+        return new StoredBytes() {
+            @Override
+            long size() {
+                try {
+                    return channel.size();
+                } catch (IOException e) {
+                    return 0;
+                }
+            }
+
+            @Override
+            int readAt(long position, byte[] into, int offset, int length) throws IOException {
+                if (length == 0) return 0;
+                return channel.read(ByteBuffer.wrap(into, offset, length), position);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // read only: nothing is lost
+                }
+            }
+        };
+    }
+
+    /** A stream of the bytes from a position, with a buffer of {@link #PART}; it can tell and move its position. */
+    static final class Input extends InputStream {
+        private final StoredBytes from;
+        private final byte[] buffer = new byte[PART];
+        /** Where {@code buffer[0]} lies. */
+        private long base;
+        private int at;
+        private int limit;
+
+        private Input(StoredBytes from, long position) {
+            this.from = from;
+            this.base = position;
+        }
+
+        /** The position of the next byte read. */
+        long position() {
+            return base + at;
+        }
+
+        /** Moves to a position (within the buffer when it holds it). */
+        void seek(long position) {
+            if (position >= base && position <= base + limit) {
+                at = (int) (position - base);
+            } else {
+                base = position;
+                at = 0;
+                limit = 0;
+            }
+        }
+
+        private boolean fill() throws IOException {
+            if (at < limit) return true;
+            base += limit;
+            at = 0;
+            limit = 0;
+            int n = from.readAt(base, buffer, 0, buffer.length);
+            if (n <= 0) return false;
+            limit = n;
+            return true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return fill() ? buffer[at++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            if (length == 0) return 0;
+            if (!fill()) return -1;
+            int n = Math.min(length, limit - at);
+            System.arraycopy(buffer, at, into, offset, n);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            if (n <= 0) return 0;
+            long size = from.size();
+            long k = Math.max(0, Math.min(n, size - position()));
+            seek(position() + k);
+            return k;
+        }
+
+        @Override
+        public int available() {
+            return limit - at;
+        }
+    }
+}
