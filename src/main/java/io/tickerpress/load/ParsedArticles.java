@@ -2,6 +2,7 @@ package io.tickerpress.load;
 
 import io.tickerpress.model.Article;
 import io.tickerpress.model.Source;
+import io.tickerpress.model.StoredBytes;
 
 import java.io.InputStream;
 import java.io.DataInputStream;
@@ -439,9 +440,8 @@ public final class ParsedArticles {
                     while (next < freshKeys.size() && freshKeys.get(next).compareTo(key) < 0) {
                         writeFresh(out, freshKeys.get(next++));
                     }
-                    bytes.seek(starts[i]);
-                    long left = starts[i + 1] - starts[i];
-                    while (left > 0) {
+                    bytes.seek(starts[i]); // copied through the same buffer: the entries lie in order
+                    for (long left = starts[i + 1] - starts[i]; left > 0; ) {
                         int n = (int) Math.min(left, copy.length);
                         in.readFully(copy, 0, n);
                         out.write(copy, 0, n);

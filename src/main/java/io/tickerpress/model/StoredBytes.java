@@ -1,4 +1,4 @@
-package io.tickerpress.load;
+package io.tickerpress.model;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,22 +11,22 @@ import java.nio.channels.FileChannel;
  * reading a large file into one array takes its size twice, in the heap and in the JDK's temporary direct buffer
  * of the same size, which it keeps), or an array. Reads at a position may run on many threads at once.
  */
-abstract class StoredBytes implements AutoCloseable {
+public abstract class StoredBytes implements AutoCloseable {
     /** How much {@link Input} reads at a time. */
-    static final int PART = 1 << 16;
+    public static final int PART = 1 << 16;
 
     /** The number of bytes. */
-    abstract long size();
+    public abstract long size();
 
     /** Reads up to {@code length} bytes at {@code position}; returns how many, or -1 at the end. */
-    abstract int readAt(long position, byte[] into, int offset, int length) throws IOException;
+    public abstract int readAt(long position, byte[] into, int offset, int length) throws IOException;
 
     @Override
     public void close() {
     }
 
     /** Reads {@code into.length} bytes at {@code position}, or throws {@link EOFException} when there are fewer. */
-    final void read(long position, byte[] into) throws IOException {
+    public final void read(long position, byte[] into) throws IOException {
         int done = 0;
         while (done < into.length) {
             int n = readAt(position + done, into, done, into.length - done);
@@ -35,20 +35,31 @@ abstract class StoredBytes implements AutoCloseable {
         }
     }
 
+    /** Writes the bytes from {@code from} up to {@code to} to {@code out}, a part at a time. */
+    public final void copy(long from, long to, java.io.OutputStream out) throws IOException {
+        byte[] part = new byte[(int) Math.min(PART, Math.max(0, to - from))];
+        for (long at = from; at < to; ) {
+            int n = readAt(at, part, 0, (int) Math.min(part.length, to - at));
+            if (n < 0) throw new EOFException("cut short");
+            out.write(part, 0, n);
+            at += n;
+        }
+    }
+
     /** The bytes read in order from {@code position}, a part at a time. */
-    final Input input(long position) {
+    public final Input input(long position) {
         return new Input(this, position);
     }
 
-    static StoredBytes of(byte[] bytes) {
+    public static StoredBytes of(byte[] bytes) {
         return new StoredBytes() {
             @Override
-            long size() {
+            public long size() {
                 return bytes.length;
             }
 
             @Override
-            int readAt(long position, byte[] into, int offset, int length) {
+            public int readAt(long position, byte[] into, int offset, int length) {
                 if (position >= bytes.length) return length == 0 ? 0 : -1;
                 int n = (int) Math.min(length, bytes.length - position);
                 System.arraycopy(bytes, (int) position, into, offset, n);
@@ -58,10 +69,10 @@ abstract class StoredBytes implements AutoCloseable {
     }
 
     /** A file open for reading; {@link #close} closes it. */
-    static StoredBytes of(FileChannel channel) {
+    public static StoredBytes of(FileChannel channel) {
         return new StoredBytes() {
             @Override
-            long size() {
+            public long size() {
                 try {
                     return channel.size();
                 } catch (IOException e) {
@@ -70,7 +81,7 @@ abstract class StoredBytes implements AutoCloseable {
             }
 
             @Override
-            int readAt(long position, byte[] into, int offset, int length) throws IOException {
+            public int readAt(long position, byte[] into, int offset, int length) throws IOException {
                 if (length == 0) return 0;
                 return channel.read(ByteBuffer.wrap(into, offset, length), position);
             }
@@ -87,7 +98,7 @@ abstract class StoredBytes implements AutoCloseable {
     }
 
     /** A stream of the bytes from a position, with a buffer of {@link #PART}; it can tell and move its position. */
-    static final class Input extends InputStream {
+    public static final class Input extends InputStream {
         private final StoredBytes from;
         private final byte[] buffer = new byte[PART];
         /** Where {@code buffer[0]} lies. */
@@ -101,12 +112,12 @@ abstract class StoredBytes implements AutoCloseable {
         }
 
         /** The position of the next byte read. */
-        long position() {
+        public long position() {
             return base + at;
         }
 
         /** Moves to a position (within the buffer when it holds it). */
-        void seek(long position) {
+        public void seek(long position) {
             if (position >= base && position <= base + limit) {
                 at = (int) (position - base);
             } else {
