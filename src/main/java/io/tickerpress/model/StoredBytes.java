@@ -46,6 +46,26 @@ public abstract class StoredBytes implements AutoCloseable {
         }
     }
 
+    /**
+     * A whole file's bytes, read a part at a time: {@link java.nio.file.Files#readAllBytes} reads into the array
+     * through one temporary direct buffer of the file's size, which the JDK then keeps for the thread.
+     */
+    public static byte[] readAll(java.nio.file.Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) throw new IOException("too large to read whole: " + file);
+            byte[] bytes = new byte[(int) size];
+            StoredBytes stored = of(channel);
+            int done = 0;
+            while (done < bytes.length) {
+                int n = stored.readAt(done, bytes, done, bytes.length - done);
+                if (n < 0) return java.util.Arrays.copyOf(bytes, done); // cut while read: as it was then
+                done += n;
+            }
+            return bytes;
+        }
+    }
+
     /** The bytes read in order from {@code position}, a part at a time. */
     public final Input input(long position) {
         return new Input(this, position);
@@ -83,7 +103,8 @@ public abstract class StoredBytes implements AutoCloseable {
             @Override
             public int readAt(long position, byte[] into, int offset, int length) throws IOException {
                 if (length == 0) return 0;
-                return channel.read(ByteBuffer.wrap(into, offset, length), position);
+                // At most a part at a time: the JDK reads a heap array through a direct buffer of the same size.
+                return channel.read(ByteBuffer.wrap(into, offset, Math.min(length, PART)), position);
             }
 
             @Override
