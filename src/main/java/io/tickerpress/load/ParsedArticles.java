@@ -88,16 +88,10 @@ public final class ParsedArticles {
     }
 
     /**
-     * @param stored    what {@link #writeTo} gave an earlier build, or null
+     * The store an earlier build wrote ({@link #writeTo}), from its file, open for reading (or null: none): it is
+     * read in parts as entries are asked for, never whole, and closed by {@link #release}.
+     *
      * @param generator the generator's identity: another generator may parse differently
-     */
-    public static ParsedArticles of(byte[] stored, String generator, Hashes hashes) {
-        return new ParsedArticles(stored == null ? null : StoredBytes.of(stored), generator, hashes);
-    }
-
-    /**
-     * Like {@link #of(byte[], String, Hashes)}, from the store's file, open for reading: it is read in parts as
-     * entries are asked for, never whole, and closed by {@link #release}.
      */
     public static ParsedArticles of(java.nio.channels.FileChannel stored, String generator, Hashes hashes) {
         return new ParsedArticles(stored == null ? null : StoredBytes.of(stored), generator, hashes);
@@ -122,6 +116,7 @@ public final class ParsedArticles {
                 return;
             }
             int declared = in.readInt();
+            if (declared < 0) throw new IOException("not a count");
             // Not trusted for the arrays' size: an entry takes more than 32 bytes.
             int capacity = (int) Math.max(0, Math.min(declared, stored.size() / 32 + 1));
             long[] at = new long[capacity + 1];
@@ -135,13 +130,13 @@ public final class ParsedArticles {
                 hashes[i] = keyHash(in.readUTF());
                 skipEntry(in); // decoded when a build asks for it: most builds use each entry once
             }
-            at = java.util.Arrays.copyOf(at, Math.max(0, declared) + 1);
-            at[Math.max(0, declared)] = bytes.position();
+            at = java.util.Arrays.copyOf(at, declared + 1);
+            at[declared] = bytes.position();
             if (!"end".equals(in.readUTF())) {
                 drop();
                 return;
             }
-            index(at, java.util.Arrays.copyOf(hashes, Math.max(0, declared)));
+            index(at, java.util.Arrays.copyOf(hashes, declared));
         } catch (IOException | RuntimeException e) {
             drop();
         }

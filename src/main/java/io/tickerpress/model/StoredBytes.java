@@ -9,7 +9,7 @@ import java.nio.channels.FileChannel;
 /**
  * Bytes an earlier build stored, read in parts by their position: a file through its channel (never read whole:
  * reading a large file into one array takes its size twice, in the heap and in the JDK's temporary direct buffer
- * of the same size, which it keeps), or an array. Reads at a position may run on many threads at once.
+ * of the same size, which it keeps). Reads at a position may run on many threads at once.
  */
 public abstract class StoredBytes implements AutoCloseable {
     /** How much {@link Input} reads at a time. */
@@ -69,23 +69,6 @@ public abstract class StoredBytes implements AutoCloseable {
     /** The bytes read in order from {@code position}, a part at a time. */
     public final Input input(long position) {
         return new Input(this, position);
-    }
-
-    public static StoredBytes of(byte[] bytes) {
-        return new StoredBytes() {
-            @Override
-            public long size() {
-                return bytes.length;
-            }
-
-            @Override
-            public int readAt(long position, byte[] into, int offset, int length) {
-                if (position >= bytes.length) return length == 0 ? 0 : -1;
-                int n = (int) Math.min(length, bytes.length - position);
-                System.arraycopy(bytes, (int) position, into, offset, n);
-                return n;
-            }
-        };
     }
 
     /** A file open for reading; {@link #close} closes it. */
