@@ -2,6 +2,7 @@ package io.tickerpress.load;
 
 import io.tickerpress.model.Article;
 import io.tickerpress.model.Source;
+import io.tickerpress.model.StoredBytes;
 
 import java.io.InputStream;
 import java.io.DataInputStream;
@@ -51,14 +52,26 @@ public final class ParsedArticles {
 
     private final String generator;
     private final Hashes hashes;
-    private byte[] stored;
-    /** Where each stored entry lies in {@code stored}: its offset and length, packed ({@link #range}). */
-    private final Map<String, Long> entries = new ConcurrentHashMap<>();
+    /** The store as an earlier build wrote it, read in parts (never held whole), or null. */
+    private StoredBytes stored;
     /**
-     * The entries this build used: a stored one by its range (written out again byte for byte, not encoded
-     * anew), a fresh parse as its {@link Article} when the body lies on disk, else as an {@link Entry}.
+     * The stored entries, in the store's order: where entry {@code i} starts ({@code starts[i]}, its end is
+     * {@code starts[i + 1]}) and a 64-bit hash of its key ({@code keyHashes[i]}); {@code slots} finds an entry by
+     * that hash (open addressing, the entry's index plus one). About 24 bytes an entry, where a map of keys and an
+     * array of the whole store took some 700 (an archive of 1,000,000 articles stores half a gigabyte).
      */
-    private final Map<String, Object> used = new ConcurrentHashMap<>();
+    private long[] starts = new long[1];
+    private long[] keyHashes = new long[0];
+    private int[] slots = new int[0];
+    private int count;
+    /** Which stored entries this build used (one bit each): they are written out again byte for byte. */
+    private java.util.concurrent.atomic.AtomicLongArray usedStored = new java.util.concurrent.atomic.AtomicLongArray(0);
+    private final java.util.concurrent.atomic.AtomicInteger usedCount = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * The fresh parses this build made, by key: the {@link Article} when the body lies on disk, else an
+     * {@link Entry}.
+     */
+    private final Map<String, Object> fresh = new ConcurrentHashMap<>();
     private volatile String settings;
     private volatile boolean changed;
     private final java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
@@ -68,18 +81,20 @@ public final class ParsedArticles {
         return parsed.get();
     }
 
-    private ParsedArticles(byte[] stored, String generator, Hashes hashes) {
+    private ParsedArticles(StoredBytes stored, String generator, Hashes hashes) {
         this.stored = stored;
         this.generator = generator;
         this.hashes = hashes;
     }
 
     /**
-     * @param stored    what {@link #toBytes} gave an earlier build, or null
+     * The store an earlier build wrote ({@link #writeTo}), from its file, open for reading (or null: none): it is
+     * read in parts as entries are asked for, never whole, and closed by {@link #release}.
+     *
      * @param generator the generator's identity: another generator may parse differently
      */
-    public static ParsedArticles of(byte[] stored, String generator, Hashes hashes) {
-        return new ParsedArticles(stored, generator, hashes);
+    public static ParsedArticles of(java.nio.channels.FileChannel stored, String generator, Hashes hashes) {
+        return new ParsedArticles(stored == null ? null : StoredBytes.of(stored), generator, hashes);
     }
 
     Hashes hashes() {
@@ -88,88 +103,106 @@ public final class ParsedArticles {
 
     /**
      * Opens the store for the settings that change what parsing gives (time zone, size limit): entries kept
-     * under other settings or by another generator are dropped.
+     * under other settings or by another generator are dropped. The store is read through once, in parts, to find
+     * where each entry lies; a store that is cut short, damaged or of another format is dropped whole.
      */
     void open(String parseSettings) {
         settings = generator + "|" + parseSettings;
-        entries.clear();
+        forget();
         if (stored == null) return;
-        Bytes bytes = new Bytes(stored, 0, stored.length);
-        try (DataInputStream in = new DataInputStream(bytes)) {
+        try (StoredBytes.Input bytes = stored.input(0); DataInputStream in = new DataInputStream(bytes)) {
             if (!FORMAT.equals(in.readUTF()) || !settings.equals(in.readUTF())) {
-                stored = null;
+                drop();
                 return;
             }
-            int count = in.readInt();
-            Map<String, Long> read = new java.util.HashMap<>(count * 2);
-            for (int i = 0; i < count; i++) {
-                int start = stored.length - bytes.available();
-                String key = in.readUTF();
+            int declared = in.readInt();
+            if (declared < 0) throw new IOException("not a count");
+            // Not trusted for the arrays' size: an entry takes more than 32 bytes.
+            int capacity = (int) Math.max(0, Math.min(declared, stored.size() / 32 + 1));
+            long[] at = new long[capacity + 1];
+            long[] hashes = new long[capacity];
+            for (int i = 0; i < declared; i++) {
+                if (i == hashes.length) {
+                    at = java.util.Arrays.copyOf(at, 2 * i + 2);
+                    hashes = java.util.Arrays.copyOf(hashes, 2 * i + 1);
+                }
+                at[i] = bytes.position();
+                hashes[i] = keyHash(in.readUTF());
                 skipEntry(in); // decoded when a build asks for it: most builds use each entry once
-                read.put(key, range(start, stored.length - bytes.available() - start));
             }
+            at = java.util.Arrays.copyOf(at, declared + 1);
+            at[declared] = bytes.position();
             if (!"end".equals(in.readUTF())) {
-                stored = null;
+                drop();
                 return;
             }
-            entries.putAll(read);
+            index(at, java.util.Arrays.copyOf(hashes, declared));
         } catch (IOException | RuntimeException e) {
-            entries.clear();
-            stored = null;
+            drop();
         }
     }
 
-    /**
-     * The stored bytes as a stream, without the lock {@link java.io.ByteArrayInputStream} takes on every byte (a
-     * build reads 100,000 entries a few bytes at a time).
-     */
-    private static final class Bytes extends InputStream {
-        private final byte[] bytes;
-        private int at;
-        private final int end;
-
-        Bytes(byte[] bytes, int offset, int length) {
-            this.bytes = bytes;
-            this.at = offset;
-            this.end = Math.min(bytes.length, offset + length);
+    /** Finds the entries by the hashes of their keys. */
+    private void index(long[] at, long[] hashes) {
+        int n = hashes.length;
+        int[] table = new int[Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1];
+        int mask = table.length - 1;
+        for (int i = 0; i < n; i++) {
+            int slot = (int) hashes[i] & mask;
+            while (table[slot] != 0) slot = (slot + 1) & mask;
+            table[slot] = i + 1;
         }
+        starts = at;
+        keyHashes = hashes;
+        slots = table;
+        count = n;
+        usedStored = new java.util.concurrent.atomic.AtomicLongArray((n + 63) >>> 6);
+        usedCount.set(0);
+    }
 
-        @Override
-        public int read() {
-            return at < end ? bytes[at++] & 0xff : -1;
-        }
+    /** No stored entries (the store's file stays open). */
+    private void forget() {
+        starts = new long[1];
+        keyHashes = new long[0];
+        slots = new int[0];
+        count = 0;
+        usedStored = new java.util.concurrent.atomic.AtomicLongArray(0);
+        usedCount.set(0);
+    }
 
-        @Override
-        public int read(byte[] into, int offset, int length) {
-            if (length == 0) return 0;
-            if (at >= end) return -1;
-            int n = Math.min(length, end - at);
-            System.arraycopy(bytes, at, into, offset, n);
-            at += n;
-            return n;
-        }
+    /** Drops the store: it does not fit these settings, or it is not sound. */
+    private void drop() {
+        forget();
+        StoredBytes s = stored;
+        stored = null;
+        if (s != null) s.close();
+    }
 
-        @Override
-        public long skip(long n) {
-            long k = Math.max(0, Math.min(n, end - at));
-            at += (int) k;
-            return k;
-        }
+    /** A 64-bit hash of an entry's key (the first half of its {@link io.tickerpress.model.Fingerprint}). */
+    private static long keyHash(String key) {
+        return new io.tickerpress.model.Fingerprint.Parts().add(key).high();
+    }
 
-        @Override
-        public int available() {
-            return end - at;
+    /** Marks stored entry {@code i} used or not, keeping the count of those used. */
+    private void mark(int i, boolean used) {
+        long bit = 1L << i;
+        while (true) {
+            long was = usedStored.get(i >>> 6);
+            if (((was & bit) != 0) == used) return;
+            if (usedStored.compareAndSet(i >>> 6, was, was ^ bit)) {
+                if (used) usedCount.incrementAndGet();
+                else usedCount.decrementAndGet();
+                return;
+            }
         }
     }
 
-    private static long range(int offset, int length) {
-        return (long) offset << 32 | length;
+    private boolean isUsed(int i) {
+        return (usedStored.get(i >>> 6) & 1L << i) != 0;
     }
 
-    /** Reads a stored entry (its key, then its fields). */
-    private Entry entry(long range) throws IOException {
-        DataInputStream in = new DataInputStream(new Bytes(stored, (int) (range >>> 32), (int) range));
-        in.readUTF(); // the key
+    /** Reads a stored entry's fields (after its key). */
+    private static Entry entry(DataInputStream in) throws IOException {
         return new Entry(in.readUTF(), zoned(in), in.readBoolean() ? zoned(in) : null, in.readUTF(), in.readUTF(), list(in),
                 list(in), list(in), sources(in), in.readUTF(), in.readBoolean(), in.readInt(), in.readInt(),
                 in.readInt(), in.readInt(), in.readBoolean());
@@ -241,21 +274,81 @@ public final class ParsedArticles {
     /** The article parsed from a file whose content has this hash, if an earlier build kept it. */
     Optional<Article> get(String contentHash, Path file, String display, long maxBytes) {
         String key = key(contentHash, file.getFileName().toString());
-        Long range = entries.get(key);
-        if (range == null) return Optional.empty();
         try {
-            Entry e = entry(range);
-            used.put(key, range);
+            Found found = find(key);
+            if (found == null) return Optional.empty();
+            Entry e = entry(found.in);
             BodyOnDisk body = BodyOnDisk.of(display, maxBytes, e.offset, e.length, e.hash, contentHash,
                     e.shortcodes);
-            return Optional.of(new Article(display, e.title, e.date, e.updated, ArticleLoader.shared(e.dateline),
+            Article article = new Article(display, e.title, e.date, e.updated, ArticleLoader.shared(e.dateline),
                     e.slug, KeyPointsOnDisk.kept(e.summary), e.tags.stream().map(ArticleLoader::shared).toList(),
                     e.tickers.stream().map(ArticleLoader::shared).toList(), e.sources, ArticleLoader.shared(e.author),
-                    e.draft, List.of(), body, e.bodyLine));
+                    e.draft, List.of(), body, e.bodyLine);
+            mark(found.index, true);
+            return Optional.of(article);
         } catch (IOException | RuntimeException bad) {
-            used.remove(key);
             return Optional.empty(); // parsed again
         }
+    }
+
+    /**
+     * An entry's bytes as a stream, without the lock {@link java.io.ByteArrayInputStream} takes on every byte (a
+     * build reads 100,000 entries a few bytes at a time).
+     */
+    private static final class Bytes extends java.io.InputStream {
+        private final byte[] bytes;
+        private int at;
+
+        Bytes(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return at < bytes.length ? bytes[at++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) {
+            if (length == 0) return 0;
+            if (at >= bytes.length) return -1;
+            int n = Math.min(length, bytes.length - at);
+            System.arraycopy(bytes, at, into, offset, n);
+            at += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            long k = Math.max(0, Math.min(n, bytes.length - at));
+            at += (int) k;
+            return k;
+        }
+    }
+
+    /** A stored entry found by its key: its index, and its bytes as a stream past the key. */
+    private record Found(int index, DataInputStream in) {
+    }
+
+    /** The stored entry of a key, or null; reads only the entries whose key has the same hash. */
+    private Found find(String key) throws IOException {
+        StoredBytes from = stored;
+        int[] table = slots;
+        if (from == null || table.length == 0) return null;
+        long hash = keyHash(key);
+        int mask = table.length - 1;
+        for (int slot = (int) hash & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+            int i = table[slot] - 1;
+            if (keyHashes[i] != hash) continue;
+            long start = starts[i];
+            long length = starts[i + 1] - start;
+            if (length > Integer.MAX_VALUE) throw new IOException("not an entry");
+            byte[] bytes = new byte[(int) length]; // this entry's bytes only, let go once decoded
+            from.read(start, bytes);
+            DataInputStream in = new DataInputStream(new Bytes(bytes));
+            if (key.equals(in.readUTF())) return new Found(i, in);
+        }
+        return null;
     }
 
     /**
@@ -279,15 +372,21 @@ public final class ParsedArticles {
         String key = key(contentHash, file.getFileName().toString());
         changed = true;
         parsed.incrementAndGet();
+        try {
+            Found stored = find(key); // kept afresh instead (a file loaded twice): written once
+            if (stored != null) mark(stored.index, false);
+        } catch (IOException | RuntimeException e) {
+            // not read: not used either
+        }
         if (a.body() instanceof BodyOnDisk) { // the article itself, which the build holds anyway: no copy of it
-            used.put(key, a);
+            fresh.put(key, a);
             return;
         }
         Entry e = new Entry(a.title(), a.date(), a.updated(),
                 a.dateline(), a.slug(), a.summary(), a.tags(), a.tickers(), a.sources(), a.author(), a.draft(),
                 a.bodyLine(), text.length() - body.length(), body.length(), body.hashCode(),
                 io.tickerpress.model.ArticleBody.usesShortcodes(body));
-        used.put(key, e);
+        fresh.put(key, e);
     }
 
     /** A fresh parse's entry: kept as one, or the article whose body lies on disk (where it lies is there). */
@@ -304,55 +403,79 @@ public final class ParsedArticles {
      * since, are dropped): then {@link #writeTo} gives the store to keep for the next build.
      */
     public boolean changed() {
-        return settings != null && (changed || used.size() != entries.size());
+        return settings != null && (changed || usedCount.get() != count);
     }
 
-    /** Lets go of the entries once the articles are loaded and the store kept: a large archive has many. */
+    /** Lets go of the entries once the articles are loaded and the store kept (and closes the store's file). */
     public void release() {
-        entries.clear();
-        used.clear();
-        stored = null;
+        fresh.clear();
+        drop();
     }
 
-    /** Writes what this build used, streamed (a large archive's store is not built as one array first). */
+    /**
+     * Writes what this build used, streamed (a large archive's store is not built as one array first), in the
+     * order of the keys: a used stored entry is copied from the store byte for byte, read through in parts.
+     */
     public void writeTo(java.io.OutputStream target) throws IOException {
         DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(target, 1 << 16));
         out.writeUTF(FORMAT);
         out.writeUTF(settings);
-        out.writeInt(used.size());
-        for (String key : used.keySet().stream().sorted().toList()) {
-            Object kept = used.get(key);
-            if (kept instanceof Long range) { // as read: the key and the fields
-                out.write(stored, (int) (range >>> 32), (int) (long) range);
-                continue;
+        int storedUsed = usedCount.get();
+        List<String> freshKeys = fresh.keySet().stream().sorted().toList();
+        out.writeInt(storedUsed + freshKeys.size());
+        int next = 0; // the next fresh key to write
+        StoredBytes from = stored;
+        if (from != null && storedUsed > 0) {
+            byte[] copy = new byte[1 << 16];
+            try (StoredBytes.Input bytes = from.input(0); DataInputStream in = new DataInputStream(bytes)) {
+                for (int i = 0; i < count; i++) {
+                    if (!isUsed(i)) continue;
+                    bytes.seek(starts[i]);
+                    String key = in.readUTF();
+                    while (next < freshKeys.size() && freshKeys.get(next).compareTo(key) < 0) {
+                        writeFresh(out, freshKeys.get(next++));
+                    }
+                    bytes.seek(starts[i]); // copied through the same buffer: the entries lie in order
+                    for (long left = starts[i + 1] - starts[i]; left > 0; ) {
+                        int n = (int) Math.min(left, copy.length);
+                        in.readFully(copy, 0, n);
+                        out.write(copy, 0, n);
+                        left -= n;
+                    }
+                }
             }
-            Entry e = fresh(kept);
-            out.writeUTF(key);
-            out.writeUTF(e.title);
-            zoned(out, e.date);
-            out.writeBoolean(e.updated != null);
-            if (e.updated != null) zoned(out, e.updated);
-            out.writeUTF(e.dateline);
-            out.writeUTF(e.slug);
-            list(out, e.summary);
-            list(out, e.tags);
-            list(out, e.tickers);
-            out.writeInt(e.sources.size());
-            for (Source s : e.sources) {
-                out.writeUTF(s.name());
-                out.writeBoolean(s.url() != null);
-                if (s.url() != null) out.writeUTF(s.url());
-            }
-            out.writeUTF(e.author);
-            out.writeBoolean(e.draft);
-            out.writeInt(e.bodyLine);
-            out.writeInt(e.offset);
-            out.writeInt(e.length);
-            out.writeInt(e.hash);
-            out.writeBoolean(e.shortcodes);
         }
+        while (next < freshKeys.size()) writeFresh(out, freshKeys.get(next++));
         out.writeUTF("end");
         out.flush();
+    }
+
+    /** Writes a fresh parse's entry: its key and its fields. */
+    private void writeFresh(DataOutputStream out, String key) throws IOException {
+        Entry e = fresh(fresh.get(key));
+        out.writeUTF(key);
+        out.writeUTF(e.title);
+        zoned(out, e.date);
+        out.writeBoolean(e.updated != null);
+        if (e.updated != null) zoned(out, e.updated);
+        out.writeUTF(e.dateline);
+        out.writeUTF(e.slug);
+        list(out, e.summary);
+        list(out, e.tags);
+        list(out, e.tickers);
+        out.writeInt(e.sources.size());
+        for (Source s : e.sources) {
+            out.writeUTF(s.name());
+            out.writeBoolean(s.url() != null);
+            if (s.url() != null) out.writeUTF(s.url());
+        }
+        out.writeUTF(e.author);
+        out.writeBoolean(e.draft);
+        out.writeInt(e.bodyLine);
+        out.writeInt(e.offset);
+        out.writeInt(e.length);
+        out.writeInt(e.hash);
+        out.writeBoolean(e.shortcodes);
     }
 
     private static void list(DataOutputStream out, List<String> list) throws IOException {

@@ -39,9 +39,12 @@ public final class SpillFile implements AutoCloseable {
     /** Writes {@code bytes} at the end; returns where they start. */
     public long append(byte[] bytes) {
         long at = end.getAndAdd(bytes.length);
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
-            while (buffer.hasRemaining()) channel.write(buffer, at + buffer.position());
+            // A part at a time: the JDK writes a heap array through a direct buffer of its size, and keeps it.
+            for (int done = 0; done < bytes.length; ) {
+                ByteBuffer part = ByteBuffer.wrap(bytes, done, Math.min(bytes.length - done, StoredBytes.PART));
+                while (part.hasRemaining()) done += channel.write(part, at + done);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build's spill file", e);
         }
@@ -62,6 +65,11 @@ public final class SpillFile implements AutoCloseable {
             throw new UncheckedIOException("cannot read the build's spill file", e);
         }
         return buffer.array();
+    }
+
+    /** Writes the {@code length} bytes written at {@code at} to {@code out}, a part at a time. */
+    public void copy(long at, long length, java.io.OutputStream out) throws IOException {
+        StoredBytes.of(channel).copy(at, at + length, out); // not closed: the file stays open
     }
 
     /** The bytes written so far (where the next record would start). */

@@ -44,7 +44,7 @@ final class CacheRecord {
         try {
             Path file = file(cacheDir, output);
             if (!Files.isRegularFile(file)) return Optional.empty();
-            return Optional.ofNullable(parse.apply(RecordBytes.Reader.unsealed(Files.readAllBytes(file))));
+            return Optional.ofNullable(parse.apply(RecordBytes.Reader.unsealed(io.tickerpress.model.StoredBytes.readAll(file))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a damaged record only means the work is done anew
         }
@@ -55,11 +55,16 @@ final class CacheRecord {
      * when it could not be.
      */
     Optional<Path> save(Path cacheDir, Path output, byte[] bytes) {
+        return save(cacheDir, output, out -> out.write(bytes));
+    }
+
+    /** Like {@link #save(Path, Path, byte[])}, with the record's bytes written by {@code content}. */
+    Optional<Path> save(Path cacheDir, Path output, AtomicFiles.Content content) {
         if (cacheDir == null) return Optional.empty();
         try {
             Files.createDirectories(cacheDir);
             Path file = file(cacheDir, output);
-            AtomicFiles.write(file, bytes);
+            AtomicFiles.write(file, content);
             return Optional.of(file);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -80,7 +80,7 @@ final class MarketMemo implements MarketSource {
     static Remembered read(Path file, String key) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = io.tickerpress.model.StoredBytes.readAll(file);
         } catch (IOException | RuntimeException e) {
             return null;
         }

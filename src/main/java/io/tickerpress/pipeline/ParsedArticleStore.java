@@ -27,11 +27,12 @@ final class ParsedArticleStore {
      */
     ParsedArticles read() {
         if (inputs == null) return null;
-        byte[] stored = null;
+        java.nio.channels.FileChannel stored = null;
         if (!options.clean()) {
             try {
-                stored = Files.readAllBytes(file());
-            } catch (IOException e) {
+                // Read in parts as the articles are loaded, never whole (half a gigabyte at 1,000,000 articles).
+                stored = java.nio.channels.FileChannel.open(file(), java.nio.file.StandardOpenOption.READ);
+            } catch (IOException | UnsupportedOperationException e) {
                 stored = null;
             }
         }
@@ -48,7 +49,10 @@ final class ParsedArticleStore {
         });
     }
 
-    /** Keeps what this build parsed for the next one; best effort: without it the next build parses again. */
+    /**
+     * Keeps what this build parsed for the next one; best effort: without it the next build parses again. Lets
+     * go of the store read (and closes its file) either way.
+     */
     void keep(ParsedArticles parsed) {
         if (parsed == null) return;
         if (parsed.changed()) {

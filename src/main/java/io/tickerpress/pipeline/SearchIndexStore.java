@@ -39,10 +39,15 @@ final class SearchIndexStore {
     private final String inputs;
     private final boolean clean;
     /**
-     * The memo of the index this build made, as the bytes {@link #keep} saves (the memo's objects are let go as soon
-     * as it is made: the pages render meanwhile); null when the last index was kept.
+     * The memo of the index this build made, put aside in a spill file in the cache folder until {@link #keep}
+     * saves it (neither the memo's objects nor its bytes are held: the pages render meanwhile, and a large archive's
+     * memo takes tens of megabytes); null when the last index was kept, or there is no cache folder.
      */
-    private volatile byte[] made;
+    private volatile Made made;
+
+    /** A memo's bytes in a spill file of their own. */
+    private record Made(io.tickerpress.model.SpillFile spill, long length) {
+    }
 
     SearchIndexStore(BuildOptions options, String inputs) {
         this.cacheDir = options.cacheDir();
@@ -57,10 +62,10 @@ final class SearchIndexStore {
             IndexFiles.Placed placed = new IndexFiles.Placed(IndexFiles.of(files::write, files::keep));
             SearchMemo before = previous == null ? null : read(previous);
             try {
-                made = bytes(SearchIndex.write(stories, url, formats, before, placed));
+                made(bytes(SearchIndex.write(stories, url, formats, before, placed)));
             } catch (IndexFiles.MissingFile e) {
                 // Files are named by their content: the ones put so far stay, the others are made now.
-                made = bytes(SearchIndex.write(stories, url, formats, null, placed));
+                made(bytes(SearchIndex.write(stories, url, formats, null, placed)));
             }
         });
     }
@@ -84,7 +89,7 @@ final class SearchIndexStore {
         try {
             SearchIndex.Stories patched = SearchIndex.Stories.patched(before, changed, storyAt);
             SearchMemo memo = SearchIndex.write(patched, url, formats, before, files);
-            made = bytes(memo);
+            made(bytes(memo));
             return Optional.of(new BuildManifest.Group(memo.fingerprint(), files.files()));
         } catch (IndexFiles.MissingFile e) {
             return Optional.empty();
@@ -97,13 +102,50 @@ final class SearchIndexStore {
      * made anew.
      */
     void keep() {
-        byte[] memo = made;
+        Made memo = made;
         made = null;
         if (memo == null || cacheDir == null) return;
-        if (RECORD.save(cacheDir, Path.of(output), memo).isEmpty()) {
-            // A memo of an older index must not be taken for this one's (if it stays, its fingerprint differs from
-            // this build's index: the next build does not use it).
+        if (memo.spill() == null) { // not put aside: the memo the cache holds is of an older index
             RECORD.delete(cacheDir, Path.of(output));
+            return;
+        }
+        try (io.tickerpress.model.SpillFile spill = memo.spill()) {
+            if (RECORD.save(cacheDir, Path.of(output), out -> spill.copy(0, memo.length(), out)).isEmpty()) {
+                // A memo of an older index must not be taken for this one's (if it stays, its fingerprint differs
+                // from this build's index: the next build does not use it).
+                RECORD.delete(cacheDir, Path.of(output));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            RECORD.delete(cacheDir, Path.of(output));
+        }
+    }
+
+    /**
+     * Puts the memo's bytes aside until {@link #keep}; without a cache folder (or a spill file) none is kept, and
+     * the memo of the index the cache holds is removed by {@code keep}.
+     */
+    private void made(byte[] bytes) {
+        Made before = made;
+        made = null;
+        if (before != null) close(before.spill());
+        if (cacheDir == null) return;
+        io.tickerpress.model.SpillFile spill = null;
+        try {
+            java.nio.file.Files.createDirectories(cacheDir);
+            spill = io.tickerpress.model.SpillFile.in(cacheDir);
+            spill.append(bytes);
+            made = new Made(spill, bytes.length);
+        } catch (java.io.IOException | RuntimeException e) {
+            if (spill != null) close(spill);
+            made = new Made(null, -1);
+        }
+    }
+
+    private static void close(io.tickerpress.model.SpillFile spill) {
+        try {
+            if (spill != null) spill.close();
+        } catch (java.io.IOException ignored) {
+            // a spill file goes with its process anyway
         }
     }
 

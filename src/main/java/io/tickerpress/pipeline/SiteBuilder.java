@@ -97,9 +97,14 @@ public final class SiteBuilder {
         // load
         ParsedArticleStore parsedStore = new ParsedArticleStore(options, since.inputs());
         io.tickerpress.load.ParsedArticles known = parsedStore.read();
-        SiteContent content = ContentLoader.load(options.source(), diagnostics, parsed, known,
-                new MarketMemo(options, since.inputs()));
-        parsedStore.keep(known);
+        SiteContent content;
+        try {
+            content = ContentLoader.load(options.source(), diagnostics, parsed, known,
+                    new MarketMemo(options, since.inputs()));
+            parsedStore.keep(known);
+        } finally {
+            if (known != null) known.release(); // closes the store's file when loading failed
+        }
         SiteConfig config = options.baseUrl() == null ? content.config()
                 : content.config().withBaseUrl(normaliseBaseUrl(options.baseUrl()));
         if (!options.inPlace()) {

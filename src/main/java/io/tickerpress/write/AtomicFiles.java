@@ -62,7 +62,7 @@ public final class AtomicFiles {
                 + "-" + target.getFileName());
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                OutputStream out = new BufferedOutputStream(inParts(Channels.newOutputStream(channel)), 1 << 16);
                 content.writeTo(out);
                 out.flush();
                 if (durable) channel.force(true);
@@ -76,6 +76,24 @@ public final class AtomicFiles {
             }
             throw e;
         }
+    }
+
+    /**
+     * Writes a large array a part at a time: the JDK writes a heap array to a channel through a direct buffer of
+     * the same size, which it then keeps for the thread (a build writes records of tens of megabytes).
+     */
+    private static OutputStream inParts(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                java.util.Objects.checkFromIndexSize(off, len, b.length);
+                for (int at = 0; at < len; ) {
+                    int n = Math.min(len - at, 1 << 16);
+                    out.write(b, off + at, n);
+                    at += n;
+                }
+            }
+        };
     }
 
     /** Renames a file or link over another in one step ({@code rename(2)}), replacing it. */

@@ -1,6 +1,8 @@
 package io.tickerpress.write;
 
+import io.tickerpress.model.Fingerprint;
 import io.tickerpress.model.Hex128;
+import io.tickerpress.model.StoredBytes;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -24,8 +26,7 @@ import java.util.TreeMap;
  * changed. Files that are not pages (feeds, sitemaps, the search index) are kept as {@code groups}: the
  * fingerprint of what a group of files is made from, and the files it made.
  */
-public record BuildManifest(int version, String output, String inputs, Map<String, Entry> pages,
-                            Map<String, Group> groups) {
+public record BuildManifest(int version, String output, String inputs, Pages pages, Map<String, Group> groups) {
     public static final int VERSION = 3;
     /** The file's first string: its format (a binary file, read and written many times per build session). */
     private static final String FORMAT = "tickerpress page manifest " + VERSION;
@@ -53,6 +54,21 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
             this.text = hex ? null : fingerprint;
             this.charts = SharedLists.of(charts);
             this.warnings = List.copyOf(warnings);
+        }
+
+        /** A fingerprint of 32 lowercase hex digits, as its two halves, with no charts or warnings. */
+        private Entry(long high, long low) {
+            this.hex = true;
+            this.high = high;
+            this.low = low;
+            this.text = null;
+            this.charts = List.of();
+            this.warnings = List.of();
+        }
+
+        /** Whether the fingerprint is 32 lowercase hex digits and there are no charts or warnings. */
+        private boolean plain() {
+            return hex && charts.isEmpty() && warnings.isEmpty();
         }
 
         public String fingerprint() {
@@ -92,15 +108,105 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         }
     }
 
-    /** The maps are taken, not copied (a site of 100,000 articles has some 170,000 pages): they must not change. */
+    /** The groups are taken, not copied: they must not change. */
     public BuildManifest {
-        pages = java.util.Collections.unmodifiableMap(pages);
+        pages = pages == null ? new Pages() : pages;
         groups = groups == null ? Map.of() : java.util.Collections.unmodifiableMap(groups);
+    }
+
+    /**
+     * The pages of a manifest, found by path. A large archive has millions of pages, so a page is held as a
+     * 128-bit hash of its path ({@link Fingerprint.Parts}, the hash pages' fingerprints are made with) and its
+     * fingerprint's two halves, in one array, found through an open-addressed table: about 40 bytes a page, where
+     * a map of paths and entries took some 180. An entry with charts, warnings or a fingerprint that is not 32 hex
+     * digits (few) is kept whole beside them.
+     */
+    public static final class Pages {
+        /** Four longs a page: its path's hash (two halves), its fingerprint (two halves). */
+        private long[] pages = new long[0];
+        /** Each page's index plus one, by its path's hash (0: free). */
+        private int[] slots = new int[0];
+        private int size;
+        /** The entries that are not plain ({@link Entry#plain}), by their page's index. */
+        private final Map<Integer, Entry> others = new HashMap<>();
+
+        Pages() {
+        }
+
+        /** Pages for about {@code expected} pages (a hint: more may be put). */
+        Pages(int expected) {
+            int n = Math.max(0, Math.min(expected, 1 << 24));
+            pages = new long[4 * n];
+            slots = new int[Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1];
+        }
+
+        /** The entry of a page, or null. */
+        public Entry get(String page) {
+            if (size == 0) return null;
+            Fingerprint.Parts hash = new Fingerprint.Parts().add(page);
+            int i = find(hash.high(), hash.low());
+            if (i < 0) return null;
+            Entry other = others.get(i);
+            return other != null ? other : new Entry(pages[4 * i + 2], pages[4 * i + 3]);
+        }
+
+        public int size() {
+            return size;
+        }
+
+        /** The index of the page whose path has this hash, or -1. */
+        private int find(long high, long low) {
+            int mask = slots.length - 1;
+            for (int slot = (int) (high ^ low) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+                int i = slots[slot] - 1;
+                if (pages[4 * i] == high && pages[4 * i + 1] == low) return i;
+            }
+            return -1;
+        }
+
+        /** Puts a page's entry (in place of an earlier one of the same path, as a map would). */
+        void put(String page, Entry entry) {
+            Fingerprint.Parts hash = new Fingerprint.Parts().add(page);
+            long high = hash.high();
+            long low = hash.low();
+            int i = slots.length == 0 ? -1 : find(high, low);
+            if (i < 0) {
+                if (2 * (size + 1) > slots.length) grow();
+                i = size++;
+                if (4 * size > pages.length) pages = java.util.Arrays.copyOf(pages, Math.max(16, 2 * pages.length));
+                pages[4 * i] = high;
+                pages[4 * i + 1] = low;
+                int mask = slots.length - 1;
+                int slot = (int) (high ^ low) & mask;
+                while (slots[slot] != 0) slot = (slot + 1) & mask;
+                slots[slot] = i + 1;
+            }
+            pages[4 * i + 2] = entry.high;
+            pages[4 * i + 3] = entry.low;
+            if (entry.plain()) others.remove(i);
+            else others.put(i, entry);
+        }
+
+        private void grow() {
+            int[] bigger = new int[Math.max(4, slots.length * 2)];
+            int mask = bigger.length - 1;
+            for (int i = 0; i < size; i++) {
+                int slot = (int) (pages[4 * i] ^ pages[4 * i + 1]) & mask;
+                while (bigger[slot] != 0) slot = (slot + 1) & mask;
+                bigger[slot] = i + 1;
+            }
+            slots = bigger;
+        }
+
+        /** Lets go of the unused room once every page is put. */
+        void trim() {
+            pages = java.util.Arrays.copyOf(pages, 4 * size);
+        }
     }
 
     /** A manifest of no pages for a build with these shared inputs: every page is rendered. */
     public static BuildManifest empty(Path output, String inputs) {
-        return new BuildManifest(VERSION, outputKey(output), inputs, Map.of(), Map.of());
+        return new BuildManifest(VERSION, outputKey(output), inputs, new Pages(), Map.of());
     }
 
     /**
@@ -145,10 +251,12 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
                     return empty(output, inputs);
                 }
                 int pageCount = count(in);
-                Map<String, Entry> pages = new HashMap<>(pageCount * 2);
+                // Not trusted for the arrays' size: a page takes at least 16 bytes of the file.
+                Pages pages = new Pages((int) Math.min(pageCount, Files.size(file) / 16));
                 for (int i = 0; i < pageCount; i++) {
                     pages.put(string(in), new Entry(string(in), strings(in), strings(in)));
                 }
+                pages.trim();
                 int groupCount = count(in);
                 Map<String, Group> groups = new HashMap<>();
                 for (int i = 0; i < groupCount; i++) groups.put(string(in), new Group(string(in), strings(in)));
@@ -169,14 +277,6 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    public void save(Path cacheDir) {
-        // In the map's order: the reader keys them by path, and sorting 170,000 paths (a site of 100,000 articles)
-        // costs a noticeable part of an edit's build.
-        save(cacheDir, output, inputs, pages.size(), out -> {
-            for (var e : pages.entrySet()) write(out, e.getKey(), e.getValue());
-        }, groups);
     }
 
     /**
@@ -237,10 +337,14 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
      * a large site's manifest is neither decoded whole nor encoded anew.
      */
     public static final class Patch {
-        private final byte[] bytes;
+        /**
+         * The manifest file as it was read, open (read in parts, never whole; the build deletes the file before it
+         * publishes, and {@link #save} copies from it after); closed by {@link #save}, else when it is collected.
+         */
+        private final StoredBytes bytes;
         /** The pages asked for that the manifest has: each one's entry, and where it lies in {@code bytes}. */
         private final Map<String, Entry> entries = new HashMap<>();
-        private final Map<String, int[]> ranges = new HashMap<>();
+        private final Map<String, long[]> ranges = new HashMap<>();
         private final Map<String, Entry> replaced = new HashMap<>();
         /** The groups asked for that the manifest has, and those replaced; their ranges are keyed {@code GROUP + name}. */
         private final Map<String, Group> groups = new HashMap<>();
@@ -249,7 +353,7 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         /** Marks a group's range apart from a page's (no page path starts with a NUL). */
         private static final String GROUP = "\0group ";
 
-        private Patch(byte[] bytes, String output) {
+        private Patch(StoredBytes bytes, String output) {
             this.bytes = bytes;
             this.output = output;
         }
@@ -265,30 +369,35 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
         /** Like {@link #read(Path, Path, String, java.util.Set)}, with the groups of files named too. */
         public static java.util.Optional<Patch> read(Path cacheDir, Path output, String inputs, java.util.Set<String> pages,
                                                      java.util.Set<String> groups) {
+            StoredBytes bytes = null;
             try {
-                byte[] bytes = Files.readAllBytes(file(cacheDir, output));
-                Counted counted = new Counted(bytes);
+                bytes = StoredBytes.of(java.nio.channels.FileChannel.open(file(cacheDir, output),
+                        java.nio.file.StandardOpenOption.READ));
+                StoredBytes.Input counted = bytes.input(0);
+                long size = bytes.size();
                 DataInputStream in = new DataInputStream(counted);
-                if (!FORMAT.equals(string(in))) return java.util.Optional.empty();
+                if (!FORMAT.equals(string(in))) return closed(bytes);
                 String was = string(in);
                 if (!was.equals(outputKey(output)) || !inputs.equals(string(in))) {
-                    return java.util.Optional.empty();
+                    return closed(bytes);
                 }
                 Patch patch = new Patch(bytes, was);
                 // A page's name is made a string only when its bytes hash as one asked for: of 170,000, a few.
                 int[] asked = pages.stream().map(p -> p.getBytes(StandardCharsets.UTF_8))
                         .mapToInt(b -> hash(b, 0, b.length)).sorted().toArray();
+                byte[] name = new byte[256];
                 int pageCount = count(in);
                 for (int i = 0; i < pageCount; i++) {
-                    int start = counted.at;
+                    long start = counted.position();
                     int length = in.readInt();
-                    if (length < 0 || length > bytes.length - counted.at) throw new IOException("not a string");
-                    String page = java.util.Arrays.binarySearch(asked, hash(bytes, counted.at, length)) < 0 ? null
-                            : new String(bytes, counted.at, length, StandardCharsets.UTF_8);
-                    counted.skip(length);
+                    if (length < 0 || length > size - counted.position()) throw new IOException("not a string");
+                    if (length > name.length) name = new byte[Math.max(length, 2 * name.length)];
+                    in.readFully(name, 0, length);
+                    String page = java.util.Arrays.binarySearch(asked, hash(name, 0, length)) < 0 ? null
+                            : new String(name, 0, length, StandardCharsets.UTF_8);
                     if (page != null && pages.contains(page)) {
                         patch.entries.put(page, new Entry(string(in), strings(in), strings(in)));
-                        patch.ranges.put(page, new int[] {start, counted.at});
+                        patch.ranges.put(page, new long[] {start, counted.position()});
                     } else {
                         skipString(in);
                         for (int list = 0; list < 2; list++) {
@@ -299,22 +408,27 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
                 }
                 int groupCount = count(in);
                 for (int i = 0; i < groupCount; i++) {
-                    int start = counted.at;
+                    long start = counted.position();
                     String group = string(in);
                     if (groups.contains(group)) {
                         patch.groups.put(group, new Group(string(in), strings(in)));
-                        patch.ranges.put(GROUP + group, new int[] {start, counted.at});
+                        patch.ranges.put(GROUP + group, new long[] {start, counted.position()});
                         continue;
                     }
                     skipString(in);
                     int n = count(in);
                     for (int k = 0; k < n; k++) skipString(in);
                 }
-                if (!"end".equals(string(in)) || counted.at != bytes.length) return java.util.Optional.empty();
+                if (!"end".equals(string(in)) || counted.position() != size) return closed(bytes);
                 return java.util.Optional.of(patch);
             } catch (IOException | RuntimeException e) {
-                return java.util.Optional.empty();
+                return closed(bytes);
             }
+        }
+
+        private static java.util.Optional<Patch> closed(StoredBytes bytes) {
+            if (bytes != null) bytes.close();
+            return java.util.Optional.empty();
         }
 
         /** A page's entry as the manifest has it, or null. */
@@ -339,20 +453,23 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
             replacedGroups.put(name, group);
         }
 
-        /** Writes the manifest with the entries put in place of the old ones (atomically, as {@link #save}). */
+        /**
+         * Writes the manifest with the entries put in place of the old ones (atomically, as {@link #save}), the
+         * rest copied from the file read, in parts; then closes it.
+         */
         public void save(Path cacheDir) {
             try {
-                List<Map.Entry<String, int[]>> order = new ArrayList<>(ranges.entrySet());
-                order.sort(java.util.Comparator.comparingInt(e -> e.getValue()[0]));
+                List<Map.Entry<String, long[]>> order = new ArrayList<>(ranges.entrySet());
+                order.sort(java.util.Comparator.comparingLong(e -> e.getValue()[0]));
                 AtomicFiles.write(file(cacheDir, Path.of(output)), stream -> {
-                    DataOutputStream out = new DataOutputStream(stream);
-                    int at = 0;
-                    for (Map.Entry<String, int[]> e : order) {
+                    DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(stream, 1 << 16));
+                    long at = 0;
+                    for (Map.Entry<String, long[]> e : order) {
                         String key = e.getKey();
                         Entry entry = replaced.get(key);
                         Group group = key.startsWith(GROUP) ? replacedGroups.get(key.substring(GROUP.length())) : null;
                         if (entry == null && group == null) continue;
-                        out.write(bytes, at, e.getValue()[0] - at);
+                        bytes.copy(at, e.getValue()[0], out);
                         if (group != null) {
                             string(out, key.substring(GROUP.length()));
                             string(out, group.fingerprint());
@@ -362,44 +479,14 @@ public record BuildManifest(int version, String output, String inputs, Map<Strin
                         }
                         at = e.getValue()[1];
                     }
-                    out.write(bytes, at, bytes.length - at);
+                    bytes.copy(at, bytes.size(), out);
                     out.flush();
                 });
             } catch (IOException e) {
                 // Without a manifest the next build is a full one; nothing else is lost.
+            } finally {
+                bytes.close();
             }
-        }
-    }
-
-    /** Bytes read as a stream that tells how far it has read. */
-    private static final class Counted extends java.io.InputStream {
-        private final byte[] bytes;
-        private int at;
-
-        Counted(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read() {
-            return at < bytes.length ? bytes[at++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] into, int offset, int length) {
-            if (length == 0) return 0;
-            if (at >= bytes.length) return -1;
-            int n = Math.min(length, bytes.length - at);
-            System.arraycopy(bytes, at, into, offset, n);
-            at += n;
-            return n;
-        }
-
-        @Override
-        public long skip(long n) {
-            long k = Math.max(0, Math.min(n, bytes.length - at));
-            at += (int) k;
-            return k;
         }
     }
 
