@@ -78,10 +78,10 @@ public final class MarketViews {
 
     private MoveView move(Move m, ChartView spark, String closeDate) {
         return new MoveView(m.symbol(), m.name(), tickerUrl(m.symbol()), Numbers.price(m.close()),
-                m.change() == null ? "" : Numbers.change(m.change()),
+                m.change() == null ? "" : Numbers.change(m.change(), m.close()),
                 m.changePct() == null ? "" : Numbers.pct(m.changePct()),
-                m.changePct() == null ? "flat" : Numbers.direction(m.changePct()),
-                m.changePct() == null ? "" : Numbers.arrow(m.changePct()),
+                Numbers.direction(m.direction()),
+                m.changePct() == null ? "" : Numbers.arrow(m.direction()),
                 m.volume() == null ? "" : Numbers.volume(m.volume()), spark, closeDate);
     }
 
@@ -150,7 +150,7 @@ public final class MarketViews {
         if (bar.high() != null) stats.add(new StatView("High", Numbers.price(bar.high())));
         if (bar.low() != null) stats.add(new StatView("Low", Numbers.price(bar.low())));
         stats.add(new StatView("Close", Numbers.price(s.close(i))));
-        if (latest.change() != null) stats.add(new StatView("Change", Numbers.change(latest.change())));
+        if (latest.change() != null) stats.add(new StatView("Change", Numbers.change(latest.change(), latest.close())));
         if (latest.changePct() != null) stats.add(new StatView("% Change", Numbers.pct(latest.changePct())));
         if (bar.volume() != null) stats.add(new StatView("Volume", Numbers.volume(bar.volume())));
         if (s.hasPreviousSession(i)) stats.add(new StatView("Previous close", Numbers.price(s.close(i - 1))));
