@@ -159,9 +159,11 @@ public final class MarketViews {
         pct(stats, "First 10 trading days of " + year, s.firstNDays(i, year, 10, market.calendar()));
         int high = s.high52(i);
         int low = s.low52(i);
-        stats.add(new StatView("52-week range", Numbers.price(s.close(low)) + " – " + Numbers.price(s.close(high))));
-        stats.add(new StatView("52-week high", Numbers.price(s.close(high)) + " (" + formats.date(s.date(high)) + ")"));
-        stats.add(new StatView("52-week low", Numbers.price(s.close(low)) + " (" + formats.date(s.date(low)) + ")"));
+        // Closes, not intraday highs and lows (the data may have closes only): said in the label, as the chart
+        // beside it ("52 weeks") draws the same closes.
+        stats.add(new StatView("52-week closing range", Numbers.price(s.close(low)) + " – " + Numbers.price(s.close(high))));
+        stats.add(new StatView("52-week closing high", Numbers.price(s.close(high)) + " (" + formats.date(s.date(high)) + ")"));
+        stats.add(new StatView("52-week closing low", Numbers.price(s.close(low)) + " (" + formats.date(s.date(low)) + ")"));
         int record = s.lastRecord(i);
         stats.add(new StatView("Record close", Numbers.price(s.close(record)) + " (" + formats.date(s.date(record)) + ")"));
         stats.add(new StatView("Sessions since record", Integer.toString(s.sessionsSinceRecord(i))));

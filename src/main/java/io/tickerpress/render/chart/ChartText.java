@@ -186,6 +186,7 @@ public final class ChartText {
             case "6M" -> "6 months";
             case "YTD" -> "year to date";
             case "1Y" -> "1 year";
+            case "52W" -> "52 weeks";
             case "5Y" -> "5 years";
             default -> "all data";
         };
