@@ -55,13 +55,15 @@ public final class ChartSlicer {
     /**
      * The first bar shown. Ranges are trading-day windows ending at {@code end}: 1M is 21 sessions, 3M 63, 6M 126,
      * 1Y 252 and 5Y 1260, counted on the exchange calendar, plus the close the window's change is measured from;
-     * YTD starts at the previous year's last session. The first bar is the first one on or after the window's
+     * YTD starts at the previous year's last session; 52W is the 52 weeks of the 52-week high and low
+     * ({@link SeriesStats#first52WeekDay}), with no close before them. The first bar is the first one on or after the window's
      * start, so a chart never reaches back to an older close across missing data.
      */
     static int firstIndex(PriceSeries series, LocalDate end, String range, TradingCalendar calendar) {
         if (range.equals("MAX")) return 0;
         LocalDate start = switch (range) {
             case "YTD" -> calendar.previousTradingDay(LocalDate.of(end.getYear(), 1, 1));
+            case "52W" -> SeriesStats.first52WeekDay(end);
             default -> calendar.sessionsBefore(end, SESSIONS.getOrDefault(range, 0));
         };
         int i = series.indexAtOrBefore(start);

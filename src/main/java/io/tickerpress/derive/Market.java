@@ -45,26 +45,30 @@ public final class Market {
 
     /**
      * A symbol's move on bar {@code i} of its series: the one source of a day's change on every page (digest,
-     * sidebar, ticker page, quote shortcode). A figure the day's snapshot gives is used as written (the loader
-     * checked it against the closes); the other is derived from it or from the previous session's close. Change
-     * and percent are null when neither is possible: the first bar without a given figure, or the session after
-     * a gap in the data (a change is never taken across missing days).
+     * sidebar, ticker page, quote shortcode). With the previous session's close in the data, change and percent
+     * are computed from the two closes, whatever the snapshot writes: a figure it gives is only a check (the loader
+     * stopped the build if it disagreed beyond its own rounding), so a {@code change: 0} that the closes make 0.40
+     * is published as +0.40, never as a 0.00 beside closes 0.40 apart. Without that close (a symbol's first
+     * day, the session after a gap) a given figure is the move, and the other is derived from it. Change and
+     * percent are null when neither is possible: no given figure there (a change is never taken across missing
+     * days).
      */
     public Move move(String symbol, int i) {
         SeriesStats s = stats.get(symbol);
         PriceSeries series = s.series();
         double close = s.close(i);
-        Quote q = given.getOrDefault(symbol, Map.of()).get(s.date(i));
-        BigDecimal change = q == null ? null : q.change();
-        BigDecimal pct = q == null ? null : q.changePct();
+        BigDecimal change;
+        BigDecimal pct;
         int p = DayChange.previousSession(series, i, calendar);
         if (p >= 0) {
-            if (change == null) change = DayChange.change(s.close(p), close);
-            if (pct == null) pct = DayChange.pct(s.close(p), close);
-        } else if (change != null && pct == null) {
-            pct = DayChange.pctFromChange(close, change);
-        } else if (pct != null && change == null) {
-            change = DayChange.changeFromPct(close, pct);
+            change = DayChange.change(s.close(p), close);
+            pct = DayChange.pct(s.close(p), close);
+        } else {
+            Quote q = given.getOrDefault(symbol, Map.of()).get(s.date(i));
+            change = q == null ? null : q.change();
+            pct = q == null ? null : q.changePct();
+            if (change != null && pct == null) pct = DayChange.pctFromChange(close, change);
+            else if (pct != null && change == null) change = DayChange.changeFromPct(close, pct);
         }
         return new Move(symbol, series.name(), s.date(i), close, change == null ? null : change.doubleValue(),
                 pct == null ? null : pct.doubleValue(), series.bars().get(i).volume());

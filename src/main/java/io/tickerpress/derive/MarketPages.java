@@ -6,7 +6,6 @@ import io.tickerpress.model.Digest;
 import io.tickerpress.model.MarketSettings;
 import io.tickerpress.model.PublishedArticle;
 import io.tickerpress.model.Quote;
-import io.tickerpress.model.Rounding;
 import io.tickerpress.model.SiteConfig;
 import io.tickerpress.model.Snapshot;
 import io.tickerpress.model.StockOfTheDay;
@@ -72,10 +71,11 @@ public final class MarketPages {
             List<Move> indices = s.indices().stream().map(q -> move(q, s.date())).toList();
             List<Move> stocks = s.quotes().stream().map(q -> move(q, s.date())).filter(m -> m.changePct() != null).toList();
             int n = config.market().movers();
-            // Listed by the figure as shown: +0.004% reads 0.00% (unchanged), neither a gainer nor a loser.
-            List<Move> gainers = stocks.stream().filter(m -> Rounding.shownSign(m.changePct()) > 0)
+            // Listed by the move's direction, the one rule of arrows and streaks: a close above the previous one is a
+            // gainer, even when its percent reads 0.00%; an unchanged close is neither.
+            List<Move> gainers = stocks.stream().filter(m -> m.direction() > 0)
                     .sorted(Comparator.comparing(Move::changePct).reversed().thenComparing(Move::symbol)).limit(n).toList();
-            List<Move> losers = stocks.stream().filter(m -> Rounding.shownSign(m.changePct()) < 0)
+            List<Move> losers = stocks.stream().filter(m -> m.direction() < 0)
                     .sorted(Comparator.comparing(Move::changePct).thenComparing(Move::symbol)).limit(n).toList();
             DigestDay.Ref prev = i > 0 ? ref(snapshots.get(i - 1)) : null;
             DigestDay.Ref next = i + 1 < snapshots.size() ? ref(snapshots.get(i + 1)) : null;

@@ -6,4 +6,12 @@ package io.tickerpress.derive;
  */
 public record Move(String symbol, String name, java.time.LocalDate date, double close, Double change, Double changePct,
                    Long volume) {
+    /**
+     * 1 up, -1 down, 0 unchanged (or no change known): the sign of the unrounded change, the one rule of
+     * {@link io.tickerpress.model.Rounding#direction} that arrows, colours, streaks and the digest's movers follow.
+     */
+    public int direction() {
+        double v = change != null ? change : changePct != null ? changePct : 0;
+        return io.tickerpress.model.Rounding.direction(v);
+    }
 }

@@ -136,6 +136,15 @@ public final class SeriesStats {
         return count;
     }
 
+    /**
+     * The first day of the 52 weeks that end on {@code end}: {@code end} and the 363 days before it. The one window
+     * of the 52-week high and low and of the ticker page's 52-week chart ({@code range: 52W}), so that the chart's
+     * highest close is the 52-week high beside it.
+     */
+    public static LocalDate first52WeekDay(LocalDate end) {
+        return end.minusWeeks(52).plusDays(1);
+    }
+
     /** Highest close over the 52 weeks up to and including bar {@code i}. */
     public int high52(int i) {
         return extreme52(i, true);
@@ -147,9 +156,9 @@ public final class SeriesStats {
     }
 
     private int extreme52(int i, boolean high) {
-        LocalDate from = date(i).minusWeeks(52);
+        LocalDate from = first52WeekDay(date(i));
         int best = i;
-        for (int k = i; k >= 0 && date(k).isAfter(from); k--) {
+        for (int k = i; k >= 0 && !date(k).isBefore(from); k--) {
             if (high ? close[k] > close[best] : close[k] < close[best]) best = k;
         }
         return best;

@@ -6,6 +6,7 @@ import io.tickerpress.model.DayChange;
 import io.tickerpress.model.MarketData;
 import io.tickerpress.model.MarketSettings;
 import io.tickerpress.model.PriceSeries;
+import io.tickerpress.model.Rounding;
 import io.tickerpress.model.TradingCalendar;
 
 import java.math.BigDecimal;
@@ -21,7 +22,8 @@ import java.util.Set;
 /**
  * The text of a new day's snapshot, pre-filled from the data: one entry for every symbol with a history row that day,
  * with its open, high, low, close and volume as the history gives them and its change and % change derived from the
- * previous session's close (left out after a gap or on a symbol's first day), rounded half-up to 2 decimals; sector
+ * previous session's close (left out after a gap or on a symbol's first day), rounded by the one rule of
+ * {@link Rounding} (a change with the decimals of its closes, a % change with 2), as pages show them; sector
  * moves for the sectors {@code market.sectors} configures. {@code stockOfTheDay}, the editorial part, is left empty. Symbols go to {@code indices} when the
  * latest earlier snapshot lists them there or {@code market.board}, {@code mainIndex} or {@code benchmark} names them;
  * the others to {@code quotes}. Names come from earlier snapshots (default: the symbol).
@@ -57,7 +59,7 @@ public final class SnapshotDraft {
     /**
      * Sector moves from {@code market.sectors}: a sector's {@code changePct} is the equal-weighted average of its
      * members' % changes that day, its {@code ytdPct} the average of their changes since the previous year's last
-     * close (each rounded half-up to 2 decimals). A sector is left out when a member has no change that day; its
+     * close (each rounded by {@link Rounding} to its 2 decimals). A sector is left out when a member has no change that day; its
      * {@code ytdPct} when a member lacks the previous year's last close.
      */
     private static void sectors(StringBuilder sb, LocalDate day, MarketSettings settings, Map<String, PriceSeries> series,
@@ -85,8 +87,8 @@ public final class SnapshotDraft {
             if (!complete) continue;
             BigDecimal n = BigDecimal.valueOf(sector.symbols().size());
             lines.add("    {\"name\": " + text(sector.name()) + ", \"changePct\": "
-                    + round(dayPct.divide(n, 12, RoundingMode.HALF_UP))
-                    + (ytdKnown ? ", \"ytdPct\": " + round(ytd.divide(n, 12, RoundingMode.HALF_UP)) : "") + "}");
+                    + pct(dayPct.divide(n, 12, RoundingMode.HALF_UP))
+                    + (ytdKnown ? ", \"ytdPct\": " + pct(ytd.divide(n, 12, RoundingMode.HALF_UP)) : "") + "}");
         }
         sb.append("  \"sectors\": [").append(lines.isEmpty() ? "" : "\n" + String.join(",\n", lines) + "\n  ")
                 .append("],\n");
@@ -108,8 +110,10 @@ public final class SnapshotDraft {
             if (bar.volume() != null) sb.append(", \"volume\": ").append(bar.volume());
             int p = DayChange.previousSession(s, i, calendar);
             if (p >= 0) {
-                sb.append(", \"change\": ").append(round(DayChange.change(s.close(p), s.close(i))))
-                        .append(", \"changePct\": ").append(round(DayChange.pct(s.close(p), s.close(i))));
+                BigDecimal change = DayChange.change(s.close(p), s.close(i));
+                BigDecimal close = DayChange.decimal(s.close(i));
+                sb.append(", \"change\": ").append(Rounding.round(change, Rounding.changeDecimals(close, change)).toPlainString())
+                        .append(", \"changePct\": ").append(pct(DayChange.pct(s.close(p), s.close(i))));
             }
             sb.append('}');
         }
@@ -123,8 +127,8 @@ public final class SnapshotDraft {
         sb.append(", \"").append(key).append("\": ").append(d.toPlainString());
     }
 
-    private static String round(BigDecimal v) {
-        return v.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    private static String pct(BigDecimal v) {
+        return Rounding.round(v, Rounding.PCT_DECIMALS).toPlainString();
     }
 
     private static String text(String s) {

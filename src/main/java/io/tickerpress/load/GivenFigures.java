@@ -4,6 +4,7 @@ import io.tickerpress.diag.InputError;
 import io.tickerpress.model.DayChange;
 import io.tickerpress.model.PriceSeries;
 import io.tickerpress.model.Quote;
+import io.tickerpress.model.Rounding;
 import io.tickerpress.model.Snapshot;
 import io.tickerpress.model.TradingCalendar;
 
@@ -101,7 +102,7 @@ final class GivenFigures {
     }
 
     private static String round(BigDecimal v, int scale) {
-        return v.setScale(Math.max(scale, 0), RoundingMode.HALF_UP).toPlainString();
+        return Rounding.round(v, Math.max(scale, 0)).toPlainString();
     }
 
     private static String pctText(BigDecimal pct) {

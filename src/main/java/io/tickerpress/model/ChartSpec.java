@@ -26,7 +26,7 @@ public record ChartSpec(Type type, List<String> symbols, String range, String ti
         }
     }
 
-    public static final List<String> RANGES = List.of("1M", "3M", "6M", "YTD", "1Y", "5Y", "MAX");
+    public static final List<String> RANGES = List.of("1M", "3M", "6M", "YTD", "1Y", "52W", "5Y", "MAX");
 
     public ChartSpec {
         symbols = List.copyOf(symbols);

@@ -78,10 +78,10 @@ public final class MarketViews {
 
     private MoveView move(Move m, ChartView spark, String closeDate) {
         return new MoveView(m.symbol(), m.name(), tickerUrl(m.symbol()), Numbers.price(m.close()),
-                m.change() == null ? "" : Numbers.change(m.change()),
+                m.change() == null ? "" : Numbers.change(m.change(), m.close()),
                 m.changePct() == null ? "" : Numbers.pct(m.changePct()),
-                m.changePct() == null ? "flat" : Numbers.direction(m.changePct()),
-                m.changePct() == null ? "" : Numbers.arrow(m.changePct()),
+                Numbers.direction(m.direction()),
+                m.changePct() == null ? "" : Numbers.arrow(m.direction()),
                 m.volume() == null ? "" : Numbers.volume(m.volume()), spark, closeDate);
     }
 
@@ -150,7 +150,7 @@ public final class MarketViews {
         if (bar.high() != null) stats.add(new StatView("High", Numbers.price(bar.high())));
         if (bar.low() != null) stats.add(new StatView("Low", Numbers.price(bar.low())));
         stats.add(new StatView("Close", Numbers.price(s.close(i))));
-        if (latest.change() != null) stats.add(new StatView("Change", Numbers.change(latest.change())));
+        if (latest.change() != null) stats.add(new StatView("Change", Numbers.change(latest.change(), latest.close())));
         if (latest.changePct() != null) stats.add(new StatView("% Change", Numbers.pct(latest.changePct())));
         if (bar.volume() != null) stats.add(new StatView("Volume", Numbers.volume(bar.volume())));
         if (s.hasPreviousSession(i)) stats.add(new StatView("Previous close", Numbers.price(s.close(i - 1))));
@@ -159,9 +159,11 @@ public final class MarketViews {
         pct(stats, "First 10 trading days of " + year, s.firstNDays(i, year, 10, market.calendar()));
         int high = s.high52(i);
         int low = s.low52(i);
-        stats.add(new StatView("52-week range", Numbers.price(s.close(low)) + " – " + Numbers.price(s.close(high))));
-        stats.add(new StatView("52-week high", Numbers.price(s.close(high)) + " (" + formats.date(s.date(high)) + ")"));
-        stats.add(new StatView("52-week low", Numbers.price(s.close(low)) + " (" + formats.date(s.date(low)) + ")"));
+        // Closes, not intraday highs and lows (the data may have closes only): said in the label, as the chart
+        // beside it ("52 weeks") draws the same closes.
+        stats.add(new StatView("52-week closing range", Numbers.price(s.close(low)) + " – " + Numbers.price(s.close(high))));
+        stats.add(new StatView("52-week closing high", Numbers.price(s.close(high)) + " (" + formats.date(s.date(high)) + ")"));
+        stats.add(new StatView("52-week closing low", Numbers.price(s.close(low)) + " (" + formats.date(s.date(low)) + ")"));
         int record = s.lastRecord(i);
         stats.add(new StatView("Record close", Numbers.price(s.close(record)) + " (" + formats.date(s.date(record)) + ")"));
         stats.add(new StatView("Sessions since record", Integer.toString(s.sessionsSinceRecord(i))));

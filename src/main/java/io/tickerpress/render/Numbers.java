@@ -12,8 +12,8 @@ import java.util.function.DoubleFunction;
  * How every figure is written, on every page, feed, chart label and alt text: the one rule set.
  * <ul>
  * <li>Rounding is {@link Rounding}'s: half-up on the decimal value as written in the data.</li>
- * <li>A fixed number of decimals per kind of figure, so that columns line up: prices, index levels and
- * changes 2, percentages 2, volumes 0.</li>
+ * <li>Decimals per kind of figure, by {@link Rounding}'s rules: prices and index levels by their size (2 from 1 up,
+ * 4 below 1, more below 0.01), changes as the closes they lie between, percentages 2, volumes 0.</li>
  * <li>Thousands separated by a comma, decimals by a point, ASCII digits, whatever the machine's locale.</li>
  * <li>Signed forms ({@code +1.25}, {@code -1.25}) carry the ASCII hyphen-minus, so figures copied into a
  * spreadsheet stay numbers; a figure that rounds to zero is written without a sign ({@code 0.00}, never
@@ -23,34 +23,37 @@ import java.util.function.DoubleFunction;
  */
 public final class Numbers {
     /** Changes when any rule here changes, so that cached pages with figures are rendered again. */
-    public static final String RULES = "numbers-2";
-    private static final int PRICE_DECIMALS = Rounding.PRICE_DECIMALS;
+    public static final String RULES = "numbers-3";
     private static final int PCT_DECIMALS = Rounding.PCT_DECIMALS;
 
     private Numbers() {
     }
 
-    /** A price or index level: "2,698.10". */
+    /** A price or index level: "2,698.10", "0.0012" ({@link Rounding#priceDecimals}). */
     public static String price(double v) {
         return price(decimal(v));
     }
 
     public static String price(BigDecimal v) {
-        return text(round(v, PRICE_DECIMALS), false);
+        return text(round(v, Rounding.priceDecimals(v)), false);
     }
 
-    /** A change in price or level, signed: "+21.40", "-3.05", "0.00". */
-    public static String change(double v) {
-        return change(decimal(v));
+    /**
+     * A change in price or level on a close, signed: "+21.40", "-3.05", "0.00", "+0.0001" on a close of 0.0013
+     * ({@link Rounding#changeDecimals}).
+     */
+    public static String change(double change, double close) {
+        return change(decimal(change), decimal(close));
     }
 
-    public static String change(BigDecimal v) {
-        return text(round(v, PRICE_DECIMALS), true);
+    public static String change(BigDecimal change, BigDecimal close) {
+        return text(round(change, Rounding.changeDecimals(close, change)), true);
     }
 
-    /** The size of a change, for prose: "3.05". */
-    public static String changeAbs(double v) {
-        return price(decimal(v).abs());
+    /** The size of a change on a close, for prose: "3.05". */
+    public static String changeAbs(double change, double close) {
+        BigDecimal c = decimal(change);
+        return text(round(c.abs(), Rounding.changeDecimals(decimal(close), c)), false);
     }
 
     /** A percentage, signed: "+7.90%", "-6.59%", "0.00%". */
@@ -91,9 +94,12 @@ public final class Numbers {
         return plain(round(d, 1));
     }
 
-    /** "up", "down" or "flat" by the figure as shown (two decimals), for CSS classes and text signs. */
+    /**
+     * "up", "down" or "flat" by the sign of the unrounded move ({@link Rounding#direction}), for CSS classes and text
+     * signs: a change of +0.20 on 6,900 is up, though its percent reads 0.00%.
+     */
     public static String direction(double v) {
-        int sign = Rounding.shownSign(v);
+        int sign = Rounding.direction(v);
         return sign > 0 ? "up" : sign < 0 ? "down" : "flat";
     }
 

@@ -430,7 +430,8 @@ public final class PageRenderer {
         List<ChartView> tickerCharts = new ArrayList<>();
         market.stats(symbol).filter(s -> s.size() > 1).ifPresent(s -> {
             LocalDate last = s.date(s.size() - 1);
-            ChartSpec price = new ChartSpec(ChartSpec.Type.PRICE, List.of(symbol), "1Y", "");
+            // The 52 weeks of the statistics' 52-week closing high and low: the chart's highest close is that high.
+            ChartSpec price = new ChartSpec(ChartSpec.Type.PRICE, List.of(symbol), "52W", "");
             ChartSpec candles = new ChartSpec(ChartSpec.Type.CANDLESTICK, List.of(symbol), "3M", "");
             Optional.ofNullable(PageCharts.optional(charts, price, last))
                     .ifPresent(tickerCharts::add);

@@ -74,7 +74,7 @@ public final class QuoteShortcode implements Shortcodes.Handler {
             case "date" -> formats.date(stats.date(i));
             case "change" -> {
                 double v = need(market.move(symbol, i).change(), call, noChange(stats, i));
-                yield abs ? Numbers.changeAbs(v) : Numbers.change(v);
+                yield abs ? Numbers.changeAbs(v, stats.close(i)) : Numbers.change(v, stats.close(i));
             }
             case "changePct" -> pct(need(market.move(symbol, i).changePct(), call, noChange(stats, i)), abs);
             case "ytd" -> pct(need(stats.ytd(i), call, "no " + symbol + " close on "

@@ -113,7 +113,7 @@ class ChartsTest {
         assertTrue(alts.get(1).startsWith("Bar chart of sector performance on Jan 20, 2026: best Financials +1.13%"), alts.get(1));
         Document ticker = TestSites.page(site, "/tickers/mu/");
         assertEquals(2, ticker.select("figure.chart").size());
-        assertTrue(ticker.selectFirst("figure.chart img").attr("alt").startsWith("Line chart of Micron Technology (MU) closes, 1 year"));
+        assertTrue(ticker.selectFirst("figure.chart img").attr("alt").startsWith("Line chart of Micron Technology (MU) closes, 52 weeks"));
         Document article = TestSites.page(site, SEED);
         assertEquals(4, article.select("aside .board .spark img").size(), "a sparkline per board index");
     }

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *                        rebased: 8.29 / 8 * 100 = 103.625 -> "103.63"   (double: 103.62499999999999 -> 103.62)
  *   YY   8.00 -> 8.09    0.09 / 8 = 0.01125 -> 1.125%            -> "+1.13%" (double: 1.1249999999999982)
  *   ZZ  80.00 -> 80.90   0.90 / 80 = 0.01125 -> 1.125%           -> "+1.13%" (double: 1.125000000000007)
- *   FLAT 250.00 -> 250.01  0.01 / 250 = 0.00004 -> 0.004%        -> "0.00%": unchanged as shown
+ *   FLAT 250.00 -> 250.01  0.01 / 250 = 0.00004 -> 0.004%        -> "0.00%", and up (▲)
  * </pre>
  */
 class FigureSeamsTest {
@@ -108,8 +108,9 @@ class FigureSeamsTest {
         Document doc = TestSites.page(site, "/markets/2026/01/02/");
         Element gainers = doc.selectFirst("table.moves:has(caption:contains(gainers))");
         assertNotNull(gainers, doc.select("table caption").eachText().toString());
-        // XH +3.63%, then the tie YY/ZZ at +1.13% by symbol; FLAT's 0.004% shows as 0.00%: not a gainer.
-        assertEquals(List.of("XH", "YY", "ZZ"), gainers.select("tbody tr").stream()
+        // XH +3.63%, then the tie YY/ZZ at +1.13% by symbol, then FLAT: its 0.004% shows as 0.00%, but 250.00 ->
+        // 250.01 is a rise, and gainers follow the direction of the move (its arrow is ▲), as streaks do.
+        assertEquals(List.of("XH", "YY", "ZZ", "FLAT"), gainers.select("tbody tr").stream()
                 .map(tr -> tr.selectFirst("a.symbol").text()).toList());
         assertEquals(null, doc.selectFirst("table.moves:has(caption:contains(losers))"));
     }

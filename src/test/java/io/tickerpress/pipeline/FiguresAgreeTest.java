@@ -139,11 +139,12 @@ class FiguresAgreeTest {
         Element table = doc.selectFirst("table.sectors");
         assertEquals(List.of("Tech", "▲ +1.13%", "+2.68%"), row(table, "Tech").select("td").eachText());
         assertEquals(List.of("Energy", "▼ -1.13%", "0.00%"), row(table, "Energy").select("td").eachText());
-        assertEquals(List.of("Utilities", "■ 0.00%", "+1.01%"), row(table, "Utilities").select("td").eachText());
+        // Utilities at +0.004% reads 0.00%, and rose all the same: its arrow is the sign of the unrounded figure.
+        assertEquals(List.of("Utilities", "▲ 0.00%", "+1.01%"), row(table, "Utilities").select("td").eachText());
         Element chart = doc.selectFirst("img[alt^=Bar chart of sector performance]");
-        // Utilities at +0.004% shows 0.00%: it did not "rise", so 1 of 3.
+        // Tech and Utilities rose: 2 of 3, the count the table's arrows give.
         assertEquals("Bar chart of sector performance on Jan 16, 2026: best Tech +1.13%, worst Energy -1.13%;"
-                + " 1 of 3 sectors rose.", chart.attr("alt"));
+                + " 2 of 3 sectors rose.", chart.attr("alt"));
         Element data = chart.parents().select("figure").first().selectFirst("table");
         assertEquals(List.of("Tech", "+1.13%", "+2.68%"), row(data, "Tech").select("td, th").eachText());
         assertEquals(List.of("Energy", "-1.13%", "0.00%"), row(data, "Energy").select("td, th").eachText());

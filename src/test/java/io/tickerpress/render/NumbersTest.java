@@ -18,7 +18,7 @@ class NumbersTest {
     void exactHalvesRoundUpOnTheDecimalAsWritten() {
         // 1.125 has two decimals after rounding: the third digit is exactly 5, so up: 1.13.
         assertEquals("+1.13%", Numbers.pct(1.125));
-        assertEquals("+1.13", Numbers.change(1.125));
+        assertEquals("+1.13", Numbers.change(1.125, 100)); // closes 98.875 -> 100: cents
         // 2.675 as a double is 2.67499999999999982236431605997495353221893310546875; the data says 2.675,
         // and half-up on 2.675 gives 2.68 (String.format("%.2f") and new BigDecimal(double) would give 2.67).
         assertEquals("2.68", Numbers.price(2.675));
@@ -26,7 +26,7 @@ class NumbersTest {
         // 1.005 is 1.00499999999999989... in binary; written 1.005, it rounds to 1.01.
         assertEquals("1.01", Numbers.price(1.005));
         // Half-up is away from zero for negative numbers: -1.125 -> -1.13 (half-even would give -1.12).
-        assertEquals("-1.13", Numbers.change(-1.125));
+        assertEquals("-1.13", Numbers.change(-1.125, 100));
         assertEquals("-1.13%", Numbers.pct(-1.125));
         // Just below a half stays down: 1.1249 -> 1.12.
         assertEquals("+1.12%", Numbers.pct(1.1249));
@@ -35,13 +35,17 @@ class NumbersTest {
     @Test
     void figuresThatRoundToZeroHaveNoSign() {
         // 0.004 and -0.004 both round to 0.00 at two decimals: written flat, never "-0.00" or "+0.00".
-        assertEquals("0.00", Numbers.change(0.004));
-        assertEquals("0.00", Numbers.change(-0.004));
+        assertEquals("0.00", Numbers.change(0.004, 100));
+        assertEquals("0.00", Numbers.change(-0.004, 100));
         assertEquals("0.00%", Numbers.pct(-0.004));
         assertEquals("0.00%", Numbers.pct(0.0));
         assertEquals("0.00%", Numbers.pct(-0.0));
-        assertEquals("flat", Numbers.direction(-0.004));
-        assertEquals("■", Numbers.arrow(0.004));
+        // The direction is the sign of the unrounded move, not of the figure as shown: -0.004 is a fall, though it
+        // reads 0.00 (SPX up 0.20 on 6,900 is +0.0029%, "0.00%", and still up: its streak counts it).
+        assertEquals("down", Numbers.direction(-0.004));
+        assertEquals("▲", Numbers.arrow(0.004));
+        assertEquals("flat", Numbers.direction(0.0));
+        assertEquals("■", Numbers.arrow(-0.0));
         // -0.005 rounds away from zero to -0.01: a real, if tiny, fall.
         assertEquals("-0.01%", Numbers.pct(-0.005));
         assertEquals("down", Numbers.direction(-0.005));
@@ -62,7 +66,7 @@ class NumbersTest {
         assertEquals("2.46%", Numbers.pctAbs(-2.455));
         assertEquals("2.46%", Numbers.pctAbs(2.4561));
         assertEquals("0.00%", Numbers.pctAbs(-0.004));
-        assertEquals("1,021.13", Numbers.changeAbs(-1021.125));
+        assertEquals("1,021.13", Numbers.changeAbs(-1021.125, 5000));
     }
 
     @Test
@@ -74,8 +78,8 @@ class NumbersTest {
         assertEquals("1,000.00", Numbers.price(999.995));
         assertEquals("49,512.58", Numbers.price(49512.58));
         assertEquals("1,234,567.89", Numbers.price(1234567.885));
-        assertEquals("+21.40", Numbers.change(21.4));
-        assertEquals("-1,049.56", Numbers.change(-1049.56));
+        assertEquals("+21.40", Numbers.change(21.4, 2698.1));
+        assertEquals("-1,049.56", Numbers.change(-1049.56, 49512.58));
         assertEquals("41,250,000", Numbers.volume(41_250_000));
         assertEquals("0", Numbers.volume(0));
         assertEquals("999", Numbers.volume(999));
@@ -84,6 +88,37 @@ class NumbersTest {
         assertEquals("+3", Numbers.signed(3));
         assertEquals("-2", Numbers.signed(-2));
         assertEquals("0", Numbers.signed(0));
+    }
+
+    @Test
+    void pricesBelowOneKeepTheSubPennyTick() {
+        // From 1 up: cents. Below 1: 4 decimals, the $0.0001 increment quotes under $1 are made in.
+        assertEquals("1.00", Numbers.price(1));
+        assertEquals("0.0012", Numbers.price(0.0012)); // was 0.00: a price shown as nothing
+        assertEquals("0.5000", Numbers.price(0.5));
+        // 0.99995 is below 1: 4 decimals, half-up -> 1.0000 (the level decides the decimals, before rounding).
+        assertEquals("1.0000", Numbers.price(0.99995));
+        // 0.12345: fifth decimal 5, half-up -> 0.1235.
+        assertEquals("0.1235", Numbers.price(0.12345));
+        // Below 0.01, enough decimals for two significant digits: 0.000042 has its first digit at 10^-5, so 6.
+        assertEquals("0.000042", Numbers.price(0.000042));
+        // 0.0000123 -> first digit at 10^-5 -> 6 decimals; 7th decimal 3 -> 0.000012.
+        assertEquals("0.000012", Numbers.price(0.0000123));
+        // At most 8 decimals: 1.5e-10 -> 0.00000000.
+        assertEquals("0.00000000", Numbers.price(0.00000000015));
+    }
+
+    @Test
+    void aChangeHasTheDecimalsOfTheCloses() {
+        // 0.0012 -> 0.0013: +0.0001, both closes at 4 decimals (was "+0.00" beside a close of "0.00").
+        assertEquals("+0.0001", Numbers.change(0.0001, 0.0013));
+        // 1.02 -> 0.98: -0.04; the previous close has 2 decimals, this one 4, the finer wins: -0.0400.
+        assertEquals("-0.0400", Numbers.change(-0.04, 0.98));
+        // 0.98 -> 1.02: +0.04 on a close of 1.02 whose previous close (0.98) is below 1: +0.0400.
+        assertEquals("+0.0400", Numbers.change(0.04, 1.02));
+        assertEquals("0.0400", Numbers.changeAbs(-0.04, 0.98));
+        // 100.20 -> 100.60: +0.40, cents.
+        assertEquals("+0.40", Numbers.change(0.4, 100.6));
     }
 
     @Test

@@ -214,7 +214,7 @@ public final class ChartDrawer {
             @Override
             public Paint getItemPaint(int row, int column) {
                 Number v = dataset.getValue(row, column);
-                // Coloured by the figure as labelled: -0.004 reads 0.00% and is not drawn as a loss.
+                // Coloured by the direction of the move (the sign of the unrounded figure), as the digest's table.
                 return v != null && Numbers.direction(v.doubleValue()).equals("down") ? p.down() : p.up();
             }
         };

@@ -48,7 +48,7 @@ public final class ChartText {
                 List<SectorMove> known = d.sectors().stream().filter(s -> s.changePct() != null)
                         .sorted((a, b) -> Double.compare(b.changePct(), a.changePct())).toList();
                 if (known.isEmpty()) return "Bar chart of sector performance on " + f.date(d.end()) + ": no figures.";
-                // Counted by the figure as shown: a sector at +0.004% reads 0.00% and did not "rise".
+                // Counted by the direction of the move (the sign of the unrounded figure), as arrows and colours are.
                 long up = known.stream().filter(s -> Numbers.direction(s.changePct()).equals("up")).count();
                 SectorMove best = known.get(0);
                 SectorMove worst = known.get(known.size() - 1);
@@ -186,6 +186,7 @@ public final class ChartText {
             case "6M" -> "6 months";
             case "YTD" -> "year to date";
             case "1Y" -> "1 year";
+            case "52W" -> "52 weeks";
             case "5Y" -> "5 years";
             default -> "all data";
         };
