@@ -73,4 +73,66 @@ class NewCommandTest {
         assertTrue(bad.err().contains("'Jan 20' is not a date like 2026-01-20"), bad.err());
         assertTrue(CliTest.run("new", "--help").out().contains("snapshot"));
     }
+
+    /**
+     * {@code new site DIR} where DIR cannot be a folder: a file, a link to nowhere, nothing at all. Each is the user's
+     * input (exit 1, naming the path and what is wrong) or usage (exit 2), never an internal error (70), and nothing is
+     * written anywhere else (an empty DIR used to fill the working folder).
+     */
+    @Test
+    void newSiteWhereNoFolderCanBeIsTheUsersErrorNotABug() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "keep me");
+        CliTest.Run onFile = CliTest.run("new", "site", file.toString());
+        assertEquals(1, onFile.code(), onFile.err());
+        assertTrue(onFile.err().startsWith("error: " + io.tickerpress.diag.Diagnostics.display(file)
+                + ": is a file, not a folder"), onFile.err());
+        assertEquals("keep me", Files.readString(file));
+
+        Path link = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("nowhere"));
+        CliTest.Run onLink = CliTest.run("new", "site", link.toString());
+        assertEquals(1, onLink.code(), onLink.err());
+        assertTrue(onLink.err().contains("is a symbolic link to " + dir.resolve("nowhere") + ", which is not a folder"),
+                onLink.err());
+        assertTrue(Files.notExists(dir.resolve("nowhere")));
+
+        CliTest.Run empty = CliTest.run("new", "site", "");
+        assertEquals(2, empty.code(), empty.err());
+        assertTrue(empty.err().startsWith("DIR is empty"), empty.err());
+        assertTrue(Files.notExists(Path.of("content/site.yaml")) || Files.exists(Path.of("pom.xml")),
+                "nothing written into the working folder");
+        assertTrue(Files.notExists(Path.of("content/articles/welcome.md")));
+    }
+
+    /** {@code new} without what to create is a usage error (exit 2), as any missing argument. */
+    @Test
+    void newWithoutWhatToCreateIsAUsageError() {
+        CliTest.Run r = CliTest.run("new");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("Missing required subcommand: article, snapshot or site"), r.err());
+        assertTrue(r.err().contains("Usage: tickerpress new"), r.err());
+    }
+
+    /**
+     * Every help text prints as written: a '%' in a description is a format directive to picocli, and
+     * "% change" made it warn on standard error ("[picocli WARN] Could not format ...") above the usage.
+     */
+    @Test
+    void everyHelpTextPrintsWithoutAWarning() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String[] args : new String[][] {{"--help"}, {"new", "--help"}, {"new", "snapshot", "--help"},
+                    {"new", "article", "--help"}, {"new", "site", "--help"}, {"build", "--help"}, {"serve", "--help"},
+                    {"check", "--help"}, {"deploy", "--help"}, {"import", "--help"}, {"schema", "--help"}}) {
+                CliTest.Run r = CliTest.run(args);
+                assertEquals(0, r.code(), String.join(" ", args));
+                assertEquals("", r.err(), String.join(" ", args));
+                if (args[0].equals("new") && !args[1].equals("article") && !args[1].equals("site")) assertTrue(r.out().replaceAll("\\s+", " ").contains("change and % change"), r.out());
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
