@@ -75,7 +75,7 @@ public final class NewCommand implements Runnable {
                 String symbols = String.join(", ", tickerList(tickers));
                 Path file = sourceOption.dir.resolve("content/articles").resolve(now.toLocalDate() + "-" + slug + ".md");
                 String text = "---\n"
-                        + "title: " + yamlString(title.strip()) + "\n"
+                        + "title: " + yamlString(oneLine(title)) + "\n"
                         + "date: " + now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n"
                         + "dateline: \"\"\n"
                         + "author: \"\"\n"
@@ -223,6 +223,15 @@ public final class NewCommand implements Runnable {
             if (!out.contains(symbol)) out.add(symbol);
         }
         return out;
+    }
+
+    /**
+     * A headline is one line: every run of white space, line and paragraph separators and control characters
+     * becomes one space. A control character in the YAML was an error of the next build ("special characters are
+     * not allowed"), a file {@code new} had written.
+     */
+    static String oneLine(String s) {
+        return s.replaceAll("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").strip();
     }
 
     static String yamlString(String s) {

@@ -135,4 +135,25 @@ class NewCommandTest {
         }
         assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    /**
+     * A title typed with a control character (a bell, a paste with a line break or a Unicode line separator) was
+     * written into the front matter as it was, and the next build stopped: "malformed YAML: special characters are not
+     * allowed". The headline is one line: each such run is one space, and the article builds.
+     */
+    @Test
+    void aTitleWithControlCharactersOrLineBreaksMakesAnArticleThatBuilds() throws Exception {
+        NewCommand.clock = Clock.fixed(Instant.parse("2026-01-21T15:30:00Z"), ZoneOffset.UTC); // 10:30 in New York
+        Path site = TestSites.site(dir.resolve("s"), java.util.Map.of());
+        CliTest.Run made = CliTest.run("new", "article", "Bell \u0007 rings\nand\u2028again\u0085 ", "--source",
+                site.toString());
+        assertEquals(0, made.code(), made.err());
+        Path file = site.resolve("content/articles/2026-01-21-bell-rings-and-again.md");
+        assertTrue(Files.readString(file).contains("title: \"Bell rings and again\"\n"), Files.readString(file));
+        CliTest.Run built = CliTest.run("build", "--source", site.toString(), "--output", dir.resolve("out").toString(),
+                "--drafts", "--now", "2026-01-21T16:00:00Z");
+        assertEquals(0, built.code(), built.err());
+        assertEquals("Bell rings and again",
+                TestSites.page(dir.resolve("out"), "/news/2026/01/21/bell-rings-and-again/").selectFirst("h1").text());
+    }
 }
