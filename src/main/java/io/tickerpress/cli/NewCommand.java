@@ -68,7 +68,11 @@ public final class NewCommand implements Runnable {
                 sourceOption.locate();
                 SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
                 String slug = Slugs.slugify(title);
-                if (slug.isEmpty()) throw new InputError("TITLE", "has no letters or digits to make a file name from");
+                if (slug.isEmpty()) {
+                    throw new InputError("TITLE", "'" + oneLine(title) + "' has no Latin letters or digits to make a file"
+                            + " name from (file names and URLs use a-z and 0-9; accents are dropped): add a few Latin"
+                            + " words to the title, or write the file by hand with a 'slug:' field");
+                }
                 ZonedDateTime now = when == null
                         ? ZonedDateTime.now(clock.withZone(config.timezone())).truncatedTo(ChronoUnit.MINUTES)
                         : articleDate(when, config);

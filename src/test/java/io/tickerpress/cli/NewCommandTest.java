@@ -156,4 +156,19 @@ class NewCommandTest {
         assertEquals("Bell rings and again",
                 TestSites.page(dir.resolve("out"), "/news/2026/01/21/bell-rings-and-again/").selectFirst("h1").text());
     }
+
+    /**
+     * A title in another script (here Japanese) has letters, but none a file name and URL can hold: the message
+     * said it had "no letters or digits", which is untrue, and gave no way out.
+     */
+    @Test
+    void aTitleWithoutLatinLettersSaysWhatAFileNameNeeds() throws Exception {
+        Path site = TestSites.site(dir.resolve("s"), java.util.Map.of());
+        CliTest.Run r = CliTest.run("new", "article", "\u65e5\u672c\u682a", "--source", site.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals("error: TITLE: '\u65e5\u672c\u682a' has no Latin letters or digits to make a file name from (file"
+                + " names and URLs use a-z and 0-9; accents are dropped): add a few Latin words to the title, or write"
+                + " the file by hand with a 'slug:' field\nNo file was written.\n", r.err());
+        assertTrue(Files.notExists(site.resolve("content/articles")), "nothing written");
+    }
 }
