@@ -7,6 +7,7 @@ import io.tickerpress.pipeline.TemporaryOutput;
 import io.tickerpress.load.ContentLoader;
 import io.tickerpress.check.SiteChecker;
 import io.tickerpress.diag.Diagnostics;
+import io.tickerpress.diag.InputError;
 import io.tickerpress.load.SiteConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,10 +52,16 @@ public final class CheckCommand implements Callable<Integer> {
             String basePath = SiteConfigLoader.load(sourceOption.dir.resolve("content")).basePath();
             if (site != null) {
                 if (!Files.isDirectory(site)) {
-                    err.println("error: " + Diagnostics.display(site) + ": no such folder");
-                    return Main.EXIT_INPUT;
+                    throw new InputError(Diagnostics.display(site), "no such folder: name the folder tickerpress build"
+                            + " wrote (--site), or leave --site out to build the site and check it");
                 }
-                return report(new SiteChecker(site, basePath).check(), out);
+                SiteChecker.Report checked = new SiteChecker(site, basePath).check();
+                if (checked.pages() == 0) { // a mistyped --site is not a site without problems
+                    throw new InputError(Diagnostics.display(site), "holds no page (no .html file): not a built site;"
+                            + " name the folder tickerpress build wrote (--site), or leave --site out to build the site"
+                            + " and check it");
+                }
+                return report(checked, out);
             }
             // The temporary folder and the manifest the build leaves in the cache go when the check ends (Ctrl-C too).
             Path cache = sourceOption.dir.resolve(BuildOptions.CACHE_DIR);

@@ -34,8 +34,9 @@ public final class DeployCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SourceOption sourceOption;
 
-    @Option(names = "--site", paramLabel = "DIR", defaultValue = "site",
-            description = "The built site to upload (default: ${DEFAULT-VALUE}, the default output of 'build').")
+    @Option(names = "--site", paramLabel = "DIR",
+            description = "The built site to upload (default: site beside the source's content/, the default output of"
+                    + " 'build').")
     Path site;
 
     @Option(names = "--target", paramLabel = "NAME",
@@ -92,6 +93,8 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     private int deploy(PrintWriter out, PrintWriter err) {
+        sourceOption.locate();
+        if (site == null) site = sourceOption.dir.resolve("site");
         Path content = sourceOption.dir.resolve("content");
         String basePath = SiteConfigLoader.load(content).basePath();
         DeployConfig config = DeployConfigLoader.load(content);

@@ -63,6 +63,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         return Failures.guard(err, false, () -> {
             try {
+                sourceOption.locate();
                 SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
                 Importer importer = new Importer(sourceOption.dir.resolve("content"), TradingCalendar.of(config.market()),
                         Limits.defaults().csvBytes());

@@ -36,7 +36,8 @@ public final class NewCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: article,"
+                + " snapshot or site");
     }
 
     @Command(name = "article", mixinStandardHelpOptions = true,
@@ -67,14 +68,18 @@ public final class NewCommand implements Runnable {
                 sourceOption.locate();
                 SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
                 String slug = Slugs.slugify(title);
-                if (slug.isEmpty()) throw new InputError("TITLE", "has no letters or digits to make a file name from");
+                if (slug.isEmpty()) {
+                    throw new InputError("TITLE", "'" + oneLine(title) + "' has no Latin letters or digits to make a file"
+                            + " name from (file names and URLs use a-z and 0-9; accents are dropped): add a few Latin"
+                            + " words to the title, or write the file by hand with a 'slug:' field");
+                }
                 ZonedDateTime now = when == null
                         ? ZonedDateTime.now(clock.withZone(config.timezone())).truncatedTo(ChronoUnit.MINUTES)
                         : articleDate(when, config);
                 String symbols = String.join(", ", tickerList(tickers));
                 Path file = sourceOption.dir.resolve("content/articles").resolve(now.toLocalDate() + "-" + slug + ".md");
                 String text = "---\n"
-                        + "title: " + yamlString(title.strip()) + "\n"
+                        + "title: " + yamlString(oneLine(title)) + "\n"
                         + "date: " + now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n"
                         + "dateline: \"\"\n"
                         + "author: \"\"\n"
@@ -92,7 +97,7 @@ public final class NewCommand implements Runnable {
 
     @Command(name = "snapshot", mixinStandardHelpOptions = true,
             description = "Write content/market/DATE.json for a trading day, pre-filled from the history: every symbol"
-                    + " with a row that day, its figures, change and % change; sectors and stock of the day left empty."
+                    + " with a row that day, its figures, change and %% change; sectors and stock of the day left empty."
                     + " Refuses weekends and exchange holidays, saying why.")
     static final class SnapshotCmd implements Callable<Integer> {
         @Parameters(paramLabel = "DATE", description = "The trading day, e.g. 2026-01-20.")
@@ -141,8 +146,12 @@ public final class NewCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (dir.toString().isBlank()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "DIR is empty: name the folder"
+                        + " for the new site (. for the working folder)");
+            }
             return Failures.guard(spec.commandLine().getErr(), false, () -> {
-                if (Files.exists(dir.resolve("content"))) {
+                if (Files.exists(dir.resolve("content"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     throw new InputError(Diagnostics.display(dir.resolve("content")), "already exists: choose an empty folder");
                 }
                 ZonedDateTime now = ZonedDateTime.now(clock.withZone(SnapshotLoader.NEW_YORK))
@@ -220,23 +229,71 @@ public final class NewCommand implements Runnable {
         return out;
     }
 
+    /**
+     * A headline is one line: every run of white space, line and paragraph separators and control characters
+     * becomes one space. A control character in the YAML was an error of the next build ("special characters are
+     * not allowed"), a file {@code new} had written.
+     */
+    static String oneLine(String s) {
+        return s.replaceAll("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").strip();
+    }
+
     static String yamlString(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** Writes a new file and prints its path, as the scaffolding commands promise. */
-    static void createAndShow(PrintWriter out, Path file, String text) throws IOException {
+    static void createAndShow(PrintWriter out, Path file, String text) {
         createNew(file, text);
         out.println(Diagnostics.display(file));
     }
 
-    /** Writes a new file; never replaces an existing one. */
-    static void createNew(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
+    /**
+     * Writes a new file; never replaces an existing one. A file or a broken link where a folder must be is the
+     * user's input (exit 1); a folder or file that cannot be written otherwise is a write failure (exit 74).
+     */
+    static void createNew(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw folderProblem(file.getParent(), e);
+        }
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new InputError(Diagnostics.display(file), "already exists; not replaced");
+        } catch (IOException e) {
+            throw new io.tickerpress.write.StagingFolder.WriteFailure("cannot write " + Diagnostics.display(file) + ": "
+                    + reason(e), e);
         }
+    }
+
+    /** Why {@code folder} could not be made: the first thing in its way that is not a folder, else the system's reason. */
+    private static RuntimeException folderProblem(Path folder, IOException e) {
+        for (Path p = folder.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p)) break;
+            if (Files.isSymbolicLink(p)) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(p).toString();
+                } catch (IOException unreadable) {
+                    target = "a place that cannot be read";
+                }
+                return new InputError(Diagnostics.display(p), "is a symbolic link to " + target + ", which is not a"
+                        + " folder: choose another folder, or remove the link");
+            }
+            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return new InputError(Diagnostics.display(p), "is a file, not a folder: choose another folder");
+            }
+        }
+        return new io.tickerpress.write.StagingFolder.WriteFailure("cannot create the folder "
+                + Diagnostics.display(folder) + ": " + reason(e), e);
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return String.valueOf(e.getMessage());
     }
 }

@@ -73,6 +73,9 @@ public final class SiteConfigLoader {
             throw f.error("baseUrl", "'baseUrl' must be an absolute http(s) URL such as https://news.example.com/, not '"
                     + baseUrl + "'");
         }
+        Urls.baseUrlProblem(baseUrl).ifPresent(problem -> {
+            throw f.error("baseUrl", "'baseUrl' (" + baseUrl + ") " + problem);
+        });
         ZoneId zone;
         String zoneName = f.string("timezone", "America/New_York");
         try {

@@ -405,6 +405,9 @@ public final class SiteBuilder {
             throw new InputError("--base-url", "must be an absolute http(s) URL such as https://news.example.com/, not '"
                     + url + "'");
         }
+        io.tickerpress.load.Urls.baseUrlProblem(url).ifPresent(problem -> {
+            throw new InputError("--base-url", "'" + url + "' " + problem);
+        });
         return url.endsWith("/") ? url : url + "/";
     }
 }

@@ -45,13 +45,21 @@ public final class MarkdownRenderer {
      * @param firstLine the file line on which {@code markdown} starts, so warnings point at the file's lines
      */
     public String render(String markdown, String file, int firstLine, Diagnostics diagnostics) {
-        Node document = parser.parse(markdown);
-        Warnings probe = new Warnings();
-        document.accept(probe);
-        if (probe.found) document = locating.parse(markdown);
-        document.accept(new Adjuster(file, firstLine, diagnostics));
-        wrapTables(document);
-        return renderer.render(document);
+        try {
+            Node document = parser.parse(markdown);
+            Warnings probe = new Warnings();
+            document.accept(probe);
+            if (probe.found) document = locating.parse(markdown);
+            document.accept(new Adjuster(file, firstLine, diagnostics));
+            wrapTables(document);
+            return renderer.render(document);
+        } catch (StackOverflowError e) {
+            // The parser and the renderer descend one level of Java stack per level of nesting: thousands of '>'
+            // ended the build as an internal error (exit 70), and stopped the preview's rebuilds for good.
+            throw new io.tickerpress.diag.InputError(file, firstLine, "the Markdown is nested too deeply (block"
+                    + " quotes, lists or links inside one another, thousands of levels): no page can show it; take"
+                    + " most of the levels out");
+        }
     }
 
     /**

@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The editor's preview: builds the site into a private folder, serves it on localhost, watches content/ and
@@ -253,7 +252,10 @@ public final class PreviewServer implements AutoCloseable {
         } catch (InputError e) {
             error = e.getMessage();
             log.println("error: " + e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (Exception | Error e) {
+            // Any failure is a failed rebuild, never the end of the build thread: an Error that escaped (a
+            // StackOverflowError, a class gone from a jar rebuilt meanwhile) left the server serving the last build
+            // and never building again, without a word on the page.
             OutOfMemoryError oom = OutOfMemory.find(e);
             if (oom != null) {
                 // The heap is too small for the site (or HeapGuard saw it thrash): this rebuild failed, and the
@@ -331,14 +333,19 @@ public final class PreviewServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Watches {@code dir} and every folder below it. Each folder is watched before it is listed: a subfolder made
+     * meanwhile ({@code mkdir -p templates/static}) is then either listed here or reported by an event. Listing
+     * first and watching after lost a subfolder made between the two, and every save into it.
+     */
     private void registerTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path d : walk.filter(Files::isDirectory).toList()) {
-                d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE);
+        dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
+        if (Files.isSymbolicLink(dir)) return; // watched as the folder it leads to; not walked into (as Files.walk)
+        try (java.nio.file.DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                if (Files.isDirectory(child)) registerTree(child);
             }
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause(); // a folder that vanished during the walk
         }
     }
 

@@ -45,4 +45,28 @@ class SiteCheckerTest {
         assertTrue(lines.contains("index.html: duplicate URL: same canonical https://x.test/ as a/index.html"), r.out());
         assertTrue(r.out().contains(": 6 problem(s)"), r.out());
     }
+
+    /**
+     * A mistyped --site (a folder without a single page, such as /etc or an empty folder) printed "Checked 0 pages
+     * and 0 links: no problems" and exit 0; it is an input error saying what to name, and so is a missing folder.
+     */
+    @Test
+    void aSiteFolderWithoutPagesIsNotASiteWithoutProblems() throws Exception {
+        Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty"));
+        TestSites.write(empty.resolve("notes.txt"), "not a page");
+        String shown = io.tickerpress.diag.Diagnostics.display(empty);
+        CliTest.Run r = CliTest.run("check", "--source", TestSites.SAMPLE.toString(), "--site", empty.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertEquals("", r.out());
+        assertEquals("error: " + shown + ": holds no page (no .html file): not a built site; name the folder tickerpress"
+                + " build wrote (--site), or leave --site out to build the site and check it\nNothing was checked.\n",
+                r.err());
+
+        Path missing = dir.resolve("missing");
+        CliTest.Run m = CliTest.run("check", "--source", TestSites.SAMPLE.toString(), "--site", missing.toString());
+        assertEquals(1, m.code(), m.out() + m.err());
+        assertEquals("error: " + io.tickerpress.diag.Diagnostics.display(missing) + ": no such folder: name the folder"
+                + " tickerpress build wrote (--site), or leave --site out to build the site and check it\nNothing was"
+                + " checked.\n", m.err());
+    }
 }

@@ -103,4 +103,42 @@ public class CliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Unknown options: '--sauce'"), r.err());
     }
+
+    /**
+     * A base URL starts every link of the site: one holding a character no URL may hold (here a quote and '<')
+     * made every page invalid HTML (the W3C checker: "Illegal character in path segment") and was built without a
+     * word. It is refused, naming the character and its escape; the escaped URL builds.
+     */
+    @Test
+    void aBaseUrlWithACharacterNoUrlMayHoldIsRefused() {
+        Path src = TestSites.site(dir.resolve("s"), Map.of(
+                "content/articles/2026-01-05-a.md", TestSites.article("A", "2026-01-05T09:00:00-05:00", "", "x")));
+        Path out = dir.resolve("out");
+        Run quote = run("build", "--source", src.toString(), "--output", out.toString(),
+                "--base-url", "https://news.example.com/x\"y/", "--now", "2026-02-01T00:00:00Z");
+        assertEquals(1, quote.code(), quote.err());
+        assertTrue(quote.err().startsWith("error: --base-url: 'https://news.example.com/x\"y/' holds '\"', which a URL"
+                + " may not hold: write it percent-encoded, as %22\n"), quote.err());
+        assertFalse(Files.exists(out));
+
+        Run percent = run("build", "--source", src.toString(), "--output", out.toString(),
+                "--base-url", "https://news.example.com/100%/", "--now", "2026-02-01T00:00:00Z");
+        assertEquals(1, percent.code(), percent.err());
+        assertTrue(percent.err().startsWith("error: --base-url: 'https://news.example.com/100%/' holds a '%' that is not"
+                + " followed by two hexadecimal digits: write a percent sign as %25\n"), percent.err());
+
+        TestSites.write(src.resolve("content/site.yaml"), "title: T\nbaseUrl: \"https://news.example.com/a<b/\"\n");
+        Run yaml = run("build", "--source", src.toString(), "--output", out.toString(), "--now", "2026-02-01T00:00:00Z");
+        assertEquals(1, yaml.code(), yaml.err());
+        String shown = io.tickerpress.diag.Diagnostics.display(src.resolve("content/site.yaml"));
+        assertTrue(yaml.err().matches("(?s)error: \\Q" + shown + "\\E:2(:\\d+)?: 'baseUrl' \\(https://news.example.com/a<b/\\)"
+                + " holds '<', which a URL may not hold: write it percent-encoded, as %3C\n.*"), yaml.err());
+
+        TestSites.write(src.resolve("content/site.yaml"), "title: T\n");
+        Run escaped = run("build", "--source", src.toString(), "--output", out.toString(),
+                "--base-url", "https://news.example.com/x%22y/", "--now", "2026-02-01T00:00:00Z");
+        assertEquals(0, escaped.code(), escaped.err());
+        assertEquals("https://news.example.com/x%22y/news/2026/01/05/a/",
+                TestSites.page(out, "/news/2026/01/05/a/").selectFirst("link[rel=canonical]").attr("href"));
+    }
 }

@@ -273,6 +273,37 @@ class EditorFirstHourTest {
         assertTrue(checked.out.contains(": no problems"), checked.out);
     }
 
+    /**
+     * import and deploy find their site upwards as every command does (README "Running from anywhere"): run inside
+     * content/articles without --source, both stopped with an internal error (a NullPointerException, exit 70), and
+     * deploy's default --site is the site/ beside content/, not a site/ below the working folder.
+     */
+    @Test
+    void importAndDeployRunInsideTheSiteFindItUpwards() throws Exception {
+        Path src = site(Map.of("content/articles/a.md", TestSites.article("A", "2026-01-05T09:00:00-05:00", "", "x"),
+                "content/site.yaml", "title: T\nbaseUrl: https://example.org/\ndeploy:\n  targets:\n    - name: here\n"
+                        + "      bucket: news-bucket\n      endpoint: http://127.0.0.1:9\n      region: us-east-1\n"));
+        Path articles = src.resolve("content/articles");
+        // Stooq daily: Jan 5 and 6, 2026 are a Monday and Tuesday.
+        Path csv = Files.writeString(dir.resolve("xyz_d.csv"),
+                "Date,Open,High,Low,Close,Volume\n2026-01-05,10,11,9,10.5,1000\n2026-01-06,10.5,12,10,11.25,2000\n");
+
+        Child imported = child(articles, "import", csv.toString(), "--symbol", "XYZ");
+        assertEquals(0, imported.code, imported.err);
+        Path real = src.toRealPath(); // the working folder as the child sees it
+        assertEquals("XYZ: 2 rows added, 0 replaced, 2026-01-05 … 2026-01-06 ("
+                + real.resolve("content/market/history/XYZ.csv") + ")\n", imported.out);
+        assertEquals("Date,Open,High,Low,Close,Volume\n2026-01-05,10.00,11.00,9.00,10.50,1000\n"
+                + "2026-01-06,10.50,12.00,10.00,11.25,2000\n",
+                Files.readString(src.resolve("content/market/history/XYZ.csv")));
+
+        // Not built yet: deploy names the site/ beside content/.
+        Child deployed = child(articles, "deploy", "--dry-run");
+        assertEquals(1, deployed.code, deployed.err);
+        assertTrue(deployed.err.startsWith("error: " + real.resolve("site") + ": no built site here: run 'tickerpress build' first"),
+                deployed.err);
+    }
+
     @Test
     void buildCheckAndNewSayTheSameThingAboutWhereTheyLookedWhenThereIsNoSite() throws Exception {
         Path nowhere = dir.resolve("a/b");

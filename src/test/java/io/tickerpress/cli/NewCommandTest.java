@@ -73,4 +73,102 @@ class NewCommandTest {
         assertTrue(bad.err().contains("'Jan 20' is not a date like 2026-01-20"), bad.err());
         assertTrue(CliTest.run("new", "--help").out().contains("snapshot"));
     }
+
+    /**
+     * {@code new site DIR} where DIR cannot be a folder: a file, a link to nowhere, nothing at all. Each is the user's
+     * input (exit 1, naming the path and what is wrong) or usage (exit 2), never an internal error (70), and nothing is
+     * written anywhere else (an empty DIR used to fill the working folder).
+     */
+    @Test
+    void newSiteWhereNoFolderCanBeIsTheUsersErrorNotABug() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "keep me");
+        CliTest.Run onFile = CliTest.run("new", "site", file.toString());
+        assertEquals(1, onFile.code(), onFile.err());
+        assertTrue(onFile.err().startsWith("error: " + io.tickerpress.diag.Diagnostics.display(file)
+                + ": is a file, not a folder"), onFile.err());
+        assertEquals("keep me", Files.readString(file));
+
+        Path link = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("nowhere"));
+        CliTest.Run onLink = CliTest.run("new", "site", link.toString());
+        assertEquals(1, onLink.code(), onLink.err());
+        assertTrue(onLink.err().contains("is a symbolic link to " + dir.resolve("nowhere") + ", which is not a folder"),
+                onLink.err());
+        assertTrue(Files.notExists(dir.resolve("nowhere")));
+
+        CliTest.Run empty = CliTest.run("new", "site", "");
+        assertEquals(2, empty.code(), empty.err());
+        assertTrue(empty.err().startsWith("DIR is empty"), empty.err());
+        assertTrue(Files.notExists(Path.of("content/site.yaml")) || Files.exists(Path.of("pom.xml")),
+                "nothing written into the working folder");
+        assertTrue(Files.notExists(Path.of("content/articles/welcome.md")));
+    }
+
+    /** {@code new} without what to create is a usage error (exit 2), as any missing argument. */
+    @Test
+    void newWithoutWhatToCreateIsAUsageError() {
+        CliTest.Run r = CliTest.run("new");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("Missing required subcommand: article, snapshot or site"), r.err());
+        assertTrue(r.err().contains("Usage: tickerpress new"), r.err());
+    }
+
+    /**
+     * Every help text prints as written: a '%' in a description is a format directive to picocli, and
+     * "% change" made it warn on standard error ("[picocli WARN] Could not format ...") above the usage.
+     */
+    @Test
+    void everyHelpTextPrintsWithoutAWarning() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String[] args : new String[][] {{"--help"}, {"new", "--help"}, {"new", "snapshot", "--help"},
+                    {"new", "article", "--help"}, {"new", "site", "--help"}, {"build", "--help"}, {"serve", "--help"},
+                    {"check", "--help"}, {"deploy", "--help"}, {"import", "--help"}, {"schema", "--help"}}) {
+                CliTest.Run r = CliTest.run(args);
+                assertEquals(0, r.code(), String.join(" ", args));
+                assertEquals("", r.err(), String.join(" ", args));
+                if (args[0].equals("new") && !args[1].equals("article") && !args[1].equals("site")) assertTrue(r.out().replaceAll("\\s+", " ").contains("change and % change"), r.out());
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A title typed with a control character (a bell, a paste with a line break or a Unicode line separator) was
+     * written into the front matter as it was, and the next build stopped: "malformed YAML: special characters are not
+     * allowed". The headline is one line: each such run is one space, and the article builds.
+     */
+    @Test
+    void aTitleWithControlCharactersOrLineBreaksMakesAnArticleThatBuilds() throws Exception {
+        NewCommand.clock = Clock.fixed(Instant.parse("2026-01-21T15:30:00Z"), ZoneOffset.UTC); // 10:30 in New York
+        Path site = TestSites.site(dir.resolve("s"), java.util.Map.of());
+        CliTest.Run made = CliTest.run("new", "article", "Bell \u0007 rings\nand\u2028again\u0085 ", "--source",
+                site.toString());
+        assertEquals(0, made.code(), made.err());
+        Path file = site.resolve("content/articles/2026-01-21-bell-rings-and-again.md");
+        assertTrue(Files.readString(file).contains("title: \"Bell rings and again\"\n"), Files.readString(file));
+        CliTest.Run built = CliTest.run("build", "--source", site.toString(), "--output", dir.resolve("out").toString(),
+                "--drafts", "--now", "2026-01-21T16:00:00Z");
+        assertEquals(0, built.code(), built.err());
+        assertEquals("Bell rings and again",
+                TestSites.page(dir.resolve("out"), "/news/2026/01/21/bell-rings-and-again/").selectFirst("h1").text());
+    }
+
+    /**
+     * A title in another script (here Japanese) has letters, but none a file name and URL can hold: the message
+     * said it had "no letters or digits", which is untrue, and gave no way out.
+     */
+    @Test
+    void aTitleWithoutLatinLettersSaysWhatAFileNameNeeds() throws Exception {
+        Path site = TestSites.site(dir.resolve("s"), java.util.Map.of());
+        CliTest.Run r = CliTest.run("new", "article", "\u65e5\u672c\u682a", "--source", site.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals("error: TITLE: '\u65e5\u672c\u682a' has no Latin letters or digits to make a file name from (file"
+                + " names and URLs use a-z and 0-9; accents are dropped): add a few Latin words to the title, or write"
+                + " the file by hand with a 'slug:' field\nNo file was written.\n", r.err());
+        assertTrue(Files.notExists(site.resolve("content/articles")), "nothing written");
+    }
 }

@@ -246,6 +246,34 @@ class PreviewStartupTest {
         assertTrue(server.error() == null, server.error());
     }
 
+    /**
+     * Folders made one inside another while the watcher takes them in ({@code mkdir -p templates/static/a/b/c}, or
+     * a copied theme): a save into the deepest is a change. The watcher listed a new folder before watching it, so
+     * a subfolder made in between (likely on a loaded machine, where mkdir -p lost 2 saves in 3 by hand) was never
+     * watched, nor anything below it. Here 200 folders are made one inside another as fast as the disk takes them,
+     * so the watcher meets them midway.
+     */
+    @Test
+    void foldersMadeOneInsideAnotherAreWatchedAllTheWayDown() throws Exception {
+        src = site();
+        server = new PreviewServer(options(), "127.0.0.1", 0, new PrintWriter(log, true));
+        server.start();
+        await(() -> server.builds() == 1, "the first build");
+        Path deepest = src.resolve("templates/static");
+        StringBuilder url = new StringBuilder("/assets");
+        for (int level = 0; level < 200; level++) { // about 3 ms in all: the watcher starts in the middle
+            deepest = Files.createDirectories(deepest.resolve("d" + level));
+            url.append("/d").append(level);
+        }
+        await(() -> server.builds() >= 2, "a build for the new folders");
+        Thread.sleep(500); // the burst of events is over: what comes next is the save alone
+        int before = server.builds();
+        Files.writeString(deepest.resolve("saved.css"), "a { color: red }\n");
+        String asset = url + "/saved.css";
+        await(() -> server.builds() > before && get(asset).statusCode() == 200, "the file saved into the deepest folder");
+        assertTrue(server.error() == null, server.error());
+    }
+
     @Test
     void contentCreatedAfterStartIsWatched() throws Exception {
         src = Files.createDirectories(dir.resolve("empty-src"));
