@@ -333,20 +333,27 @@ final class ArticleEdits {
             stages.put(STAGE + ": carry over", (System.nanoTime() - mark) / 1_000_000);
             mark = System.nanoTime();
             out.publish();
-            manifest.save(options.cacheDir());
-            search.keep();
-            if (!plan.faces().isEmpty()) plan.order().withFaces(plan.faces()).save(options.cacheDir(), options.output());
-            chartCache.pruneAsLastBuild(); // the charts are the last build's
+            AfterPublishing records = new AfterPublishing(shownWarnings);
+            records.record(() -> manifest.save(options.cacheDir()));
+            records.record(search::keep);
+            if (!plan.faces().isEmpty()) {
+                records.record(() -> plan.order().withFaces(plan.faces()).save(options.cacheDir(), options.output()));
+            }
+            records.record(chartCache::pruneAsLastBuild); // the charts are the last build's
             stages.put(STAGE + ": publish", (System.nanoTime() - mark) / 1_000_000);
             long millis = (System.nanoTime() - start) / 1_000_000;
             stages.put(STAGE, millis);
             BuildResult result = new BuildResult(last.pages(), out.filesWritten(), last.articles(), shownWarnings.warnings(), millis,
                     0, last.charts(), pagesWritten, last.pages() - pagesWritten, 0, stages,
                     plan.chronicle().oldestFirst().size(), false);
-            new LastBuild(last.key(), plan.inputs().afterReading(options.source(), false), out.root().toString(), PublishedOutput.modes(out.root()),
-                    last.clockFrom(), last.clockUntil(), last.pages(), result.files(), last.articles(), last.charts(),
-                    warnings, last.order()).save(options.cacheDir(), options.output(), last.inputs());
-            return result;
+            // Without every record, no last-build record: the next build is a full one.
+            if (records.complete()) {
+                records.record(() -> new LastBuild(last.key(), plan.inputs().afterReading(options.source(), false),
+                        out.root().toString(), PublishedOutput.modes(out.root()), last.clockFrom(), last.clockUntil(),
+                        last.pages(), result.files(), last.articles(), last.charts(), warnings, last.order())
+                        .save(options.cacheDir(), options.output(), last.inputs()));
+            }
+            return records.complete() ? result : result.withWarnings(shownWarnings.warnings());
         }
     }
 

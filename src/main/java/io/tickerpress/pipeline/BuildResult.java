@@ -15,4 +15,10 @@ public record BuildResult(int pages, int files, int articles, List<String> warni
         warnings = List.copyOf(warnings);
         stageMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis));
     }
+
+    /** This result with other warnings. */
+    public BuildResult withWarnings(List<String> warnings) {
+        return new BuildResult(pages, files, articles, warnings, millis, chartsRendered, chartsReused, pagesRendered,
+                pagesReused, chartMillis, stageMillis, inputsParsed, nothingChanged);
+    }
 }

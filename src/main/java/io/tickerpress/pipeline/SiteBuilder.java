@@ -266,33 +266,39 @@ public final class SiteBuilder {
             LastBuild.RECORD.delete(options.cacheDir(), options.output());
             ArticleOrder.RECORD.delete(options.cacheDir(), options.output());
             out.publish();
-            store.saveManifest(options.cacheDir());
-            searchIndex.keep();
-            String order = "-";
+            AfterPublishing records = new AfterPublishing(diagnostics);
+            records.record(() -> store.saveManifest(options.cacheDir()));
+            records.record(searchIndex::keep);
+            String[] order = {"-"};
             if (since.inputs() != null) {
-                // Names this build's order record; its last-build record (saved after it) repeats the name.
-                String token = out.root().getFileName() + "-" + Long.toHexString(System.nanoTime());
-                Optional<ArticleOrder> articles = ArticleOrder.of(token, sourcePaths, chronicle.oldestFirst(),
-                        articleLists(config, pages, chronicle, tags, tickers, digests));
-                if (articles.isPresent()) {
-                    articles.get().save(options.cacheDir(), options.output());
-                    order = token;
-                }
+                records.record(() -> {
+                    // Names this build's order record; its last-build record (saved after it) repeats the name.
+                    String token = out.root().getFileName() + "-" + Long.toHexString(System.nanoTime());
+                    Optional<ArticleOrder> articles = ArticleOrder.of(token, sourcePaths, chronicle.oldestFirst(),
+                            articleLists(config, pages, chronicle, tags, tickers, digests));
+                    if (articles.isPresent()) {
+                        articles.get().save(options.cacheDir(), options.output());
+                        order[0] = token;
+                    }
+                });
             }
-            chartCache.prune();
+            records.record(chartCache::prune);
             lap(stages, "publish", mark);
             BuildResult result = new BuildResult(store.pages(), files, chronicle.oldestFirst().size(),
                     diagnostics.warnings(), (System.nanoTime() - start) / 1_000_000, chartStats.rendered(),
                     chartStats.reused(), store.rendered(), store.reused(), chartStats.millis(), stages,
                     parsed.parses() - parsesBefore + (known == null ? 0 : known.parsed()), false);
             if (preview != null) {
-                preview.remember(options.output(), content.config(), new ArticleLoader(content.config()), pages,
-                        chronicle, latest);
+                records.record(() -> preview.remember(options.output(), content.config(),
+                        new ArticleLoader(content.config()), pages, chronicle, latest));
             }
-            since.remember(out.root(), published,
-                    Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now()), result,
-                    diagnostics.stored(sourcePaths), order);
-            return result;
+            // Without every record, no last-build record: the next build is a full one.
+            if (records.complete()) {
+                records.record(() -> since.remember(out.root(), published,
+                        Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now()),
+                        result, diagnostics.stored(sourcePaths), order[0]));
+            }
+            return records.complete() ? result : result.withWarnings(diagnostics.warnings());
         }
     }
 
