@@ -36,6 +36,7 @@ public final class ArticlePreview {
     /** Keeps what a successful in-place build rendered its article pages from. */
     void remember(Path output, SiteConfig config, ArticleLoader loader, PageRenderer pages, Chronicle chronicle,
                   List<ArticleItemView> latest) {
+        state = null; // a remember that fails half-way (out of memory) leaves no stale state: saves wait for a rebuild
         Map<String, PublishedArticle> byFile = new HashMap<>();
         for (PublishedArticle p : chronicle.oldestFirst()) byFile.put(p.article().file(), p);
         state = new State(output, config, loader, pages, chronicle, latest, byFile);
