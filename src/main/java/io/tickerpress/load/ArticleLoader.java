@@ -43,6 +43,8 @@ public final class ArticleLoader {
     public static final String[] EXTENSIONS = {".md", ".markdown", ".mdown"};
 
     private final SiteConfig config;
+    /** The key points of the articles this loader reads: in memory up to a budget, then in a spill file. */
+    private final KeyPointsShelf keyPoints = new KeyPointsShelf();
 
     public ArticleLoader(SiteConfig config) {
         this.config = config;
@@ -77,7 +79,7 @@ public final class ArticleLoader {
         long limit = config.limits().articleBytes();
         String indexed = known.hashes().indexed(file);
         if (indexed != null) {
-            java.util.Optional<Article> hit = known.get(indexed, file, display, limit);
+            java.util.Optional<Article> hit = known.get(indexed, file, display, limit, keyPoints);
             if (hit.isPresent()) return hit.get();
         }
         byte[] bytes = TextFiles.readBytes(file, display, limit);
@@ -174,7 +176,7 @@ public final class ArticleLoader {
             sources.add(new Source(s.requiredString("name").strip(), url));
         }
         return new Article(display, title, date, updated, shared(f.string("dateline", "").strip()), slug,
-                KeyPointsOnDisk.kept(AsWritten.texts(f, "summary", f.strings("summary")).stream().map(String::strip).filter(x -> !x.isEmpty()).toList()),
+                keyPoints.keep(AsWritten.texts(f, "summary", f.strings("summary")).stream().map(String::strip).filter(x -> !x.isEmpty()).toList()),
                 tags, tickers, sources, shared(f.string("author", "").strip()), f.bool("draft", false), charts(f), body,
                 fm.bodyLine());
     }

@@ -272,7 +272,7 @@ public final class ParsedArticles {
     }
 
     /** The article parsed from a file whose content has this hash, if an earlier build kept it. */
-    Optional<Article> get(String contentHash, Path file, String display, long maxBytes) {
+    Optional<Article> get(String contentHash, Path file, String display, long maxBytes, KeyPointsShelf keyPoints) {
         String key = key(contentHash, file.getFileName().toString());
         try {
             Found found = find(key);
@@ -281,7 +281,7 @@ public final class ParsedArticles {
             BodyOnDisk body = BodyOnDisk.of(display, maxBytes, e.offset, e.length, e.hash, contentHash,
                     e.shortcodes);
             Article article = new Article(display, e.title, e.date, e.updated, ArticleLoader.shared(e.dateline),
-                    e.slug, KeyPointsOnDisk.kept(e.summary), e.tags.stream().map(ArticleLoader::shared).toList(),
+                    e.slug, keyPoints.keep(e.summary), e.tags.stream().map(ArticleLoader::shared).toList(),
                     e.tickers.stream().map(ArticleLoader::shared).toList(), e.sources, ArticleLoader.shared(e.author),
                     e.draft, List.of(), body, e.bodyLine);
             mark(found.index, true);

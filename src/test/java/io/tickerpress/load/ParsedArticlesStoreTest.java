@@ -106,7 +106,7 @@ class ParsedArticlesStoreTest {
     }
 
     private static Optional<Article> get(ParsedArticles p, int i) {
-        return p.get(hash(i), Path.of("content/articles", fileName(i)), "content/articles/" + fileName(i), 1_000_000);
+        return p.get(hash(i), Path.of("content/articles", fileName(i)), "content/articles/" + fileName(i), 1_000_000, new KeyPointsShelf());
     }
 
     @Test
@@ -127,8 +127,8 @@ class ParsedArticlesStoreTest {
         for (int i = 0; i < ARTICLES; i++) assertEquals(title(i), get(p, i).orElseThrow().title(), "entry " + i);
         assertFalse(p.changed(), "every entry used, none parsed");
         // Another content hash for a known name, and an unknown name, are not in the store.
-        assertTrue(p.get(hash(ARTICLES), Path.of(fileName(0)), fileName(0), 1_000_000).isEmpty());
-        assertTrue(p.get(hash(0), Path.of("other.md"), "other.md", 1_000_000).isEmpty());
+        assertTrue(p.get(hash(ARTICLES), Path.of(fileName(0)), fileName(0), 1_000_000, new KeyPointsShelf()).isEmpty());
+        assertTrue(p.get(hash(0), Path.of("other.md"), "other.md", 1_000_000, new KeyPointsShelf()).isEmpty());
         p.release();
     }
 
