@@ -1,5 +1,6 @@
 package io.tickerpress.render;
 
+import io.tickerpress.load.Urls;
 import io.tickerpress.derive.Archives;
 import io.tickerpress.derive.Chronicle;
 import io.tickerpress.derive.DigestDay;
@@ -102,11 +103,11 @@ public final class PageRenderer {
     }
 
     public String url(String path) {
-        return config.basePath() + path;
+        return config.basePath() + Urls.encode(path); // a tag's or author's folder may hold letters beyond ASCII
     }
 
     public String canonical(String path) {
-        return config.baseUrl() + path;
+        return config.baseUrl() + Urls.encode(path);
     }
 
     // ---- articles
