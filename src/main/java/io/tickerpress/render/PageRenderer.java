@@ -151,7 +151,7 @@ public final class PageRenderer {
                 a.updated() == null ? null : formats.datelineTime(a.updated()),
                 Formats.iso(a.updated() == null ? a.date() : a.updated()),
                 a.author(), summary, "",
-                a.sources().stream().map(s -> new LinkView(s.name(), s.url())).toList(),
+                a.sources().stream().map(s -> new LinkView(s.name(), s.url() == null ? null : Urls.encode(s.url()))).toList(),
                 a.tags().stream().map(t -> new LinkView(t, url("tags/" + Taxonomy.tagSlug(t) + "/"))).toList(),
                 a.tickers().stream().map(t -> new LinkView(t, marketViews.tickerUrl(t))).toList(),
                 chronicle.previous(entry).map(this::link).orElse(null),
