@@ -68,15 +68,28 @@ final class Failures {
 
     /**
      * What a failed build did not do, as it stands when it failed: a failed build never touches the output, so
-     * an output that exists now is the previous site, left as it was.
+     * an output that is a site TickerPress published is the previous site, left as it was; any other output
+     * (a folder the build refused, the root of the file system) had nothing published to it.
      */
     static Supplier<String> buildNotDone(Supplier<Path> output) {
         return () -> {
             Path out = output.get();
-            if (out != null && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            if (out != null && isSite(out)) {
                 return "Build failed; the previous site in " + Diagnostics.display(out) + " was left as it was.";
             }
             return "Build failed; nothing was published" + (out == null ? "." : " to " + Diagnostics.display(out) + ".");
         };
+    }
+
+    /** A site a build published: the link to a complete version, or the folder an older TickerPress wrote. */
+    private static boolean isSite(Path out) {
+        try {
+            Path abs = out.toAbsolutePath().normalize();
+            if (abs.getParent() == null) return false;
+            return io.tickerpress.write.PublishedOutput.version(abs).isPresent()
+                    || !Files.isSymbolicLink(abs) && Files.isRegularFile(abs.resolve(io.tickerpress.write.StagingFolder.MARKER));
+        } catch (RuntimeException e) {
+            return Files.exists(out, LinkOption.NOFOLLOW_LINKS);
+        }
     }
 }

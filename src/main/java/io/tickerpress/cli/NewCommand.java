@@ -22,6 +22,8 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code tickerpress new}: scaffolding for articles, snapshots and whole sites. */
@@ -154,52 +156,135 @@ public final class NewCommand implements Runnable {
                 if (Files.exists(dir.resolve("content"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     throw new InputError(Diagnostics.display(dir.resolve("content")), "already exists: choose an empty folder");
                 }
-                ZonedDateTime now = ZonedDateTime.now(clock.withZone(SnapshotLoader.NEW_YORK))
-                        .truncatedTo(ChronoUnit.MINUTES);
-                TradingCalendar calendar = TradingCalendar.nyse();
-                LocalDate day = now.toLocalDate();
-                if (!calendar.isTradingDay(day) || now.toLocalTime().isBefore(calendar.closeTime(day))) day = calendar.previousTradingDay(day);
-                createNew(dir.resolve("content/site.yaml"), """
-                        # Site settings: every field is documented in the TickerPress README.
-                        title: My Market News
-                        description: Markets news built with TickerPress.
-                        # Placeholder: put the site's public address here before publishing (build warns while it is localhost).
-                        baseUrl: http://localhost:1414/
-                        language: en
-                        timezone: America/New_York
-                        paginate: 10
-                        """);
-                createNew(dir.resolve("content/articles/" + now.toLocalDate() + "-welcome.md"), """
-                        ---
-                        title: Welcome to Your New Market News Site
-                        date: %s
-                        dateline: NEW YORK
-                        summary:
-                          - This site was made by tickerpress new site.
-                          - Articles live in content/articles, market data in content/market.
-                        tags: [Getting Started]
-                        tickers: [SPX]
-                        ---
-                        The S&P 500 closed at {{< quote SPX close >}} on {{< quote SPX date >}}: that figure comes
-                        from the snapshot in `content/market/`, so it can never disagree with the data.
+                StarterSite starter = new StarterSite(dir);
+                try {
+                    ZonedDateTime now = ZonedDateTime.now(clock.withZone(SnapshotLoader.NEW_YORK))
+                            .truncatedTo(ChronoUnit.MINUTES);
+                    TradingCalendar calendar = TradingCalendar.nyse();
+                    LocalDate day = now.toLocalDate();
+                    if (!calendar.isTradingDay(day) || now.toLocalTime().isBefore(calendar.closeTime(day))) day = calendar.previousTradingDay(day);
+                    starter.write("site.yaml", """
+                            # Site settings: every field is documented in the TickerPress README.
+                            title: My Market News
+                            description: Markets news built with TickerPress.
+                            # Placeholder: put the site's public address here before publishing (build warns while it is localhost).
+                            baseUrl: http://localhost:1414/
+                            language: en
+                            timezone: America/New_York
+                            paginate: 10
+                            """);
+                    starter.write("articles/" + now.toLocalDate() + "-welcome.md", """
+                            ---
+                            title: Welcome to Your New Market News Site
+                            date: %s
+                            dateline: NEW YORK
+                            summary:
+                              - This site was made by tickerpress new site.
+                              - Articles live in content/articles, market data in content/market.
+                            tags: [Getting Started]
+                            tickers: [SPX]
+                            ---
+                            The S&P 500 closed at {{< quote SPX close >}} on {{< quote SPX date >}}: that figure comes
+                            from the snapshot in `content/market/`, so it can never disagree with the data.
 
-                        Write a new story with `tickerpress new article "Headline"`, then preview it with
-                        `tickerpress serve`.
-                        """.formatted(now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
-                createNew(dir.resolve("content/market/" + day + ".json"), """
-                        {
-                          "date": "%s",
-                          "indices": [{"symbol": "SPX", "name": "S&P 500", "close": 6000.00}],
-                          "quotes": [],
-                          "sectors": [],
-                          "stockOfTheDay": []
-                        }
-                        """.formatted(day));
-                out.println("Created a starter site in " + Diagnostics.display(dir));
-                out.println("Next: tickerpress build --source " + Diagnostics.display(dir) + " --output "
-                        + Diagnostics.display(dir.resolve("site")));
-                return 0;
+                            Write a new story with `tickerpress new article "Headline"`, then preview it with
+                            `tickerpress serve`.
+                            """.formatted(now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+                    starter.write("market/" + day + ".json", """
+                            {
+                              "date": "%s",
+                              "indices": [{"symbol": "SPX", "name": "S&P 500", "close": 6000.00}],
+                              "quotes": [],
+                              "sectors": [],
+                              "stockOfTheDay": []
+                            }
+                            """.formatted(day));
+                    starter.finish();
+                    out.println("Created a starter site in " + Diagnostics.display(dir));
+                    out.println("Next: tickerpress build --source " + Diagnostics.display(dir) + " --output "
+                            + Diagnostics.display(dir.resolve("site")));
+                    return 0;
+                } finally {
+                    starter.undoUnlessFinished();
+                }
             });
+        }
+    }
+
+    /**
+     * A starter site made all or nothing: its files are written into a new folder beside {@code content/}
+     * ({@code .content.new-PID-N}), which becomes {@code content/} by one rename when all are written. A failure
+     * part-way removes that folder and the folders made for the site (DIR and the ones above it that did not
+     * exist), and nothing that existed before.
+     */
+    static final class StarterSite {
+        private final Path dir;
+        private final Path content;
+        /** The folders this command made, outermost first. */
+        private final List<Path> madeFolders = new ArrayList<>();
+        private Path temp;
+        private boolean finished;
+
+        StarterSite(Path dir) {
+            this.dir = dir;
+            this.content = dir.resolve("content");
+        }
+
+        /** Writes a file of the site, {@code name} relative to {@code content/}. */
+        void write(String name, String text) {
+            if (temp == null) open();
+            createNew(temp.resolve(name), content.resolve(name), text);
+        }
+
+        private void open() {
+            Path absolute = dir.toAbsolutePath().normalize();
+            List<Path> missing = new ArrayList<>();
+            for (Path p = absolute; p != null && !Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+                missing.add(0, p);
+            }
+            try {
+                for (Path p : missing) {
+                    Files.createDirectory(p);
+                    madeFolders.add(p);
+                }
+            } catch (IOException e) {
+                throw folderProblem(dir, e);
+            }
+            for (int n = 0; temp == null; n++) {
+                Path candidate = dir.resolve(".content.new-" + ProcessHandle.current().pid() + "-" + n);
+                try {
+                    temp = Files.createDirectory(candidate); // the umask's modes, which content/ keeps
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    if (n > 100) throw new io.tickerpress.write.StagingFolder.WriteFailure("cannot create a folder in "
+                            + Diagnostics.display(dir) + ": " + reason(e), e);
+                } catch (IOException e) {
+                    throw folderProblem(dir, e);
+                }
+            }
+        }
+
+        /** Renames the written folder to {@code content/}: the site appears whole. */
+        void finish() {
+            try {
+                Files.move(temp, content, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                throw new InputError(Diagnostics.display(content), "already exists: choose an empty folder");
+            } catch (IOException e) {
+                throw new io.tickerpress.write.StagingFolder.WriteFailure("cannot create " + Diagnostics.display(content)
+                        + ": " + reason(e), e);
+            }
+            finished = true;
+        }
+
+        /** After a failure: removes the written folder and the folders made for it, innermost first. */
+        void undoUnlessFinished() {
+            if (finished) return;
+            try {
+                if (temp != null) io.tickerpress.write.Trees.delete(temp);
+                for (int i = madeFolders.size() - 1; i >= 0; i--) Files.deleteIfExists(madeFolders.get(i));
+            } catch (IOException | RuntimeException e) {
+                // the error being reported says what failed; what could not be removed is left (never more)
+            }
         }
     }
 
@@ -253,6 +338,11 @@ public final class NewCommand implements Runnable {
      * user's input (exit 1); a folder or file that cannot be written otherwise is a write failure (exit 74).
      */
     static void createNew(Path file, String text) {
+        createNew(file, file, text);
+    }
+
+    /** As {@link #createNew(Path, String)}, naming the file as {@code shownAs} (where it is going) in errors. */
+    private static void createNew(Path file, Path shownAs, String text) {
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
@@ -261,10 +351,10 @@ public final class NewCommand implements Runnable {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new InputError(Diagnostics.display(file), "already exists; not replaced");
+            throw new InputError(Diagnostics.display(shownAs), "already exists; not replaced");
         } catch (IOException e) {
-            throw new io.tickerpress.write.StagingFolder.WriteFailure("cannot write " + Diagnostics.display(file) + ": "
-                    + reason(e), e);
+            throw new io.tickerpress.write.StagingFolder.WriteFailure("cannot write " + Diagnostics.display(shownAs)
+                    + ": " + reason(e), e);
         }
     }
 

@@ -159,12 +159,20 @@ public final class ArticleLoader {
             if (!tickers.contains(symbol)) tickers.add(shared(symbol));
         }
         List<String> tags = new ArrayList<>();
+        java.util.Map<String, String> tagBySlug = new java.util.HashMap<>();
         for (String t : f.commaList("tags")) {
             String tag = t.strip();
-            if (Slugs.slugify(tag).isEmpty()) {
+            String tagSlug = Slugs.termSlug(tag);
+            if (tagSlug.isEmpty()) {
                 throw f.error("tags", "tag '" + t + "' has no letters or digits");
             }
-            if (!tags.contains(tag)) tags.add(shared(tag));
+            String before = tagBySlug.putIfAbsent(tagSlug, tag);
+            if (before != null && !before.equals(tag)) {
+                throw f.error("tags", "tags '" + before + "' and '" + tag + "' are one tag, at /tags/" + tagSlug
+                        + "/ (they differ only in case, in a Unicode normalisation form or in characters a URL"
+                        + " leaves out): write it once");
+            }
+            if (before == null) tags.add(shared(tag));
         }
         List<Source> sources = new ArrayList<>();
         for (Fields s : f.objects("sources")) {

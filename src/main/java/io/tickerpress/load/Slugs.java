@@ -3,7 +3,11 @@ package io.tickerpress.load;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Turns titles and file names into safe URL segments: lowercase ASCII letters, digits and single dashes. */
+/**
+ * Turns titles and file names into safe URL segments: lowercase ASCII letters, digits and single dashes
+ * ({@link #slugify}); tag and author names into the same, keeping letters and digits of scripts other than Latin
+ * ({@link #termSlug}).
+ */
 public final class Slugs {
     private Slugs() {
     }
@@ -45,6 +49,74 @@ public final class Slugs {
             if (s.charAt(i) >= 0x80) return false;
         }
         return true;
+    }
+
+    /**
+     * A tag's or author's slug: {@link #slugify}'s rule for Latin letters, digits and every other character of the
+     * Latin and common scripts (so a name written in those gives the slug it always had), and letters and digits of
+     * other scripts kept with their marks, lower-cased and in NFKC ("日本", "россия"). Case and normalisation form
+     * make no difference: "Россия" and "РОССИЯ", or "Café" in NFC and in NFD, give one slug. At most 80 characters
+     * and 240 bytes of UTF-8 (a file name holds 255), never cut between a letter and its marks.
+     */
+    public static String termSlug(String text) {
+        String s = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("Æ", "ae").replace("Ø", "o")
+                .replace("&", " and ");
+        if (ascii(s)) return dashed(s.toLowerCase(Locale.ROOT));
+        Bounded b = new Bounded();
+        for (int i = 0; i < s.length() && !b.full; ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isMark(cp)) continue; // a mark after no kept letter of another script: dropped, as slugify drops it
+            String d = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD)
+                    .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+            boolean kept = !(ascii(d) && !d.isEmpty()) && Character.isLetterOrDigit(cp)
+                    && Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN;
+            if (!kept) { // slugify's rule: its ASCII letters and digits, each other character a gap
+                for (int k = 0; k < d.length() && !b.full; k++) {
+                    char c = d.charAt(k);
+                    if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') b.add(String.valueOf(c));
+                    else b.gap = true;
+                }
+                continue;
+            }
+            // The letter, case-folded, with the marks that follow it: one piece, never cut.
+            StringBuilder piece = new StringBuilder().appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
+            while (i < s.length() && isMark(s.codePointAt(i))) {
+                piece.appendCodePoint(s.codePointAt(i));
+                i += Character.charCount(s.codePointAt(i));
+            }
+            b.add(Normalizer.normalize(piece, Normalizer.Form.NFKC));
+        }
+        return Normalizer.normalize(b.out, Normalizer.Form.NFKC);
+    }
+
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /** A term slug as it grows: a dash for each gap between pieces, at most 80 characters and 240 bytes of UTF-8. */
+    private static final class Bounded {
+        final StringBuilder out = new StringBuilder();
+        boolean gap;
+        boolean full;
+        private int chars;
+        private int bytes;
+
+        void add(String piece) {
+            String add = (gap && out.length() > 0 ? "-" : "") + piece;
+            int addChars = add.codePointCount(0, add.length());
+            int addBytes = add.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (chars + addChars > 80 || bytes + addBytes > 240) {
+                full = true;
+                return;
+            }
+            out.append(add);
+            chars += addChars;
+            bytes += addBytes;
+            gap = false;
+        }
     }
 
     /** A file name's slug: the name without extension and without a leading {@code YYYY-MM-DD-}. */

@@ -38,6 +38,53 @@ public final class Urls {
         return java.util.Optional.empty();
     }
 
+    /**
+     * {@code url} as a valid URL: each character a URL may not hold (a space, a control character, a quote,
+     * {@code <}, {@code >}, a backslash, {@code ^}, a backtick, braces, {@code |}, and every character beyond ASCII,
+     * as its UTF-8 bytes) percent-encoded, and a {@code %} that starts no escape as {@code %25}; an escape already
+     * there ({@code %20}) is left as it is, so encoding twice changes nothing. Whether the link is safe is
+     * {@link #isSafeLink}'s question, asked before.
+     */
+    public static String encode(String url) {
+        int hostEnd = hostEnd(url);
+        int fragment = url.indexOf('#');
+        int i = 0;
+        while (i < url.length() && allowed(url, i, hostEnd, fragment)) i++;
+        if (i == url.length()) return url;
+        StringBuilder b = new StringBuilder(url.length() + 16).append(url, 0, i);
+        while (i < url.length()) {
+            if (allowed(url, i, hostEnd, fragment)) {
+                b.append(url.charAt(i++));
+                continue;
+            }
+            int cp = url.codePointAt(i);
+            int n = Character.charCount(cp);
+            byte[] bytes = Character.isSurrogate(url.charAt(i)) && n == 1
+                    ? new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD} // a lone half of a pair: U+FFFD
+                    : url.substring(i, i + n).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (byte x : bytes) b.append(String.format(Locale.ROOT, "%%%02X", x & 0xff));
+            i += n;
+        }
+        return b.toString();
+    }
+
+    /** Where the authority of {@code scheme://host/...} ends (brackets are allowed before: an IPv6 host); else 0. */
+    private static int hostEnd(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme <= 0 || !url.substring(0, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) return 0;
+        int end = scheme + 3;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) end++;
+        return end;
+    }
+
+    private static boolean allowed(String url, int i, int hostEnd, int fragment) {
+        char c = url.charAt(i);
+        if (c == '%') return i + 2 < url.length() && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2));
+        if (c == '[' || c == ']') return i < hostEnd;
+        if (c == '#') return i == fragment; // the fragment's own '#' is a character a fragment may not hold
+        return c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0;
+    }
+
     private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }

@@ -29,6 +29,12 @@ final class OutputPlacement {
             inputs.put(cache.startsWith(source) ? source.relativize(cache) + "/" : Diagnostics.display(cache) + "/", cache);
         }
         Path output = options.output().toAbsolutePath().normalize();
+        if (output.getParent() == null) {
+            throw new InputError(Diagnostics.display(output), "the output is the root of the file system, which"
+                    + " holds everything else: a build makes its output folder a link to a new version of the site"
+                    + " beside it, so the output must be a folder of its own; choose one with --output (the"
+                    + " default is site/ beside content/)");
+        }
         // The output itself may be TickerPress's link to a version: where it is, not where it points.
         Path out = output.getParent() == null ? output : real(output.getParent()).resolve(output.getFileName());
         inputs.forEach((name, folder) -> {

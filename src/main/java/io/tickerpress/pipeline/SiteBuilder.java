@@ -118,7 +118,8 @@ public final class SiteBuilder {
         noticeLeftOut(content, options, diagnostics);
         Chronicle chronicle = new Chronicle(config, published);
         List<PublishedArticle> newestFirst = chronicle.newestFirst();
-        List<Taxonomy.Term> tags = Taxonomy.group(newestFirst, p -> p.article().tags(), "tags/", Taxonomy::tagSlug);
+        List<Taxonomy.Term> tags = Taxonomy.group(newestFirst, p -> p.article().tags(), "tags/", Taxonomy::tagSlug,
+                "tag", diagnostics);
         Market market = new Market(content.market(), TradingCalendar.of(config.market()));
         List<DigestDay> digests = new MarketPages(market, config).digests(content.digests(), newestFirst);
         Map<String, List<PublishedArticle>> tickers = tickers(market, newestFirst);

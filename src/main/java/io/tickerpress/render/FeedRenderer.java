@@ -1,5 +1,6 @@
 package io.tickerpress.render;
 
+import io.tickerpress.load.Urls;
 import io.tickerpress.model.Article;
 import io.tickerpress.model.Fingerprint;
 import io.tickerpress.model.PublishedArticle;
@@ -80,6 +81,7 @@ public final class FeedRenderer {
         ZonedDateTime updated = items.stream().map(p -> modified(p.article())).max(ZonedDateTime::compareTo)
                 .orElse(ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         String base = config.baseUrl();
+        path = Urls.encode(path); // a tag's folder may hold letters beyond ASCII
         return new FeedView(title, description, HtmlText.escape(description), config.language(), base + path,
                 base + path + "feed.xml", base + path + "atom.xml", base + path, Formats.iso(updated),
                 RFC_822.format(updated.withZoneSameInstant(ZoneOffset.UTC)), config.publisher(),
@@ -88,7 +90,7 @@ public final class FeedRenderer {
 
     private FeedView.Item item(PublishedArticle p, Function<PublishedArticle, String> bodyHtml) {
         Article a = p.article();
-        String url = config.baseUrl() + p.path();
+        String url = config.baseUrl() + Urls.encode(p.path());
         String content = bodyHtml == null ? null : FeedHtml.absoluteLinks(bodyHtml.apply(p), url);
         List<String> lines = a.summary();
         String summary = lines.isEmpty() ? a.title() : String.join(" ", lines);
@@ -122,7 +124,7 @@ public final class FeedRenderer {
 
     /** An entry of a sitemap or sitemap index: the absolute URL of a site path and its last change. */
     SitemapView.Entry sitemapEntry(String path, Instant lastmod) {
-        return new SitemapView.Entry(config.baseUrl() + path, iso(lastmod));
+        return new SitemapView.Entry(config.baseUrl() + Urls.encode(path), iso(lastmod));
     }
 
     /** Articles from the last two days of the newest content, as news search engines want. */
@@ -131,7 +133,7 @@ public final class FeedRenderer {
         if (!newestFirst.isEmpty()) {
             Instant newest = newestFirst.get(0).article().date().toInstant();
             entries = newestFirst.stream().filter(p -> inNewsSitemap(newest, p.article().date().toInstant()))
-                    .map(p -> new NewsSitemapView.Entry(config.baseUrl() + p.path(), Formats.iso(p.article().date()),
+                    .map(p -> new NewsSitemapView.Entry(config.baseUrl() + Urls.encode(p.path()), Formats.iso(p.article().date()),
                             p.article().title())).toList();
         }
         return render("news-sitemap.ftlx", "news", new NewsSitemapView(config.publisher(), config.language(), entries));

@@ -23,7 +23,8 @@ import java.util.List;
  * Markdown to HTML: CommonMark with GFM tables, strikethrough, autolinks and heading anchors.
  * Raw HTML is dropped (with a warning naming the line) unless the site opts in with {@code markdown.unsafe}.
  * Links and images whose URL has a script, data or other unsafe scheme are dropped either way (a link keeps
- * its text), with a warning.
+ * its text), with a warning; the others are written percent-encoded where a URL may not hold a character
+ * ({@link io.tickerpress.load.Urls#encode}: a space, a quote, {@code <}, letters beyond ASCII ...).
  */
 public final class MarkdownRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
@@ -143,6 +144,8 @@ public final class MarkdownRenderer {
                     child = next;
                 }
                 dropped.add(link);
+            } else {
+                link.setDestination(io.tickerpress.load.Urls.encode(link.getDestination()));
             }
         }
 
@@ -153,6 +156,7 @@ public final class MarkdownRenderer {
                 dropped.add(image);
                 return;
             }
+            image.setDestination(io.tickerpress.load.Urls.encode(image.getDestination()));
             visitChildren(image);
         }
 

@@ -23,7 +23,7 @@ import java.util.function.DoubleFunction;
  */
 public final class Numbers {
     /** Changes when any rule here changes, so that cached pages with figures are rendered again. */
-    public static final String RULES = "numbers-3";
+    public static final String RULES = "numbers-4";
     private static final int PCT_DECIMALS = Rounding.PCT_DECIMALS;
 
     private Numbers() {
@@ -36,6 +36,18 @@ public final class Numbers {
 
     public static String price(BigDecimal v) {
         return text(round(v, Rounding.priceDecimals(v)), false);
+    }
+
+    /**
+     * The labels of a price axis's ticks, all with one number of decimals: the most that {@link Rounding#priceDecimals}
+     * gives any of them, so an axis crossing 1 reads {@code 0.9500, 1.0000, 1.0500}, never {@code 0.9500, 1.00}.
+     */
+    public static java.util.List<String> priceTicks(double[] ticks) {
+        int decimals = Rounding.PRICE_DECIMALS;
+        for (double t : ticks) decimals = Math.max(decimals, Rounding.priceDecimals(decimal(t)));
+        java.util.List<String> out = new java.util.ArrayList<>(ticks.length);
+        for (double t : ticks) out.add(text(round(decimal(t), decimals), false));
+        return out;
     }
 
     /**

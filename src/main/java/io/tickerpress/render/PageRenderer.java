@@ -1,5 +1,6 @@
 package io.tickerpress.render;
 
+import io.tickerpress.load.Urls;
 import io.tickerpress.derive.Archives;
 import io.tickerpress.derive.Chronicle;
 import io.tickerpress.derive.DigestDay;
@@ -102,11 +103,11 @@ public final class PageRenderer {
     }
 
     public String url(String path) {
-        return config.basePath() + path;
+        return config.basePath() + Urls.encode(path); // a tag's or author's folder may hold letters beyond ASCII
     }
 
     public String canonical(String path) {
-        return config.baseUrl() + path;
+        return config.baseUrl() + Urls.encode(path);
     }
 
     // ---- articles
@@ -150,7 +151,7 @@ public final class PageRenderer {
                 a.updated() == null ? null : formats.datelineTime(a.updated()),
                 Formats.iso(a.updated() == null ? a.date() : a.updated()),
                 a.author(), summary, "",
-                a.sources().stream().map(s -> new LinkView(s.name(), s.url())).toList(),
+                a.sources().stream().map(s -> new LinkView(s.name(), s.url() == null ? null : Urls.encode(s.url()))).toList(),
                 a.tags().stream().map(t -> new LinkView(t, url("tags/" + Taxonomy.tagSlug(t) + "/"))).toList(),
                 a.tickers().stream().map(t -> new LinkView(t, marketViews.tickerUrl(t))).toList(),
                 chronicle.previous(entry).map(this::link).orElse(null),

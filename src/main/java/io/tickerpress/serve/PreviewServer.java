@@ -114,6 +114,11 @@ public final class PreviewServer implements AutoCloseable {
                 byte[] js = RELOAD_JS.getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "text/javascript; charset=utf-8");
                 ex.getResponseHeaders().set("Cache-Control", "no-cache");
+                if (ex.getRequestMethod().equals("HEAD")) { // the headers a GET gets, Content-Length included
+                    ex.getResponseHeaders().set("Content-Length", Integer.toString(js.length));
+                    ex.sendResponseHeaders(200, -1);
+                    return;
+                }
                 ex.sendResponseHeaders(200, js.length);
                 ex.getResponseBody().write(js);
             }

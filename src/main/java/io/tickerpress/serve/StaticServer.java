@@ -132,10 +132,106 @@ public final class StaticServer implements AutoCloseable {
                 return;
             }
             String type = type(file);
-            byte[] body = Files.readAllBytes(file);
-            if (type.startsWith("text/html")) body = filter(filter, body);
-            send(ex, 200, type, body);
+            if (type.startsWith("text/html")) {
+                sendRange(ex, type, new Body.InMemory(filter(filter, Files.readAllBytes(file))));
+            } else {
+                sendRange(ex, type, new Body.OnDisk(file, Files.size(file))); // a video is not read whole
+            }
         }
+    }
+
+    /** A file's bytes as served: in memory (a page, rewritten) or read from disk as sent. */
+    private sealed interface Body {
+        long length();
+
+        void write(OutputStream out, long from, long count) throws IOException;
+
+        record InMemory(byte[] bytes) implements Body {
+            public long length() {
+                return bytes.length;
+            }
+
+            public void write(OutputStream out, long from, long count) throws IOException {
+                out.write(bytes, (int) from, (int) count);
+            }
+        }
+
+        record OnDisk(Path file, long length) implements Body {
+            public void write(OutputStream out, long from, long count) throws IOException {
+                try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
+                    java.nio.channels.WritableByteChannel to = java.nio.channels.Channels.newChannel(out);
+                    long done = 0;
+                    while (done < count) {
+                        long n = in.transferTo(from + done, count - done, to);
+                        if (n <= 0) break; // the file shrank while sent: the client sees a short body
+                        done += n;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A file with its {@code Content-Length}, for GET and HEAD alike, and a single byte range when asked for
+     * (RFC 9110 14.2): {@code Range: bytes=0-99}, {@code bytes=100-} or {@code bytes=-100} is 206 with
+     * {@code Content-Range}; a range that starts past the end (or an empty suffix) is 416 with
+     * {@code Content-Range: bytes *&#47;LENGTH}. A request for several ranges, a Range header this server does not
+     * read, or one with {@code If-Range} (this server sends no validators to compare) gets the whole file, 200.
+     */
+    private static void sendRange(HttpExchange ex, String type, Body body) throws IOException {
+        long length = body.length();
+        ex.getResponseHeaders().set("Accept-Ranges", "bytes");
+        long[] range = ex.getRequestHeaders().containsKey("If-Range") ? null
+                : range(ex.getRequestHeaders().getFirst("Range"), length);
+        if (range == UNSATISFIABLE) {
+            ex.getResponseHeaders().set("Content-Range", "bytes */" + length);
+            send(ex, 416, "text/plain; charset=utf-8", "range not satisfiable".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        long from = range == null ? 0 : range[0];
+        long count = range == null ? length : range[1] - range[0] + 1;
+        if (range != null) {
+            ex.getResponseHeaders().set("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + length);
+        }
+        headers(ex, type);
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        int status = range == null ? 200 : 206;
+        if (head) {
+            ex.getResponseHeaders().set("Content-Length", Long.toString(count));
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, count == 0 ? -1 : count);
+        if (count > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                body.write(out, from, count);
+            }
+        }
+    }
+
+    private static final long[] UNSATISFIABLE = new long[0];
+
+    /**
+     * The first and last byte a {@code Range} header asks for in a file of {@code length} bytes; null to send the
+     * whole file (no header, another unit, several ranges, not the syntax); {@link #UNSATISFIABLE} when no byte of
+     * the file is in it.
+     */
+    static long[] range(String header, long length) {
+        if (header == null) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(header);
+        if (!m.matches() || m.group(1).isEmpty() && m.group(2).isEmpty()) return null;
+        if (m.group(1).length() > 18 || m.group(2).length() > 18) return null; // past any long: not read
+        if (m.group(1).isEmpty()) { // the last N bytes
+            long n = Long.parseLong(m.group(2));
+            if (n == 0 || length == 0) return UNSATISFIABLE;
+            return new long[] {Math.max(0, length - n), length - 1};
+        }
+        long first = Long.parseLong(m.group(1));
+        long last = m.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(m.group(2));
+        if (last < first) return null; // invalid: RFC 9110 says to ignore it
+        if (first >= length) return UNSATISFIABLE;
+        return new long[] {first, Math.min(last, length - 1)};
     }
 
     private static byte[] filter(Function<String, String> filter, byte[] html) {
@@ -154,11 +250,20 @@ public final class StaticServer implements AutoCloseable {
         return io.tickerpress.write.MediaTypes.of(file.getFileName().toString());
     }
 
-    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    private static void headers(HttpExchange ex, String type) {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    }
+
+    /**
+     * A response with its body; a HEAD request gets the same headers, {@code Content-Length} included (the JDK's
+     * server leaves it out of a HEAD answer unless it is set here), and no body.
+     */
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        headers(ex, type);
         boolean head = ex.getRequestMethod().equals("HEAD");
+        if (head) ex.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
         ex.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
         if (!head && body.length > 0) {
             try (OutputStream out = ex.getResponseBody()) {

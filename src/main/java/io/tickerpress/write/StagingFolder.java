@@ -125,6 +125,7 @@ public final class StagingFolder implements AutoCloseable {
         SiteVersions versions = new SiteVersions(out);
         OutputLock lock = null;
         try {
+            versions.current(); // a link TickerPress did not make is refused before anything is written beside it
             versions.prepare();
             lock = OutputLock.acquire(versions.lockFile(), out);
             if (!Files.isSymbolicLink(out)) checkReplaceable(out); // again, now that no other build can change it

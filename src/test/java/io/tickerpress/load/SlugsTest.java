@@ -53,4 +53,20 @@ class SlugsTest {
             assertEquals(byTheRule(text), Slugs.slugify(text), () -> "slug of '" + text + "'");
         }
     }
+
+    /** A tag or author name in Latin letters and common characters keeps the slug the title rule gives it. */
+    @Test
+    void termSlugsOfLatinTextAreTitleSlugs() {
+        String alphabet = "abcXYZ019 -_.&!/ßæøÆØéÉüñİıǅﬁ①²½\u0301\u00a0\t😀";
+        Random random = new Random(25);
+        for (int i = 0; i < 20_000; i++) {
+            int n = random.nextInt(i % 10 == 0 ? 200 : 30);
+            StringBuilder s = new StringBuilder();
+            for (int k = 0; k < n; k++) {
+                s.append(random.nextInt(4) == 0 ? ' ' : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = s.toString();
+            assertEquals(byTheRule(text), Slugs.termSlug(text), () -> "term slug of '" + text + "'");
+        }
+    }
 }

@@ -86,8 +86,7 @@ public final class ChartDrawer {
             }
             dataset.addSeries(series);
         }
-        NumberAxis y = numberAxis(rebased ? "Rebased to 100" : null, p);
-        y.setNumberFormatOverride(Numbers.asFormat(Numbers::price));
+        NumberAxis y = style(new PriceAxis(rebased ? "Rebased to 100" : null), p);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < data.slices().size(); i++) {
             renderer.setSeriesPaint(i, p.series(i));
@@ -129,8 +128,7 @@ public final class ChartDrawer {
             else closesOnly.add(i, b.close());
             if (b.volume() != null) volumes.add(i, b.volume());
         }
-        NumberAxis priceAxis = numberAxis(null, p);
-        priceAxis.setNumberFormatOverride(Numbers.asFormat(Numbers::price));
+        NumberAxis priceAxis = style(new PriceAxis(null), p);
         XYPlot prices = new XYPlot();
         prices.setRangeAxis(priceAxis);
         style(prices, p);
@@ -309,7 +307,10 @@ public final class ChartDrawer {
     }
 
     private static NumberAxis numberAxis(String label, Palette p) {
-        NumberAxis axis = new NumberAxis(label);
+        return style(new NumberAxis(label), p);
+    }
+
+    private static NumberAxis style(NumberAxis axis, Palette p) {
         axis.setAutoRangeIncludesZero(false);
         axis.setLabelFont(ChartTheme.regular(11));
         axis.setLabelPaint(p.muted());

@@ -1,0 +1,133 @@
+package io.tickerpress.serve;
+
+import io.tickerpress.TestSites;
+import io.tickerpress.pipeline.BuildOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code serve} over real HTTP as a reader's browser uses it for video, audio and PDF: HEAD answers with the
+ * headers GET gives (Content-Length included) and no body; a single byte range is 206 with Content-Range
+ * (RFC 9110 14.1-14.4), one past the end 416 with {@code bytes *}{@code /LENGTH}; several ranges get the whole
+ * file, 200. The expected bytes are slices of the file the test wrote.
+ */
+class ServeRangeTest {
+    @TempDir
+    Path dir;
+    PreviewServer server;
+    byte[] clip = new byte[1000];
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        for (int i = 0; i < clip.length; i++) clip[i] = (byte) (i * 7 + 3);
+        Path src = TestSites.site(dir.resolve("src"), Map.of("content/articles/2026-01-05-first.md",
+                TestSites.article("First Story", "2026-01-05T09:00:00-05:00", "", "One.")));
+        Files.createDirectories(src.resolve("templates/static"));
+        Files.write(src.resolve("templates/static/clip.mp4"), clip);
+        server = new PreviewServer(BuildOptions.of(src, dir.resolve("unused")).withCacheDir(dir.resolve("cache")),
+                "127.0.0.1", 0, new PrintWriter(new StringWriter(), true));
+        server.start();
+        PreviewStartupTest.await(() -> server.builds() == 1, "the first build");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, String range) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (range != null) b.header("Range", range);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String header(HttpResponse<?> r, String name) {
+        return r.headers().firstValue(name).orElse(null);
+    }
+
+    @Test
+    void headHasTheHeadersOfGetAndNoBody() throws Exception {
+        for (String path : new String[] {"/assets/clip.mp4", "/", "/news/2026/01/05/first/", "/no-such-page/", "/news", "/__tickerpress/reload.js"}) {
+            HttpResponse<byte[]> get = send("GET", path, null);
+            HttpResponse<byte[]> head = send("HEAD", path, null);
+            assertEquals(get.statusCode(), head.statusCode(), path);
+            assertEquals(Integer.toString(get.body().length), header(head, "Content-Length"), path);
+            assertEquals(header(get, "Content-Length"), header(head, "Content-Length"), path);
+            assertEquals(header(get, "Content-Type"), header(head, "Content-Type"), path);
+            assertEquals(header(get, "Accept-Ranges"), header(head, "Accept-Ranges"), path);
+            assertEquals(0, head.body().length, path);
+        }
+        assertEquals("1000", header(send("HEAD", "/assets/clip.mp4", null), "Content-Length"));
+        assertEquals("bytes", header(send("HEAD", "/assets/clip.mp4", null), "Accept-Ranges"));
+    }
+
+    @Test
+    void aSingleRangeIsPartialContent() throws Exception {
+        HttpResponse<byte[]> r = send("GET", "/assets/clip.mp4", "bytes=0-99");
+        assertEquals(206, r.statusCode());
+        assertEquals("bytes 0-99/1000", header(r, "Content-Range"));
+        assertEquals("100", header(r, "Content-Length"));
+        assertArrayEquals(Arrays.copyOfRange(clip, 0, 100), r.body());
+
+        r = send("GET", "/assets/clip.mp4", "bytes=990-");
+        assertEquals(206, r.statusCode());
+        assertEquals("bytes 990-999/1000", header(r, "Content-Range"));
+        assertArrayEquals(Arrays.copyOfRange(clip, 990, 1000), r.body());
+
+        r = send("GET", "/assets/clip.mp4", "bytes=-5");
+        assertEquals("bytes 995-999/1000", header(r, "Content-Range"));
+        assertArrayEquals(Arrays.copyOfRange(clip, 995, 1000), r.body());
+
+        r = send("GET", "/assets/clip.mp4", "bytes=500-5000"); // the last position past the end: up to the end
+        assertEquals("bytes 500-999/1000", header(r, "Content-Range"));
+        assertArrayEquals(Arrays.copyOfRange(clip, 500, 1000), r.body());
+
+        r = send("HEAD", "/assets/clip.mp4", "bytes=10-19");
+        assertEquals(206, r.statusCode());
+        assertEquals("10", header(r, "Content-Length"));
+        assertEquals("bytes 10-19/1000", header(r, "Content-Range"));
+        assertEquals(0, r.body().length);
+
+        byte[] page = send("GET", "/", null).body(); // a page: the bytes as served (with the reload script)
+        r = send("GET", "/", "bytes=5-14");
+        assertEquals(206, r.statusCode());
+        assertArrayEquals(Arrays.copyOfRange(page, 5, 15), r.body());
+    }
+
+    @Test
+    void unsatisfiableIs416AndSeveralRangesGetTheWholeFile() throws Exception {
+        for (String range : new String[] {"bytes=1000-", "bytes=4000-5000", "bytes=-0"}) {
+            HttpResponse<byte[]> r = send("GET", "/assets/clip.mp4", range);
+            assertEquals(416, r.statusCode(), range);
+            assertEquals("bytes */1000", header(r, "Content-Range"), range);
+        }
+        for (String range : new String[] {"bytes=0-1,5-6", "items=0-5", "bytes=9-3", "bytes=x"}) {
+            HttpResponse<byte[]> r = send("GET", "/assets/clip.mp4", range);
+            assertEquals(200, r.statusCode(), range);
+            assertArrayEquals(clip, r.body(), range);
+            assertEquals(null, header(r, "Content-Range"), range);
+        }
+        HttpResponse<byte[]> r = send("GET", "/no-such-page/", "bytes=0-3"); // a missing page: its 404, whole
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().length > 4);
+    }
+}
