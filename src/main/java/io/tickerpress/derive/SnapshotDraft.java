@@ -122,9 +122,7 @@ public final class SnapshotDraft {
 
     private static void price(StringBuilder sb, String key, Double v) {
         if (v == null || v.isNaN()) return;
-        BigDecimal d = DayChange.decimal(v).stripTrailingZeros();
-        if (d.scale() < 2) d = d.setScale(2, RoundingMode.UNNECESSARY);
-        sb.append(", \"").append(key).append("\": ").append(d.toPlainString());
+        sb.append(", \"").append(key).append("\": ").append(Rounding.asData(DayChange.decimal(v)));
     }
 
     private static String pct(BigDecimal v) {

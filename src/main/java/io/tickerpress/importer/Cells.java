@@ -3,7 +3,6 @@ package io.tickerpress.importer;
 import io.tickerpress.diag.InputError;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -57,7 +56,11 @@ final class Cells {
         return v;
     }
 
-    /** A volume in shares, or null when missing; it must be a whole number unless {@code round} is set. */
+    /**
+     * A volume in shares, or null when missing; it must be a whole number unless {@code round} is set, when it is
+     * rounded to whole shares by the one rounding rule ({@link io.tickerpress.model.Rounding#round}: half-up on the
+     * decimal as written, {@code 45123456.5} → {@code 45123457}).
+     */
     Long volume(String cell, String column, boolean round) {
         if (missing(cell)) return null;
         String c = cell.strip();
@@ -65,7 +68,7 @@ final class Cells {
             throw error("'" + cell + "' in column " + column + " is not a number of shares");
         }
         BigDecimal v = new BigDecimal(c);
-        if (round) v = v.setScale(0, RoundingMode.HALF_UP);
+        if (round) v = io.tickerpress.model.Rounding.round(v, 0);
         if (v.signum() < 0 || v.stripTrailingZeros().scale() > 0 || v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw error("'" + cell + "' in column " + column + " is not a whole number of shares");
         }

@@ -1,6 +1,7 @@
 package io.tickerpress.importer;
 
 import io.tickerpress.diag.InputError;
+import io.tickerpress.model.Rounding;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,8 +12,9 @@ import java.util.List;
 /**
  * The history file, {@code content/market/history/SYMBOL.csv}, as {@code import} reads and writes it: the header
  * {@code Date,Open,High,Low,Close,Adj Close,Volume} ({@code Adj Close} only when some row has one), rows by date,
- * empty cells for figures not known. Prices are written without trailing zeros but with at least two decimals
- * ({@code 6000.00}, {@code 248.0425}), so the same figures always give the same bytes.
+ * empty cells for figures not known. Prices are written with every digit given and at least the decimals of the
+ * price rule ({@link Rounding#asData}: {@code 6000.00}, {@code 248.0425}, {@code 0.5000}), so the same figures
+ * always give the same bytes.
  */
 final class HistoryCsv {
     private HistoryCsv() {
@@ -55,11 +57,8 @@ final class HistoryCsv {
         return sb.toString();
     }
 
-    /** A price as written: no trailing zeros, at least two decimals, never an exponent. */
+    /** A price as written: every digit given, at least the decimals of the price rule ({@link Rounding#asData}). */
     static String price(BigDecimal v) {
-        if (v == null) return "";
-        BigDecimal s = v.stripTrailingZeros();
-        if (s.scale() < 2) s = s.setScale(2);
-        return s.toPlainString();
+        return v == null ? "" : Rounding.asData(v);
     }
 }

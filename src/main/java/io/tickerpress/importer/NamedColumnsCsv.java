@@ -20,6 +20,14 @@ abstract class NamedColumnsCsv implements ProviderFormat {
 
     abstract String dateExample();
 
+    /**
+     * Whether volumes may have decimals, rounded to whole shares by the one rule ({@link Cells#volume}): a provider
+     * whose volumes are split-adjusted (Stooq's); the others give whole shares, and a fraction there is an error.
+     */
+    boolean fractionalVolumes() {
+        return false;
+    }
+
     /** Whether prices may carry a leading {@code $}. */
     boolean dollars() {
         return false;
@@ -38,7 +46,7 @@ abstract class NamedColumnsCsv implements ProviderFormat {
                     price(table, row, cells, c.open()), price(table, row, cells, c.high()),
                     price(table, row, cells, c.low()), price(table, row, cells, c.close()),
                     price(table, row, cells, c.adjClose()),
-                    c.volume() == null ? null : cells.volume(table.cell(row, c.volume()), header(table, c.volume()), false),
+                    c.volume() == null ? null : cells.volume(table.cell(row, c.volume()), header(table, c.volume()), fractionalVolumes()),
                     file.display(), row.line()));
         }
         return out;

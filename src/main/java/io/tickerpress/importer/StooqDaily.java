@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Stooq's daily CSV download ({@code stooq.com/q/d/l/?s=aapl.us&i=d}): {@code Date,Open,High,Low,Close,Volume},
- * oldest first, ISO dates; index files (such as {@code ^spx}) may come without the Volume column.
+ * oldest first, ISO dates; index files (such as {@code ^spx}) may come without the Volume column. Volumes are
+ * split-adjusted, as in Stooq's bulk files, and so may have decimals: rounded to whole shares.
  */
 final class StooqDaily extends NamedColumnsCsv {
     static final List<String> HEADER = List.of("date", "open", "high", "low", "close", "volume");
@@ -24,6 +25,11 @@ final class StooqDaily extends NamedColumnsCsv {
     public boolean recognises(ProviderFile file) {
         List<String> h = CsvTable.headerKeys(file);
         return h.equals(HEADER) || h.equals(HEADER.subList(0, 5));
+    }
+
+    @Override
+    boolean fractionalVolumes() {
+        return true;
     }
 
     @Override

@@ -54,6 +54,19 @@ public final class Rounding {
     }
 
     /**
+     * A price as a data file holds it (the history file {@code import} writes, the snapshot {@code new snapshot}
+     * drafts): every digit given kept, so nothing is lost, padded with zeros to the decimals {@link #priceDecimals}
+     * gives it, never an exponent: {@code 6000.00}, {@code 248.0425}, {@code 0.5000}, {@code 0.000042},
+     * {@code 0.000050}. The same figure always gives the same text.
+     */
+    public static String asData(BigDecimal price) {
+        BigDecimal s = price.stripTrailingZeros();
+        int decimals = priceDecimals(s);
+        if (s.scale() < decimals) s = s.setScale(decimals, RoundingMode.UNNECESSARY);
+        return s.toPlainString();
+    }
+
+    /**
      * Decimals of a change in price units on a close: those of the finer of the close and the previous close
      * ({@code close - change}), so that a move from 1.02 to 0.98 reads {@code -0.0400} beside a close of
      * {@code 0.9800}, and a move of 0.0001 on a close of 0.0013 is not shown as {@code 0.00}.
