@@ -242,10 +242,7 @@ public final class SiteBuilder {
                 writeFeeds(store, feeds, config.title() + ": " + tag.name(), tag.name(), tag.path(), tag.articles(),
                         body, fullContent, "tag '" + tag.name() + "'");
             }
-            Sitemaps sitemaps = Sitemaps.of(store.records());
-            store.files("sitemaps", sitemaps.fingerprint(), name -> Source.generated(
-                    name.equals(Sitemaps.MAIN) ? "the sitemap" : "the sitemap file " + name),
-                    files -> sitemaps.write(feeds, files));
+            writeSitemaps(store, feeds);
             store.file("news-sitemap.xml", Source.generated("the news sitemap"), bytes(feeds.newsSitemap(newestFirst)));
             store.file("robots.txt", Source.generated("robots.txt"), bytes(feeds.robots()));
 
@@ -261,6 +258,7 @@ public final class SiteBuilder {
                     }));
 
             mark = lap(stages, "charts", mark);
+            store.written();
             int files = out.filesWritten();
             // The records go first: if publishing fails, the next build's manifest check finds no such output.
             BuildManifest.delete(options.cacheDir(), options.output());
@@ -353,6 +351,17 @@ public final class SiteBuilder {
         long now = System.nanoTime();
         stages.put(name, (now - since) / 1_000_000);
         return now;
+    }
+
+    /**
+     * The sitemaps of every page: in a method of their own, so that their sorted copy of the pages' records is not
+     * held by the build's frame while the records for the next build are made.
+     */
+    private static void writeSitemaps(PageStore store, FeedRenderer feeds) {
+        Sitemaps sitemaps = Sitemaps.of(store.records());
+        store.files("sitemaps", sitemaps.fingerprint(), name -> Source.generated(
+                name.equals(Sitemaps.MAIN) ? "the sitemap" : "the sitemap file " + name),
+                files -> sitemaps.write(feeds, files));
     }
 
     private static void writeFeeds(PageStore store, FeedRenderer feeds, String title, String description, String path,

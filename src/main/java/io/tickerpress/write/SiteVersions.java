@@ -33,6 +33,12 @@ final class SiteVersions {
     private final String name;
 
     SiteVersions(Path output) {
+        this(output, PathTable.FINGERPRINT);
+    }
+
+    /** @param pathHash what the versions' records key their paths by ({@link VersionRecord#read(Path, PathTable.Hash)}) */
+    SiteVersions(Path output, PathTable.Hash pathHash) {
+        this.pathHash = pathHash;
         this.output = output;
         this.parent = output.getParent();
         this.name = output.getFileName().toString();
@@ -121,12 +127,14 @@ final class SiteVersions {
         }
     }
 
+    private final PathTable.Hash pathHash;
+
     /** The records read by this build, by version folder: a record of 190,000 paths is read once. */
     private final java.util.Map<Path, Optional<VersionRecord>> records = new java.util.HashMap<>();
 
     /** The record of a version ({@link VersionRecord#read}), read once per build. */
     Optional<VersionRecord> record(Path version) {
-        return records.computeIfAbsent(version, VersionRecord::read);
+        return records.computeIfAbsent(version, v -> VersionRecord.read(v, pathHash));
     }
 
     /** A new, empty version folder, numbered after every version there is. */
@@ -203,6 +211,7 @@ final class SiteVersions {
      * started before the swap find their files.
      */
     void publish(Path version) throws IOException {
+        records.clear(); // read when the build began; the largest hold millions of paths, needed no more
         Path link = newLink(version);
         Path aside = null;
         try {

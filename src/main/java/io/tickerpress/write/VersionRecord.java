@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,7 +16,8 @@ import java.util.Set;
  * no longer has. With it the next build but one can reuse the base's folder: only the new files and the gone
  * ones differ between the two, so bringing it up to date costs what changed, not what the site holds.
  *
- * <p>Written before the version's marker; a record that is missing, cut or of another format is never used.
+ * <p>Written before the version's marker; a record that is missing, cut or of another format is never used. Read,
+ * it keeps its paths by hash ({@link PathTable}), and reads their names again from its file where they are needed.
  */
 final class VersionRecord {
     private static final String HEADER = "tickerpress version record 1";
@@ -28,12 +27,18 @@ final class VersionRecord {
     final long base;
     /** The file modes the version's files were given ("rw-r--r--"), or "" without POSIX modes. */
     final String modes;
-    /** Every file of the version by path, true when its bytes are new in this version. */
-    final Map<String, Boolean> files;
+    /**
+     * Every file of the version by its path's hash, with whether its bytes are new in this version; the names are
+     * read again from the record's file where they are needed ({@link #paths}).
+     */
+    final PathTable files;
     /** The base's paths this version does not have; null when unknown (the base had no record). */
     final List<String> gone;
+    /** The version folder the record is kept beside. */
+    private final Path version;
 
-    VersionRecord(long base, String modes, Map<String, Boolean> files, List<String> gone) {
+    private VersionRecord(Path version, long base, String modes, PathTable files, List<String> gone) {
+        this.version = version;
         this.base = base;
         this.modes = modes;
         this.files = files;
@@ -46,69 +51,114 @@ final class VersionRecord {
 
     /** The record of a version, if it has a sound one. */
     static Optional<VersionRecord> read(Path version) {
-        byte[] bytes;
+        return read(version, PathTable.FINGERPRINT);
+    }
+
+    /**
+     * The record of a version with its paths keyed by {@code hash}, if it has a sound one: a record that names a
+     * path twice, or two paths with one hash, is not used.
+     */
+    static Optional<VersionRecord> read(Path version, PathTable.Hash hash) {
         try {
-            bytes = Files.readAllBytes(pathOf(version));
+            return Optional.ofNullable(parse(version, hash, null));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        return parse(bytes);
     }
 
-    private static Optional<VersionRecord> parse(byte[] bytes) {
+    /**
+     * Gives every path of the version to {@code each}, read again from the record's file (streamed: at 1.9 million
+     * paths the file is 100 MB), in the record's order.
+     *
+     * @throws IOException when the file no longer holds this record (what {@code each} was given is then not all)
+     */
+    void paths(java.util.function.Consumer<String> each) throws IOException {
+        int[] count = {0};
+        boolean[] same = {true};
+        VersionRecord again;
         try {
-            Lines in = new Lines(bytes);
-            if (!HEADER.equals(in.next())) return Optional.empty();
+            again = parse(version, PathTable.FINGERPRINT, name -> {
+                count[0]++;
+                // The same record: each of its paths one this record has (by hash: it has no two with one hash).
+                if (same[0] && !files.has(name)) same[0] = false;
+                if (same[0]) each.accept(name);
+            });
+        } catch (RuntimeException e) {
+            again = null;
+        }
+        if (again == null || !same[0] || again.base != base || count[0] != files.size()) {
+            throw new IOException("the record of " + version.getFileName() + " changed while the build ran");
+        }
+    }
+
+    /**
+     * The record in a version's file, or null when it is not a sound one; each file's path is given to
+     * {@code names} when that is not null.
+     */
+    private static VersionRecord parse(Path version, PathTable.Hash hash,
+                                       java.util.function.Consumer<String> names) throws IOException {
+        try (java.io.InputStream stream = Files.newInputStream(pathOf(version))) {
+            Lines in = new Lines(stream);
+            if (!HEADER.equals(in.next())) return null;
             long base = Long.parseLong(field(in.next(), "base "));
             String modes = field(in.next(), "modes ");
             int count = Integer.parseInt(field(in.next(), "files "));
-            if (count < 0) return Optional.empty();
-            Map<String, Boolean> files = new HashMap<>(count * 4 / 3 + 1);
+            if (count < 0) return null;
+            PathTable files = new PathTable(count, hash);
             for (int i = 0; i < count; i++) {
-                int at = in.at;
-                int length = in.skip();
-                if (length < 3 || bytes[at + 1] != ' ' || bytes[at] != '+' && bytes[at] != '=') return Optional.empty();
-                files.put(new String(bytes, at + 2, length - 2, StandardCharsets.UTF_8), bytes[at] == '+');
+                String line = in.next();
+                if (line.length() < 3 || line.charAt(1) != ' ' || line.charAt(0) != '+' && line.charAt(0) != '=') {
+                    return null;
+                }
+                String path = line.substring(2);
+                if (!files.add(path, line.charAt(0) == '+')) return null;
+                if (names != null) names.accept(path);
             }
             String goneLine = in.next();
             List<String> gone = null;
             if (!"gone unknown".equals(goneLine)) {
                 int goneCount = Integer.parseInt(field(goneLine, "gone "));
-                if (goneCount < 0) return Optional.empty();
-                gone = new ArrayList<>(goneCount);
+                if (goneCount < 0) return null;
+                gone = new ArrayList<>(Math.min(goneCount, 1 << 16));
                 for (int i = 0; i < goneCount; i++) gone.add(in.next());
             }
-            if (!END.equals(in.next()) || in.at != bytes.length) return Optional.empty();
-            if (files.size() != count) return Optional.empty();
-            return Optional.of(new VersionRecord(base, modes, files, gone));
-        } catch (RuntimeException e) {
-            return Optional.empty();
+            if (!END.equals(in.next()) || !in.atEnd()) return null;
+            return new VersionRecord(version, base, modes, files, gone);
         }
     }
 
     /** The lines of a record's UTF-8 bytes, each ending in a newline (a last line without one is cut short). */
     private static final class Lines {
-        private final byte[] bytes;
+        private final java.io.InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
         private int at;
+        private int end;
+        private byte[] line = new byte[256];
 
-        Lines(byte[] bytes) {
-            this.bytes = bytes;
+        Lines(java.io.InputStream in) {
+            this.in = in;
         }
 
-        /** Passes the next line; its length without the newline. */
-        int skip() {
-            int from = at;
-            int end = from;
-            while (end < bytes.length && bytes[end] != '\n') end++;
-            if (end == bytes.length) throw new IllegalArgumentException("a line cut short");
-            at = end + 1;
-            return end - from;
+        String next() throws IOException {
+            int length = 0;
+            while (true) {
+                if (at == end && !fill()) throw new IllegalArgumentException("a line cut short");
+                byte b = buffer[at++];
+                if (b == '\n') return new String(line, 0, length, StandardCharsets.UTF_8);
+                if (length == line.length) line = java.util.Arrays.copyOf(line, length * 2);
+                line[length++] = b;
+            }
         }
 
-        String next() {
-            int from = at;
-            int length = skip();
-            return new String(bytes, from, length, StandardCharsets.UTF_8);
+        boolean atEnd() throws IOException {
+            return at == end && !fill();
+        }
+
+        private boolean fill() throws IOException {
+            int n = in.readNBytes(buffer, 0, buffer.length);
+            at = 0;
+            end = n;
+            return n > 0;
         }
     }
 

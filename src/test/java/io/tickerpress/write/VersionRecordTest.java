@@ -7,11 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A version's record gives back what was written, and a cut or damaged one is never used, whole or head only. */
@@ -30,9 +31,41 @@ class VersionRecordTest {
         VersionRecord read = VersionRecord.read(version).orElseThrow();
         assertEquals(6, read.base);
         assertEquals("rw-r--r--", read.modes);
-        assertEquals(Map.of("index.html", true, "news/2026/01/02/a/index.html", false,
-                "news/2026/01/02/b/index.html", false, "tags/caf\u00e9/index.html", true), read.files);
+        assertEquals(4, read.files.size());
+        assertEquals(true, read.files.isNew("index.html"));
+        assertEquals(false, read.files.isNew("news/2026/01/02/a/index.html"));
+        assertEquals(false, read.files.isNew("news/2026/01/02/b/index.html"));
+        assertEquals(true, read.files.isNew("tags/caf\u00e9/index.html"));
+        assertNull(read.files.isNew("news/old/index.html"), "a gone path is not a file of the version");
+        assertFalse(read.files.has("news/2026/01/02/c/index.html"));
+        List<String> names = new java.util.ArrayList<>();
+        read.paths(names::add);
+        assertEquals(paths, Set.copyOf(names), "the names, read again from the record's file");
+        assertEquals(4, names.size());
         assertEquals(List.of("news/old/index.html"), read.gone);
+    }
+
+    @Test
+    void aRecordWithTwoPathsOfOneHashIsNoRecord() throws Exception {
+        Path version = Files.createDirectory(dir.resolve("v4"));
+        VersionRecord.write(version, 3, "", Set.of("a.html", "b.html", "c.html"), Set.of("a.html"), List.of());
+        // "b.html" hashes as "c.html" does: the table cannot tell them apart, so the record is not used.
+        PathTable.Hash colliding = path -> PathTable.FINGERPRINT.of(path.equals("b.html") ? "c.html" : path);
+        assertTrue(VersionRecord.read(version, colliding).isEmpty());
+        assertTrue(VersionRecord.read(version).isPresent());
+    }
+
+    @Test
+    void namesAreNotGivenFromARecordThatChanged() throws Exception {
+        Path version = Files.createDirectory(dir.resolve("v5"));
+        VersionRecord.write(version, 4, "", Set.of("a.html", "b.html"), Set.of(), List.of());
+        VersionRecord read = VersionRecord.read(version).orElseThrow();
+        VersionRecord.write(version, 4, "", Set.of("a.html", "c.html"), Set.of(), List.of());
+        assertThrows(java.io.IOException.class, () -> read.paths(name -> { }));
+        VersionRecord.write(version, 4, "", Set.of("a.html"), Set.of(), List.of());
+        assertThrows(java.io.IOException.class, () -> read.paths(name -> { }));
+        Files.delete(VersionRecord.pathOf(version));
+        assertThrows(java.io.IOException.class, () -> read.paths(name -> { }));
     }
 
     @Test
