@@ -38,35 +38,33 @@ class SlugsTest {
         assertEquals("a".repeat(78) + "-b", Slugs.slugify("a".repeat(78) + " b c"));
     }
 
-    @Test
-    void randomTextGivesWhatTheRuleGives() {
-        String alphabet = "abcXYZ019 -_.&!/ßæøÆØéÉüñİıǅﬁ①²\u0301\u00a0\t😀中";
-        Random random = new Random(16);
+    /**
+     * 20,000 texts of the alphabet's chars (a quarter of them spaces), mostly short, every tenth up to 200 chars;
+     * the emoji is two chars, and a lone half of it is text too.
+     */
+    private static void forRandomTexts(String alphabet, long seed, java.util.function.Consumer<String> check) {
+        Random random = new Random(seed);
         for (int i = 0; i < 20_000; i++) {
             int n = random.nextInt(i % 10 == 0 ? 200 : 30);
             StringBuilder s = new StringBuilder();
             for (int k = 0; k < n; k++) {
                 s.append(random.nextInt(4) == 0 ? ' ' : alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            // The emoji is two chars; a lone half of it is text too.
-            String text = s.toString();
-            assertEquals(byTheRule(text), Slugs.slugify(text), () -> "slug of '" + text + "'");
+            check.accept(s.toString());
         }
+    }
+
+    @Test
+    void randomTextGivesWhatTheRuleGives() {
+        forRandomTexts("abcXYZ019 -_.&!/ßæøÆØéÉüñİıǅﬁ①²\u0301\u00a0\t😀中", 16,
+                text -> assertEquals(byTheRule(text), Slugs.slugify(text), () -> "slug of '" + text + "'"));
     }
 
     /** A tag or author name in Latin letters and common characters keeps the slug the title rule gives it. */
     @Test
     void termSlugsOfLatinTextAreTitleSlugs() {
-        String alphabet = "abcXYZ019 -_.&!/ßæøÆØéÉüñİıǅﬁ①²½\u0301\u00a0\t😀";
-        Random random = new Random(25);
-        for (int i = 0; i < 20_000; i++) {
-            int n = random.nextInt(i % 10 == 0 ? 200 : 30);
-            StringBuilder s = new StringBuilder();
-            for (int k = 0; k < n; k++) {
-                s.append(random.nextInt(4) == 0 ? ' ' : alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = s.toString();
-            assertEquals(byTheRule(text), Slugs.termSlug(text), () -> "term slug of '" + text + "'");
-        }
+        forRandomTexts("abcXYZ019 -_.&!/ßæøÆØéÉüñİıǅﬁ①²½\u0301\u00a0\t😀", 25,
+                text -> assertEquals(byTheRule(text), Slugs.termSlug(text), () -> "term slug of '" + text + "'"));
     }
+
 }

@@ -42,8 +42,7 @@ class FigurePrecisionTest {
     // Gainers by % change: PNY +8.33%, AAA +0.40%, BIG 0.00%. Losers: DWN -5.00%.
     @BeforeAll
     static void build() {
-        Path src = TestSites.site(dir.resolve("src"), Map.of(
-                "content/site.yaml", TestSites.SITE_YAML + "market:\n  board: [SPX]\n  benchmark: SPX\n  mainIndex: SPX\n",
+        site = MarketSites.built(dir, "SPX", "SPX", "SPX", Map.of(
                 "content/market/2026-01-14.json", """
                         {"date": "2026-01-14", "indices": [{"symbol": "SPX", "name": "S&P 500", "close": 6910.00}]}""",
                 "content/market/2026-01-15.json", """
@@ -60,8 +59,6 @@ class FigurePrecisionTest {
                         "PNY closed at {{< quote PNY close >}} ({{< quote PNY change >}}, {{< quote PNY changePct >}}),"
                                 + " up {{< quote PNY change abs >}}; SPX {{< quote SPX change >}} ({{< quote SPX changePct >}}),"
                                 + " streak {{< quote SPX streak >}}; AAA {{< quote AAA change >}}.")));
-        site = dir.resolve("site");
-        TestSites.build(src, site);
     }
 
     private static Document page(String path) {

@@ -37,8 +37,7 @@ class FigureSeamsTest {
 
     @BeforeAll
     static void build() {
-        Path src = TestSites.site(dir.resolve("src"), Map.of(
-                "content/site.yaml", TestSites.SITE_YAML + "market:\n  board: [XH]\n  benchmark: YY\n  mainIndex: XH\n",
+        site = MarketSites.built(dir, "XH", "YY", "XH", Map.of(
                 "content/market/history/XH.csv", "Date,Close\n2025-12-31,8.00\n",
                 "content/market/history/YY.csv", "Date,Close\n2025-12-31,8.00\n",
                 "content/market/history/ZZ.csv", "Date,Close\n2025-12-31,80.00\n",
@@ -51,8 +50,6 @@ class FigureSeamsTest {
                         "tickers: [XH]\n",
                         "XH year to date: {{< quote XH ytd >}}. ZZ beat YY {{< quote ZZ relstreak vs=YY >}} times.\n\n"
                                 + "{{< chart compare XH,ZZ range=YTD >}}")));
-        site = dir.resolve("site");
-        TestSites.build(src, site);
     }
 
     private static Element row(Element table, String firstCell) {

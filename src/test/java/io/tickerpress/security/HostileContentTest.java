@@ -81,7 +81,8 @@ class HostileContentTest {
         Document article = TestSites.page(site, "/news/2026/01/16/hostile/");
         assertEquals(TITLE, article.selectFirst("h1").text(), "the title is shown as text");
         assertEquals(SOURCE, article.selectFirst(".sources a").text());
-        assertEquals("https://example.com/?q=\"<x>\"", article.selectFirst(".sources a").attr("href"));
+        // Escaped and a valid URL: " is %22, < %3C, > %3E (README, links).
+        assertEquals("https://example.com/?q=%22%3Cx%3E%22", article.selectFirst(".sources a").attr("href"));
         assertEquals(TAG, article.selectFirst(".tags a").text());
         assertEquals("<img src=x onerror=alert(9)>", article.selectFirst(".key-points li").text());
         assertEquals(HEADLINE, article.selectFirst(".market-item-headline").text());

@@ -1,23 +1,15 @@
 package io.tickerpress.serve;
 
-import io.tickerpress.TestSites;
 import io.tickerpress.cli.CliTest;
 import io.tickerpress.pipeline.BuildOptions;
-import io.tickerpress.pipeline.SiteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,17 +31,7 @@ class PreviewFailureTest {
     }
 
     private String get(String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private Path site() {
-        return TestSites.site(dir.resolve("src"), Map.of("content/articles/2026-01-05-first.md",
-                TestSites.article("First Story", "2026-01-05T09:00:00-05:00", "", "One.")));
+        return FailingRebuild.get(server, path);
     }
 
     /**
@@ -58,27 +40,17 @@ class PreviewFailureTest {
      */
     @Test
     void aRebuildThatThrowsAnErrorIsShownAndTheNextSaveBuildsAgain() throws Exception {
-        Path src = site();
-        BuildOptions options = BuildOptions.of(src, dir.resolve("unused")).withFuture(true).withCacheDir(dir.resolve("cache"));
-        AtomicInteger runs = new AtomicInteger();
-        StringWriter log = new StringWriter();
-        server = new PreviewServer(options, "127.0.0.1", 0, new PrintWriter(log, true), (o, parsed, progress) -> {
-            if (runs.incrementAndGet() == 2) throw new NoClassDefFoundError("io/tickerpress/write/RecordBytes$Reader");
-            return SiteBuilder.build(o, parsed, progress);
-        });
-        server.start();
-        PreviewStartupTest.await(() -> server.builds() == 1, "the first build");
-        Path article = src.resolve("content/articles/2026-01-05-first.md");
-        Files.writeString(article, TestSites.article("First Story, Edited", "2026-01-05T09:00:00-05:00", "", "One."));
-        PreviewStartupTest.await(() -> server.builds() == 2, "the rebuild that fails");
-        String page = get("/news/2026/01/05/first/");
-        assertTrue(page.contains("internal error: java.lang.NoClassDefFoundError"), page);
+        try (FailingRebuild preview = new FailingRebuild(dir,
+                () -> new NoClassDefFoundError("io/tickerpress/write/RecordBytes$Reader"))) {
+            preview.save("First Story, Edited", 2, "the rebuild that fails");
+            String page = preview.get(FailingRebuild.PAGE);
+            assertTrue(page.contains("internal error: java.lang.NoClassDefFoundError"), page);
 
-        Files.writeString(article, TestSites.article("First Story, Again", "2026-01-05T09:00:00-05:00", "", "One."));
-        PreviewStartupTest.await(() -> server.builds() == 3, "the next rebuild");
-        page = get("/news/2026/01/05/first/");
-        assertTrue(page.contains("<h1>First Story, Again</h1>"), page);
-        assertEquals(null, server.error());
+            preview.save("First Story, Again", 3, "the next rebuild");
+            page = preview.get(FailingRebuild.PAGE);
+            assertTrue(page.contains("<h1>First Story, Again</h1>"), page);
+            assertEquals(null, preview.server.error());
+        }
     }
 
     /**
@@ -87,7 +59,7 @@ class PreviewFailureTest {
      */
     @Test
     void markdownNestedTooDeeplyIsAnInputErrorNamingTheFile() throws Exception {
-        Path src = site();
+        Path src = FailingRebuild.oneArticleSite(dir);
         Path deep = src.resolve("content/articles/2026-01-05-deep.md");
         Files.writeString(deep, DEEP);
         CliTest.Run built = CliTest.run("build", "--source", src.toString(), "--output", dir.resolve("out").toString(),
