@@ -174,6 +174,11 @@ public final class ArticleLoader {
             }
             if (before == null) tags.add(shared(tag));
         }
+        String author = f.string("author", "").strip();
+        if (!author.isEmpty() && Slugs.termSlug(author).isEmpty()) { // its page would be /authors//
+            throw f.error("author", "author '" + author + "' has no letters or digits to make the author's page URL"
+                    + " from: write the name, or leave 'author' out");
+        }
         List<Source> sources = new ArrayList<>();
         for (Fields s : f.objects("sources")) {
             s.allowOnly(Set.of("name", "url"));
@@ -185,7 +190,7 @@ public final class ArticleLoader {
         }
         return new Article(display, title, date, updated, shared(f.string("dateline", "").strip()), slug,
                 keyPoints.keep(AsWritten.texts(f, "summary", f.strings("summary")).stream().map(String::strip).filter(x -> !x.isEmpty()).toList()),
-                tags, tickers, sources, shared(f.string("author", "").strip()), f.bool("draft", false), charts(f), body,
+                tags, tickers, sources, shared(author), f.bool("draft", false), charts(f), body,
                 fm.bodyLine());
     }
 
