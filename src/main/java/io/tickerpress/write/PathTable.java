@@ -7,9 +7,10 @@ import io.tickerpress.model.Fingerprint;
  * (its bytes are new in the version), in one open-addressed array: 1,000,000 articles make 1.9 million paths,
  * which a map of their strings holds in some 235 MB and this in 70 MB.
  *
- * <p>Two paths with one hash are never both held ({@link #add} refuses the second). A path that is not in the
- * table may still share a path's hash, so every answer is "by hash": where a wrong yes would keep a stale file or
- * remove a live one, the caller checks by name (the record's file holds the names, {@link VersionRecord#paths}).
+ * <p>Two paths with one hash are never both held ({@link #add} refuses the second). Every answer is "by hash": a
+ * path not in the table taken for one in it is as likely as two pages' fingerprints colliding in the page manifest,
+ * which incremental builds already rely on never happening. Files are removed by name only (the record's file
+ * holds the names, {@link VersionRecord#paths}).
  */
 final class PathTable {
     /** The hash the table keys paths by: {@link #FINGERPRINT} in a build; tests give one that collides. */

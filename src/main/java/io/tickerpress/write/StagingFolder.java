@@ -329,7 +329,7 @@ public final class StagingFolder implements AutoCloseable {
 
     /**
      * Whether the published version has a file at a path: from its record when it has one (no look at the disk;
-     * by hash, so a yes may be wrong: {@link #carryOver} then finds no such file), else from the disk.
+     * by hash, see {@link PathTable}), else from the disk.
      */
     public boolean hasPrevious(String relativePath) {
         if (baseRecord != null && !inPlace) return baseRecord.files.has(relativePath);
