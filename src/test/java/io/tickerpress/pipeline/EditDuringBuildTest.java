@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An input file (an article, site.yaml, a market snapshot, a digest, a template) saved while a build runs, between
  * the build's look at the input files (the index its record keeps) and its reading of that file, then saved back to
- * the text the build's index saw (an editor's undo, a checkout). strace holds every open of the file for 4 s; once
+ * the text the build's index saw (an editor's undo, a checkout). strace holds every open of the file (2 s, {@link HeldOpens#HOLD_MS}); once
  * the index's read (the first) has closed it, the test saves the other text. Whatever the build under the race does (stop with "changed while the build was reading it",
  * or publish either text), the build after the file is back must give the clean build's site: a build must not
  * record as built a text it did not build, or the next one finds nothing changed and keeps the other text's pages.

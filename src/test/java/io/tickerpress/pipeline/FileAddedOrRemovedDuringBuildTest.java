@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An input file removed or added while a build runs, between the build's index of the input files (the record it
  * keeps) and its listing of the folder, then put back as it was (an editor's undo, a checkout): the build after the
- * undo must give the clean build's site. strace holds each open of the folder for 4 s; once the index has read it
+ * undo must give the clean build's site. strace holds each open of the folder (2 s, {@link HeldOpens#HOLD_MS}); once the index has read it
  * (the first open), the test removes or adds the file, while the build's own listing (the next open) waits. A build
  * that built without a file its record lists (or with one its record lacks) would, after the undo, find nothing
  * changed and keep that site.
@@ -64,7 +64,7 @@ class FileAddedOrRemovedDuringBuildTest {
 
         HeldOpens race = HeldOpens.start(run, src.resolve(folder), src, site);
         race.awaitReads(1);
-        Thread.sleep(1500); // the index's stat of each file listed is done; the build's own listing is held
+        Thread.sleep(HeldOpens.HOLD_MS / 2); // the index's stat of each file listed is done; the build's own listing is held
         if (present) Files.delete(target);
         else Files.write(target, original);
         String raceLog = race.finish();

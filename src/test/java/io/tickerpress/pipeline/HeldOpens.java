@@ -18,11 +18,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A CLI build in a child process under strace, every open of one path (a file, or a folder to list) held for 4 s:
+ * A CLI build in a child process under strace, every open of one path (a file, or a folder to list) held for
+ * {@link #HOLD_MS}:
  * a test changes the input between two of the build's reads of that path. Also the clean build of the same input,
  * which the site left by the race and an undo must equal.
  */
 final class HeldOpens {
+    /**
+     * How long each open of the path is held. The test's change lands within about 50 ms of the build's read (a poll
+     * of the trace every 20 ms, then one write); 2 s leaves a wide margin on a loaded machine. A change that still
+     * came late would only move it out of the window: the site must equal the clean build's either way.
+     */
+    static final int HOLD_MS = 2000;
+
     private final Process build;
     private final Path trace;
     private final Path log;
@@ -44,7 +52,7 @@ final class HeldOpens {
         Path trace = run.resolve("race.trace");
         Path log = run.resolve("race.log");
         List<String> cmd = List.of("strace", "-f", "-qq", "-o", trace.toString(), "-P", held.toString(),
-                "-e", "trace=openat,close", "-e", "inject=openat:delay_enter=4000000",
+                "-e", "trace=openat,close", "-e", "inject=openat:delay_enter=" + HOLD_MS * 1000,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
                 "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dtickerpress.syncDelete=true",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "build",
