@@ -265,7 +265,7 @@ final class ArticleEdits {
         SiteConfig config = plan.config();
         Theme theme = new Theme(options.source());
         String inputs = SiteInputs.fingerprint(SiteInputs.siteYaml(options.source()), config, options, theme);
-        ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.id());
+        ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.charts());
         // Checked before a new version is made, and again under the lock the new version holds.
         if (!published(options, last)) return notQuick();
         try (StagingFolder out = StagingFolder.beside(options.output(), true);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -24,17 +25,41 @@ final class GeneratorVersion {
     private static final List<Class<?>> LIBRARIES = List.of(freemarker.template.Configuration.class,
             org.commonmark.parser.Parser.class, org.jfree.chart.JFreeChart.class,
             org.apache.batik.svggen.SVGGraphics2D.class, com.fasterxml.jackson.databind.ObjectMapper.class);
-    private static volatile String id;
+    /**
+     * Where chart drawing starts: a cached chart is reused by any build whose code reachable from these (and the
+     * Java runtime) is the same ({@link #charts}).
+     */
+    private static final List<Class<?>> CHART_CODE = List.of(io.tickerpress.render.chart.Charts.class,
+            io.tickerpress.render.chart.ChartDrawer.class, io.tickerpress.render.chart.ChartEncoder.class);
+    private static volatile Ids ids;
+
+    /** The generator's id and the id of its chart-drawing code, 32 hex digits each. */
+    record Ids(String generator, String charts) {
+    }
 
     private GeneratorVersion() {
     }
 
     /** 32 hex digits. */
     static String id() {
-        String i = id;
+        return ids().generator();
+    }
+
+    /**
+     * The id of the code that draws charts: the Java runtime (chart pixels depend on it), and every class and
+     * resource reachable from where drawing starts ({@link ChartCode}). A new TickerPress whose changes lie
+     * elsewhere (templates, Markdown, the CLI) keeps every cached chart: a large market site has some 80,000,
+     * more than an hour to draw again. 32 hex digits.
+     */
+    static String charts() {
+        return ids().charts();
+    }
+
+    private static Ids ids() {
+        Ids i = ids;
         if (i == null) {
             i = compute();
-            id = i;
+            ids = i;
         }
         return i;
     }
@@ -47,25 +72,34 @@ final class GeneratorVersion {
      * clock's resolution of the moment it was remembered) and the same Java runs.
      */
     static String id(Path cacheDir) {
-        if (id != null || cacheDir == null) return id();
+        return ids(cacheDir).generator();
+    }
+
+    /** {@link #charts()}, remembered as {@link #id(Path)} is. */
+    static String charts(Path cacheDir) {
+        return ids(cacheDir).charts();
+    }
+
+    private static Ids ids(Path cacheDir) {
+        if (ids != null || cacheDir == null) return ids();
         Path code = location(SiteBuilder.class);
-        if (code == null || !Files.isRegularFile(code)) return id();
+        if (code == null || !Files.isRegularFile(code)) return ids();
         List<Path> memos = List.of(code.resolveSibling(code.getFileName() + ".id"), cacheDir.resolve("generator-id.txt"));
         InputIndex.Entry now;
         try {
             now = InputIndex.status(code);
         } catch (RuntimeException e) {
-            return id();
+            return ids();
         }
         for (Path memo : memos) {
-            String remembered = remembered(memo, code, now);
+            Ids remembered = remembered(memo, code, now);
             if (remembered != null) {
-                id = remembered;
+                ids = remembered;
                 return remembered;
             }
         }
         long taken = System.currentTimeMillis();
-        String computed = id();
+        Ids computed = ids();
         byte[] text = memo(code, now, taken, computed);
         for (Path memo : memos) {
             try {
@@ -78,22 +112,22 @@ final class GeneratorVersion {
         return computed;
     }
 
-    /** A memo's text: the jar, its status, when it was taken (ms), the Java that runs, the id. */
-    static byte[] memo(Path code, InputIndex.Entry status, long taken, String id) {
+    /** A memo's text: the jar, its status, when it was taken (ms), the Java that runs, the two ids. */
+    static byte[] memo(Path code, InputIndex.Entry status, long taken, Ids ids) {
         return String.join(" ", code.toString(), Long.toString(status.size()), Long.toString(status.modified()),
                 Long.toString(status.changed()), Long.toString(status.inode()), Long.toString(taken),
-                Runtime.version().toString(), id).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                Runtime.version().toString(), ids.generator(), ids.charts()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** The id a memo file holds for this jar (with this status) and this Java, or null. */
-    static String remembered(Path memo, Path code, InputIndex.Entry now) {
+    /** The ids a memo file holds for this jar (with this status) and this Java, or null. */
+    static Ids remembered(Path memo, Path code, InputIndex.Entry now) {
         try {
             String[] f = Files.isRegularFile(memo) ? Files.readString(memo).strip().split(" ") : new String[0];
-            if (f.length == 8 && f[0].equals(code.toString()) && f[6].equals(Runtime.version().toString())
-                    && f[7].matches("[0-9a-f]{32}")
+            if (f.length == 9 && f[0].equals(code.toString()) && f[6].equals(Runtime.version().toString())
+                    && f[7].matches("[0-9a-f]{32}") && f[8].matches("[0-9a-f]{32}")
                     && InputIndex.unchangedSince(now, new InputIndex.Entry(Long.parseLong(f[1]), Long.parseLong(f[2]),
                     Long.parseLong(f[3]), Long.parseLong(f[4]), ""), Long.parseLong(f[5]))) {
-                return f[7];
+                return new Ids(f[7], f[8]);
             }
         } catch (IOException | RuntimeException e) {
             // a damaged memo only means computing the id
@@ -101,30 +135,48 @@ final class GeneratorVersion {
         return null;
     }
 
-    private static String compute() {
+    private static Ids compute() {
         Fingerprint.Files hash = new Fingerprint.Files();
         String version = SiteBuilder.class.getPackage().getImplementationVersion();
         hash.text("tickerpress " + (version == null ? "dev" : version));
         hash.text("java " + Runtime.version());
         Path code = location(SiteBuilder.class);
+        String libraries = "";
+        String charts = null;
         try {
             if (code != null && Files.isRegularFile(code)) {
                 jar(code, hash);
+                try (ChartCode.Jar jar = new ChartCode.Jar(code)) {
+                    charts = ChartCode.id(jar, roots(), "");
+                }
             } else if (code != null && Files.isDirectory(code)) {
-                folder(code, hash);
+                Map<String, byte[]> files = folder(code, hash);
+                StringBuilder names = new StringBuilder();
                 for (Class<?> library : LIBRARIES) {
                     Path jar = location(library);
-                    hash.text(jar == null ? library.getName() : jar.getFileName().toString());
+                    names.append(jar == null ? library.getName() : jar.getFileName().toString()).append('\n');
                 }
+                libraries = names.toString();
+                hash.text(libraries);
+                charts = ChartCode.id(new ChartCode.Folder(files), roots(), libraries);
             } else {
                 code = null;
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             code = null;
         }
         // Code that cannot be read is never taken for the same code as another process's.
-        if (code == null) hash.text("unknown code " + UUID.randomUUID());
-        return hash.hex();
+        if (code == null) {
+            String unknown = "unknown code " + UUID.randomUUID();
+            hash.text(unknown);
+            charts = Fingerprint.of(unknown);
+        }
+        return new Ids(hash.hex(), charts);
+    }
+
+    /** The class files where chart drawing starts, by their entry names. */
+    private static List<String> roots() {
+        return CHART_CODE.stream().map(c -> c.getName().replace('.', '/') + ".class").toList();
     }
 
     /**
@@ -145,13 +197,18 @@ final class GeneratorVersion {
         hash.text(entries.toString());
     }
 
-    /** Every file of a classes folder (running from a build tree rather than the jar). */
-    private static void folder(Path dir, Fingerprint.Files hash) throws IOException {
+    /** Every file of a classes folder (running from a build tree rather than the jar), hashed; its files by name. */
+    private static Map<String, byte[]> folder(Path dir, Fingerprint.Files hash) throws IOException {
+        Map<String, byte[]> files = new java.util.TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                hash.add(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                String name = dir.relativize(p).toString().replace('\\', '/');
+                byte[] bytes = Files.readAllBytes(p);
+                hash.add(name, bytes);
+                files.put(name, bytes);
             }
         }
+        return files;
     }
 
     private static Path location(Class<?> type) {

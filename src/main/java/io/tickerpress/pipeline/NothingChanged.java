@@ -82,7 +82,7 @@ final class NothingChanged {
             } catch (IOException e) {
                 return Optional.empty(); // the full build reports it
             }
-            new ChartCache(options.cacheDir(), GeneratorVersion.id(options.cacheDir())).pruneAsLastBuild();
+            new ChartCache(options.cacheDir(), GeneratorVersion.charts(options.cacheDir())).pruneAsLastBuild();
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             // Named as the user sees the files from the folder this build runs in, which may not be the last one's.
             Diagnostics warnings = new Diagnostics();

@@ -129,7 +129,7 @@ public final class SiteBuilder {
         // render + write
         Theme theme = new Theme(options.source());
         String inputs = SiteInputs.fingerprint(siteYaml, config, options, theme);
-        ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.id());
+        ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.charts());
         try (StagingFolder out = options.inPlace() ? StagingFolder.inPlace(options.output())
                 : StagingFolder.beside(options.output(), !options.clean()); Workers workers = Workers.forThisMachine();
              PageEntries entries = PageEntries.in(options.cacheDir())) {

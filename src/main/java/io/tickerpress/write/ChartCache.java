@@ -16,10 +16,10 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rendered chart files kept across builds in {@code .tickerpress-cache/charts-v2/GENERATOR/}, named by a hash
- * of their data, spec and theme, so an unchanged chart is never rendered twice. One folder per build of the
- * generator ({@code GENERATOR}: the first 16 digits of its id), so a chart drawn by other code is never
- * reused. Files are written with the umask's modes (they are hard-linked into sites that web servers read).
+ * Rendered chart files kept across builds in {@code .tickerpress-cache/charts-v2/CODE/}, named by a hash
+ * of their data, spec and theme, so an unchanged chart is never rendered twice. One folder per version of the
+ * code that draws charts ({@code CODE}: the first 16 digits of its id, {@code pipeline.ChartCode}), so a chart
+ * drawn by other code (or another Java) is never reused, while a TickerPress changed elsewhere keeps them all. Files are written with the umask's modes (they are hard-linked into sites that web servers read).
  * After a successful build {@link #prune} keeps only the files that build and the one before it used. A
  * missing or unwritable cache only costs time.
  */
@@ -43,11 +43,11 @@ public final class ChartCache {
 
     /**
      * @param cacheRoot the cache folder ({@code .tickerpress-cache}); null for no cache
-     * @param generator the generator's id ({@code pipeline.GeneratorVersion})
+     * @param chartCode the id of the code that draws charts ({@code pipeline.GeneratorVersion.charts})
      */
-    public ChartCache(Path cacheRoot, String generator) {
+    public ChartCache(Path cacheRoot, String chartCode) {
         this.cacheRoot = cacheRoot;
-        this.dir = cacheRoot == null ? null : cacheRoot.resolve(ROOT).resolve(generator.substring(0, 16));
+        this.dir = cacheRoot == null ? null : cacheRoot.resolve(ROOT).resolve(chartCode.substring(0, 16));
     }
 
     /** The cached file's path, for linking it into a site instead of copying its bytes; null when absent. */
@@ -182,7 +182,7 @@ public final class ChartCache {
         }
     }
 
-    /** Removes the folders of other generator builds and the pre-v2 {@code charts/} folder. */
+    /** Removes the folders of other chart code and the pre-v2 {@code charts/} folder. */
     private void pruneOthers() throws IOException {
         Trees.delete(cacheRoot.resolve(LEGACY));
         try (DirectoryStream<Path> generations = Files.newDirectoryStream(cacheRoot.resolve(ROOT))) {
@@ -194,7 +194,7 @@ public final class ChartCache {
 
     /**
      * After a successful build: records the files it used, then removes every cached chart that neither it nor
-     * the build before it used, the folders of other generator builds and the pre-v2 {@code charts/} folder.
+     * the build before it used, the folders of other chart code and the pre-v2 {@code charts/} folder.
      * So the cache holds at most the charts of the last two builds (whatever their output folders). A build
      * running at the same time that finds one of its cached charts removed renders it again.
      */

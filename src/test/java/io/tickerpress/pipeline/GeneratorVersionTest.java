@@ -22,7 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Another build of the generator reuses no page and no cached chart of the one before. */
+/**
+ * Another build of the generator reuses no page of the one before, and no cached chart unless the code that draws
+ * charts is the same.
+ */
 class GeneratorVersionTest {
     private static final Pattern SUMMARY = Pattern.compile(
             "(?:Built|Nothing changed since the last build:) (\\d+) pages \\((\\d+) rendered, (\\d+) unchanged;.*charts: (\\d+) rendered, (\\d+) reused\\)");
@@ -31,7 +34,7 @@ class GeneratorVersionTest {
     Path dir;
 
     @Test
-    void changedGeneratorCodeRendersEveryPageAndChartAgain() throws Exception {
+    void changedGeneratorCodeRendersEveryPageAgainAndChartsOnlyWhenTheirCodeChanged() throws Exception {
         Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         assumeTrue(Files.isDirectory(classes), "runs from a classes folder (as under Maven), not from the jar");
         List<String> classpath = new ArrayList<>(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
@@ -50,15 +53,24 @@ class GeneratorVersionTest {
         assertEquals(0, again[1], "the same generator reuses every page");
         assertEquals(0, again[3], "and every chart");
 
-        // The same code plus one changed file: another build of the generator.
+        // The same code plus one changed file outside the chart code: another build of the generator, which
+        // renders every page again but keeps the charts (their code is the same).
         Path changed = dir.resolve("classes");
         TestSites.copyTree(classes, changed);
         Files.writeString(changed.resolve("io/tickerpress/changed.txt"), "a change to the generator\n");
         classpath.replaceAll(e -> Path.of(e).toAbsolutePath().equals(classes) ? changed.toString() : e);
         int[] other = build(String.join(File.pathSeparator, classpath), src, out);
         assertEquals(other[0], other[1], "another generator renders every page");
-        assertEquals(0, other[4], "and reuses no cached chart");
-        assertTrue(other[3] > 0);
+        assertEquals(0, other[3], "and draws no chart: the code that draws them is the same");
+        assertEquals(first[3], other[4], "every chart is reused from the cache");
+
+        // A change in the chart code's folder (a resource there: a class cannot be changed and still load): every
+        // chart is drawn again.
+        Files.writeString(changed.resolve("io/tickerpress/render/chart/changed.txt"), "a change to chart drawing\n");
+        int[] redrawn = build(String.join(File.pathSeparator, classpath), src, out);
+        assertEquals(redrawn[0], redrawn[1], "another generator renders every page");
+        assertEquals(0, redrawn[4], "and reuses no cached chart");
+        assertEquals(first[3], redrawn[3], "it draws every chart again");
     }
 
     /**
@@ -70,7 +82,8 @@ class GeneratorVersionTest {
         Path jar = dir.resolve("tickerpress.jar");
         Files.writeString(jar, "code");
         Path memo = dir.resolve("tickerpress.jar.id");
-        String id = "0123456789abcdef0123456789abcdef";
+        GeneratorVersion.Ids id = new GeneratorVersion.Ids("0123456789abcdef0123456789abcdef",
+                "fedcba9876543210fedcba9876543210");
         long later = System.currentTimeMillis() + 60_000; // taken well after the jar last changed
         InputIndex.Entry status = InputIndex.status(jar);
 
@@ -90,6 +103,12 @@ class GeneratorVersionTest {
         // The jar rewritten (same size): its change time moved.
         Files.write(memo, GeneratorVersion.memo(jar, status, later, id));
         Files.writeString(jar, "CODE");
+        assertEquals(null, GeneratorVersion.remembered(memo, jar, InputIndex.status(jar)));
+
+        // A memo of an earlier TickerPress, which remembered the generator's id only.
+        Files.write(memo, GeneratorVersion.memo(jar, status, later, id));
+        String[] fields = Files.readString(memo).split(" ");
+        Files.writeString(memo, String.join(" ", Arrays.copyOf(fields, 8)));
         assertEquals(null, GeneratorVersion.remembered(memo, jar, InputIndex.status(jar)));
 
         Files.writeString(memo, "damaged");
