@@ -130,4 +130,55 @@ class ServeRangeTest {
         assertEquals(404, r.statusCode());
         assertTrue(r.body().length > 4);
     }
+
+    /**
+     * A file replaced by a rebuild (a rename over it, as a build publishes) while requests stream it: every answer is
+     * exactly one of the two files, its Content-Length that file's, never a short body or the new file's bytes under
+     * the old one's length. The file alternates between 1,000 bytes of 'a' and 3,000 of 'b' as fast as a thread can
+     * rename; a server that takes the length from one look and the bytes from another fails within a few requests.
+     */
+    @Test
+    void aFileReplacedWhileServedIsSentAsTheOneFileOpened() throws Exception {
+        byte[] a = new byte[1000];
+        byte[] b = new byte[3000];
+        Arrays.fill(a, (byte) 'a');
+        Arrays.fill(b, (byte) 'b');
+        Path root = Files.createDirectories(dir.resolve("swapped"));
+        Path target = root.resolve("clip.mp4");
+        Files.write(target, a);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread renamer = new Thread(() -> {
+            try {
+                for (int i = 0; !stop.get(); i++) {
+                    Path next = root.resolve("next.tmp");
+                    Files.write(next, i % 2 == 0 ? b : a);
+                    Files.move(next, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try (StaticServer plain = new StaticServer("127.0.0.1", 0, () -> root)) {
+            plain.start();
+            URI uri = URI.create("http://127.0.0.1:" + plain.port() + "/clip.mp4");
+            renamer.start();
+            for (int i = 0; i < 400; i++) {
+                HttpResponse<byte[]> r;
+                try {
+                    r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+                } catch (java.io.IOException shortBody) { // the client's word for fewer bytes than Content-Length
+                    throw new AssertionError("request " + i + ": " + shortBody, shortBody);
+                }
+                assertEquals(200, r.statusCode());
+                assertEquals(Integer.toString(r.body().length), header(r, "Content-Length"), "request " + i);
+                if (!Arrays.equals(a, r.body()) && !Arrays.equals(b, r.body())) {
+                    throw new AssertionError("request " + i + ": " + r.body().length + " bytes, neither file");
+                }
+            }
+        } finally {
+            stop.set(true);
+            renamer.join();
+        }
+    }
 }
