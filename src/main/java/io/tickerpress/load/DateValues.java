@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * (read in the given zone).
  */
 public final class DateValues {
-    private static final Pattern HAS_OFFSET = Pattern.compile(".*T.*(Z|[+-]\\d\\d(:?\\d\\d)?)(\\[.*])?$");
+    /** An offset ends the text: Z, +HH, +HHMM, +HH:MM, or with seconds (+HH:MM:SS, as a zone's local mean time before 1883). */
+    private static final Pattern HAS_OFFSET = Pattern.compile(".*T.*(Z|[+-]\\d\\d(:?\\d\\d(:?\\d\\d)?)?)(\\[.*])?$");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd['T'][' ']HH:mm[:ss][.SSS]", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)

@@ -67,7 +67,7 @@ public final class HistoryLoader {
                      .with(CsvParser.Feature.TRIM_SPACES).readValues(reader)) {
             return read(rows, display);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InputError(display, "is not valid UTF-8 text");
+            throw new InputError(display, "is not valid UTF-8 text" + TextFiles.SAVE_AS_UTF8);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new InputError(display, line, "malformed CSV: " + firstLine(e.getOriginalMessage()));
@@ -77,7 +77,7 @@ public final class HistoryLoader {
             throw e;
         } catch (RuntimeException e) {
             if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-                throw new InputError(display, "is not valid UTF-8 text");
+                throw new InputError(display, "is not valid UTF-8 text" + TextFiles.SAVE_AS_UTF8);
             }
             if (e.getCause() instanceof JsonProcessingException jpe) {
                 int line = jpe.getLocation() == null ? 0 : jpe.getLocation().getLineNr();

@@ -64,14 +64,57 @@ public final class LocatedTree {
             if (loc == null) {
                 throw new InputError(file, lineOffset + 1, "malformed document: " + msg);
             }
-            throw new InputError(file, Math.max(1, loc.getLineNr()) + lineOffset, Math.max(0, loc.getColumnNr()),
-                    "malformed " + (factory == YAML ? "YAML" : "JSON") + ": " + msg);
+            int line = Math.max(1, loc.getLineNr());
+            int column = Math.max(0, loc.getColumnNr());
+            if (factory == YAML && msg.contains("(TAB)")) { // SnakeYAML names where it began to look: the tab is after
+                int[] tab = firstTabFrom(text, line, column);
+                if (tab != null) {
+                    line = tab[0];
+                    column = tab[1];
+                }
+            }
+            throw new InputError(file, line + lineOffset, column,
+                    "malformed " + (factory == YAML ? "YAML" : "JSON") + ": " + msg + (factory == YAML ? yamlFix(msg) : ""));
         } catch (IOException e) {
             throw new InputError(file, "cannot parse: " + e.getMessage());
         } catch (RuntimeException e) {
             // SnakeYAML reports some structural problems as unchecked exceptions.
             throw new InputError(file, lineOffset + 1, "malformed YAML: " + e.getMessage());
         }
+    }
+
+    /** The line and column (from 1) of the first tab at or after a line and column of the text; null if none. */
+    private static int[] firstTabFrom(String text, int line, int column) {
+        int at = 0;
+        for (int l = 1; l < line && at >= 0; l++) {
+            at = text.indexOf('\n', at);
+            if (at >= 0) at++;
+        }
+        if (at < 0) return null;
+        int tab = text.indexOf('\t', Math.min(text.length(), at + Math.max(0, column - 1)));
+        if (tab < 0) return null;
+        int tabLine = 1;
+        int lineStart = 0;
+        for (int i = 0; i < tab; i++) {
+            if (text.charAt(i) == '\n') {
+                tabLine++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {tabLine, tab - lineStart + 1};
+    }
+
+    /**
+     * How to fix what SnakeYAML found, in an editor's words: a tab, a quote left open, or else the usual suspects
+     * of the line named and the one before it.
+     */
+    static String yamlFix(String problem) {
+        if (problem.contains("(TAB)")) return ": indent with spaces; YAML does not allow tabs there";
+        if (problem.contains("quoted scalar")) {
+            return ": close the quote this value opens on the same line (a quote inside it is written twice in"
+                    + " single quotes, or as \\\" in double quotes)";
+        }
+        return ": check the quotes, brackets, colons and indentation of this line and the one before it";
     }
 
     /** SnakeYAML repeats positions relative to the YAML block and quotes the source; keep only the words. */

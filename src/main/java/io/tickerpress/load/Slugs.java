@@ -66,28 +66,41 @@ public final class Slugs {
         for (int i = 0; i < s.length() && !b.full; ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
+            if (cp < 0x80) { // ASCII is its own NFKD form: slugify's rule at once
+                b.ascii(Character.toLowerCase((char) cp));
+                continue;
+            }
             if (isMark(cp)) continue; // a mark after no kept letter of another script: dropped, as slugify drops it
-            String d = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD)
-                    .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+            String d = withoutMarks(Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD))
+                    .toLowerCase(Locale.ROOT);
             boolean kept = !(ascii(d) && !d.isEmpty()) && Character.isLetterOrDigit(cp)
                     && Character.UnicodeScript.of(cp) != Character.UnicodeScript.LATIN;
             if (!kept) { // slugify's rule: its ASCII letters and digits, each other character a gap
-                for (int k = 0; k < d.length() && !b.full; k++) {
-                    char c = d.charAt(k);
-                    if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') b.add(String.valueOf(c));
-                    else b.gap = true;
-                }
+                for (int k = 0; k < d.length() && !b.full; k++) b.ascii(d.charAt(k));
                 continue;
             }
             // The letter, case-folded, with the marks that follow it: one piece, never cut.
-            StringBuilder piece = new StringBuilder().appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
-            while (i < s.length() && isMark(s.codePointAt(i))) {
-                piece.appendCodePoint(s.codePointAt(i));
-                i += Character.charCount(s.codePointAt(i));
-            }
+            int start = i;
+            while (i < s.length() && isMark(s.codePointAt(i))) i += Character.charCount(s.codePointAt(i));
+            String piece = new StringBuilder(1 + i - start).appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)))
+                    .append(s, start, i).toString();
             b.add(Normalizer.normalize(piece, Normalizer.Form.NFKC));
         }
         return Normalizer.normalize(b.out, Normalizer.Form.NFKC);
+    }
+
+    /** {@code s} without its marks (Unicode categories Mn, Mc, Me: the regular expression \p{M}). */
+    private static String withoutMarks(String s) {
+        int i = 0;
+        while (i < s.length() && !isMark(s.codePointAt(i))) i += Character.charCount(s.codePointAt(i));
+        if (i == s.length()) return s;
+        StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (!isMark(cp)) b.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        return b.toString();
     }
 
     private static boolean isMark(int cp) {
@@ -103,6 +116,24 @@ public final class Slugs {
         boolean full;
         private int chars;
         private int bytes;
+
+        /** One character of slugify's rule: a-z and 0-9 added, any other a gap. */
+        void ascii(char c) {
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                gap = true;
+                return;
+            }
+            int add = gap && out.length() > 0 ? 2 : 1;
+            if (chars + add > 80 || bytes + add > 240) {
+                full = true;
+                return;
+            }
+            if (add == 2) out.append('-');
+            out.append(c);
+            chars += add;
+            bytes += add;
+            gap = false;
+        }
 
         void add(String piece) {
             String add = (gap && out.length() > 0 ? "-" : "") + piece;

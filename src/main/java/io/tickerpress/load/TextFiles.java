@@ -55,6 +55,9 @@ public final class TextFiles {
         return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
+    /** How to fix a file that is not UTF-8, for every message that says so. */
+    public static final String SAVE_AS_UTF8 = ": save the file as UTF-8 (in most editors: Save As, encoding UTF-8)";
+
     private static String strict(byte[] bytes, String display) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -65,9 +68,10 @@ public final class TextFiles {
         } catch (MalformedInputException e) {
             int offset = firstBadByte(bytes);
             throw new InputError(display, lineOfByte(bytes, offset), "is not valid UTF-8 (bad byte 0x"
-                    + String.format(Locale.ROOT, "%02X", bytes[offset] & 0xff) + " at byte offset " + offset + ")");
+                    + String.format(Locale.ROOT, "%02X", bytes[offset] & 0xff) + " at byte offset " + offset + ")"
+                    + SAVE_AS_UTF8);
         } catch (CharacterCodingException e) {
-            throw new InputError(display, "is not valid UTF-8: " + e.getMessage());
+            throw new InputError(display, "is not valid UTF-8: " + e.getMessage() + SAVE_AS_UTF8);
         }
         return text;
     }

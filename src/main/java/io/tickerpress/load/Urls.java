@@ -59,13 +59,33 @@ public final class Urls {
             }
             int cp = url.codePointAt(i);
             int n = Character.charCount(cp);
-            byte[] bytes = Character.isSurrogate(url.charAt(i)) && n == 1
-                    ? new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD} // a lone half of a pair: U+FFFD
-                    : url.substring(i, i + n).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            for (byte x : bytes) b.append(String.format(Locale.ROOT, "%%%02X", x & 0xff));
+            if (n == 1 && Character.isSurrogate((char) cp)) cp = 0xFFFD; // a lone half of a pair
+            // UTF-8 (RFC 3629): 1 byte to U+007F, 2 to U+07FF, 3 to U+FFFF, else 4.
+            if (cp < 0x80) {
+                percent(b, cp);
+            } else if (cp < 0x800) {
+                percent(b, 0xC0 | cp >> 6);
+                percent(b, 0x80 | cp & 0x3F);
+            } else if (cp < 0x10000) {
+                percent(b, 0xE0 | cp >> 12);
+                percent(b, 0x80 | cp >> 6 & 0x3F);
+                percent(b, 0x80 | cp & 0x3F);
+            } else {
+                percent(b, 0xF0 | cp >> 18);
+                percent(b, 0x80 | cp >> 12 & 0x3F);
+                percent(b, 0x80 | cp >> 6 & 0x3F);
+                percent(b, 0x80 | cp & 0x3F);
+            }
             i += n;
         }
         return b.toString();
+    }
+
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+
+    /** A byte as {@code %XX}, upper-case hexadecimal (RFC 3986 2.1). */
+    private static void percent(StringBuilder b, int value) {
+        b.append('%').append(HEX_DIGITS[value >> 4 & 0xF]).append(HEX_DIGITS[value & 0xF]);
     }
 
     /** Where the authority of {@code scheme://host/...} ends (brackets are allowed before: an IPv6 host); else 0. */

@@ -24,7 +24,7 @@ public final class Fingerprint {
      * parts (every page of a site) that need not be joined into one string first.
      */
     public static final class Parts {
-        private long a = 0x9E3779B97F4A7C15L;
+        private long a = A0;
         private long b = 0xC2B2AE3D27D4EB4FL;
 
         public Parts add(String part) {
@@ -77,6 +77,22 @@ public final class Fingerprint {
         /** 32 hex digits. */
         public String hex() {
             return HEX.toHexDigits(mix(a)) + HEX.toHexDigits(mix(b ^ a));
+        }
+    }
+
+    private static final long A0 = 0x9E3779B97F4A7C15L;
+
+    /**
+     * {@link Parts#high} of {@code new Parts().add(prefix)} for each prefix of {@code s} that ends before a
+     * {@code separator} (each folder of a path, at its '/'), in one pass over {@code s}: the first lane of
+     * {@link Parts} as it stands at each separator.
+     */
+    public static void prefixes(String s, char separator, java.util.function.LongConsumer each) {
+        long a = A0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == separator) each.accept(mix(mix(a ^ i)));
+            a = (a ^ c) * 0x100000001B3L;
         }
     }
 

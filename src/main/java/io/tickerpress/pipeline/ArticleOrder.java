@@ -154,20 +154,27 @@ record ArticleOrder(String token, List<String> files, byte[] faces, byte[] placi
         });
     }
 
+    /**
+     * Keeps this record, streamed into the cache file through the one atomic write: a record loaded before is
+     * written as its bytes with these faces in place of its own (no copy of it is made), a new one encoded as it
+     * goes: the heap holds no copy of the record beyond the one it was loaded from.
+     */
     void save(Path cacheDir, Path output) {
         if (cacheDir == null) return;
-        RecordBytes.Writer out;
-        if (stored != null) {
-            // Only faces change between a record and the one saved after it (withFaces): the same bytes, new faces.
-            out = new RecordBytes.Writer(stored.length() + 4).put(stored.bytes(), 0, stored.length());
-            out.putAt(stored.facesAt(), faces, 0, faces.length);
-        } else {
-            out = new RecordBytes.Writer(files.size() * 40 + 256);
-            out.putString(FORMAT).putString(token).putInt(files.size());
-            for (String file : files) out.putName(file);
-            out.put(faces, 0, faces.length).put(placings, 0, placings.length);
-            lists.write(out);
-        }
-        RECORD.save(cacheDir, output, out.sealed()); // without it the next edit is built in full
+        RECORD.save(cacheDir, output, stream -> { // without it the next edit is built in full
+            RecordBytes.Writer out = RecordBytes.Writer.to(stream);
+            if (stored != null) {
+                // Only faces change between a record and the one saved after it (withFaces): the same bytes, new faces.
+                int after = stored.facesAt() + faces.length;
+                out.put(stored.bytes(), 0, stored.facesAt()).put(faces, 0, faces.length)
+                        .put(stored.bytes(), after, stored.length() - after);
+            } else {
+                out.putString(FORMAT).putString(token).putInt(files.size());
+                for (String file : files) out.putName(file);
+                out.put(faces, 0, faces.length).put(placings, 0, placings.length);
+                lists.write(out);
+            }
+            out.seal();
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.tickerpress.pipeline;
 
 import io.tickerpress.diag.InputError;
+import io.tickerpress.model.Fingerprint;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -121,7 +122,7 @@ final class OutputPaths {
         String key = key(path);
         Claim mine = new Claim(path, source);
         Claim other = claimed(key);
-        if (other == null && folders.contains(hash(key, key.length()))) other = firstBelow(key);
+        if (other == null && folders.contains(hash(key))) other = firstBelow(key);
         if (other == null) {
             for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
                 other = claimed(key.substring(0, slash));
@@ -131,23 +132,15 @@ final class OutputPaths {
         if (other != null) throw clash(other, mine);
         files.put(key, source);
         if (!key.equals(path)) pathsByKey.put(key, path);
-        // Its folders: the hash of the key up to each '/', in one pass.
-        long h = SEED;
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c == '/') folders.add(h ^ h >>> 31);
-            h = (h ^ c) * PRIME;
-        }
+        Fingerprint.prefixes(key, '/', folders::add); // its folders, as hash(folder), in one pass
     }
 
-    private static final long SEED = 0xcbf29ce484222325L;
-    private static final long PRIME = 0x100000001b3L;
-
-    /** A 64-bit hash of the first {@code length} characters of a key (as {@link #claim} takes its folders'). */
-    private static long hash(String key, int length) {
-        long h = SEED;
-        for (int i = 0; i < length; i++) h = (h ^ key.charAt(i)) * PRIME;
-        return h ^ h >>> 31;
+    /**
+     * A 64-bit hash of a key: the project's one hash ({@link Fingerprint}), its first half. Kept in memory for one
+     * build only, so it names no file and no output path depends on it.
+     */
+    private static long hash(String key) {
+        return new Fingerprint.Parts().add(key).high();
     }
 
     /** A set of longs in one array (open addressing), without an object per element. */

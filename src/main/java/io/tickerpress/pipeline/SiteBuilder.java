@@ -186,7 +186,7 @@ public final class SiteBuilder {
                                 pages.articleList("archive", heading, page, List.of()),
                                 newest(page.items(), newestContent)));
             }
-            for (Taxonomy.Term author : authors(newestFirst)) {
+            for (Taxonomy.Term author : authors(newestFirst, diagnostics)) {
                 String list = "the page of author '" + author.name() + "'";
                 lists.addFor(Pagination.paginate(author.articles(), config.paginate(), author.path()), page -> () ->
                         store.page(page.path(), Source.listPage(list, page.number()),
@@ -316,11 +316,14 @@ public final class SiteBuilder {
         }
     }
 
-    /** The authors' lists of stories, newest first. */
-    private static List<Taxonomy.Term> authors(List<PublishedArticle> newestFirst) {
+    /**
+     * The authors' lists of stories, newest first: names that make one page (case, normalisation form) are one
+     * author, as tags are, with the same warning when {@code diagnostics} is given.
+     */
+    private static List<Taxonomy.Term> authors(List<PublishedArticle> newestFirst, Diagnostics diagnostics) {
         return Taxonomy.group(newestFirst,
                 p -> p.article().author() == null || p.article().author().isBlank() ? List.of() : List.of(p.article().author()),
-                "authors/", Taxonomy::tagSlug);
+                "authors/", Taxonomy::tagSlug, "author", diagnostics);
     }
 
     /**
@@ -338,7 +341,7 @@ public final class SiteBuilder {
         for (Archives.Archive archive : Archives.of(config, newestFirst)) {
             listed.add(ArticleLists.Kind.ARCHIVE, pages.archiveHeading(archive), archive.path(), archive.articles());
         }
-        for (Taxonomy.Term author : authors(newestFirst)) {
+        for (Taxonomy.Term author : authors(newestFirst, null)) { // warned when the pages were made
             listed.add(ArticleLists.Kind.AUTHOR, author.name(), author.path(), author.articles());
         }
         tickers.forEach((symbol, articles) ->

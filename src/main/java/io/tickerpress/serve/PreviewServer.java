@@ -312,8 +312,22 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private void events(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            try (ex) {
+                ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                ex.sendResponseHeaders(405, -1);
+            }
+            return;
+        }
         ex.getResponseHeaders().set("Content-Type", "text/event-stream");
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        if (method.equals("HEAD")) { // the headers a GET gets, and at once: no stream
+            try (ex) {
+                ex.sendResponseHeaders(200, -1);
+            }
+            return;
+        }
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
         // Listen first, then say the current build: a build finishing in between is sent twice, never missed.

@@ -124,20 +124,42 @@ public final class StaticServer implements AutoCloseable {
                 file = file.resolve("index.html");
             }
             if (file == null || !Files.isRegularFile(file)) {
-                failures.add("404 " + ex.getRequestURI().getRawPath());
-                Path notFound = base.resolve("404.html");
-                byte[] body = filter(filter, Files.isRegularFile(notFound) ? Files.readAllBytes(notFound)
-                        : "not found".getBytes(StandardCharsets.UTF_8));
-                send(ex, 404, "text/html; charset=utf-8", body);
+                notFound(ex, base, filter);
                 return;
             }
             String type = type(file);
             if (type.startsWith("text/html")) {
-                sendRange(ex, type, new Body.InMemory(filter(filter, Files.readAllBytes(file))));
-            } else {
-                sendRange(ex, type, new Body.OnDisk(file, Files.size(file))); // a video is not read whole
+                byte[] page;
+                try {
+                    page = Files.readAllBytes(file);
+                } catch (java.nio.file.NoSuchFileException gone) { // removed by a rebuild since it was looked at
+                    notFound(ex, base, filter);
+                    return;
+                }
+                sendRange(ex, type, new Body.InMemory(filter(filter, page)));
+                return;
+            }
+            // A video is not read whole. Its length and its bytes come from the one file opened here: a rebuild
+            // that replaces the file meanwhile (a rename) leaves this open file readable as it was.
+            java.nio.channels.FileChannel channel;
+            try {
+                channel = java.nio.channels.FileChannel.open(file);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                notFound(ex, base, filter);
+                return;
+            }
+            try (channel) {
+                sendRange(ex, type, new Body.OnDisk(channel, channel.size()));
             }
         }
+    }
+
+    private void notFound(HttpExchange ex, Path base, Function<String, String> filter) throws IOException {
+        failures.add("404 " + ex.getRequestURI().getRawPath());
+        Path notFound = base.resolve("404.html");
+        byte[] body = filter(filter, Files.isRegularFile(notFound) ? Files.readAllBytes(notFound)
+                : "not found".getBytes(StandardCharsets.UTF_8));
+        send(ex, 404, "text/html; charset=utf-8", body);
     }
 
     /** A file's bytes as served: in memory (a page, rewritten) or read from disk as sent. */
@@ -156,16 +178,15 @@ public final class StaticServer implements AutoCloseable {
             }
         }
 
-        record OnDisk(Path file, long length) implements Body {
+        /** An open file, its length taken from it when it was opened; the caller closes it. */
+        record OnDisk(java.nio.channels.FileChannel in, long length) implements Body {
             public void write(OutputStream out, long from, long count) throws IOException {
-                try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
-                    java.nio.channels.WritableByteChannel to = java.nio.channels.Channels.newChannel(out);
-                    long done = 0;
-                    while (done < count) {
-                        long n = in.transferTo(from + done, count - done, to);
-                        if (n <= 0) break; // the file shrank while sent: the client sees a short body
-                        done += n;
-                    }
+                java.nio.channels.WritableByteChannel to = java.nio.channels.Channels.newChannel(out);
+                long done = 0;
+                while (done < count) {
+                    long n = in.transferTo(from + done, count - done, to);
+                    if (n <= 0) break; // the file was cut short in place while sent: the client sees a short body
+                    done += n;
                 }
             }
         }

@@ -22,21 +22,71 @@ public final class RecordBytes {
         }
     }
 
-    /** Appends to a growing array. */
+    /**
+     * Appends to a growing array ({@link #Writer(int)}), or streams into an output through a buffer of its own
+     * ({@link #to}), the CRC-32 taken as the bytes pass, for a record too large to hold twice: the same bytes either
+     * way.
+     */
     public static final class Writer {
         private byte[] bytes;
         private int size;
         private byte[] lastName = new byte[0];
+        /** Where a streaming writer's bytes go, and their CRC-32 so far; null for an array. */
+        private final java.io.OutputStream sink;
+        private final CRC32 streamed;
 
         public Writer(int capacity) {
             bytes = new byte[Math.max(64, capacity)];
+            sink = null;
+            streamed = null;
+        }
+
+        private Writer(java.io.OutputStream sink) {
+            bytes = new byte[1 << 16];
+            this.sink = sink;
+            streamed = new CRC32();
+        }
+
+        /**
+         * A writer that streams its bytes into {@code sink} as its buffer fills; {@link #seal} ends the record. An
+         * error of the sink is thrown as an {@link java.io.UncheckedIOException}. It has no {@link #size},
+         * {@link #putAt}, {@link #cut} or {@link #toBytes}: its bytes are gone.
+         */
+        public static Writer to(java.io.OutputStream sink) {
+            return new Writer(java.util.Objects.requireNonNull(sink));
         }
 
         private void room(int n) {
-            if (size + n > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(size + n, bytes.length * 2));
+            if (size + n <= bytes.length) return;
+            if (sink != null && n <= bytes.length) {
+                drain();
+                return;
+            }
+            bytes = Arrays.copyOf(bytes, Math.max(size + n, bytes.length * 2));
+        }
+
+        /** A streaming writer's buffer into its sink. */
+        private void drain() {
+            streamed.update(bytes, 0, size);
+            try {
+                sink.write(bytes, 0, size);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            size = 0;
         }
 
         public Writer put(byte[] b, int from, int length) {
+            if (sink != null && length > bytes.length) { // a large block: straight to the sink, not copied
+                drain();
+                streamed.update(b, from, length);
+                try {
+                    sink.write(b, from, length);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return this;
+            }
             room(length);
             System.arraycopy(b, from, bytes, size, length);
             size += length;
@@ -103,11 +153,13 @@ public final class RecordBytes {
         }
 
         public int size() {
+            array();
             return size;
         }
 
         /** Puts bytes over some already written, from {@code position} on (the size stays). */
         public Writer putAt(int position, byte[] b, int from, int length) {
+            array();
             if (position < 0 || length < 0 || position + length > size) throw new IndexOutOfBoundsException(position);
             System.arraycopy(b, from, bytes, position, length);
             return this;
@@ -115,16 +167,36 @@ public final class RecordBytes {
 
         /** Drops what was written from {@code position} on. */
         public void cut(int position) {
+            array();
             if (position < 0 || position > size) throw new IndexOutOfBoundsException(position);
             size = position;
         }
 
         public byte[] toBytes() {
+            array();
             return Arrays.copyOf(bytes, size);
+        }
+
+        private void array() {
+            if (sink != null) throw new IllegalStateException("a streaming writer keeps no bytes");
+        }
+
+        /** Ends a streaming writer's record ({@link #to}): the rest of its bytes, then the CRC-32 of all of them. */
+        public void seal() {
+            if (sink == null) throw new IllegalStateException("not a streaming writer: see sealed()");
+            drain();
+            putInt((int) streamed.getValue());
+            try {
+                sink.write(bytes, 0, size);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            size = 0;
         }
 
         /** The bytes written, followed by their CRC-32. */
         public byte[] sealed() {
+            array();
             CRC32 crc = new CRC32();
             crc.update(bytes, 0, size);
             putInt((int) crc.getValue());

@@ -184,4 +184,20 @@ class NewSnapshotFromHistoryTest {
         }
         throw new AssertionError("no row " + first + " in " + table);
     }
+
+    /**
+     * A snapshot drafted for a day before 1883, when New York kept local mean time, gets the offset of that time,
+     * -04:56:02 (the tz database's LMT for America/New_York), and the build reads back what {@code new snapshot} wrote.
+     */
+    @Test
+    void aSnapshotOfADayBeforeStandardTimeBuilds() throws IOException {
+        Path site = TestSites.site(dir.resolve("site"), Map.of());
+        CliTest.Run made = CliTest.run("new", "snapshot", "1850-01-02", "--source", site.toString());
+        assertEquals(0, made.code(), made.err());
+        assertTrue(Files.readString(site.resolve("content/market/1850-01-02.json"))
+                .contains("\"asOf\": \"1850-01-02T16:00:00-04:56:02\""));
+        CliTest.Run built = CliTest.run("build", "--source", site.toString(), "--output", site.resolve("out").toString(),
+                "--now", "2026-01-21T00:00:00Z");
+        assertEquals(0, built.code(), built.err());
+    }
 }

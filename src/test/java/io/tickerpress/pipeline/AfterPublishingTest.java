@@ -27,6 +27,11 @@ class AfterPublishingTest {
         OutOfMemory.reserve();
     }
 
+    /** Each test's own (JUnit makes a new instance for each): the steps, their warnings, and the steps that ran. */
+    private final Diagnostics diagnostics = new Diagnostics();
+    private final AfterPublishing records = new AfterPublishing(diagnostics);
+    private final List<String> ran = new ArrayList<>();
+
     private static void runOutOfMemory() {
         long[] tooLarge = new long[Integer.MAX_VALUE]; // "Requested array size exceeds VM limit"
         tooLarge[0] = 1;
@@ -34,9 +39,6 @@ class AfterPublishingTest {
 
     @Test
     void runningOutOfMemoryIsAWarningAndTheStepsAfterItAreSkipped() {
-        Diagnostics diagnostics = new Diagnostics();
-        AfterPublishing records = new AfterPublishing(diagnostics);
-        List<String> ran = new ArrayList<>();
         records.record(() -> ran.add("manifest"));
         records.record(() -> {
             ran.add("order");
@@ -54,8 +56,6 @@ class AfterPublishingTest {
 
     @Test
     void anOutOfMemoryErrorWrappedByAWorkerIsFoundToo() {
-        Diagnostics diagnostics = new Diagnostics();
-        AfterPublishing records = new AfterPublishing(diagnostics);
         records.record(() -> {
             try {
                 runOutOfMemory();
@@ -69,9 +69,6 @@ class AfterPublishingTest {
 
     @Test
     void everyStepRunsWhenNoneFails() {
-        Diagnostics diagnostics = new Diagnostics();
-        AfterPublishing records = new AfterPublishing(diagnostics);
-        List<String> ran = new ArrayList<>();
         records.record(() -> ran.add("a"));
         records.record(() -> ran.add("b"));
         assertEquals(List.of("a", "b"), ran);
@@ -81,7 +78,6 @@ class AfterPublishingTest {
 
     @Test
     void anythingElseIsABugAndIsThrown() {
-        AfterPublishing records = new AfterPublishing(new Diagnostics());
         IllegalStateException bug = new IllegalStateException("a bug");
         assertSame(bug, assertThrows(IllegalStateException.class, () -> records.record(() -> {
             throw bug;

@@ -62,4 +62,20 @@ class LinkUrlsTest {
         assertEquals("https://ex.com/%zz".replace("%zz", "%25zz"), Urls.encode("https://ex.com/%zz"));
         assertEquals("/caf%C3%A9%F0%9F%98%80", Urls.encode("/café😀"));
     }
+
+    /**
+     * Each escaped character as its UTF-8 bytes (RFC 3629), worked out by hand at the edges of each length: U+007F
+     * one byte, U+0080 and U+07FF two (C2 80, DF BF), U+0800 and U+FFFF three (E0 A0 80, EF BF BF), U+10000 and
+     * U+10FFFF four (F0 90 80 80, F4 8F BF BF); 日 U+65E5 is E6 97 A5; a lone half of a surrogate pair is
+     * U+FFFD (EF BF BD); control characters are one byte, upper-case hex.
+     */
+    @Test
+    void eachEscapeIsTheUtf8BytesInUpperCaseHex() {
+        assertEquals("/%01%09%1F%7F", Urls.encode("/\u0001\t\u001f\u007f"));
+        assertEquals("/%C2%80%DF%BF", Urls.encode("/\u0080\u07ff"));
+        assertEquals("/%E0%A0%80%EF%BF%BF%E6%97%A5", Urls.encode("/\u0800\uffff\u65e5"));
+        assertEquals("/%F0%90%80%80%F4%8F%BF%BF", Urls.encode("/" + Character.toString(0x10000) + Character.toString(0x10FFFF)));
+        assertEquals("/a%EF%BF%BDb%EF%BF%BD", Urls.encode("/a\ud800b\udfff"));
+        assertEquals("/ok-as-is_~.!$&'()*+,;=:@/?q=1", Urls.encode("/ok-as-is_~.!$&'()*+,;=:@/?q=1"));
+    }
 }

@@ -91,6 +91,37 @@ class NonLatinTagsTest {
     }
 
     @Test
+    void authorsThatDifferInCaseOrNormalisationFormAreOnePageWithTheTagsWarning() {
+        String nfd = "Jose\u0301 Nu\u0301n\u0303ez"; // "José Núñez" with its accents as combining marks
+        Path out = dir.resolve("out");
+        BuildResult r = TestSites.build(site(Map.of(
+                "content/articles/2026-01-06-a.md", byline("A", "06", "Dana Whitfield"),
+                "content/articles/2026-01-05-b.md", byline("B", "05", "dana whitfield"),
+                "content/articles/2026-01-04-c.md", byline("C", "04", "Jos\u00e9 N\u00fa\u00f1ez"),
+                "content/articles/2026-01-03-d.md", byline("D", "03", nfd))), out);
+        try (var folders = Files.list(out.resolve("authors"))) {
+            List<String> names = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("dana-whitfield", "jose-nunez"), names);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Document dana = TestSites.page(out, "/authors/dana-whitfield/");
+        assertEquals(List.of("A", "B"), dana.select(".teaser-title a").eachText());
+        String warnings = String.join("\n", r.warnings());
+        assertTrue(warnings.contains("2026-01-05-b.md: author 'dana whitfield' and author 'Dana Whitfield'"
+                + " (they differ in case or in characters a URL leaves out) are one page, /authors/dana-whitfield/,"
+                + " headed 'Dana Whitfield' as the newest article writes it: write the author one way"), warnings);
+        assertTrue(warnings.contains("2026-01-03-d.md: author '" + nfd + "' and author 'Jos\u00e9 N\u00fa\u00f1ez'"
+                + " (the same letters in another Unicode normalisation form, NFC or NFD) are one page,"
+                + " /authors/jose-nunez/"), warnings);
+        assertEquals(2, r.warnings().stream().filter(w -> w.contains(": author '")).count(), warnings); // each once
+    }
+
+    private static String byline(String title, String day, String author) {
+        return TestSites.article(title, "2026-01-" + day + "T09:00:00-05:00", "author: " + author + "\n", "Body.");
+    }
+
+    @Test
     void oneArticleWritingOneTagTwoWaysIsAnError() {
         InputError e = assertThrows(InputError.class, () -> TestSites.build(site(Map.of(
                 "content/articles/2026-01-05-a.md", story("A", "05", "[Rates, Россия, россия]"))), dir.resolve("out")));

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -129,5 +130,120 @@ class ServeRangeTest {
         HttpResponse<byte[]> r = send("GET", "/no-such-page/", "bytes=0-3"); // a missing page: its 404, whole
         assertEquals(404, r.statusCode());
         assertTrue(r.body().length > 4);
+    }
+
+    /**
+     * A file replaced by a rebuild (a rename over it, as a build publishes) while requests stream it: every answer is
+     * exactly one of the two files, its Content-Length that file's, never a short body or the new file's bytes under
+     * the old one's length. The file alternates between 1,000 bytes of 'a' and 3,000 of 'b' as fast as a thread can
+     * rename; a server that takes the length from one look and the bytes from another fails within a few requests.
+     */
+    @Test
+    void aFileReplacedWhileServedIsSentAsTheOneFileOpened() throws Exception {
+        byte[] a = new byte[1000];
+        byte[] b = new byte[3000];
+        Arrays.fill(a, (byte) 'a');
+        Arrays.fill(b, (byte) 'b');
+        Path root = Files.createDirectories(dir.resolve("swapped"));
+        Path target = root.resolve("clip.mp4");
+        Files.write(target, a);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread renamer = new Thread(() -> {
+            try {
+                for (int i = 0; !stop.get(); i++) {
+                    Path next = root.resolve("next.tmp");
+                    Files.write(next, i % 2 == 0 ? b : a);
+                    Files.move(next, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try (StaticServer plain = new StaticServer("127.0.0.1", 0, () -> root)) {
+            plain.start();
+            URI uri = URI.create("http://127.0.0.1:" + plain.port() + "/clip.mp4");
+            renamer.start();
+            for (int i = 0; i < 400; i++) {
+                HttpResponse<byte[]> r;
+                try {
+                    r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+                } catch (java.io.IOException shortBody) { // the client's word for fewer bytes than Content-Length
+                    throw new AssertionError("request " + i + ": " + shortBody, shortBody);
+                }
+                assertEquals(200, r.statusCode());
+                assertEquals(Integer.toString(r.body().length), header(r, "Content-Length"), "request " + i);
+                if (!Arrays.equals(a, r.body()) && !Arrays.equals(b, r.body())) {
+                    throw new AssertionError("request " + i + ": " + r.body().length + " bytes, neither file");
+                }
+            }
+        } finally {
+            stop.set(true);
+            renamer.join();
+        }
+    }
+
+    /**
+     * The live-reload event stream answers HEAD with the headers a GET gets and ends the answer at once, neither
+     * streaming nor holding the connection (read over a plain socket to its end, as HTTP/1.1 with
+     * {@code Connection: close}); a GET still streams, its first event the build number (1 here); another method
+     * is 405.
+     */
+    @Test
+    void headOfTheEventStreamReturnsAtOnceWithItsHeaders() throws Exception {
+        // The JDK's server ends a HEAD answer by itself; a handler that starts a stream for it (a body length of 0,
+        // "chunked") is what it warns about, and the stream's first event then goes into a closed answer.
+        java.util.logging.Logger jdkServer = java.util.logging.Logger.getLogger("com.sun.net.httpserver");
+        List<String> warned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler catcher = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) warned.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jdkServer.addHandler(catcher);
+        String head;
+        try {
+            head = wholeAnswer("HEAD");
+        } finally {
+            jdkServer.removeHandler(catcher);
+        }
+        assertEquals(List.of(), warned);
+        assertTrue(head.startsWith("HTTP/1.1 200 "), head);
+        assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("\r\ncontent-type: text/event-stream\r\n"), head);
+        assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("\r\ncache-control: no-cache\r\n"), head);
+        assertTrue(head.endsWith("\r\n\r\n"), head); // the headers and nothing after them
+
+        HttpRequest get = HttpRequest.newBuilder(URI.create(server.url() + PreviewServer.EVENTS.substring(1)))
+                .timeout(java.time.Duration.ofSeconds(5)).build();
+        HttpResponse<java.io.InputStream> stream = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals("text/event-stream", header(stream, "Content-Type"));
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            assertEquals("data: 1", lines.readLine());
+        }
+        assertTrue(wholeAnswer("POST").startsWith("HTTP/1.1 405 "));
+    }
+
+    /** The whole answer to one request for the event stream, read to the end of the connection within 10 s. */
+    private String wholeAnswer(String method) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(server.url()).getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((method + " " + PreviewServer.EVENTS + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            try {
+                return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError(method + " of the event stream did not end within 10 s", e);
+            }
+        }
     }
 }
