@@ -56,16 +56,19 @@ public final class StagingFolder implements AutoCloseable {
      * it already holds every file the base carried over, so carrying those over costs nothing.
      */
     private final boolean reused;
+    /** Whether this build leaves a spare folder when it reuses none ({@link #spare}). */
+    private final boolean leavesSpare;
     /** The paths whose bytes this build wrote or linked from elsewhere: new against the base. */
     private java.util.Set<String> fresh = new StringSet(16);
 
     private StagingFolder(Path output, Path staging, boolean inPlace, SiteVersions versions, OutputLock lock) {
-        this(output, staging, inPlace, versions, lock, inPlace ? null : fileModesOf(staging), 0, null, false);
+        this(output, staging, inPlace, versions, lock, inPlace ? null : fileModesOf(staging), 0, null, false, false);
     }
 
     private StagingFolder(Path output, Path staging, boolean inPlace, SiteVersions versions, OutputLock lock,
                           java.util.Set<java.nio.file.attribute.PosixFilePermission> fileModes, long baseNumber,
-                          VersionRecord baseRecord, boolean reused) {
+                          VersionRecord baseRecord, boolean reused, boolean leavesSpare) {
+        this.leavesSpare = leavesSpare;
         this.output = output;
         this.staging = staging;
         this.inPlace = inPlace;
@@ -125,11 +128,23 @@ public final class StagingFolder implements AutoCloseable {
      *              that must not depend on earlier output (--clean)
      */
     public static StagingFolder beside(Path output, boolean reuse) {
-        return beside(output, reuse, PathTable.FINGERPRINT);
+        return beside(output, reuse, true);
+    }
+
+    /**
+     * @param spare leave a spare folder for the next build when this one reuses none ({@link #SPARE_MIN_FILES});
+     *              false for an output no build starts from again
+     */
+    public static StagingFolder beside(Path output, boolean reuse, boolean spare) {
+        return beside(output, reuse, spare, PathTable.FINGERPRINT);
     }
 
     /** @param pathHash what the published version's record keys its paths by (tests give one that collides) */
     static StagingFolder beside(Path output, boolean reuse, PathTable.Hash pathHash) {
+        return beside(output, reuse, true, pathHash);
+    }
+
+    private static StagingFolder beside(Path output, boolean reuse, boolean spare, PathTable.Hash pathHash) {
         Path out = output.toAbsolutePath().normalize();
         if (!Files.isSymbolicLink(out)) checkReplaceable(out);
         SiteVersions versions = new SiteVersions(out, pathHash);
@@ -151,7 +166,7 @@ public final class StagingFolder implements AutoCloseable {
                 Files.delete(made);
                 made = versions.reuse(old.get());
             }
-            return new StagingFolder(out, made, false, versions, lock, modes, base, record, old.isPresent());
+            return new StagingFolder(out, made, false, versions, lock, modes, base, record, old.isPresent(), spare);
         } catch (IOException e) {
             if (lock != null) lock.close();
             throw new WriteFailure("cannot create a new version of the site beside " + Diagnostics.display(out)
@@ -519,7 +534,9 @@ public final class StagingFolder implements AutoCloseable {
      * @return the spare's number, or 0 when there is none
      */
     private long spare() {
-        if (touched.size() < Integer.getInteger("tickerpress.spareFolderMinFiles", SPARE_MIN_FILES)) return 0;
+        if (!leavesSpare || touched.size() < Integer.getInteger("tickerpress.spareFolderMinFiles", SPARE_MIN_FILES)) {
+            return 0;
+        }
         Path spare = null;
         try {
             spare = versions.create();

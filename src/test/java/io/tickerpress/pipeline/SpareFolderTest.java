@@ -96,6 +96,15 @@ class SpareFolderTest {
     }
 
     @Test
+    void aTemporaryOutputGetsNoSpare() throws IOException {
+        // check's build: nobody builds on it again, so a spare would only cost its links.
+        Path src = sample();
+        Path out = dir.resolve("site");
+        SiteBuilder.build(TestSites.options(src, out).withTemporary(true));
+        assertEquals(List.of(out.toRealPath()), versions(out));
+    }
+
+    @Test
     void filesDeletedByHandFromThePublishedSiteOrTheSpareAreNotMissingLater() throws IOException {
         Path src = sample();
         Path out = dir.resolve("site");
