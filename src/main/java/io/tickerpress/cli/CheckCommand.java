@@ -67,7 +67,7 @@ public final class CheckCommand implements Callable<Integer> {
             Path cache = sourceOption.dir.resolve(BuildOptions.CACHE_DIR);
             try (TemporaryOutput temp = TemporaryOutput.create("check", cache)) {
                 SiteBuilder.build(new BuildOptions(sourceOption.dir, temp.site(), drafts, future, null, Instant.now(),
-                        cache, true), ContentLoader.Cache.none(), temp.progress());
+                        cache, true).withTemporary(true), ContentLoader.Cache.none(), temp.progress());
                 return report(new SiteChecker(temp.site(), basePath).check(), out);
             }
         });

@@ -268,7 +268,7 @@ final class ArticleEdits {
         ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.charts());
         // Checked before a new version is made, and again under the lock the new version holds.
         if (!published(options, last)) return notQuick();
-        try (StagingFolder out = StagingFolder.beside(options.output(), true);
+        try (StagingFolder out = StagingFolder.beside(options.output(), true, !options.temporary());
              Workers workers = Workers.forThisMachine()) {
             if (!published(options, last)) return notQuick();
             Set<String> pageFiles = new java.util.HashSet<>();

@@ -131,7 +131,7 @@ public final class SiteBuilder {
         String inputs = SiteInputs.fingerprint(siteYaml, config, options, theme);
         ChartCache chartCache = new ChartCache(options.cacheDir(), GeneratorVersion.charts());
         try (StagingFolder out = options.inPlace() ? StagingFolder.inPlace(options.output())
-                : StagingFolder.beside(options.output(), !options.clean()); Workers workers = Workers.forThisMachine();
+                : StagingFolder.beside(options.output(), !options.clean(), !options.temporary()); Workers workers = Workers.forThisMachine();
              PageEntries entries = PageEntries.in(options.cacheDir())) {
             // Read under the output's lock: the manifest must describe the site this build carries pages over from.
             BuildManifest previous = options.clean() ? BuildManifest.empty(options.output(), inputs)

@@ -156,7 +156,8 @@ final class SiteVersions {
     /**
      * The version the current one was built on, when it can be brought up to date by what changed since: it is
      * complete (nothing has touched it since it was published), and the current version's record says which of
-     * its files are new and which of the base's are gone.
+     * its files are new and which of the base's are gone. For a version that reused no folder, its base is the spare
+     * folder it left (see {@code StagingFolder.spare}): never published, holding the same files.
      */
     Optional<Path> reusable(Path current) {
         Optional<VersionRecord> record = record(current);

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 public final class StagingFolder implements AutoCloseable {
     /** Marks a folder as TickerPress output, so that a mistyped --output never replaces someone's files. */
     public static final String MARKER = ".tickerpress-site";
+    private static final byte[] MARKER_TEXT = "Written by TickerPress. This whole folder is replaced on every build.\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final Path output;
     private final Path staging;
@@ -54,16 +56,19 @@ public final class StagingFolder implements AutoCloseable {
      * it already holds every file the base carried over, so carrying those over costs nothing.
      */
     private final boolean reused;
+    /** Whether this build leaves a spare folder when it reuses none ({@link #spare}). */
+    private final boolean leavesSpare;
     /** The paths whose bytes this build wrote or linked from elsewhere: new against the base. */
     private java.util.Set<String> fresh = new StringSet(16);
 
     private StagingFolder(Path output, Path staging, boolean inPlace, SiteVersions versions, OutputLock lock) {
-        this(output, staging, inPlace, versions, lock, inPlace ? null : fileModesOf(staging), 0, null, false);
+        this(output, staging, inPlace, versions, lock, inPlace ? null : fileModesOf(staging), 0, null, false, false);
     }
 
     private StagingFolder(Path output, Path staging, boolean inPlace, SiteVersions versions, OutputLock lock,
                           java.util.Set<java.nio.file.attribute.PosixFilePermission> fileModes, long baseNumber,
-                          VersionRecord baseRecord, boolean reused) {
+                          VersionRecord baseRecord, boolean reused, boolean leavesSpare) {
+        this.leavesSpare = leavesSpare;
         this.output = output;
         this.staging = staging;
         this.inPlace = inPlace;
@@ -123,11 +128,23 @@ public final class StagingFolder implements AutoCloseable {
      *              that must not depend on earlier output (--clean)
      */
     public static StagingFolder beside(Path output, boolean reuse) {
-        return beside(output, reuse, PathTable.FINGERPRINT);
+        return beside(output, reuse, true);
+    }
+
+    /**
+     * @param spare leave a spare folder for the next build when this one reuses none ({@link #SPARE_MIN_FILES});
+     *              false for an output no build starts from again
+     */
+    public static StagingFolder beside(Path output, boolean reuse, boolean spare) {
+        return beside(output, reuse, spare, PathTable.FINGERPRINT);
     }
 
     /** @param pathHash what the published version's record keys its paths by (tests give one that collides) */
     static StagingFolder beside(Path output, boolean reuse, PathTable.Hash pathHash) {
+        return beside(output, reuse, true, pathHash);
+    }
+
+    private static StagingFolder beside(Path output, boolean reuse, boolean spare, PathTable.Hash pathHash) {
         Path out = output.toAbsolutePath().normalize();
         if (!Files.isSymbolicLink(out)) checkReplaceable(out);
         SiteVersions versions = new SiteVersions(out, pathHash);
@@ -149,7 +166,7 @@ public final class StagingFolder implements AutoCloseable {
                 Files.delete(made);
                 made = versions.reuse(old.get());
             }
-            return new StagingFolder(out, made, false, versions, lock, modes, base, record, old.isPresent());
+            return new StagingFolder(out, made, false, versions, lock, modes, base, record, old.isPresent(), spare);
         } catch (IOException e) {
             if (lock != null) lock.close();
             throw new WriteFailure("cannot create a new version of the site beside " + Diagnostics.display(out)
@@ -430,8 +447,7 @@ public final class StagingFolder implements AutoCloseable {
     /** Swaps the complete staging folder in place of the output folder (in place: removes stale files). */
     public void publish() {
         if (inPlace) {
-            write(MARKER, "Written by TickerPress. This whole folder is replaced on every build.\n"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            write(MARKER, MARKER_TEXT);
             files.decrementAndGet();
             java.util.Set<String> before = LAST_WRITTEN.get(output);
             try {
@@ -469,12 +485,17 @@ public final class StagingFolder implements AutoCloseable {
                 }
             }
             if (reused) removeUntouched(gone);
-            VersionRecord.write(staging, baseNumber, modesText(fileModes), touched, fresh, gone);
+            long spare = reused ? 0 : spare();
+            if (spare > 0) {
+                // Every file is carried over from the spare (the same file), and the spare has no path this lacks.
+                VersionRecord.write(staging, spare, modesText(fileModes), touched, java.util.Set.of(), java.util.List.of());
+            } else {
+                VersionRecord.write(staging, baseNumber, modesText(fileModes), touched, fresh, gone);
+            }
         } catch (IOException e) {
             throw new WriteFailure("cannot write the new version of the site: " + e.getMessage(), e);
         }
-        write(MARKER, "Written by TickerPress. This whole folder is replaced on every build.\n"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        write(MARKER, MARKER_TEXT);
         files.decrementAndGet();
         try {
             versions.publish(staging);
@@ -482,6 +503,97 @@ public final class StagingFolder implements AutoCloseable {
             forgetBuild();
         } catch (IOException e) {
             throw new WriteFailure("cannot publish the site to " + Diagnostics.display(output) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A build that reuses no folder (a cold or clean build, the first one beside a site of an older TickerPress,
+     * or one whose version before had gone) leaves the next build no folder to bring up to date: that build would
+     * make a link for every unchanged file (18 s at 100,000 articles). Above this many files, such a build makes
+     * a spare folder beside its own, holding a hard link to each of its files, and records it as its base: the
+     * next build reuses it as it reuses the version before the published one. It costs a folder per folder and a
+     * link per file, and no bytes. The system property {@code tickerpress.spareFolderMinFiles} changes it (tests),
+     * read at each build.
+     */
+    static final int SPARE_MIN_FILES = 5_000;
+
+    /**
+     * Fault injection for tests: with {@code tickerpress.fault.failSpareLinksAfter=N} the spare folder's links
+     * after the N-th fail as a full disk would; with {@code tickerpress.fault.haltSpareLinksAfter=N} the process
+     * stops there at once, as if killed.
+     */
+    private static final int FAIL_SPARE_LINKS_AFTER = Integer.getInteger("tickerpress.fault.failSpareLinksAfter", -1);
+    private static final int HALT_SPARE_LINKS_AFTER = Integer.getInteger("tickerpress.fault.haltSpareLinksAfter", -1);
+
+    /**
+     * Makes the spare folder ({@link #SPARE_MIN_FILES}): a new version numbered after this build's, with a hard
+     * link to each file of this build's folder, and its marker, written last. It is used only through this
+     * version's record, written after it: a build killed before that leaves it to the next build's clean-up. One
+     * that cannot be made (no hard links there, a full disk) is removed, and this version is recorded as before.
+     *
+     * @return the spare's number, or 0 when there is none
+     */
+    private long spare() {
+        if (!leavesSpare || touched.size() < Integer.getInteger("tickerpress.spareFolderMinFiles", SPARE_MIN_FILES)) {
+            return 0;
+        }
+        Path spare = null;
+        try {
+            spare = versions.create();
+            String[] paths = touched.toArray(new String[0]);
+            // In order, so that the files of a folder come together: each folder is made by one mkdir.
+            java.util.Arrays.sort(paths);
+            int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), paths.length / 1_000));
+            AtomicInteger linked = new AtomicInteger();
+            Path into = spare;
+            java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> linkAll(staging, into, paths,
+                    (int) ((long) paths.length * part / parts), (int) ((long) paths.length * (part + 1) / parts), linked));
+            Files.write(spare.resolve(MARKER), MARKER_TEXT);
+            return SiteVersions.numberOf(spare);
+        } catch (IOException | UncheckedIOException | UnsupportedOperationException e) {
+            if (spare != null) discard(spare);
+            return 0;
+        }
+    }
+
+    /** Links the files at {@code paths[from..until)} of one folder into another, making their folders there. */
+    private static void linkAll(Path source, Path target, String[] paths, int from, int until, AtomicInteger linked) {
+        String folder = null; // the last folder made (or found) in the target
+        try {
+            for (int i = from; i < until; i++) {
+                String path = paths[i];
+                int slash = path.lastIndexOf('/');
+                String parent = slash < 0 ? "" : path.substring(0, slash);
+                if (!parent.isEmpty() && !parent.equals(folder)) {
+                    makeFolder(target, parent);
+                    folder = parent;
+                }
+                int n = linked.incrementAndGet();
+                if (HALT_SPARE_LINKS_AFTER >= 0 && n > HALT_SPARE_LINKS_AFTER) Runtime.getRuntime().halt(137);
+                if (FAIL_SPARE_LINKS_AFTER >= 0 && n > FAIL_SPARE_LINKS_AFTER) {
+                    throw new IOException("No space left on device (simulated)");
+                }
+                Files.createLink(SafePaths.resolve(target, path), SafePaths.resolve(source, path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Makes a folder at a relative path, and the folders above it that are missing: one mkdir when its parent is
+     * there. One that is there already (made by the other thread, or before a sub-folder's files) is left.
+     */
+    private static void makeFolder(Path root, String folder) throws IOException {
+        try {
+            Files.createDirectory(SafePaths.resolve(root, folder));
+        } catch (FileAlreadyExistsException e) {
+            // made already
+        } catch (java.nio.file.NoSuchFileException e) {
+            int slash = folder.lastIndexOf('/');
+            if (slash < 0) throw e;
+            makeFolder(root, folder.substring(0, slash));
+            makeFolder(root, folder);
         }
     }
 
@@ -534,6 +646,22 @@ public final class StagingFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes a version folder this build made and will not publish, in the background. It is renamed first, to a
+     * name no build ever gives a version: the next build may number its own folder as this one was, and a removal
+     * still running must not reach it. Whatever is left is removed by the next build.
+     */
+    private static void discard(Path folder) {
+        Path removing = folder.resolveSibling("." + folder.getFileName() + ".removing-"
+                + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try {
+            AtomicFiles.move(folder, removing);
+            Trees.deleteInBackground(removing);
+        } catch (IOException e) {
+            Trees.delete(folder);
+        }
+    }
+
     @Override
     public void close() {
         if (!published && inPlace) {
@@ -541,17 +669,8 @@ public final class StagingFolder implements AutoCloseable {
         }
         if (!published && !inPlace) {
             // In the background: a folder of 100,000 pages takes minutes to remove on a busy disk, and the reason
-            // the build failed is printed only after this. It is renamed first, to a name no build ever gives a
-            // version: the next build may number its own folder as this one was, and a removal still running must
-            // not reach it. Whatever is left is removed by the next build.
-            Path removing = staging.resolveSibling("." + staging.getFileName() + ".removing-"
-                    + ProcessHandle.current().pid() + "-" + System.nanoTime());
-            try {
-                AtomicFiles.move(staging, removing);
-                Trees.deleteInBackground(removing);
-            } catch (IOException e) {
-                Trees.delete(staging);
-            }
+            // the build failed is printed only after this.
+            discard(staging);
         }
         if (lock != null) lock.close();
     }

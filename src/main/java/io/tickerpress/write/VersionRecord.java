@@ -23,7 +23,10 @@ final class VersionRecord {
     private static final String HEADER = "tickerpress version record 1";
     private static final String END = "end";
 
-    /** The version this one was built on (its number), or 0 when it was built on none. */
+    /**
+     * The version this one was built on (its number), or 0 when it was built on none; for a version that reused no
+     * folder, the spare folder left beside it (every file carried over from it: the same file).
+     */
     final long base;
     /** The file modes the version's files were given ("rw-r--r--"), or "" without POSIX modes. */
     final String modes;

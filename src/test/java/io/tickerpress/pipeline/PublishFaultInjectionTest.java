@@ -269,12 +269,20 @@ class PublishFaultInjectionTest {
     }
 
     static int child(List<String> prefix, Path src, Path out, Path log) throws IOException, InterruptedException {
+        return child(prefix, List.of(), List.of(), src, out, log);
+    }
+
+    /** A build in a child process, with more JVM options (system properties) and more build options. */
+    static int child(List<String> prefix, List<String> jvmOptions, List<String> buildOptions, Path src, Path out,
+                     Path log) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         if (prefix != null) cmd.addAll(prefix);
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
-                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dtickerpress.syncDelete=true",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "build",
+                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Dtickerpress.syncDelete=true"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "build",
                 "--source", src.toString(), "--output", out.toString(), "--now", "2026-06-01T00:00:00Z"));
+        cmd.addAll(buildOptions);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
