@@ -146,9 +146,7 @@ final class GeneratorVersion {
         try {
             if (code != null && Files.isRegularFile(code)) {
                 jar(code, hash);
-                try (ChartCode.Jar jar = new ChartCode.Jar(code)) {
-                    charts = ChartCode.id(jar, roots(), "");
-                }
+                charts = chartCode(code, null, "");
             } else if (code != null && Files.isDirectory(code)) {
                 Map<String, byte[]> files = folder(code, hash);
                 StringBuilder names = new StringBuilder();
@@ -158,20 +156,33 @@ final class GeneratorVersion {
                 }
                 libraries = names.toString();
                 hash.text(libraries);
-                charts = ChartCode.id(new ChartCode.Folder(files), roots(), libraries);
+                charts = chartCode(null, files, libraries);
             } else {
                 code = null;
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             code = null;
         }
         // Code that cannot be read is never taken for the same code as another process's.
-        if (code == null) {
-            String unknown = "unknown code " + UUID.randomUUID();
-            hash.text(unknown);
-            charts = Fingerprint.of(unknown);
+        if (code == null) hash.text("unknown code " + UUID.randomUUID());
+        String generator = hash.hex();
+        // Chart code that cannot be worked out: the charts are the whole generator's, as any page is.
+        return new Ids(generator, charts == null ? generator : charts);
+    }
+
+    /**
+     * The chart code's id ({@link ChartCode}) in a jar, or in a classes folder's files; null when it cannot be
+     * worked out (a class file it cannot read).
+     */
+    private static String chartCode(Path jar, Map<String, byte[]> folder, String libraries) {
+        try {
+            if (folder != null) return ChartCode.id(new ChartCode.Folder(folder), roots(), libraries);
+            try (ChartCode.Jar code = new ChartCode.Jar(jar)) {
+                return ChartCode.id(code, roots(), libraries);
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        return new Ids(hash.hex(), charts);
     }
 
     /** The class files where chart drawing starts, by their entry names. */
