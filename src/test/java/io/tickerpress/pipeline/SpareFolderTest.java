@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -180,15 +179,7 @@ class SpareFolderTest {
     }
 
     private void assertSameAsClean(Path src, Path out, String step) {
-        Path clean = dir.resolve("clean-" + step.replaceAll("[^a-z]", "-"));
-        SiteBuilder.build(TestSites.options(src, clean).withCacheDir(dir.resolve("clean-cache")));
-        Map<String, byte[]> expected = TestSites.snapshot(clean);
-        Map<String, byte[]> actual = TestSites.snapshot(out);
-        assertEquals(expected.keySet(), actual.keySet(), step + ": the same files");
-        for (var e : expected.entrySet()) {
-            assertTrue(Arrays.equals(e.getValue(), actual.get(e.getKey())), step + ": the same bytes in " + e.getKey());
-        }
-        assertFalse(expected.isEmpty());
+        VersionReuseTest.assertSameAsClean(dir, src, out, step);
     }
 
     private static void append(Path file, String line) throws IOException {

@@ -99,6 +99,14 @@ class VersionReuseTest {
     }
 
     private void assertSameAsClean(Path src, Path out, String step) {
+        assertSameAsClean(dir, src, out, step);
+    }
+
+    /**
+     * The site in {@code out} is file for file the one a clean build of {@code src} makes (built in a folder of
+     * {@code dir} named after the step).
+     */
+    static void assertSameAsClean(Path dir, Path src, Path out, String step) {
         Path clean = dir.resolve("clean-" + step.replaceAll("[^a-z]", "-"));
         // A new output, so nothing is carried over; the clean builds share one cache of their own for the charts
         // (a chart's file is the same whether drawn or taken from the cache).
@@ -109,6 +117,7 @@ class VersionReuseTest {
         for (var e : expected.entrySet()) {
             assertTrue(Arrays.equals(e.getValue(), actual.get(e.getKey())), step + ": the same bytes in " + e.getKey());
         }
+        assertFalse(expected.isEmpty(), step + ": a site was built");
     }
 
     private static void append(Path file, String line) throws IOException {
