@@ -125,7 +125,9 @@ class ArticleEditFaultInjectionTest {
         assertEquals(0, child(TracedCalls.strace(trace, syscalls), src, site, dir.resolve("count.log")));
         String counted = Files.readString(dir.resolve("count.log"), StandardCharsets.UTF_8);
         assertTrue(counted.contains(quick), "the edit takes the quick path: " + counted);
-        assertTrue(sameSite(TestSites.snapshot(site), newSite), "the quick path publishes the new site");
+        Map<String, byte[]> published = TestSites.snapshot(site);
+        assertTrue(sameSite(published, newSite), "the quick path publishes the new site: "
+                + TestSites.filesDiffer(TestSites.digests(newSite), TestSites.digests(published)) + "; its log: " + counted);
         TracedCalls calls = TracedCalls.read(trace, syscalls);
         assertTrue(calls.inThreadOf("symlink", "symlink").size() == 1 && !calls.inThreadOf("symlink", "rename").isEmpty(),
                 "publishes: " + calls.totals());
