@@ -33,10 +33,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--future", description = "Include articles dated after the build's clock.")
     boolean future;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "Override site.yaml's baseUrl, e.g. for a staging host.")
+    @Option(names = "--base-url", paramLabel = "URL", converter = BaseUrl.class, description = "Override site.yaml's baseUrl, e.g. for a staging host.")
     String baseUrl;
 
-    @Option(names = "--now", paramLabel = "TIME", hidden = true,
+    @Option(names = "--now", paramLabel = "TIME", hidden = true, converter = Now.class,
             description = "Fix the build's clock (ISO-8601 instant), for reproducible tests.")
     Instant now;
 
@@ -48,6 +48,31 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "Print errors only: no summary, no warnings, no progress bar.")
     boolean quiet;
+
+    /** {@code --base-url}: an absolute http(s) URL that every link of the site can start with. */
+    static final class BaseUrl implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                SiteBuilder.normaliseBaseUrl(value);
+                return value;
+            } catch (io.tickerpress.diag.InputError e) {
+                throw Usage.badValue(e.problem());
+            }
+        }
+    }
+
+    /** {@code --now}: an instant. */
+    static final class Now implements picocli.CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return Instant.parse(value.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw Usage.badValue("'" + value + "' is not an instant: write one such as 2026-01-20T16:00:00Z");
+            }
+        }
+    }
 
     /**
      * "Built 64 pages (3 rendered, 61 unchanged; 14 articles, 238 files; charts: 0 rendered, 71 reused) into site in 412 ms", or

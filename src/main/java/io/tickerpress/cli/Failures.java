@@ -30,6 +30,8 @@ final class Failures {
     static int guard(PrintWriter err, boolean verbose, Supplier<String> notDone, Callable<Integer> action) {
         try {
             return action.call();
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw e; // a usage error the command found: picocli reports it (Usage), exit 2
         } catch (InputError e) {
             return report(err, e.getMessage(), notDone, Main.EXIT_INPUT);
         } catch (io.tickerpress.write.StagingFolder.WriteFailure e) {

@@ -419,7 +419,7 @@ public final class SiteBuilder {
         return bySymbol;
     }
 
-    static String normaliseBaseUrl(String url) {
+    public static String normaliseBaseUrl(String url) {
         if (!io.tickerpress.load.Urls.isAbsoluteHttp(url)) {
             throw new InputError("--base-url", "must be an absolute http(s) URL such as https://news.example.com/, not '"
                     + url + "'");
