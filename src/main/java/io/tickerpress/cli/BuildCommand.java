@@ -6,6 +6,7 @@ import io.tickerpress.pipeline.BuildResult;
 import io.tickerpress.pipeline.Progress;
 import io.tickerpress.pipeline.SiteBuilder;
 import io.tickerpress.load.ContentLoader;
+import io.tickerpress.diag.Counts;
 import io.tickerpress.diag.Diagnostics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,16 +80,18 @@ public final class BuildCommand implements Callable<Integer> {
      * "Nothing changed since the last build: 64 pages (…) in site are up to date, checked in 90 ms".
      */
     static String summary(BuildResult r, String output) {
+        String warnings = r.warnings().isEmpty() ? "" : ", " + Counts.of(r.warnings().size(), "warning");
         if (r.nothingChanged()) {
-            return String.format(Locale.ROOT, "Nothing changed since the last build: %d pages (0 rendered, %d unchanged;"
-                            + " %d articles, %d files; charts: 0 rendered, %d reused) in %s are up to date, checked in"
-                            + " %d ms%s", r.pages(), r.pagesReused(), r.articles(), r.files(), r.chartsReused(), output,
-                    r.millis(), r.warnings().isEmpty() ? "" : ", " + r.warnings().size() + " warning(s)");
+            return String.format(Locale.ROOT, "Nothing changed since the last build: %s (0 rendered, %d unchanged;"
+                            + " %s, %s; charts: 0 rendered, %d reused) in %s %s up to date, checked in %d ms%s",
+                    Counts.of(r.pages(), "page"), r.pagesReused(), Counts.of(r.articles(), "article"),
+                    Counts.of(r.files(), "file"), r.chartsReused(), output, Counts.pick(r.pages(), "is", "are"),
+                    r.millis(), warnings);
         }
-        return String.format(Locale.ROOT, "Built %d pages (%d rendered, %d unchanged; %d articles, %d files; charts: %d rendered,"
-                        + " %d reused) into %s in %d ms%s", r.pages(), r.pagesRendered(), r.pagesReused(), r.articles(),
-                r.files(), r.chartsRendered(), r.chartsReused(), output, r.millis(),
-                r.warnings().isEmpty() ? "" : ", " + r.warnings().size() + " warning(s)");
+        return String.format(Locale.ROOT, "Built %s (%d rendered, %d unchanged; %s, %s; charts: %d rendered, %d reused)"
+                        + " into %s in %d ms%s", Counts.of(r.pages(), "page"), r.pagesRendered(), r.pagesReused(),
+                Counts.of(r.articles(), "article"), Counts.of(r.files(), "file"), r.chartsRendered(), r.chartsReused(),
+                output, r.millis(), warnings);
     }
 
     @picocli.CommandLine.Spec

@@ -6,6 +6,7 @@ import io.tickerpress.pipeline.SiteBuilder;
 import io.tickerpress.pipeline.TemporaryOutput;
 import io.tickerpress.load.ContentLoader;
 import io.tickerpress.check.SiteChecker;
+import io.tickerpress.diag.Counts;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.load.SiteConfigLoader;
@@ -77,8 +78,8 @@ public final class CheckCommand implements Callable<Integer> {
         for (SiteChecker.Problem p : report.problems()) {
             out.println(p);
         }
-        out.printf(Locale.ROOT, "Checked %d pages and %d links: %s%n", report.pages(), report.links(),
-                report.ok() ? "no problems" : report.problems().size() + " problem(s)");
+        out.printf(Locale.ROOT, "Checked %s and %s: %s%n", Counts.of(report.pages(), "page"),
+                Counts.of(report.links(), "link"), report.ok() ? "no problems" : Counts.of(report.problems().size(), "problem"));
         out.flush();
         return report.ok() ? 0 : Main.EXIT_INPUT;
     }

@@ -165,10 +165,12 @@ public final class DeployCommand implements Callable<Integer> {
             try (CloudFrontClient cf = StoreClients.cloudFront()) {
                 List<String> ids = Invalidation.send(cf, target.cloudFrontDistributionId(), paths,
                         "tickerpress-" + System.currentTimeMillis());
-                out.printf(Locale.ROOT, "Invalidated %,d path(s) on CloudFront distribution %s (%s)%n", paths.size(),
+                out.printf(Locale.ROOT, "Invalidated %s on CloudFront distribution %s (%s)%n",
+                        io.tickerpress.diag.Counts.grouped(paths.size(), "path"),
                         target.cloudFrontDistributionId(), String.join(", ", ids));
             } catch (software.amazon.awssdk.core.exception.SdkException e) {
-                err.println("error: the files were deployed, but invalidating " + paths.size() + " path(s) on CloudFront"
+                err.println("error: the files were deployed, but invalidating "
+                        + io.tickerpress.diag.Counts.grouped(paths.size(), "path") + " on CloudFront"
                         + " distribution " + target.cloudFrontDistributionId() + " failed: " + e.getMessage());
                 err.flush();
                 return Main.EXIT_IO;

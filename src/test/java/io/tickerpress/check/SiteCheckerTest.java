@@ -43,7 +43,7 @@ class SiteCheckerTest {
         assertTrue(lines.contains("index.html: link /a names a folder without a trailing '/'"), r.out());
         assertTrue(lines.contains("a/index.html: page has no <title>"), r.out());
         assertTrue(lines.contains("index.html: duplicate URL: same canonical https://x.test/ as a/index.html"), r.out());
-        assertTrue(r.out().contains(": 6 problem(s)"), r.out());
+        assertTrue(r.out().contains(": 6 problems"), r.out());
     }
 
     /**

@@ -81,7 +81,7 @@ public class CliTest {
         Run r = run("build", "--source", src.toString(), "--output", out.toString(),
                 "--base-url", "https://staging.example.org/ledger", "--now", "2026-02-01T00:00:00Z");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("(?s)Built (\\d+) pages \\(\\1 rendered, 0 unchanged; 1 articles, \\d+ files; charts: 0 rendered, 0 reused\\) into .* in \\d+ ms\\s*"), r.out());
+        assertTrue(r.out().matches("(?s)Built (\\d+) pages \\(\\1 rendered, 0 unchanged; 1 article, \\d+ files; charts: 0 rendered, 0 reused\\) into .* in \\d+ ms\\s*"), r.out());
         var doc = TestSites.page(out, "/news/2026/01/05/a/");
         assertEquals("https://staging.example.org/ledger/news/2026/01/05/a/", doc.selectFirst("link[rel=canonical]").attr("href"));
         assertEquals("/ledger/assets/style.css", doc.selectFirst("link[rel=stylesheet]").attr("href"));

@@ -189,7 +189,7 @@ class EditorFirstHourTest {
         // the sooner is Jan 27, 06:00 EST.
         assertEquals("warning: 2 future articles held back; next: Jan 27, 2026, 06:00 EST ("
                 + shown(src.resolve("content/articles/soon.md")) + "); build with --future to include them\n", r.err());
-        assertTrue(r.out().contains("1 articles,") && r.out().contains(", 1 warning(s)"), r.out());
+        assertTrue(r.out().contains("1 article,") && r.out().contains(" ms, 1 warning\n"), r.out());
 
         CliTest.Run all = build(src, out, "--future");
         assertEquals(0, all.code());
