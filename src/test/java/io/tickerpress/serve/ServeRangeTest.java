@@ -184,6 +184,114 @@ class ServeRangeTest {
     }
 
     /**
+     * A file cut short in place (not renamed: the same file, truncated and written again) while requests read it:
+     * each answer is the file as it stood at one moment, whole, with that length as its Content-Length, or a 503
+     * asking to reload. A file over its length is not one of them. The file alternates between 3,000 bytes
+     * ({@code 0123456789...}) and its first 1,000, by {@code ftruncate} and one write of the other 2,000. A server that
+     * takes the length when it opens the file and then streams it sends a short body (the client's IOException),
+     * which is what a picture or a script got; a page and the 404 page are checked the same way.
+     */
+    @Test
+    void aFileCutShortInPlaceWhileServedIsSentAsItStoodAtOneMoment() throws Exception {
+        byte[] whole = new byte[3000];
+        for (int i = 0; i < whole.length; i++) whole[i] = (byte) ('0' + i % 10);
+        byte[] cut = Arrays.copyOf(whole, 1000);
+        Path root = Files.createDirectories(dir.resolve("cut"));
+        for (String name : new String[] {"picture.png", "page.html", "404.html"}) {
+            Path target = root.resolve(name);
+            Files.write(target, whole);
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread cutter = new Thread(() -> {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(target,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    while (!stop.get()) {
+                        ch.truncate(1000);
+                        ch.write(java.nio.ByteBuffer.wrap(whole, 1000, 2000), 1000);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            String path = name.equals("404.html") ? "/no-such-file" : "/" + name;
+            int expected = name.equals("404.html") ? 404 : 200;
+            int steady = 0;
+            try (StaticServer plain = new StaticServer("127.0.0.1", 0, () -> root)) {
+                plain.start();
+                URI uri = URI.create("http://127.0.0.1:" + plain.port() + path);
+                cutter.start();
+                for (int i = 0; i < 200; i++) {
+                    HttpResponse<byte[]> r;
+                    try {
+                        r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    } catch (java.io.IOException shortBody) { // fewer bytes than Content-Length
+                        throw new AssertionError(name + ", request " + i + ": " + shortBody, shortBody);
+                    }
+                    if (r.statusCode() == 503) continue; // never read the same twice: reload
+                    assertEquals(expected, r.statusCode(), name);
+                    assertEquals(Integer.toString(r.body().length), header(r, "Content-Length"), name + ", request " + i);
+                    if (!Arrays.equals(whole, r.body()) && !Arrays.equals(cut, r.body())) {
+                        throw new AssertionError(name + ", request " + i + ": " + r.body().length + " bytes, not the"
+                                + " file as it stood");
+                    }
+                    steady++;
+                }
+            } finally {
+                stop.set(true);
+                cutter.join();
+            }
+            assertTrue(steady > 100, name + ": most answers are the file (" + steady + " of 200)");
+        }
+    }
+
+    /**
+     * The 404 page removed and written again while missing pages are asked for: each answer is a 404 with the
+     * page or, while there is none, the plain "not found"; never a dropped connection. The page was looked at
+     * (exists?) and then read, and a removal between the two ended the answer with an exception.
+     */
+    @Test
+    void aNotFoundPageRemovedWhileServedIsReadOnce() throws Exception {
+        byte[] page = "<!DOCTYPE html><title>Not here</title><p>No such story.".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path root = Files.createDirectories(dir.resolve("gone"));
+        Path notFound = root.resolve("404.html");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread flipper = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    Files.write(root.resolve("next.tmp"), page);
+                    Files.move(root.resolve("next.tmp"), notFound, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.delete(notFound);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        int withPage = 0;
+        try (StaticServer plain = new StaticServer("127.0.0.1", 0, () -> root)) {
+            plain.start();
+            URI uri = URI.create("http://127.0.0.1:" + plain.port() + "/missing/");
+            flipper.start();
+            for (int i = 0; i < 200; i++) {
+                HttpResponse<byte[]> r;
+                try {
+                    r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+                } catch (java.io.IOException dropped) {
+                    throw new AssertionError("request " + i + ": " + dropped, dropped);
+                }
+                assertEquals(404, r.statusCode(), "request " + i);
+                if (Arrays.equals(page, r.body())) {
+                    withPage++;
+                } else {
+                    assertEquals("not found", new String(r.body(), java.nio.charset.StandardCharsets.UTF_8), "request " + i);
+                }
+            }
+        } finally {
+            stop.set(true);
+            flipper.join();
+        }
+        assertTrue(withPage > 0, "the page was there at times");
+    }
+
+    /**
      * The live-reload event stream answers HEAD with the headers a GET gets and ends the answer at once, neither
      * streaming nor holding the connection (read over a plain socket to its end, as HTTP/1.1 with
      * {@code Connection: close}); a GET still streams, its first event the build number (1 here); another method
