@@ -56,7 +56,14 @@ public final class CheckCommand implements Callable<Integer> {
                     throw new InputError(Diagnostics.display(site), "no such folder: name the folder tickerpress build"
                             + " wrote (--site), or leave --site out to build the site and check it");
                 }
-                SiteChecker.Report checked = new SiteChecker(site, basePath).check();
+                SiteChecker.Report checked;
+                try {
+                    checked = new SiteChecker(site, basePath).check();
+                } catch (java.io.UncheckedIOException e) { // a folder that is no site: /, or one it may not read
+                    throw new InputError(Diagnostics.display(site), "cannot be read as a built site: "
+                            + Failures.reason(e.getCause()) + ": name the folder tickerpress build wrote (--site), or"
+                            + " leave --site out to build the site and check it");
+                }
                 if (checked.pages() == 0) { // a mistyped --site is not a site without problems
                     throw new InputError(Diagnostics.display(site), "holds no page (no .html file): not a built site;"
                             + " name the folder tickerpress build wrote (--site), or leave --site out to build the site"

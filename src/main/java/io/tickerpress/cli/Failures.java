@@ -60,6 +60,17 @@ final class Failures {
         }
     }
 
+    /** Why a file or folder could not be read or written, in the user's words ("permission denied"). */
+    static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
+        if (e instanceof java.nio.file.FileSystemLoopException loop) {
+            return "a link in it leads back to a folder above it (" + loop.getFile() + ")";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return String.valueOf(e.getMessage());
+    }
+
     private static int report(PrintWriter err, String message, Supplier<String> notDone, int code) {
         err.println("error: " + message);
         String line = notDone.get();

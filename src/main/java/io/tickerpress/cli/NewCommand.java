@@ -255,7 +255,7 @@ public final class NewCommand implements Runnable {
                     temp = Files.createDirectory(candidate); // the umask's modes, which content/ keeps
                 } catch (java.nio.file.FileAlreadyExistsException e) {
                     if (n > 100) throw new io.tickerpress.write.StagingFolder.WriteFailure("cannot create a folder in "
-                            + Diagnostics.display(dir) + ": " + reason(e), e);
+                            + Diagnostics.display(dir) + ": " + Failures.reason(e), e);
                 } catch (IOException e) {
                     throw folderProblem(dir, e);
                 }
@@ -270,7 +270,7 @@ public final class NewCommand implements Runnable {
                 throw new InputError(Diagnostics.display(content), "already exists: choose an empty folder");
             } catch (IOException e) {
                 throw new io.tickerpress.write.StagingFolder.WriteFailure("cannot create " + Diagnostics.display(content)
-                        + ": " + reason(e), e);
+                        + ": " + Failures.reason(e), e);
             }
             finished = true;
         }
@@ -353,7 +353,7 @@ public final class NewCommand implements Runnable {
             throw new InputError(Diagnostics.display(shownAs), "already exists; not replaced");
         } catch (IOException e) {
             throw new io.tickerpress.write.StagingFolder.WriteFailure("cannot write " + Diagnostics.display(shownAs)
-                    + ": " + reason(e), e);
+                    + ": " + Failures.reason(e), e);
         }
     }
 
@@ -376,13 +376,7 @@ public final class NewCommand implements Runnable {
             }
         }
         return new io.tickerpress.write.StagingFolder.WriteFailure("cannot create the folder "
-                + Diagnostics.display(folder) + ": " + reason(e), e);
+                + Diagnostics.display(folder) + ": " + Failures.reason(e), e);
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
-        return String.valueOf(e.getMessage());
-    }
 }

@@ -47,6 +47,23 @@ class SiteCheckerTest {
     }
 
     /**
+     * A --site that cannot be walked (here a link inside it back to the folder itself, as / holds under /proc) is the
+     * user's input, exit 1 with what to name; it was an internal error (70, "This is a bug in TickerPress").
+     */
+    @Test
+    void aSiteFolderThatLoopsIsAnInputError() throws Exception {
+        Path site = dir.resolve("looped");
+        TestSites.write(site.resolve("index.html"), "<!DOCTYPE html><html><head><title>Home</title></head><body></body></html>");
+        java.nio.file.Files.createSymbolicLink(site.resolve("again"), site);
+        String shown = io.tickerpress.diag.Diagnostics.display(site);
+        CliTest.Run r = CliTest.run("check", "--source", TestSites.SAMPLE.toString(), "--site", site.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertEquals("error: " + shown + ": cannot be read as a built site: a link in it leads back to a folder above it ("
+                + site.resolve("again") + "): name the folder tickerpress build wrote (--site), or leave --site out to"
+                + " build the site and check it\nNothing was checked.\n", r.err());
+    }
+
+    /**
      * A mistyped --site (a folder without a single page, such as /etc or an empty folder) printed "Checked 0 pages
      * and 0 links: no problems" and exit 0; it is an input error saying what to name, and so is a missing folder.
      */
