@@ -6,6 +6,7 @@ import io.tickerpress.pipeline.BuildResult;
 import io.tickerpress.pipeline.Progress;
 import io.tickerpress.pipeline.SiteBuilder;
 import io.tickerpress.load.ContentLoader;
+import io.tickerpress.diag.Counts;
 import io.tickerpress.diag.Diagnostics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,10 +34,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--future", description = "Include articles dated after the build's clock.")
     boolean future;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "Override site.yaml's baseUrl, e.g. for a staging host.")
+    @Option(names = "--base-url", paramLabel = "URL", converter = BaseUrl.class, description = "Override site.yaml's baseUrl, e.g. for a staging host.")
     String baseUrl;
 
-    @Option(names = "--now", paramLabel = "TIME", hidden = true,
+    @Option(names = "--now", paramLabel = "TIME", hidden = true, converter = Now.class,
             description = "Fix the build's clock (ISO-8601 instant), for reproducible tests.")
     Instant now;
 
@@ -49,21 +50,48 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print errors only: no summary, no warnings, no progress bar.")
     boolean quiet;
 
+    /** {@code --base-url}: an absolute http(s) URL that every link of the site can start with. */
+    static final class BaseUrl implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                SiteBuilder.normaliseBaseUrl(value);
+                return value;
+            } catch (io.tickerpress.diag.InputError e) {
+                throw Usage.badValue(e.problem());
+            }
+        }
+    }
+
+    /** {@code --now}: an instant. */
+    static final class Now implements picocli.CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return Instant.parse(value.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw Usage.badValue("'" + value + "' is not an instant: write one such as 2026-01-20T16:00:00Z");
+            }
+        }
+    }
+
     /**
      * "Built 64 pages (3 rendered, 61 unchanged; 14 articles, 238 files; charts: 0 rendered, 71 reused) into site in 412 ms", or
      * "Nothing changed since the last build: 64 pages (…) in site are up to date, checked in 90 ms".
      */
     static String summary(BuildResult r, String output) {
+        String warnings = r.warnings().isEmpty() ? "" : ", " + Counts.of(r.warnings().size(), "warning");
         if (r.nothingChanged()) {
-            return String.format(Locale.ROOT, "Nothing changed since the last build: %d pages (0 rendered, %d unchanged;"
-                            + " %d articles, %d files; charts: 0 rendered, %d reused) in %s are up to date, checked in"
-                            + " %d ms%s", r.pages(), r.pagesReused(), r.articles(), r.files(), r.chartsReused(), output,
-                    r.millis(), r.warnings().isEmpty() ? "" : ", " + r.warnings().size() + " warning(s)");
+            return String.format(Locale.ROOT, "Nothing changed since the last build: %s (0 rendered, %d unchanged;"
+                            + " %s, %s; charts: 0 rendered, %d reused) in %s %s up to date, checked in %d ms%s",
+                    Counts.of(r.pages(), "page"), r.pagesReused(), Counts.of(r.articles(), "article"),
+                    Counts.of(r.files(), "file"), r.chartsReused(), output, Counts.pick(r.pages(), "is", "are"),
+                    r.millis(), warnings);
         }
-        return String.format(Locale.ROOT, "Built %d pages (%d rendered, %d unchanged; %d articles, %d files; charts: %d rendered,"
-                        + " %d reused) into %s in %d ms%s", r.pages(), r.pagesRendered(), r.pagesReused(), r.articles(),
-                r.files(), r.chartsRendered(), r.chartsReused(), output, r.millis(),
-                r.warnings().isEmpty() ? "" : ", " + r.warnings().size() + " warning(s)");
+        return String.format(Locale.ROOT, "Built %s (%d rendered, %d unchanged; %s, %s; charts: %d rendered, %d reused)"
+                        + " into %s in %d ms%s", Counts.of(r.pages(), "page"), r.pagesRendered(), r.pagesReused(),
+                Counts.of(r.articles(), "article"), Counts.of(r.files(), "file"), r.chartsRendered(), r.chartsReused(),
+                output, r.millis(), warnings);
     }
 
     @picocli.CommandLine.Spec

@@ -6,6 +6,7 @@ import io.tickerpress.pipeline.SiteBuilder;
 import io.tickerpress.pipeline.TemporaryOutput;
 import io.tickerpress.load.ContentLoader;
 import io.tickerpress.check.SiteChecker;
+import io.tickerpress.diag.Counts;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.load.SiteConfigLoader;
@@ -55,7 +56,14 @@ public final class CheckCommand implements Callable<Integer> {
                     throw new InputError(Diagnostics.display(site), "no such folder: name the folder tickerpress build"
                             + " wrote (--site), or leave --site out to build the site and check it");
                 }
-                SiteChecker.Report checked = new SiteChecker(site, basePath).check();
+                SiteChecker.Report checked;
+                try {
+                    checked = new SiteChecker(site, basePath).check();
+                } catch (java.io.UncheckedIOException e) { // a folder that is no site: /, or one it may not read
+                    throw new InputError(Diagnostics.display(site), "cannot be read as a built site: "
+                            + Failures.reason(e.getCause()) + ": name the folder tickerpress build wrote (--site), or"
+                            + " leave --site out to build the site and check it");
+                }
                 if (checked.pages() == 0) { // a mistyped --site is not a site without problems
                     throw new InputError(Diagnostics.display(site), "holds no page (no .html file): not a built site;"
                             + " name the folder tickerpress build wrote (--site), or leave --site out to build the site"
@@ -77,8 +85,8 @@ public final class CheckCommand implements Callable<Integer> {
         for (SiteChecker.Problem p : report.problems()) {
             out.println(p);
         }
-        out.printf(Locale.ROOT, "Checked %d pages and %d links: %s%n", report.pages(), report.links(),
-                report.ok() ? "no problems" : report.problems().size() + " problem(s)");
+        out.printf(Locale.ROOT, "Checked %s and %s: %s%n", Counts.of(report.pages(), "page"),
+                Counts.of(report.links(), "link"), report.ok() ? "no problems" : Counts.of(report.problems().size(), "problem"));
         out.flush();
         return report.ok() ? 0 : Main.EXIT_INPUT;
     }

@@ -49,7 +49,7 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Upload every file, changed or not.")
     boolean force;
 
-    @Option(names = "--max-deletes", paramLabel = "N",
+    @Option(names = "--max-deletes", paramLabel = "N", converter = MaxDeletes.class,
             description = "Stop before changing anything if more than N remote files would be deleted"
                     + " (default: the target's maxDeletes, else " + DeployTarget.DEFAULT_MAX_DELETES + "; -1: no limit).")
     Integer maxDeletes;
@@ -66,15 +66,25 @@ public final class DeployCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** {@code --max-deletes}: a number of files, or -1 for no limit. */
+    static final class MaxDeletes implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int n = Integer.parseInt(value.strip());
+                if (n >= -1) return n;
+            } catch (NumberFormatException e) {
+                // told below
+            }
+            throw Usage.badValue("'" + value + "' is not a number of files: give a whole number (0 or more), or -1 for"
+                    + " no limit");
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (maxDeletes != null && maxDeletes < -1) {
-            err.println("error: --max-deletes must be -1 (no limit) or a number of files, not " + maxDeletes);
-            err.flush();
-            return 2;
-        }
         return Failures.guard(err, verbose, () -> {
             try {
                 return deploy(out, err);
@@ -102,10 +112,8 @@ public final class DeployCommand implements Callable<Integer> {
         if (targetName != null) {
             target = config.targets().stream().filter(t -> t.name().equals(targetName)).findFirst().orElse(null);
             if (target == null) {
-                err.println("error: no deploy target named '" + targetName + "' in content/site.yaml; targets: "
-                        + String.join(", ", config.targets().stream().map(DeployTarget::name).toList()));
-                err.flush();
-                return 2;
+                throw Usage.error(spec, "--target", "no deploy target named '" + targetName + "' in content/site.yaml:"
+                        + " give one of " + String.join(", ", config.targets().stream().map(DeployTarget::name).toList()));
             }
         }
         Consumer<String> progress = line -> {
@@ -157,10 +165,12 @@ public final class DeployCommand implements Callable<Integer> {
             try (CloudFrontClient cf = StoreClients.cloudFront()) {
                 List<String> ids = Invalidation.send(cf, target.cloudFrontDistributionId(), paths,
                         "tickerpress-" + System.currentTimeMillis());
-                out.printf(Locale.ROOT, "Invalidated %,d path(s) on CloudFront distribution %s (%s)%n", paths.size(),
+                out.printf(Locale.ROOT, "Invalidated %s on CloudFront distribution %s (%s)%n",
+                        io.tickerpress.diag.Counts.grouped(paths.size(), "path"),
                         target.cloudFrontDistributionId(), String.join(", ", ids));
             } catch (software.amazon.awssdk.core.exception.SdkException e) {
-                err.println("error: the files were deployed, but invalidating " + paths.size() + " path(s) on CloudFront"
+                err.println("error: the files were deployed, but invalidating "
+                        + io.tickerpress.diag.Counts.grouped(paths.size(), "path") + " on CloudFront"
                         + " distribution " + target.cloudFrontDistributionId() + " failed: " + e.getMessage());
                 err.flush();
                 return Main.EXIT_IO;

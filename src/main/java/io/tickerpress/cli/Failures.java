@@ -30,6 +30,8 @@ final class Failures {
     static int guard(PrintWriter err, boolean verbose, Supplier<String> notDone, Callable<Integer> action) {
         try {
             return action.call();
+        } catch (picocli.CommandLine.ParameterException e) {
+            throw e; // a usage error the command found: picocli reports it (Usage), exit 2
         } catch (InputError e) {
             return report(err, e.getMessage(), notDone, Main.EXIT_INPUT);
         } catch (io.tickerpress.write.StagingFolder.WriteFailure e) {
@@ -56,6 +58,17 @@ final class Failures {
             err.flush();
             return Main.EXIT_INTERNAL;
         }
+    }
+
+    /** Why a file or folder could not be read or written, in the user's words ("permission denied"). */
+    static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
+        if (e instanceof java.nio.file.FileSystemLoopException loop) {
+            return "a link in it leads back to a folder above it (" + loop.getFile() + ")";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return String.valueOf(e.getMessage());
     }
 
     private static int report(PrintWriter err, String message, Supplier<String> notDone, int code) {

@@ -53,13 +53,13 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String requested = format.toLowerCase(Locale.ROOT);
         if (!requested.equals("auto") && !ProviderFormats.NAMES.contains(requested)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be auto, "
-                    + String.join(", ", ProviderFormats.NAMES) + "; not '" + format + "'");
+            throw Usage.error(spec, "--format", "'" + format + "' is not a format: give auto, "
+                    + String.join(", ", ProviderFormats.NAMES));
         }
         String sym = symbol == null ? null : symbol.strip().toUpperCase(Locale.ROOT);
         if (sym != null && !SnapshotLoader.SYMBOL.matcher(sym).matches()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--symbol '" + symbol + "' is not a symbol"
-                    + " (letters, digits, '.', '-' or '^', at most 12)");
+            throw Usage.error(spec, "--symbol", "'" + symbol + "' is not a symbol: give letters, digits, '.', '-' or"
+                    + " '^', at most 12, as in --symbol SPX");
         }
         return Failures.guard(err, false, () -> {
             try {

@@ -15,9 +15,12 @@ public final class Main implements Runnable {
             CheckCommand.class, NewCommand.class, DeployCommand.class, ImportCommand.class, SchemaCommand.class,
             CommandLine.HelpCommand.class);
 
-    /** Exit code for bad input: content, data, templates or flags; also when the Java heap is too small for the site. */
+    /** Exit code for bad input: content, data or templates, or no site found; also when the Java heap is too small for the site. */
     public static final int EXIT_INPUT = 1;
-    /** Exit code for a usage error: a bad flag, or a port that is in use (picocli's own code for bad flags). */
+    /**
+     * Exit code for a usage error (picocli's own code): an unknown flag or command, a flag without its value or with
+     * one it does not take, too many or too few arguments; also a port that is in use. See {@link Usage}.
+     */
     public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
     /** Exit code when the output cannot be written (disk full, permissions). */
     public static final int EXIT_IO = 74;
@@ -60,7 +63,8 @@ public final class Main implements Runnable {
     private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine line = new CommandLine(new Main());
         subcommands.forEach(line::addSubcommand);
-        return line.setCaseInsensitiveEnumValuesAllowed(true);
+        // after the subcommands: picocli gives the handler to every command then in the tree
+        return line.setCaseInsensitiveEnumValuesAllowed(true).setParameterExceptionHandler(new Usage());
     }
 
     public static void main(String[] args) {

@@ -38,8 +38,8 @@ public final class NewCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: article,"
-                + " snapshot or site");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "tickerpress new needs what to create:"
+                + " article, snapshot or site, as in tickerpress new article \"Headline\"");
     }
 
     @Command(name = "article", mixinStandardHelpOptions = true,
@@ -67,18 +67,18 @@ public final class NewCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             return Failures.guard(spec.commandLine().getErr(), false, () -> "No file was written.", () -> {
-                sourceOption.locate();
-                SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
                 String slug = Slugs.slugify(title);
                 if (slug.isEmpty()) {
-                    throw new InputError("TITLE", "'" + oneLine(title) + "' has no Latin letters or digits to make a file"
-                            + " name from (file names and URLs use a-z and 0-9; accents are dropped): add a few Latin"
+                    throw Usage.error(spec, "TITLE", "'" + oneLine(title) + "' has no Latin letters or digits to make a"
+                            + " file name from (file names and URLs use a-z and 0-9; accents are dropped): add a few Latin"
                             + " words to the title, or write the file by hand with a 'slug:' field");
                 }
+                String symbols = String.join(", ", tickerList(tickers, spec));
+                sourceOption.locate();
+                SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
                 ZonedDateTime now = when == null
                         ? ZonedDateTime.now(clock.withZone(config.timezone())).truncatedTo(ChronoUnit.MINUTES)
-                        : articleDate(when, config);
-                String symbols = String.join(", ", tickerList(tickers));
+                        : articleDate(when, config, spec);
                 Path file = sourceOption.dir.resolve("content/articles").resolve(now.toLocalDate() + "-" + slug + ".md");
                 String text = "---\n"
                         + "title: " + yamlString(oneLine(title)) + "\n"
@@ -115,14 +115,14 @@ public final class NewCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             return Failures.guard(spec.commandLine().getErr(), false, () -> "No file was written.", () -> {
+                LocalDate day = DateValues.parseDate(date).orElseThrow(() ->
+                        Usage.error(spec, "DATE", io.tickerpress.load.DateProblems.why(date)
+                                .map(why -> "'" + date + "' is not a real date: " + why)
+                                .orElse("'" + date + "' is not a date: write one such as 2026-01-20")));
                 sourceOption.locate();
                 SiteConfig config = SiteConfigLoader.load(sourceOption.dir.resolve("content"));
-                LocalDate day = DateValues.parseDate(date).orElseThrow(() ->
-                        new InputError("DATE", io.tickerpress.load.DateProblems.why(date)
-                                .map(why -> "'" + date + "' is not a real date: " + why)
-                                .orElse("'" + date + "' is not a date like 2026-01-20")));
                 TradingCalendar calendar = TradingCalendar.of(config.market());
-                calendar.closedReason(day).ifPresent(reason -> {
+                calendar.closedReason(day).ifPresent(reason -> { // the site's calendar says so: its input (exit 1)
                     throw new InputError("DATE", day + " is not a trading day: " + reason);
                 });
                 Path file = sourceOption.dir.resolve("content/market").resolve(day + ".json");
@@ -149,8 +149,7 @@ public final class NewCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             if (dir.toString().isBlank()) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "DIR is empty: name the folder"
-                        + " for the new site (. for the working folder)");
+                throw Usage.error(spec, "DIR", "'' is not a folder name: name the folder for the new site (. for the working folder)");
             }
             return Failures.guard(spec.commandLine().getErr(), false, () -> {
                 if (Files.exists(dir.resolve("content"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -256,7 +255,7 @@ public final class NewCommand implements Runnable {
                     temp = Files.createDirectory(candidate); // the umask's modes, which content/ keeps
                 } catch (java.nio.file.FileAlreadyExistsException e) {
                     if (n > 100) throw new io.tickerpress.write.StagingFolder.WriteFailure("cannot create a folder in "
-                            + Diagnostics.display(dir) + ": " + reason(e), e);
+                            + Diagnostics.display(dir) + ": " + Failures.reason(e), e);
                 } catch (IOException e) {
                     throw folderProblem(dir, e);
                 }
@@ -271,7 +270,7 @@ public final class NewCommand implements Runnable {
                 throw new InputError(Diagnostics.display(content), "already exists: choose an empty folder");
             } catch (IOException e) {
                 throw new io.tickerpress.write.StagingFolder.WriteFailure("cannot create " + Diagnostics.display(content)
-                        + ": " + reason(e), e);
+                        + ": " + Failures.reason(e), e);
             }
             finished = true;
         }
@@ -289,25 +288,25 @@ public final class NewCommand implements Runnable {
     }
 
     /** {@code --date}: a date-time or date in the site's time zone, like front matter's {@code date}. */
-    static ZonedDateTime articleDate(String text, SiteConfig config) {
+    static ZonedDateTime articleDate(String text, SiteConfig config, picocli.CommandLine.Model.CommandSpec spec) {
         try {
-            return DateValues.parse(text, config.timezone()).orElseThrow(() -> new InputError("--date", "'" + text
+            return DateValues.parse(text, config.timezone()).orElseThrow(() -> Usage.error(spec, "--date", "'" + text
                     + "' is not a date: write 2026-01-20T06:04:00-05:00, or 2026-01-20 06:04 or 2026-01-20 in the site's"
                     + " time zone"));
         } catch (java.time.DateTimeException e) {
-            throw new InputError("--date", "'" + text + "': " + e.getMessage());
+            throw Usage.error(spec, "--date", "'" + text + "': " + e.getMessage());
         }
     }
 
     /** {@code --tickers}: upper-cased symbols, each checked, without repeats. */
-    static java.util.List<String> tickerList(java.util.List<String> given) {
+    static java.util.List<String> tickerList(java.util.List<String> given, picocli.CommandLine.Model.CommandSpec spec) {
         java.util.List<String> out = new java.util.ArrayList<>();
         for (String t : given) {
             String symbol = t.strip().toUpperCase(java.util.Locale.ROOT);
             if (symbol.isEmpty()) continue;
             if (!SnapshotLoader.SYMBOL.matcher(symbol).matches()) {
-                throw new InputError("--tickers", "'" + t + "' is not a symbol (letters, digits, '.', '-' or '^', at"
-                        + " most 12)");
+                throw Usage.error(spec, "--tickers", "'" + t + "' is not a symbol: give letters, digits, '.', '-' or"
+                        + " '^', at most 12, as in --tickers SPX,AAPL");
             }
             if (!out.contains(symbol)) out.add(symbol);
         }
@@ -354,7 +353,7 @@ public final class NewCommand implements Runnable {
             throw new InputError(Diagnostics.display(shownAs), "already exists; not replaced");
         } catch (IOException e) {
             throw new io.tickerpress.write.StagingFolder.WriteFailure("cannot write " + Diagnostics.display(shownAs)
-                    + ": " + reason(e), e);
+                    + ": " + Failures.reason(e), e);
         }
     }
 
@@ -377,13 +376,7 @@ public final class NewCommand implements Runnable {
             }
         }
         return new io.tickerpress.write.StagingFolder.WriteFailure("cannot create the folder "
-                + Diagnostics.display(folder) + ": " + reason(e), e);
+                + Diagnostics.display(folder) + ": " + Failures.reason(e), e);
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
-        return String.valueOf(e.getMessage());
-    }
 }

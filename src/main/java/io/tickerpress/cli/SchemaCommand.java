@@ -38,8 +38,7 @@ public final class SchemaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!NAMES.contains(name)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "NAME must be site, snapshot or article, not '"
-                    + name + "'");
+            throw Usage.error(spec, "NAME", "'" + name + "' is not a schema: give site, snapshot or article");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(text(name));

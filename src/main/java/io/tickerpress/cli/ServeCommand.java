@@ -19,10 +19,11 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SourceOption sourceOption;
 
-    @Option(names = "--port", defaultValue = "1414", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "1414", converter = PortNumber.class,
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1",
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind;
 
@@ -40,15 +41,24 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** {@code --port}: 0 to 65535. */
+    static final class PortNumber implements picocli.CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int port = Integer.parseInt(value.strip());
+                if (port >= 0 && port <= 65535) return port;
+            } catch (NumberFormatException e) {
+                // told below
+            }
+            throw Usage.badValue("'" + value + "' is not a port number: give one from 1 to 65535, or 0 for a free one");
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (port < 0 || port > 65535) {
-            err.println("error: --port " + port + " is not a port number (1-65535, or 0 for a free one)");
-            err.flush();
-            return Main.EXIT_USAGE;
-        }
         return Failures.guard(err, verbose, () -> {
             sourceOption.locate(); // no site: stop here with the error, rather than serve a 404 for every page
             // The preview server builds into a private folder of its own; site/ is left alone.

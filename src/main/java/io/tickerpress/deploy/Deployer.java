@@ -82,11 +82,12 @@ public final class Deployer {
     /** Why a plan with too many deletes was stopped, and what to do. */
     public static String tooManyDeletes(DeployTarget target, DeployPlan plan, int maxDeletes) {
         List<String> sample = plan.deletes().stream().limit(5).toList();
-        return String.format(Locale.ROOT, "stopped: this deploy would delete %,d file(s) under %s, more than maxDeletes"
-                        + " (%,d). The site has %,d file(s); the store holds others there (e.g. %s). If the target's"
+        return String.format(Locale.ROOT, "stopped: this deploy would delete %s under %s, more than maxDeletes"
+                        + " (%,d). The site has %s; the store holds others there (e.g. %s). If the target's"
                         + " bucket or prefix is wrong, fix it in content/site.yaml; if these deletes are meant, run again"
                         + " with --max-deletes %d. Nothing was changed.",
-                plan.deletes().size(), target.location(), maxDeletes, plan.uploads().size() + plan.unchanged(),
+                io.tickerpress.diag.Counts.grouped(plan.deletes().size(), "file"), target.location(), maxDeletes,
+                io.tickerpress.diag.Counts.grouped(plan.uploads().size() + plan.unchanged(), "file"),
                 String.join(", ", sample), plan.deletes().size());
     }
 

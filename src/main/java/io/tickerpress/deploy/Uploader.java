@@ -45,7 +45,7 @@ final class Uploader {
         for (Phase phase : Phase.values()) {
             List<DeployPlan.Upload> batch = plan.uploads(phase);
             if (batch.isEmpty()) continue;
-            progress.accept(phase.label() + ": uploading " + batch.size() + " file(s)");
+            progress.accept(phase.label() + ": uploading " + io.tickerpress.diag.Counts.grouped(batch.size(), "file"));
             Parallel.run(batch, concurrency, u -> {
                 try {
                     long sent = put(u);
@@ -65,7 +65,8 @@ final class Uploader {
         // S3-compatible stores refuse (S3Proxy answers 501 NotImplemented), and a site deletes few files at a time.
         List<String> deleted = Collections.synchronizedList(new ArrayList<>());
         List<String> deletes = plan.deletes();
-        if (!deletes.isEmpty()) progress.accept("deleting " + deletes.size() + " file(s) the site no longer has");
+        if (!deletes.isEmpty()) progress.accept("deleting " + io.tickerpress.diag.Counts.grouped(deletes.size(), "file")
+                + " the site no longer has");
         Parallel.run(deletes, concurrency, path -> {
             try {
                 s3.deleteObject(b -> b.bucket(target.bucket()).key(target.key(path)));

@@ -31,7 +31,7 @@ final class CsvTable {
             if (lines.get(i).isBlank()) continue;
             List<String> cells = split(lines.get(i), i + 1);
             if (cells.size() != header.size()) {
-                throw new InputError(file.display(), i + 1, "row has " + cells.size() + " cells but the header has "
+                throw new InputError(file.display(), i + 1, "row has " + io.tickerpress.diag.Counts.of(cells.size(), "cell") + " but the header has "
                         + header.size() + " (" + String.join(",", header) + ")");
             }
             rows.add(new Row(i + 1, cells));

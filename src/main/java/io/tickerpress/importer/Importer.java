@@ -1,5 +1,6 @@
 package io.tickerpress.importer;
 
+import io.tickerpress.diag.Counts;
 import io.tickerpress.diag.Diagnostics;
 import io.tickerpress.diag.InputError;
 import io.tickerpress.load.HistoryLoader;
@@ -40,14 +41,10 @@ public final class Importer {
     public record Summary(String symbol, String file, int added, int replaced, int unchanged, int skipped,
                           LocalDate first, LocalDate last) {
         public String line() {
-            return symbol + ": " + count(added, "row") + " added, " + replaced + " replaced"
+            return symbol + ": " + Counts.of(added, "row") + " added, " + replaced + " replaced"
                     + (unchanged > 0 ? ", " + unchanged + " unchanged" : "")
-                    + (skipped > 0 ? ", " + count(skipped, "row") + " without a close skipped" : "")
+                    + (skipped > 0 ? ", " + Counts.of(skipped, "row") + " without a close skipped" : "")
                     + ", " + first + " … " + last + " (" + file + ")";
-        }
-
-        private static String count(int n, String noun) {
-            return n + " " + noun + (n == 1 ? "" : "s");
         }
     }
 
@@ -136,7 +133,7 @@ public final class Importer {
                 throw new InputError(firstConflict.file(), firstConflict.line(), sym + " " + firstConflict.date()
                         + ": close " + HistoryCsv.price(firstConflict.close()) + " conflicts with close "
                         + HistoryCsv.price(firstExisting.close()) + " at " + firstExisting.where()
-                        + (conflicts.size() > 1 ? " (and " + (conflicts.size() - 1) + " more conflicting day(s): "
+                        + (conflicts.size() > 1 ? " (and " + Counts.of(conflicts.size() - 1, "more conflicting day") + ": "
                         + String.join(", ", conflicts.subList(1, Math.min(conflicts.size(), 6)))
                         + (conflicts.size() > 6 ? ", …" : "") + ")" : "")
                         + "; nothing was imported. Check which figure is right; run again with --replace to take the"

@@ -123,7 +123,8 @@ public final class HistoryLoader {
             String[] row = rows.nextValue();
             if (row.length == 1 && row[0].isBlank()) continue;
             if (row.length != header.length) {
-                throw new InputError(display, line, "row has " + row.length + " cells but the header has " + header.length);
+                throw new InputError(display, line, "row has " + io.tickerpress.diag.Counts.of(row.length, "cell")
+                        + " but the header has " + header.length);
             }
             String dateText = row[dateCol];
             LocalDate date = DateValues.parseDate(dateText).orElseThrow(() ->
@@ -164,8 +165,9 @@ public final class HistoryLoader {
                     low == null ? Double.NaN : low, close, volume == null ? -1 : volume, display, line);
         }
         if (emptyCells > 0) {
-            diagnostics.warn(display, firstEmptyLine, emptyCells + " empty or null cell(s)"
-                    + (skipped > 0 ? "; " + skipped + " row(s) without a close were skipped" : ""));
+            diagnostics.warn(display, firstEmptyLine, io.tickerpress.diag.Counts.of(emptyCells, "empty or null cell")
+                    + (skipped > 0 ? "; " + io.tickerpress.diag.Counts.of(skipped, "row") + " without a close "
+                    + io.tickerpress.diag.Counts.pick(skipped, "was", "were") + " skipped" : ""));
         }
         int duplicate = bars.sortByDay();
         if (duplicate >= 0) {

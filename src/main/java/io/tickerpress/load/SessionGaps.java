@@ -59,7 +59,7 @@ final class SessionGaps {
         gaps.days.values().forEach(symbols::addAll);
         List<String> dates = gaps.days.keySet().stream().limit(LISTED).map(LocalDate::toString).toList();
         int more = gaps.days.size() - dates.size();
-        return gaps.days.size() + " trading day(s) missing from the " + String.join(", ", symbols) + " data: "
+        return io.tickerpress.diag.Counts.of(gaps.days.size(), "trading day") + " missing from the " + String.join(", ", symbols) + " data: "
                 + String.join(", ", dates) + (more > 0 ? " and " + more + " more" : "")
                 + " (no day-over-day change is published for the session after a gap)";
     }

@@ -98,12 +98,36 @@ final class ChartCode {
         return reached;
     }
 
-    /** A jar: identities from its central directory (size and CRC), so only the reached classes are unpacked. */
+    /**
+     * A jar: identities from its central directory (size and CRC), so only the reached classes are unpacked. One
+     * open serves the generator's id too ({@link #directory}).
+     */
     static final class Jar implements Source, AutoCloseable {
         private final ZipFile zip;
+        private List<ZipEntry> entries;
 
         Jar(Path file) throws IOException {
             this.zip = new ZipFile(file.toFile());
+        }
+
+        /** Every entry, in the jar's order, listed once. */
+        private List<ZipEntry> entries() {
+            if (entries == null) entries = new java.util.ArrayList<>(java.util.Collections.list(zip.entries()));
+            return entries;
+        }
+
+        /**
+         * Each entry's name, size and CRC, one line each, in the jar's order, from its central directory: every
+         * class and resource (the shaded libraries included) without unpacking any. Entry times are left out, so
+         * rebuilding the same code gives the same text.
+         */
+        String directory() {
+            StringBuilder text = new StringBuilder(1 << 20);
+            for (ZipEntry e : entries()) {
+                text.append(e.getName()).append(' ').append(e.getSize()).append(' ')
+                        .append(Long.toHexString(e.getCrc())).append('\n');
+            }
+            return text.toString();
         }
 
         @Override
@@ -124,8 +148,7 @@ final class ChartCode {
         @Override
         public Set<String> resources() {
             Set<String> names = new TreeSet<>();
-            for (var e = zip.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
+            for (ZipEntry entry : entries()) {
                 if (!entry.isDirectory() && !entry.getName().endsWith(".class")) names.add(entry.getName());
             }
             return names;

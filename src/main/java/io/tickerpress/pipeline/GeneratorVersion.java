@@ -7,13 +7,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Which build of TickerPress is running: its version, the Java runtime (chart pixels depend on it) and a hash
@@ -136,27 +133,37 @@ final class GeneratorVersion {
     }
 
     private static Ids compute() {
+        return compute(location(SiteBuilder.class));
+    }
+
+    /**
+     * The ids of the code at {@code code}: a jar (opened once, for both ids) or a classes folder (read once), else
+     * (null, or neither) code that cannot be read.
+     */
+    static Ids compute(Path code) {
         Fingerprint.Files hash = new Fingerprint.Files();
         String version = SiteBuilder.class.getPackage().getImplementationVersion();
         hash.text("tickerpress " + (version == null ? "dev" : version));
         hash.text("java " + Runtime.version());
-        Path code = location(SiteBuilder.class);
-        String libraries = "";
         String charts = null;
         try {
             if (code != null && Files.isRegularFile(code)) {
-                jar(code, hash);
-                charts = chartCode(code, null, "");
+                try (ChartCode.Jar jar = new ChartCode.Jar(code)) {
+                    // One line per entry, hashed as one text: a jar has some 16,000 entries, and hashing each
+                    // line on its own cost a noticeable part of a small site's build.
+                    hash.text(jar.directory());
+                    charts = chartCode(jar, "");
+                }
             } else if (code != null && Files.isDirectory(code)) {
-                Map<String, byte[]> files = folder(code, hash);
+                ChartCode.Folder files = folder(code, hash);
                 StringBuilder names = new StringBuilder();
                 for (Class<?> library : LIBRARIES) {
                     Path jar = location(library);
                     names.append(jar == null ? library.getName() : jar.getFileName().toString()).append('\n');
                 }
-                libraries = names.toString();
+                String libraries = names.toString();
                 hash.text(libraries);
-                charts = chartCode(null, files, libraries);
+                charts = chartCode(files, libraries);
             } else {
                 code = null;
             }
@@ -171,15 +178,12 @@ final class GeneratorVersion {
     }
 
     /**
-     * The chart code's id ({@link ChartCode}) in a jar, or in a classes folder's files; null when it cannot be
-     * worked out (a class file it cannot read).
+     * The chart code's id ({@link ChartCode}) in the generator's code (its jar, or its classes folder's files);
+     * null when it cannot be worked out (a class file it cannot read).
      */
-    private static String chartCode(Path jar, Map<String, byte[]> folder, String libraries) {
+    private static String chartCode(ChartCode.Source code, String libraries) {
         try {
-            if (folder != null) return ChartCode.id(new ChartCode.Folder(folder), roots(), libraries);
-            try (ChartCode.Jar code = new ChartCode.Jar(jar)) {
-                return ChartCode.id(code, roots(), libraries);
-            }
+            return ChartCode.id(code, roots(), libraries);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -190,26 +194,8 @@ final class GeneratorVersion {
         return CHART_CODE.stream().map(c -> c.getName().replace('.', '/') + ".class").toList();
     }
 
-    /**
-     * Each entry's name, size and CRC, in the jar's order, from its central directory: every class and resource
-     * (the shaded libraries included) without unpacking any. Entry times are left out, so rebuilding the same
-     * code gives the same id.
-     */
-    private static void jar(Path file, Fingerprint.Files hash) throws IOException {
-        // One line per entry, hashed as one text: a jar has some 16,000 entries, and hashing each line on its
-        // own cost a noticeable part of a small site's build.
-        StringBuilder entries = new StringBuilder(1 << 20);
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            for (ZipEntry e : Collections.list(zip.entries())) {
-                entries.append(e.getName()).append(' ').append(e.getSize()).append(' ')
-                        .append(Long.toHexString(e.getCrc())).append('\n');
-            }
-        }
-        hash.text(entries.toString());
-    }
-
     /** Every file of a classes folder (running from a build tree rather than the jar), hashed; its files by name. */
-    private static Map<String, byte[]> folder(Path dir, Fingerprint.Files hash) throws IOException {
+    private static ChartCode.Folder folder(Path dir, Fingerprint.Files hash) throws IOException {
         Map<String, byte[]> files = new java.util.TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -219,7 +205,7 @@ final class GeneratorVersion {
                 files.put(name, bytes);
             }
         }
-        return files;
+        return new ChartCode.Folder(files);
     }
 
     private static Path location(Class<?> type) {

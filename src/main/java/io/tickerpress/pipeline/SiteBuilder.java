@@ -61,9 +61,9 @@ public final class SiteBuilder {
         List<Article> held = Publication.heldBack(content.articles(), options.drafts(), options.future(), options.now());
         if (!held.isEmpty()) {
             Article next = held.get(0);
-            diagnostics.warnMentioning(held.size() + (held.size() == 1 ? " future article" : " future articles")
+            diagnostics.warnMentioning(io.tickerpress.diag.Counts.of(held.size(), "future article")
                     + " held back; next: " + Formats.of(content.config()).datelineTime(next.date()) + " (",
-                    next.file(), "); build with --future to include " + (held.size() == 1 ? "it" : "them"));
+                    next.file(), "); build with --future to include " + io.tickerpress.diag.Counts.pick(held.size(), "it", "them"));
         }
     }
 
@@ -419,7 +419,7 @@ public final class SiteBuilder {
         return bySymbol;
     }
 
-    static String normaliseBaseUrl(String url) {
+    public static String normaliseBaseUrl(String url) {
         if (!io.tickerpress.load.Urls.isAbsoluteHttp(url)) {
             throw new InputError("--base-url", "must be an absolute http(s) URL such as https://news.example.com/, not '"
                     + url + "'");

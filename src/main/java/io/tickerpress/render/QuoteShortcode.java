@@ -32,8 +32,8 @@ public final class QuoteShortcode implements Shortcodes.Handler {
     @Override
     public String expand(Shortcodes.Call call) {
         if (call.args().size() != 2 && call.args().size() != 3) {
-            throw call.error("expected {{< quote SYMBOL FIELD [abs] [key=value ...] >}}, got " + call.args().size()
-                    + " argument(s)");
+            throw call.error("expected {{< quote SYMBOL FIELD [abs] [key=value ...] >}}, got "
+                    + io.tickerpress.diag.Counts.of(call.args().size(), "argument"));
         }
         String symbol = call.args().get(0).toUpperCase(java.util.Locale.ROOT);
         String field = call.args().get(1);

@@ -249,7 +249,8 @@ public final class PreviewServer implements AutoCloseable {
                     .withNow(Instant.now()).withInPlace(true);
             BuildResult r = build.run(options, parsed, temp.progress());
             error = null;
-            log.printf(Locale.ROOT, "%s: built %d pages (%d rendered) in %d ms %s%n", why, r.pages(), r.pagesRendered(),
+            log.printf(Locale.ROOT, "%s: built %s (%d rendered) in %d ms %s%n", why,
+                    io.tickerpress.diag.Counts.of(r.pages(), "page"), r.pagesRendered(),
                     (System.nanoTime() - start) / 1_000_000, r.stageMillis());
             for (String w : r.warnings()) log.println("warning: " + w);
         } catch (Progress.Stopped e) {

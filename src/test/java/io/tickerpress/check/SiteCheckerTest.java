@@ -43,7 +43,24 @@ class SiteCheckerTest {
         assertTrue(lines.contains("index.html: link /a names a folder without a trailing '/'"), r.out());
         assertTrue(lines.contains("a/index.html: page has no <title>"), r.out());
         assertTrue(lines.contains("index.html: duplicate URL: same canonical https://x.test/ as a/index.html"), r.out());
-        assertTrue(r.out().contains(": 6 problem(s)"), r.out());
+        assertTrue(r.out().contains(": 6 problems"), r.out());
+    }
+
+    /**
+     * A --site that cannot be walked (here a link inside it back to the folder itself, as / holds under /proc) is the
+     * user's input, exit 1 with what to name; it was an internal error (70, "This is a bug in TickerPress").
+     */
+    @Test
+    void aSiteFolderThatLoopsIsAnInputError() throws Exception {
+        Path site = dir.resolve("looped");
+        TestSites.write(site.resolve("index.html"), "<!DOCTYPE html><html><head><title>Home</title></head><body></body></html>");
+        java.nio.file.Files.createSymbolicLink(site.resolve("again"), site);
+        String shown = io.tickerpress.diag.Diagnostics.display(site);
+        CliTest.Run r = CliTest.run("check", "--source", TestSites.SAMPLE.toString(), "--site", site.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertEquals("error: " + shown + ": cannot be read as a built site: a link in it leads back to a folder above it ("
+                + site.resolve("again") + "): name the folder tickerpress build wrote (--site), or leave --site out to"
+                + " build the site and check it\nNothing was checked.\n", r.err());
     }
 
     /**

@@ -81,7 +81,7 @@ public class CliTest {
         Run r = run("build", "--source", src.toString(), "--output", out.toString(),
                 "--base-url", "https://staging.example.org/ledger", "--now", "2026-02-01T00:00:00Z");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("(?s)Built (\\d+) pages \\(\\1 rendered, 0 unchanged; 1 articles, \\d+ files; charts: 0 rendered, 0 reused\\) into .* in \\d+ ms\\s*"), r.out());
+        assertTrue(r.out().matches("(?s)Built (\\d+) pages \\(\\1 rendered, 0 unchanged; 1 article, \\d+ files; charts: 0 rendered, 0 reused\\) into .* in \\d+ ms\\s*"), r.out());
         var doc = TestSites.page(out, "/news/2026/01/05/a/");
         assertEquals("https://staging.example.org/ledger/news/2026/01/05/a/", doc.selectFirst("link[rel=canonical]").attr("href"));
         assertEquals("/ledger/assets/style.css", doc.selectFirst("link[rel=stylesheet]").attr("href"));
@@ -101,7 +101,8 @@ public class CliTest {
     void unknownFlagIsAUsageError() {
         Run r = run("build", "--sauce", ".");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("Unknown options: '--sauce'"), r.err());
+        assertEquals("error: tickerpress build has no flag --sauce: tickerpress build --help lists its"
+                + " flags\n", r.err());
     }
 
     /**
@@ -116,14 +117,14 @@ public class CliTest {
         Path out = dir.resolve("out");
         Run quote = run("build", "--source", src.toString(), "--output", out.toString(),
                 "--base-url", "https://news.example.com/x\"y/", "--now", "2026-02-01T00:00:00Z");
-        assertEquals(1, quote.code(), quote.err());
+        assertEquals(2, quote.code(), quote.err()); // a flag's value: a usage error
         assertTrue(quote.err().startsWith("error: --base-url: 'https://news.example.com/x\"y/' holds '\"', which a URL"
                 + " may not hold: write it percent-encoded, as %22\n"), quote.err());
         assertFalse(Files.exists(out));
 
         Run percent = run("build", "--source", src.toString(), "--output", out.toString(),
                 "--base-url", "https://news.example.com/100%/", "--now", "2026-02-01T00:00:00Z");
-        assertEquals(1, percent.code(), percent.err());
+        assertEquals(2, percent.code(), percent.err());
         assertTrue(percent.err().startsWith("error: --base-url: 'https://news.example.com/100%/' holds a '%' that is not"
                 + " followed by two hexadecimal digits: write a percent sign as %25\n"), percent.err());
 

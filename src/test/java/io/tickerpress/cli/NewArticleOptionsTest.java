@@ -47,10 +47,10 @@ class NewArticleOptionsTest {
                 TestSites.page(site.resolve("out"), "/news/2026/01/20/small-caps-rally/").selectFirst("h1").text());
 
         CliTest.Run badDate = CliTest.run("new", "article", "Another", "--date", "next tuesday", "--source", site.toString());
-        assertEquals(1, badDate.code());
+        assertEquals(2, badDate.code());
         assertTrue(badDate.err().contains("--date: 'next tuesday' is not a date"), badDate.err());
         CliTest.Run badTicker = CliTest.run("new", "article", "Another", "--tickers", "S&P", "--source", site.toString());
-        assertEquals(1, badTicker.code());
+        assertEquals(2, badTicker.code());
         assertTrue(badTicker.err().contains("--tickers: 'S&P' is not a symbol"), badTicker.err());
         assertTrue(Files.notExists(site.resolve("content/articles/2026-01-20-another.md")));
     }

@@ -111,7 +111,7 @@ class SchemaTest {
         }
         CliTest.Run bad = CliTest.run("schema", "digest");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("NAME must be site, snapshot or article, not 'digest'"), bad.err());
+        assertEquals("error: NAME: 'digest' is not a schema: give site, snapshot or article\n", bad.err());
     }
 
     interface Known {

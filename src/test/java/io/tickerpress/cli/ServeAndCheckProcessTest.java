@@ -148,7 +148,8 @@ class ServeAndCheckProcessTest {
     void aPortOutOfRangeIsAUsageError() {
         CliTest.Run r = CliTest.run("serve", "--source", site().toString(), "--port", "70000");
         assertEquals(Main.EXIT_USAGE, r.code());
-        assertEquals("error: --port 70000 is not a port number (1-65535, or 0 for a free one)", r.err().strip());
+        assertEquals("error: --port: '70000' is not a port number: give one from 1 to 65535, or 0 for a free one",
+                r.err().strip());
     }
 
     @Test

@@ -240,7 +240,7 @@ class DeployTest {
         assertEquals(List.of(), r.uploaded());
         assertEquals(before, state(bucket), "nothing changed");
         String message = Deployer.tooManyDeletes(wrong, r.plan(), wrong.maxDeletes());
-        assertTrue(message.contains(String.format(java.util.Locale.ROOT, "delete %,d file(s)", files.size())), message);
+        assertTrue(message.contains(String.format(java.util.Locale.ROOT, "delete %,d files", files.size())), message);
         assertTrue(message.contains("--max-deletes"), message);
     }
 

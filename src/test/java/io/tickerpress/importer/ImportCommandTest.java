@@ -182,8 +182,8 @@ class ImportCommandTest {
                 + " give it with --symbol"), noSymbol.err());
         CliTest.Run badFormat = importing(site, List.of("stooq-spx_d.csv", "--symbol", "SPX", "--format", "bloomberg"));
         assertEquals(2, badFormat.code());
-        assertTrue(badFormat.err().contains("--format must be auto, stooq, yahoo, nasdaq, alphavantage, polygon; not"
-                + " 'bloomberg'"), badFormat.err());
+        assertEquals("error: --format: 'bloomberg' is not a format: give auto, stooq, yahoo, nasdaq, alphavantage,"
+                + " polygon\n", badFormat.err());
         CliTest.Run badSymbol = importing(site, List.of("stooq-spx_d.csv", "--symbol", "S&P"));
         assertEquals(2, badSymbol.code());
         assertEquals(2, CliTest.run("import", "--source", site.toString()).code(), "no FILE");

@@ -115,6 +115,67 @@ class GeneratorVersionTest {
         assertEquals(null, GeneratorVersion.remembered(memo, jar, InputIndex.status(jar)));
     }
 
+    /**
+     * In a jar, one open of it serves both ids: the generator's (every entry's name, size and CRC from the central
+     * directory) and the chart code's. A second {@code ZipFile} opened it again for the chart code. The jar here
+     * is on no class path (the class loader's open file would be shared otherwise), and the opens are counted
+     * under strace in a child process. The generator's id is worked out here from its definition (the version,
+     * the Java, the entries' lines), so a jar's ids stay what earlier builds remembered.
+     */
+    @Test
+    void aJarIsOpenedOnceForBothIds() throws Exception {
+        HeldOpens.assumeStrace();
+        Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assumeTrue(Files.isDirectory(classes), "runs from a classes folder (as under Maven), not from the jar");
+        Path jar = dir.resolve("code.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar));
+             java.util.stream.Stream<Path> walk = Files.walk(classes)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(classes.relativize(f).toString().replace('\\', '/')));
+                zip.write(Files.readAllBytes(f));
+                zip.closeEntry();
+            }
+        }
+        Path trace = dir.resolve("opens.trace");
+        Process p = new ProcessBuilder("strace", "-f", "-qq", "-o", trace.toString(), "-e", "trace=openat",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
+                "-cp", System.getProperty("java.class.path"), Probe.class.getName(), jar.toString())
+                .redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), printed);
+        List<String> opens = Files.readAllLines(trace).stream()
+                .filter(l -> l.contains("\"" + jar + "\"") && !l.contains("= -1")).toList();
+        assertEquals(1, opens.size(), "opens of the jar: " + opens);
+
+        String[] ids = printed.strip().split(" ");
+        io.tickerpress.model.Fingerprint.Files expected = new io.tickerpress.model.Fingerprint.Files();
+        expected.text("tickerpress dev"); // no implementation version in a classes folder
+        expected.text("java " + Runtime.version());
+        StringBuilder lines = new StringBuilder();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            for (var e : java.util.Collections.list(zip.entries())) {
+                lines.append(e.getName()).append(' ').append(e.getSize()).append(' ')
+                        .append(Long.toHexString(e.getCrc())).append('\n');
+            }
+        }
+        expected.text(lines.toString());
+        assertEquals(expected.hex(), ids[0], "the generator's id");
+        try (ChartCode.Jar code = new ChartCode.Jar(jar)) {
+            assertEquals(ChartCode.id(code, List.of("io/tickerpress/render/chart/Charts.class",
+                    "io/tickerpress/render/chart/ChartDrawer.class", "io/tickerpress/render/chart/ChartEncoder.class"),
+                    ""), ids[1], "the chart code's id, not the generator's in its place");
+        }
+    }
+
+    /** Prints the ids of the code at the path given: "GENERATOR CHARTS". */
+    static final class Probe {
+        public static void main(String[] args) {
+            GeneratorVersion.Ids ids = GeneratorVersion.compute(Path.of(args[0]));
+            System.out.println(ids.generator() + " " + ids.charts());
+        }
+    }
+
     /** Pages, pages rendered, pages unchanged, charts rendered, charts reused, from the real command's summary. */
     private int[] build(String classpath, Path src, Path out) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -121,8 +121,8 @@ public class MarketInputTest {
         // so it starts after the gap: Jan 15, 16 and 20 up = +3 (the Dec 31 -> Jan 14 jump is not a session's move).
         assertTrue(TestSites.page(dir.resolve("merge-out"), "/news/2026/01/20/a/").text().contains("YTD +8.00%, streak +3."));
         assertEquals(2, r.warnings().size(), r.warnings().toString());
-        assertTrue(r.warnings().get(0).matches(".*history/RUT.csv:3: 3 empty or null cell\\(s\\)"), r.warnings().get(0));
-        assertTrue(r.warnings().get(1).contains("history/RUT.csv:3: 8 trading day(s) missing from the RUT data: 2026-01-02,"),
+        assertTrue(r.warnings().get(0).matches(".*history/RUT.csv:3: 3 empty or null cells"), r.warnings().get(0));
+        assertTrue(r.warnings().get(1).contains("history/RUT.csv:3: 8 trading days missing from the RUT data: 2026-01-02,"),
                 r.warnings().get(1));
     }
 

@@ -61,6 +61,18 @@ class ServeRangeTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /**
+     * A GET's whole answer; the client's IOException (fewer bytes than Content-Length, or a connection dropped
+     * without an answer) fails the test, named {@code what}.
+     */
+    private HttpResponse<byte[]> answer(URI uri, String what) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(what + ": " + e, e);
+        }
+    }
+
     private static String header(HttpResponse<?> r, String name) {
         return r.headers().firstValue(name).orElse(null);
     }
@@ -147,39 +159,112 @@ class ServeRangeTest {
         Path root = Files.createDirectories(dir.resolve("swapped"));
         Path target = root.resolve("clip.mp4");
         Files.write(target, a);
+        int[] swaps = {0};
+        whileChanging(root, "/clip.mp4", 400, () -> {
+            Path next = root.resolve("next.tmp");
+            Files.write(next, swaps[0]++ % 2 == 0 ? b : a);
+            Files.move(next, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }, (r, what) -> {
+            assertEquals(200, r.statusCode());
+            assertEquals(Integer.toString(r.body().length), header(r, "Content-Length"), what);
+            if (!Arrays.equals(a, r.body()) && !Arrays.equals(b, r.body())) {
+                throw new AssertionError(what + ": " + r.body().length + " bytes, neither file");
+            }
+        });
+    }
+
+    /**
+     * A file cut short in place (not renamed: the same file, truncated and written again) while requests read it:
+     * each answer is the file as it stood at one moment, whole, with that length as its Content-Length, or a 503
+     * asking to reload. A file over its length is not one of them. The file alternates between 3,000 bytes
+     * ({@code 0123456789...}) and its first 1,000, by {@code ftruncate} and one write of the other 2,000. A server that
+     * takes the length when it opens the file and then streams it sends a short body (the client's IOException),
+     * which is what a picture or a script got; a page and the 404 page are checked the same way.
+     */
+    @Test
+    void aFileCutShortInPlaceWhileServedIsSentAsItStoodAtOneMoment() throws Exception {
+        byte[] whole = new byte[3000];
+        for (int i = 0; i < whole.length; i++) whole[i] = (byte) ('0' + i % 10);
+        byte[] cut = Arrays.copyOf(whole, 1000);
+        Path root = Files.createDirectories(dir.resolve("cut"));
+        for (String name : new String[] {"picture.png", "page.html", "404.html"}) {
+            Path target = root.resolve(name);
+            Files.write(target, whole);
+            int[] steady = {0};
+            try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(target,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                whileChanging(root, name.equals("404.html") ? "/no-such-file" : "/" + name, 200, () -> {
+                    file.truncate(1000);
+                    file.write(java.nio.ByteBuffer.wrap(whole, 1000, 2000), 1000);
+                }, (r, what) -> {
+                    if (r.statusCode() == 503) return; // never read the same twice: reload
+                    assertEquals(name.equals("404.html") ? 404 : 200, r.statusCode(), name);
+                    assertEquals(Integer.toString(r.body().length), header(r, "Content-Length"), name + ", " + what);
+                    if (!Arrays.equals(whole, r.body()) && !Arrays.equals(cut, r.body())) {
+                        throw new AssertionError(name + ", " + what + ": " + r.body().length + " bytes, not the file"
+                                + " as it stood");
+                    }
+                    steady[0]++;
+                });
+            }
+            assertTrue(steady[0] > 100, name + ": most answers are the file (" + steady[0] + " of 200)");
+        }
+    }
+
+    /**
+     * The 404 page removed and written again while missing pages are asked for: each answer is a 404 with the
+     * page or, while there is none, the plain "not found"; never a dropped connection. The page was looked at
+     * (exists?) and then read, and a removal between the two ended the answer with an exception.
+     */
+    @Test
+    void aNotFoundPageRemovedWhileServedIsReadOnce() throws Exception {
+        byte[] page = "<!DOCTYPE html><title>Not here</title><p>No such story.".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path root = Files.createDirectories(dir.resolve("gone"));
+        Path notFound = root.resolve("404.html");
+        int[] withPage = {0};
+        whileChanging(root, "/missing/", 200, () -> {
+            Files.write(root.resolve("next.tmp"), page);
+            Files.move(root.resolve("next.tmp"), notFound, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.delete(notFound);
+        }, (r, what) -> {
+            assertEquals(404, r.statusCode(), what);
+            if (Arrays.equals(page, r.body())) {
+                withPage[0]++;
+            } else {
+                assertEquals("not found", new String(r.body(), java.nio.charset.StandardCharsets.UTF_8), what);
+            }
+        });
+        assertTrue(withPage[0] > 0, "the page was there at times");
+    }
+
+    /** One change to the served folder, made over and over by a thread while requests come. */
+    interface Change {
+        void once() throws java.io.IOException;
+    }
+
+    /**
+     * GETs {@code path} of a plain server of {@code root} {@code n} times while a thread makes {@code change} over
+     * and over; each whole answer goes to {@code check} with its name ("request 7").
+     */
+    private void whileChanging(Path root, String path, int n, Change change,
+                               java.util.function.BiConsumer<HttpResponse<byte[]>, String> check) throws Exception {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread renamer = new Thread(() -> {
+        Thread changer = new Thread(() -> {
             try {
-                for (int i = 0; !stop.get(); i++) {
-                    Path next = root.resolve("next.tmp");
-                    Files.write(next, i % 2 == 0 ? b : a);
-                    Files.move(next, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
+                while (!stop.get()) change.once();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
         try (StaticServer plain = new StaticServer("127.0.0.1", 0, () -> root)) {
             plain.start();
-            URI uri = URI.create("http://127.0.0.1:" + plain.port() + "/clip.mp4");
-            renamer.start();
-            for (int i = 0; i < 400; i++) {
-                HttpResponse<byte[]> r;
-                try {
-                    r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
-                } catch (java.io.IOException shortBody) { // the client's word for fewer bytes than Content-Length
-                    throw new AssertionError("request " + i + ": " + shortBody, shortBody);
-                }
-                assertEquals(200, r.statusCode());
-                assertEquals(Integer.toString(r.body().length), header(r, "Content-Length"), "request " + i);
-                if (!Arrays.equals(a, r.body()) && !Arrays.equals(b, r.body())) {
-                    throw new AssertionError("request " + i + ": " + r.body().length + " bytes, neither file");
-                }
-            }
+            URI uri = URI.create("http://127.0.0.1:" + plain.port() + path);
+            changer.start();
+            for (int i = 0; i < n; i++) check.accept(answer(uri, "request " + i), "request " + i);
         } finally {
             stop.set(true);
-            renamer.join();
+            changer.join();
         }
     }
 
