@@ -43,20 +43,20 @@ final class Failures {
         } catch (io.tickerpress.write.OutputLock.Busy e) {
             return report(err, e.getMessage(), () -> null, Main.EXIT_BUSY);
         } catch (Exception | Error e) {
+            String unnamed = unnameable(e);
+            if (unnamed != null) {
+                // Not a bug: Java names files in the locale's character set, and this one lacks the file's letters.
+                return report(err, "cannot name the file " + unnamed + ": this system's locale names files in "
+                        + System.getProperty("sun.jnu.encoding") + ", which lacks some of its letters; run TickerPress"
+                        + " under a UTF-8 locale, for example LC_ALL=C.UTF-8 java -jar tickerpress.jar ... (the"
+                        + " tickerpress launcher does it)", notDone, Main.EXIT_IO);
+            }
             OutOfMemoryError oom = OutOfMemory.find(e);
             if (oom != null) {
                 OutOfMemory.free();
                 return report(err, OutOfMemory.message("TickerPress", oom), notDone, Main.EXIT_INPUT);
             }
-            err.println("internal error: " + e);
-            if (verbose) {
-                e.printStackTrace(err);
-            } else {
-                err.println("This is a bug in TickerPress. Run again with --verbose and report the stack trace"
-                        + " together with the input that caused it.");
-            }
-            err.flush();
-            return Main.EXIT_INTERNAL;
+            return internal(err, verbose, e);
         }
     }
 
@@ -69,6 +69,32 @@ final class Failures {
         }
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
         return String.valueOf(e.getMessage());
+    }
+
+    /**
+     * The file a failure could not name because file names are written in a character set other than UTF-8 (a
+     * JVM started under the C or POSIX locale), or null for any other failure.
+     */
+    private static String unnameable(Throwable e) {
+        String charset = System.getProperty("sun.jnu.encoding", "");
+        if (charset.isEmpty() || charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("UTF8")) return null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.InvalidPathException p) return p.getInput();
+            if (t.getCause() == t) break;
+        }
+        return null;
+    }
+
+    private static int internal(PrintWriter err, boolean verbose, Throwable e) {
+        err.println("internal error: " + e);
+        if (verbose) {
+            e.printStackTrace(err);
+        } else {
+            err.println("This is a bug in TickerPress. Run again with --verbose and report the stack trace"
+                    + " together with the input that caused it.");
+        }
+        err.flush();
+        return Main.EXIT_INTERNAL;
     }
 
     private static int report(PrintWriter err, String message, Supplier<String> notDone, int code) {

@@ -61,14 +61,16 @@ public final class Diagnostics {
         warnings.addAll(theirs);
     }
 
-    /** The warnings, each formatted as the user should see it from this working folder, sorted. */
+    /**
+     * The warnings, each formatted as the user should see it from this working folder, sorted, each once (two
+     * raw HTML tags on one line are one warning about that line).
+     */
     public List<String> warnings() {
-        List<String> copy = new ArrayList<>();
+        java.util.TreeSet<String> sorted = new java.util.TreeSet<>();
         synchronized (warnings) {
-            for (Warning w : warnings) copy.add(w.shown());
+            for (Warning w : warnings) sorted.add(w.shown());
         }
-        Collections.sort(copy);
-        return List.copyOf(copy);
+        return List.copyOf(sorted);
     }
 
     /**

@@ -139,6 +139,9 @@ public final class Importer {
                         + "; nothing was imported. Check which figure is right; run again with --replace to take the"
                         + " imported figures");
             }
+            for (PriceRow r : e.getValue().values()) {
+                if (merged.get(r.date()) == r) checkAgainstSnapshot(r);
+            }
             String text = HistoryCsv.format(merged.values());
             if (!text.equals(before)) writes.put(target, text);
             summaries.add(new Summary(sym, Diagnostics.display(target), added, replaced, unchanged,
@@ -151,6 +154,37 @@ public final class Importer {
             AtomicFiles.replace(w.getKey(), w.getValue().getBytes(StandardCharsets.UTF_8));
         }
         return summaries;
+    }
+
+    /** The day's snapshot, by date (null when there is none, or it cannot be read: the build reports that). */
+    private final Map<LocalDate, io.tickerpress.model.Snapshot> snapshots = new TreeMap<>();
+
+    /**
+     * A row the import takes must agree with the close the day's snapshot gives the symbol, as the build requires
+     * of the two files (it merges them): otherwise the import would leave a site that no longer builds.
+     */
+    private void checkAgainstSnapshot(PriceRow r) {
+        io.tickerpress.model.Snapshot snapshot = snapshots.computeIfAbsent(r.date(), day -> {
+            Path file = contentDir.resolve("market").resolve(day + ".json");
+            if (!Files.isRegularFile(file)) return null;
+            try {
+                return new io.tickerpress.load.SnapshotLoader(calendar,
+                        io.tickerpress.model.Limits.defaults().snapshotBytes()).load(file);
+            } catch (InputError e) {
+                return null;
+            }
+        });
+        if (snapshot == null) return;
+        for (List<io.tickerpress.model.Quote> quotes : List.of(snapshot.indices(), snapshot.quotes())) {
+            for (io.tickerpress.model.Quote q : quotes) {
+                if (!q.symbol().equals(r.symbol()) || !differ(BigDecimal.valueOf(q.close()), r.close())) continue;
+                throw new InputError(r.file(), r.line(), r.symbol() + " " + r.date() + ": close "
+                        + HistoryCsv.price(r.close()) + " disagrees with close " + HistoryCsv.price(BigDecimal.valueOf(q.close()))
+                        + " in the day's snapshot " + snapshot.file() + ":" + q.line() + " (the build would stop on"
+                        + " it): check which figure is right and correct the snapshot or the"
+                        + " imported file");
+            }
+        }
     }
 
     /** Whether two closes of the same day disagree (by more than half a cent, the build's rule). */

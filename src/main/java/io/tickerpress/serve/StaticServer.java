@@ -31,6 +31,8 @@ public final class StaticServer implements AutoCloseable {
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private volatile Supplier<Function<String, String>> htmlFilter = Function::identity;
     private volatile Supplier<String> holdingPage = () -> null;
+    /** Bound to a loopback address: only requests addressed to a loopback name are answered (DNS rebinding). */
+    private final boolean loopbackOnly;
 
     /** The address cannot be listened on: the port is taken, or the address is not this machine's. */
     public static final class CannotListen extends IOException {
@@ -49,6 +51,7 @@ public final class StaticServer implements AutoCloseable {
         if (address.isUnresolved()) {
             throw new CannotListen("cannot listen on " + host + ": no such address; choose another with --bind", null);
         }
+        this.loopbackOnly = address.getAddress().isLoopbackAddress();
         try {
             this.server = HttpServer.create(address, 64);
         } catch (BindException e) {
@@ -75,7 +78,39 @@ public final class StaticServer implements AutoCloseable {
 
     /** Adds a handler for a path prefix, e.g. the live-reload event stream. */
     public void route(String prefix, com.sun.net.httpserver.HttpHandler handler) {
-        server.createContext(prefix, handler);
+        server.createContext(prefix, ex -> {
+            if (refused(ex)) return;
+            handler.handle(ex);
+        });
+    }
+
+    /**
+     * Refuses (403) a request addressed to another name than this machine's loopback, when bound to loopback: a
+     * page of another site can point its own name at 127.0.0.1 (DNS rebinding) and read the preview, drafts and
+     * future stories included, from the editor's browser, which then sends that site's name as {@code Host}.
+     */
+    private boolean refused(HttpExchange ex) throws IOException {
+        if (!loopbackOnly || loopbackName(ex.getRequestHeaders().getFirst("Host"))) return false;
+        try (ex) {
+            send(ex, 403, "text/plain; charset=utf-8", ("This preview answers only to http://localhost (or 127.0.0.1):"
+                    + " a page of another site asked for it.").getBytes(StandardCharsets.UTF_8));
+        }
+        return true;
+    }
+
+    /** Whether a Host header names this machine's loopback: localhost (and RFC 6761's *.localhost), 127.x, ::1. */
+    static boolean loopbackName(String host) {
+        if (host == null) return true; // HTTP/1.0 without Host: not a browser, which always sends it
+        String name = host.trim().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            int end = name.indexOf(']');
+            return end > 0 && name.substring(1, end).equals("::1");
+        }
+        int colon = name.lastIndexOf(':');
+        if (colon >= 0) name = name.substring(0, colon);
+        if (name.endsWith(".")) name = name.substring(0, name.length() - 1);
+        return name.equals("localhost") || name.endsWith(".localhost")
+                || name.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
     }
 
     /**
@@ -100,6 +135,7 @@ public final class StaticServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        if (refused(ex)) return;
         try (ex) {
             if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
                 send(ex, 405, "text/plain; charset=utf-8", "method not allowed".getBytes(StandardCharsets.UTF_8));

@@ -214,6 +214,43 @@ public final class StagingFolder implements AutoCloseable {
         }
     }
 
+    /** Folders of the reused folder known to be folders of its own (no links): each is looked at once. */
+    private final java.util.Set<Path> unlinked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A reused folder is an older version, which a person or a tool may have changed since: one of its folders
+     * replaced by a symbolic link would take this build's writes and deletions outside the output. Removes the
+     * first link among the folders above {@code target} (the link only, never what it leads to), so the build
+     * makes a folder of its own there; looked at from the top, so no look goes through a link.
+     */
+    private void unlinkFoldersAbove(Path target) throws IOException {
+        Path parent = target.getParent();
+        if (parent == null || unlinked.contains(parent) || !parent.startsWith(staging)) return;
+        java.util.ArrayDeque<Path> chain = new java.util.ArrayDeque<>();
+        for (Path d = parent; d != null && !d.equals(staging) && d.startsWith(staging) && !unlinked.contains(d);
+             d = d.getParent()) {
+            chain.push(d);
+        }
+        for (Path d : chain) { // from the top down
+            if (Files.isSymbolicLink(d)) {
+                Files.delete(d);
+                return; // nothing is left below it: the folders are made afresh
+            }
+            if (unlinked.size() >= 10_000) unlinked.clear(); // bounded, as {@code made}
+            unlinked.add(d);
+        }
+    }
+
+    /** {@link #unlinkFoldersAbove} for a condition: true, or false when it fails (the file is then not there). */
+    private boolean unlinkedFoldersAbove(Path target) {
+        try {
+            unlinkFoldersAbove(target);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Writes a file at a site-relative path such as {@code news/x/index.html}. */
     public void write(String relativePath, byte[] content) {
         Path target = SafePaths.resolve(staging, relativePath);
@@ -257,6 +294,7 @@ public final class StagingFolder implements AutoCloseable {
      */
     public boolean carryOver(String relativePath) {
         if (reused && Boolean.FALSE.equals(baseRecord.files.isNew(relativePath))
+                && unlinkedFoldersAbove(SafePaths.resolve(staging, relativePath))
                 && Files.isRegularFile(SafePaths.resolve(staging, relativePath), LinkOption.NOFOLLOW_LINKS)) {
             // The published version carried this file over from the folder this build reuses: it is here already,
             // unless it was deleted by hand there, or from the published site while this folder was the published
@@ -311,6 +349,7 @@ public final class StagingFolder implements AutoCloseable {
      * the file must be), then makes its folders.
      */
     private void clearFor(Path target) throws IOException {
+        unlinkFoldersAbove(target);
         try {
             Files.deleteIfExists(target);
         } catch (java.nio.file.DirectoryNotEmptyException e) {
@@ -614,9 +653,14 @@ public final class StagingFolder implements AutoCloseable {
      * longer had (its record's gone list). Emptied folders go too.
      */
     private void removeUntouched(java.util.List<String> gone) throws IOException {
-        for (String rel : gone) deleteWithEmptiedFolders(staging, rel);
+        for (String rel : gone) {
+            unlinkFoldersAbove(SafePaths.resolve(staging, rel));
+            deleteWithEmptiedFolders(staging, rel);
+        }
         for (String rel : baseRecord.gone) {
-            if (!touched.contains(rel)) deleteWithEmptiedFolders(staging, rel);
+            if (touched.contains(rel)) continue;
+            unlinkFoldersAbove(SafePaths.resolve(staging, rel));
+            deleteWithEmptiedFolders(staging, rel);
         }
     }
 

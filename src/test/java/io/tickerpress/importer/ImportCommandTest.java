@@ -190,6 +190,34 @@ class ImportCommandTest {
         assertFalse(Files.exists(site.resolve("content/market/history")));
     }
 
+    @Test
+    void aCloseThatDisagreesWithTheDaysSnapshotIsRefusedAsTheBuildWouldRefuseIt() throws IOException {
+        // README: import stops, writing nothing, on a close that disagrees with the data "by more than half a cent
+        // (the rule of the build)"; the build merges snapshots and history, so a row for a day whose snapshot gives
+        // another close left a site that no longer built ("the two files disagree"), with exit 0 from import.
+        Path site = TestSites.site(dir.resolve("site"), Map.of("content/market/2026-01-23.json",
+                "{\n  \"date\": \"2026-01-23\",\n  \"quotes\": [\n    {\"symbol\": \"MU\", \"close\": 365.16}\n  ]\n}\n"));
+        Path provider = dir.resolve("mu_d.csv");
+        Files.writeString(provider, "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                + "2026-01-22,360.00,364.00,359.00,363.34,363.34,1000\n"
+                + "2026-01-23,370.00,375.00,369.00,372.50,372.50,1000\n");
+        CliTest.Run run = importing(site, List.of(provider.toString(), "--symbol", "MU"));
+        assertEquals(1, run.code(), run.out() + run.err());
+        assertTrue(run.err().contains("mu_d.csv:3"), run.err());
+        assertTrue(run.err().contains("content/market/2026-01-23.json:4"), run.err());
+        assertTrue(run.err().contains("372.50") && run.err().contains("365.16"), run.err());
+        assertFalse(Files.exists(site.resolve("content/market/history/MU.csv")), "nothing written");
+
+        // Within half a cent it agrees (the build's rule), and the site builds with it.
+        Files.writeString(provider, "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                + "2026-01-23,365.00,366.00,364.00,365.164,365.164,1000\n");
+        CliTest.Run ok = importing(site, List.of(provider.toString(), "--symbol", "MU"));
+        assertEquals(0, ok.code(), ok.err());
+        CliTest.Run build = CliTest.run("build", "--source", site.toString(), "--output", site.resolve("out").toString(),
+                "--now", "2026-01-24T00:00:00Z");
+        assertEquals(0, build.code(), build.err());
+    }
+
     private static CliTest.Run importing(Path site, List<String> args) {
         List<String> all = new ArrayList<>(List.of("import", "--source", site.toString()));
         for (String a : args) {

@@ -13,7 +13,10 @@ import java.io.UncheckedIOException;
  * changes, so that cached charts are rendered again.
  */
 public final class ChartTheme {
-    public static final String VERSION = "theme-2";
+    // theme-3: price axes label their major ticks only (theme-2 charts wrote a label at every minor tick). The
+    // version is part of every chart's file name, which deploy serves as immutable: a chart whose pixels change
+    // must change its name, or browsers and CDNs keep the old image for a year.
+    public static final String VERSION = "theme-3";
     public static final Color BACKGROUND = Color.WHITE;
     public static final Color TEXT = new Color(0x1a1a1a);
     public static final Color MUTED = new Color(0x555555);

@@ -31,13 +31,15 @@ final class PriceAxis extends NumberAxis {
 
     static List<Tick> relabel(List<? extends Tick> ticks) {
         List<NumberTick> numbers = new ArrayList<>();
-        for (Tick t : ticks) if (t instanceof NumberTick n) numbers.add(n);
+        // Minor ticks (between the major ones) carry no label: labelling them wrote a price at every minor tick.
+        for (Tick t : ticks) if (labelled(t)) numbers.add((NumberTick) t);
         double[] values = numbers.stream().mapToDouble(n -> n.getNumber().doubleValue()).toArray();
         List<String> labels = Numbers.priceTicks(values);
         List<Tick> out = new ArrayList<>(ticks.size());
         int i = 0;
         for (Tick t : ticks) {
-            if (t instanceof NumberTick n) {
+            if (labelled(t)) {
+                NumberTick n = (NumberTick) t;
                 out.add(new NumberTick(n.getTickType(), n.getValue(), labels.get(i++), n.getTextAnchor(),
                         n.getRotationAnchor(), n.getAngle()));
             } else {
@@ -45,5 +47,9 @@ final class PriceAxis extends NumberAxis {
             }
         }
         return out;
+    }
+
+    private static boolean labelled(Tick t) {
+        return t instanceof NumberTick n && n.getTickType() == org.jfree.chart.axis.TickType.MAJOR;
     }
 }

@@ -58,6 +58,22 @@ class AxisDecimalsTest {
     }
 
     @Test
+    void onlyTheMajorTicksAreLabelled() {
+        // JFreeChart draws minor ticks between the major ones without labels; labelling them too wrote about fifty
+        // overlapping prices down the axis of every chart (MU, 272.39 to 362.75, a 360-pixel-high chart). A
+        // readable axis has a label every gridline: one per 10 or 20 here, a dozen at most, each once.
+        for (ChartSpec.Type type : List.of(ChartSpec.Type.PRICE, ChartSpec.Type.CANDLESTICK)) {
+            List<String> labels = axisLabels(type, 272.39, 362.75);
+            assertTrue(labels.size() >= 3 && labels.size() <= 12, type + ": " + labels);
+            assertEquals(labels.size(), new java.util.HashSet<>(labels).size(), type + ": " + labels);
+            for (String l : labels) {
+                double v = Double.parseDouble(l.replace(",", ""));
+                assertEquals(0, v % 5, 1e-9, type + ": a round step between major ticks: " + labels);
+            }
+        }
+    }
+
+    @Test
     void anAxisAboveOneKeepsTwo() {
         assertOneRule(axisLabels(ChartSpec.Type.PRICE, 101, 112), 2);
     }
