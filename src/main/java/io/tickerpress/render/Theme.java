@@ -57,17 +57,19 @@ public final class Theme {
         cfg.setAPIBuiltinEnabled(false);
     }
 
+    /**
+     * The templates this theme has parsed, by name: a page asks for its template here, not through Freemarker's
+     * cache, whose every lookup normalises the name, tries it per locale and checks the source's age. The theme's
+     * files are the ones read once for the build ({@link #userFiles}, the jar's), so a template once parsed stays
+     * the one to use.
+     */
+    private final Map<String, Template> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     public String render(String templateName, Map<String, Object> model) {
-        Template template;
-        try {
-            template = cfg.getTemplate(templateName);
-        } catch (TemplateNotFoundException e) {
-            throw new InputError(displayName(templateName), "template not found in templates/ or the default theme");
-        } catch (ParseException e) {
-            throw new InputError(displayName(e.getTemplateName()), e.getLineNumber(), e.getColumnNumber(),
-                    "template syntax error: " + firstLine(e.getEditorMessage()));
-        } catch (IOException e) {
-            throw new InputError(displayName(templateName), "cannot read template: " + e.getMessage());
+        Template template = parsed.get(templateName);
+        if (template == null) {
+            template = template(templateName);
+            parsed.put(templateName, template);
         }
         TextOut out = new TextOut(16 * 1024);
         try {
@@ -82,6 +84,19 @@ public final class Theme {
             throw new IllegalStateException(e);
         }
         return out.toString();
+    }
+
+    private Template template(String templateName) {
+        try {
+            return cfg.getTemplate(templateName);
+        } catch (TemplateNotFoundException e) {
+            throw new InputError(displayName(templateName), "template not found in templates/ or the default theme");
+        } catch (ParseException e) {
+            throw new InputError(displayName(e.getTemplateName()), e.getLineNumber(), e.getColumnNumber(),
+                    "template syntax error: " + firstLine(e.getEditorMessage()));
+        } catch (IOException e) {
+            throw new InputError(displayName(templateName), "cannot read template: " + e.getMessage());
+        }
     }
 
     /**
