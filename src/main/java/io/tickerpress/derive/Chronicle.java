@@ -44,11 +44,11 @@ public final class Chronicle {
             .thenComparingInt(Chronicle::nano).thenComparing(Article::slug).thenComparing(Article::file);
 
     private static long second(Article a) {
-        return a.date().toEpochSecond();
+        return a.dateEpochSecond();
     }
 
     private static int nano(Article a) {
-        return a.date().getNano();
+        return a.dateNano();
     }
 
     /**

@@ -9,6 +9,10 @@ import java.util.Locale;
  * ({@link #termSlug}).
  */
 public final class Slugs {
+    // Compiled once: every article's slug comes from its file name.
+    private static final java.util.regex.Pattern MARKDOWN_ENDING = java.util.regex.Pattern.compile("\\.(md|markdown|mdown)$");
+    private static final java.util.regex.Pattern DATE_PREFIX = java.util.regex.Pattern.compile("^\\d{4}-\\d{2}-\\d{2}-");
+
     private Slugs() {
     }
 
@@ -152,8 +156,8 @@ public final class Slugs {
 
     /** A file name's slug: the name without extension and without a leading {@code YYYY-MM-DD-}. */
     public static String fromFileName(String fileName) {
-        String base = fileName.replaceFirst("\\.(md|markdown|mdown)$", "");
-        base = base.replaceFirst("^\\d{4}-\\d{2}-\\d{2}-", "");
+        String base = MARKDOWN_ENDING.matcher(fileName).replaceFirst("");
+        base = DATE_PREFIX.matcher(base).replaceFirst("");
         return slugify(base);
     }
 }

@@ -6,13 +6,18 @@ import java.util.Set;
 /** Which link targets content may use. */
 public final class Urls {
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
+    // Compiled once: links are checked and encoded on every page that shows them.
+    private static final java.util.regex.Pattern ABSOLUTE_HTTP =
+            java.util.regex.Pattern.compile("https?://[^\\s/?#]+(/[^\\s?#]*)?");
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
+    private static final java.util.regex.Pattern SPACE_OR_CONTROL = java.util.regex.Pattern.compile("[\\x00-\\x20\\x7f]");
 
     private Urls() {
     }
 
     /** An absolute http(s) URL with a host, as site.yaml's baseUrl and --base-url must be. */
     public static boolean isAbsoluteHttp(String url) {
-        return url.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?");
+        return ABSOLUTE_HTTP.matcher(url).matches();
     }
 
     /**
@@ -91,7 +96,7 @@ public final class Urls {
     /** Where the authority of {@code scheme://host/...} ends (brackets are allowed before: an IPv6 host); else 0. */
     private static int hostEnd(String url) {
         int scheme = url.indexOf("://");
-        if (scheme <= 0 || !url.substring(0, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*")) return 0;
+        if (scheme <= 0 || !SCHEME.matcher(url.substring(0, scheme)).matches()) return 0;
         int end = scheme + 3;
         while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) end++;
         return end;
@@ -115,7 +120,7 @@ public final class Urls {
      * are ignored here too ("java&#9;script:" is javascript:).
      */
     public static boolean isSafeLink(String url) {
-        String u = url.replaceAll("[\\x00-\\x20\\x7f]", "").toLowerCase(Locale.ROOT);
+        String u = SPACE_OR_CONTROL.matcher(url).replaceAll("").toLowerCase(Locale.ROOT);
         if (u.isEmpty()) return false;
         for (int i = 0; i < u.length(); i++) {
             char c = u.charAt(i);

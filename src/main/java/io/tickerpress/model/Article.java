@@ -90,6 +90,19 @@ public final class Article {
         return ZonedDateTime.ofInstant(Instant.ofEpochSecond(dateSecond, dateNano), dateZone);
     }
 
+    /**
+     * The publication time's second since the epoch: {@code date().toEpochSecond()} without making the date-time
+     * (its zone's rules are looked up each time one is made), for ordering articles.
+     */
+    public long dateEpochSecond() {
+        return dateSecond;
+    }
+
+    /** The publication time's nanosecond within its second: {@code date().getNano()}, likewise. */
+    public int dateNano() {
+        return dateNano;
+    }
+
     public ZonedDateTime updated() {
         if (updatedSecond == NONE) return null;
         return ZonedDateTime.ofInstant(Instant.ofEpochSecond(updatedSecond, updatedNano), updatedZone);

@@ -11,6 +11,11 @@ import java.util.Locale;
  * @param title caption, or "" for a generated one
  */
 public record ChartSpec(Type type, List<String> symbols, String range, String title) {
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
+
     public enum Type {
         PRICE, COMPARE, SECTORS, CANDLESTICK, SPARKLINE;
 

@@ -8,4 +8,8 @@ import java.time.LocalTime;
  * close not covered by the rules, or {@code 16:00} to undo a rule-based early close.
  */
 public record EarlyClose(LocalDate date, LocalTime close) {
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
 }

@@ -49,6 +49,25 @@ public final class Fingerprint {
             return this;
         }
 
+        /**
+         * Bytes, each as one char (U+0000 to U+00FF): the same as {@link #add(String)} of the bytes read as
+         * ISO-8859-1, without making that text. For whole input files, whose content hash this is.
+         */
+        public Parts add(byte[] bytes) {
+            int n = bytes.length;
+            long a = this.a;
+            long b = this.b;
+            for (int i = 0; i < n; i++) {
+                int c = bytes[i] & 0xFF;
+                a = (a ^ c) * 0x100000001B3L;
+                b = (b + c) * 0xFF51AFD7ED558CCDL;
+                b ^= b >>> 29;
+            }
+            this.a = mix(a ^ n);
+            this.b = mix(b + 0x632BE59BD9B4E019L + n);
+            return this;
+        }
+
         /** A number, as four 16-bit parts (as if a text of four chars). */
         public Parts add(long v) {
             long a = this.a;

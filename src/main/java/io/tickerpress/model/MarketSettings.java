@@ -20,6 +20,11 @@ import java.util.List;
 public record MarketSettings(List<Closure> closures, List<String> board, String sidebarMode, int sidebarCount,
                              int movers, String benchmark, String mainIndex, List<EarlyClose> earlyCloses,
                              boolean strict, List<SectorMembers> sectors, List<String> sidebarPages) {
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
+
     public static final String LATEST = "latest";
     /** The page kinds that can show the market sidebar. */
     public static final List<String> PAGE_KINDS = List.of("article", "home", "list", "ticker", "archive", "author",

@@ -11,4 +11,8 @@ import java.math.BigDecimal;
  */
 public record Quote(String symbol, String name, Double open, Double high, Double low, double close, Long volume,
                     BigDecimal change, BigDecimal changePct, int line) {
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
 }

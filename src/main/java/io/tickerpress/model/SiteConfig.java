@@ -26,6 +26,10 @@ public record SiteConfig(
         boolean feedsFullContent,
         Limits limits,
         TimeFormats formats) {
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
 
     public static final String DEFAULT_PERMALINK = "/news/{yyyy}/{mm}/{dd}/{slug}/";
 

@@ -11,6 +11,11 @@ package io.tickerpress.model;
  * @param weekdayDate digest headings and their previous/next links: {@code Tuesday, January 20, 2026}
  */
 public record TimeFormats(String dateline, String marketTime, String date, String longDate, String weekdayDate) {
+    @Override
+    public String toString() {
+        return RecordText.of(this);
+    }
+
     public static TimeFormats defaults() {
         return new TimeFormats("MMM d, yyyy, HH:mm z", "MMMM d, yyyy, h:mm a z", "MMM d, yyyy", "MMMM d, yyyy",
                 "EEEE, MMMM d, yyyy");

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 
 /**
  * Every file a build reads from a site folder ({@code content/} and {@code templates/}, through links): its
- * path, size, modification and change times, inode, and the hash of its bytes ({@link Fingerprint.Files}).
+ * path, size, modification and change times, inode, and the hash of its bytes ({@link #hashOf}).
  * Kept in the cache folder between builds. A file's bytes are read and hashed again unless all of its status
  * is the same as in the previous index <em>and</em> it was last changed well before that index was taken, so
  * no edit is missed: not one that keeps the size and sets the modification time back (the change time, which
@@ -451,9 +451,13 @@ public final class InputIndex {
         return ((java.nio.file.attribute.FileTime) time).to(java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    /** The content hash of an input file's bytes. */
+    /**
+     * The content hash of an input file's bytes: {@link Fingerprint.Parts} of its bytes (128 bits, like every page's
+     * fingerprint; a SHA-256, which Java's C1 compiler does not turn into the CPU's instructions, cost a cold build
+     * of 1,000 articles some 60 ms of CPU).
+     */
     static String hashOf(byte[] bytes) {
-        return new Fingerprint.Files().add("", bytes).hex();
+        return new Fingerprint.Parts().add(bytes).hex();
     }
 
     /** The recorded hash of a file below the site folder, or null when the index has no such file. */

@@ -51,8 +51,7 @@ public final class MarkdownRenderer {
             Warnings probe = new Warnings();
             document.accept(probe);
             if (probe.found) document = locating.parse(markdown);
-            document.accept(new Adjuster(file, firstLine, diagnostics));
-            wrapTables(document);
+            document.accept(new Adjuster(file, firstLine, diagnostics)); // also wraps the tables (wrapTables)
             return renderer.render(document);
         } catch (StackOverflowError e) {
             // The parser and the renderer descend one level of Java stack per level of nesting: thousands of '>'
@@ -66,16 +65,9 @@ public final class MarkdownRenderer {
     /**
      * Puts each table in a {@code <div class="table-scroll">}, so that a table wider than a phone scrolls
      * inside its box instead of the page. Runs after raw HTML was dropped: the wrappers are the theme's own.
+     * The tables are the ones {@link Adjuster} met on its way through the document.
      */
-    private static void wrapTables(Node document) {
-        List<Node> tables = new ArrayList<>();
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(org.commonmark.node.CustomBlock block) {
-                if (block instanceof org.commonmark.ext.gfm.tables.TableBlock) tables.add(block);
-                else visitChildren(block);
-            }
-        });
+    private static void wrapTables(List<Node> tables) {
         for (Node table : tables) {
             HtmlBlock open = new HtmlBlock();
             open.setLiteral("<div class=\"table-scroll\">\n");
@@ -119,6 +111,7 @@ public final class MarkdownRenderer {
         private final int firstLine;
         private final Diagnostics diagnostics;
         private final List<Node> dropped = new ArrayList<>();
+        private final List<Node> tables = new ArrayList<>();
 
         Adjuster(String file, int firstLine, Diagnostics diagnostics) {
             this.file = file;
@@ -186,9 +179,16 @@ public final class MarkdownRenderer {
         }
 
         @Override
+        public void visit(org.commonmark.node.CustomBlock block) {
+            if (block instanceof org.commonmark.ext.gfm.tables.TableBlock) tables.add(block);
+            visitChildren(block);
+        }
+
+        @Override
         public void visit(org.commonmark.node.Document document) {
             visitChildren(document);
             dropped.forEach(Node::unlink);
+            wrapTables(tables);
         }
     }
 }

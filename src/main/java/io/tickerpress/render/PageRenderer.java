@@ -525,8 +525,9 @@ public final class PageRenderer {
     public ArticleItemView item(PublishedArticle entry) {
         Article a = entry.article();
         List<String> summary = a.summary();
-        return new ArticleItemView(a.title(), url(entry.path()), formats.date(a.date()), Formats.iso(a.date()),
-                summary.isEmpty() ? "" : summary.get(0), formats.datelineTime(a.date()), summary);
+        java.time.ZonedDateTime date = a.date(); // made once: each one looks up its zone's rules
+        return new ArticleItemView(a.title(), url(entry.path()), formats.date(date), Formats.iso(date),
+                summary.isEmpty() ? "" : summary.get(0), formats.datelineTime(date), summary);
     }
 
     public <T> PagerView pager(Pagination.Page<T> page) {

@@ -17,7 +17,6 @@ import io.tickerpress.diag.InputError;
 import io.tickerpress.model.Fingerprint;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -58,19 +57,21 @@ public final class Theme {
         cfg.setAPIBuiltinEnabled(false);
     }
 
+    /**
+     * The templates this theme has parsed, by name: a page asks for its template here, not through Freemarker's
+     * cache, whose every lookup normalises the name, tries it per locale and checks the source's age. The theme's
+     * files are the ones read once for the build ({@link #userFiles}, the jar's), so a template once parsed stays
+     * the one to use.
+     */
+    private final Map<String, Template> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     public String render(String templateName, Map<String, Object> model) {
-        Template template;
-        try {
-            template = cfg.getTemplate(templateName);
-        } catch (TemplateNotFoundException e) {
-            throw new InputError(displayName(templateName), "template not found in templates/ or the default theme");
-        } catch (ParseException e) {
-            throw new InputError(displayName(e.getTemplateName()), e.getLineNumber(), e.getColumnNumber(),
-                    "template syntax error: " + firstLine(e.getEditorMessage()));
-        } catch (IOException e) {
-            throw new InputError(displayName(templateName), "cannot read template: " + e.getMessage());
+        Template template = parsed.get(templateName);
+        if (template == null) {
+            template = template(templateName);
+            parsed.put(templateName, template);
         }
-        StringWriter out = new StringWriter(16 * 1024);
+        TextOut out = new TextOut(16 * 1024);
         try {
             template.process(model, out);
         } catch (TemplateException e) {
@@ -83,6 +84,76 @@ public final class Theme {
             throw new IllegalStateException(e);
         }
         return out.toString();
+    }
+
+    private Template template(String templateName) {
+        try {
+            return cfg.getTemplate(templateName);
+        } catch (TemplateNotFoundException e) {
+            throw new InputError(displayName(templateName), "template not found in templates/ or the default theme");
+        } catch (ParseException e) {
+            throw new InputError(displayName(e.getTemplateName()), e.getLineNumber(), e.getColumnNumber(),
+                    "template syntax error: " + firstLine(e.getEditorMessage()));
+        } catch (IOException e) {
+            throw new InputError(displayName(templateName), "cannot read template: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Where a page's text is written: a {@link java.io.StringWriter} without its lock (a page is written by one
+     * thread) and without the checks of each write's bounds beyond the builder's own.
+     */
+    private static final class TextOut extends java.io.Writer {
+        private final StringBuilder text;
+
+        TextOut(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String s) {
+            text.append(s);
+        }
+
+        @Override
+        public void write(String s, int offset, int length) {
+            text.append(s, offset, offset + length);
+        }
+
+        @Override
+        public java.io.Writer append(CharSequence s) {
+            text.append(s);
+            return this;
+        }
+
+        @Override
+        public java.io.Writer append(char c) {
+            text.append(c);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** A template as the user should see it: their own file, or the default theme's. */

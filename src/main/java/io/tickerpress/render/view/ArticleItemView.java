@@ -13,6 +13,11 @@ import java.util.List;
  */
 public record ArticleItemView(String title, String url, String date, String datePublished, String lead, String time,
                               List<String> points) {
+    @Override
+    public String toString() {
+        return io.tickerpress.model.RecordText.of(this);
+    }
+
     public ArticleItemView {
         points = List.copyOf(points);
     }

@@ -16,6 +16,11 @@ public record ArticleView(String title, String url, String canonical, String dat
                           String updated, String dateModified, String author, List<String> summary,
                           String bodyHtml, List<LinkView> sources, List<LinkView> tags, List<LinkView> tickers,
                           LinkView previous, LinkView next, String archiveUrl, String authorUrl) {
+    @Override
+    public String toString() {
+        return io.tickerpress.model.RecordText.of(this);
+    }
+
     public ArticleView withBody(String html) {
         return new ArticleView(title, url, canonical, dateline, datePublished, updated, dateModified, author, summary,
                 html, sources, tags, tickers, previous, next, archiveUrl, authorUrl);

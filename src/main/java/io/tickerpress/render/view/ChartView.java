@@ -10,6 +10,11 @@ import java.util.List;
  */
 public record ChartView(String src, String srcset, int width, int height, String title, String alt, Table table,
                         List<Source> sources) {
+    @Override
+    public String toString() {
+        return io.tickerpress.model.RecordText.of(this);
+    }
+
     /** The media query of phone-width screens, where the narrow variant is shown. */
     public static final String NARROW = "(max-width: 40rem)";
     /** The media query of a dark colour scheme. */
@@ -17,9 +22,17 @@ public record ChartView(String src, String srcset, int width, int height, String
 
     /** The chart's figures: caption, header cells and rows. */
     public record Table(String caption, List<String> headers, List<List<String>> rows) {
+        @Override
+        public String toString() {
+            return io.tickerpress.model.RecordText.of(this);
+        }
     }
 
     /** One variant: the media it is for, its srcset, and its size in CSS pixels. */
     public record Source(String media, String srcset, int width, int height) {
+        @Override
+        public String toString() {
+            return io.tickerpress.model.RecordText.of(this);
+        }
     }
 }

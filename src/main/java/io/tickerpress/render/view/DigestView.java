@@ -13,6 +13,11 @@ public record DigestView(String date, String dateIso, String title, List<String>
                          List<MoveView> indices, List<MoveView> gainers, List<MoveView> losers,
                          List<SectorView> sectors, List<MarketItemView> stockOfTheDay, List<ArticleItemView> articles,
                          LinkView previous, LinkView next) {
+    @Override
+    public String toString() {
+        return io.tickerpress.model.RecordText.of(this);
+    }
+
     public DigestView withBody(String html) {
         return new DigestView(date, dateIso, title, summary, html, indices, gainers, losers, sectors, stockOfTheDay,
                 articles, previous, next);

@@ -14,6 +14,11 @@ import java.util.List;
 public record FeedView(String title, String description, String descriptionHtml, String language, String link,
                        String selfRss, String selfAtom, String id, String updated, String updatedRfc822,
                        String publisher, List<Item> items) {
+    @Override
+    public String toString() {
+        return io.tickerpress.model.RecordText.of(this);
+    }
+
     /**
      * One entry.
      *
@@ -23,5 +28,9 @@ public record FeedView(String title, String description, String descriptionHtml,
      */
     public record Item(String title, String url, String published, String modified, String pubDate, String summary,
                        String summaryHtml, String contentHtml, String author, List<String> categories) {
+        @Override
+        public String toString() {
+            return io.tickerpress.model.RecordText.of(this);
+        }
     }
 }

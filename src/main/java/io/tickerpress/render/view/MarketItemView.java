@@ -6,4 +6,8 @@ package io.tickerpress.render.view;
  */
 public record MarketItemView(String symbol, String url, String headline, String time, String timeIso,
                              String bodyHtml, MoveView move) {
+    @Override
+    public String toString() {
+        return io.tickerpress.model.RecordText.of(this);
+    }
 }

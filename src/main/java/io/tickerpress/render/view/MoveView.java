@@ -9,4 +9,8 @@ package io.tickerpress.render.view;
  */
 public record MoveView(String symbol, String name, String url, String close, String change, String changePct,
                        String direction, String arrow, String volume, ChartView spark, String closeDate) {
+    @Override
+    public String toString() {
+        return io.tickerpress.model.RecordText.of(this);
+    }
 }

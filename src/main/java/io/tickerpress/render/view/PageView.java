@@ -14,8 +14,17 @@ import java.util.List;
  */
 public record PageView(String kind, String title, String description, String url, String canonical, String image,
                        String jsonLd, List<FeedLink> feeds) {
+    @Override
+    public String toString() {
+        return io.tickerpress.model.RecordText.of(this);
+    }
+
     /** A feed announced in the page head. {@code type} is the MIME type. */
     public record FeedLink(String title, String url, String type) {
+        @Override
+        public String toString() {
+            return io.tickerpress.model.RecordText.of(this);
+        }
     }
 
     public PageView(String kind, String title, String description, String url, String canonical) {

@@ -9,4 +9,8 @@ package io.tickerpress.render.view;
  */
 public record SiteView(String title, String description, String baseUrl, String root, String language,
                        String publisher, String stylesheet, boolean hasMarkets) {
+    @Override
+    public String toString() {
+        return io.tickerpress.model.RecordText.of(this);
+    }
 }

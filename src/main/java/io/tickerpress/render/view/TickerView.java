@@ -9,4 +9,8 @@ import java.util.List;
  * @param date "Jan 23, 2026": the day of {@code latest}
  */
 public record TickerView(String symbol, String name, MoveView latest, String date, List<StatView> stats) {
+    @Override
+    public String toString() {
+        return io.tickerpress.model.RecordText.of(this);
+    }
 }
