@@ -61,18 +61,6 @@ class ServeRangeTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /**
-     * A GET's whole answer; the client's IOException (fewer bytes than Content-Length, or a connection dropped
-     * without an answer) fails the test, named {@code what}.
-     */
-    private HttpResponse<byte[]> answer(URI uri, String what) throws InterruptedException {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(what + ": " + e, e);
-        }
-    }
-
     private static String header(HttpResponse<?> r, String name) {
         return r.headers().firstValue(name).orElse(null);
     }
@@ -159,19 +147,40 @@ class ServeRangeTest {
         Path root = Files.createDirectories(dir.resolve("swapped"));
         Path target = root.resolve("clip.mp4");
         Files.write(target, a);
-        int[] swaps = {0};
-        whileChanging(root, "/clip.mp4", 400, () -> {
-            Path next = root.resolve("next.tmp");
-            Files.write(next, swaps[0]++ % 2 == 0 ? b : a);
-            Files.move(next, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }, (r, what) -> {
-            assertEquals(200, r.statusCode());
-            assertEquals(Integer.toString(r.body().length), header(r, "Content-Length"), what);
-            if (!Arrays.equals(a, r.body()) && !Arrays.equals(b, r.body())) {
-                throw new AssertionError(what + ": " + r.body().length + " bytes, neither file");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread renamer = new Thread(() -> {
+            try {
+                for (int i = 0; !stop.get(); i++) {
+                    Path next = root.resolve("next.tmp");
+                    Files.write(next, i % 2 == 0 ? b : a);
+                    Files.move(next, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         });
+        try (StaticServer plain = new StaticServer("127.0.0.1", 0, () -> root)) {
+            plain.start();
+            URI uri = URI.create("http://127.0.0.1:" + plain.port() + "/clip.mp4");
+            renamer.start();
+            for (int i = 0; i < 400; i++) {
+                HttpResponse<byte[]> r;
+                try {
+                    r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+                } catch (java.io.IOException shortBody) { // the client's word for fewer bytes than Content-Length
+                    throw new AssertionError("request " + i + ": " + shortBody, shortBody);
+                }
+                assertEquals(200, r.statusCode());
+                assertEquals(Integer.toString(r.body().length), header(r, "Content-Length"), "request " + i);
+                if (!Arrays.equals(a, r.body()) && !Arrays.equals(b, r.body())) {
+                    throw new AssertionError("request " + i + ": " + r.body().length + " bytes, neither file");
+                }
+            }
+        } finally {
+            stop.set(true);
+            renamer.join();
+        }
     }
 
     /**
@@ -191,24 +200,46 @@ class ServeRangeTest {
         for (String name : new String[] {"picture.png", "page.html", "404.html"}) {
             Path target = root.resolve(name);
             Files.write(target, whole);
-            int[] steady = {0};
-            try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(target,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                whileChanging(root, name.equals("404.html") ? "/no-such-file" : "/" + name, 200, () -> {
-                    file.truncate(1000);
-                    file.write(java.nio.ByteBuffer.wrap(whole, 1000, 2000), 1000);
-                }, (r, what) -> {
-                    if (r.statusCode() == 503) return; // never read the same twice: reload
-                    assertEquals(name.equals("404.html") ? 404 : 200, r.statusCode(), name);
-                    assertEquals(Integer.toString(r.body().length), header(r, "Content-Length"), name + ", " + what);
-                    if (!Arrays.equals(whole, r.body()) && !Arrays.equals(cut, r.body())) {
-                        throw new AssertionError(name + ", " + what + ": " + r.body().length + " bytes, not the file"
-                                + " as it stood");
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread cutter = new Thread(() -> {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(target,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    while (!stop.get()) {
+                        ch.truncate(1000);
+                        ch.write(java.nio.ByteBuffer.wrap(whole, 1000, 2000), 1000);
                     }
-                    steady[0]++;
-                });
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            String path = name.equals("404.html") ? "/no-such-file" : "/" + name;
+            int expected = name.equals("404.html") ? 404 : 200;
+            int steady = 0;
+            try (StaticServer plain = new StaticServer("127.0.0.1", 0, () -> root)) {
+                plain.start();
+                URI uri = URI.create("http://127.0.0.1:" + plain.port() + path);
+                cutter.start();
+                for (int i = 0; i < 200; i++) {
+                    HttpResponse<byte[]> r;
+                    try {
+                        r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    } catch (java.io.IOException shortBody) { // fewer bytes than Content-Length
+                        throw new AssertionError(name + ", request " + i + ": " + shortBody, shortBody);
+                    }
+                    if (r.statusCode() == 503) continue; // never read the same twice: reload
+                    assertEquals(expected, r.statusCode(), name);
+                    assertEquals(Integer.toString(r.body().length), header(r, "Content-Length"), name + ", request " + i);
+                    if (!Arrays.equals(whole, r.body()) && !Arrays.equals(cut, r.body())) {
+                        throw new AssertionError(name + ", request " + i + ": " + r.body().length + " bytes, not the"
+                                + " file as it stood");
+                    }
+                    steady++;
+                }
+            } finally {
+                stop.set(true);
+                cutter.join();
             }
-            assertTrue(steady[0] > 100, name + ": most answers are the file (" + steady[0] + " of 200)");
+            assertTrue(steady > 100, name + ": most answers are the file (" + steady + " of 200)");
         }
     }
 
@@ -222,50 +253,42 @@ class ServeRangeTest {
         byte[] page = "<!DOCTYPE html><title>Not here</title><p>No such story.".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Path root = Files.createDirectories(dir.resolve("gone"));
         Path notFound = root.resolve("404.html");
-        int[] withPage = {0};
-        whileChanging(root, "/missing/", 200, () -> {
-            Files.write(root.resolve("next.tmp"), page);
-            Files.move(root.resolve("next.tmp"), notFound, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            Files.delete(notFound);
-        }, (r, what) -> {
-            assertEquals(404, r.statusCode(), what);
-            if (Arrays.equals(page, r.body())) {
-                withPage[0]++;
-            } else {
-                assertEquals("not found", new String(r.body(), java.nio.charset.StandardCharsets.UTF_8), what);
-            }
-        });
-        assertTrue(withPage[0] > 0, "the page was there at times");
-    }
-
-    /** One change to the served folder, made over and over by a thread while requests come. */
-    interface Change {
-        void once() throws java.io.IOException;
-    }
-
-    /**
-     * GETs {@code path} of a plain server of {@code root} {@code n} times while a thread makes {@code change} over
-     * and over; each whole answer goes to {@code check} with its name ("request 7").
-     */
-    private void whileChanging(Path root, String path, int n, Change change,
-                               java.util.function.BiConsumer<HttpResponse<byte[]>, String> check) throws Exception {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread changer = new Thread(() -> {
+        Thread flipper = new Thread(() -> {
             try {
-                while (!stop.get()) change.once();
+                while (!stop.get()) {
+                    Files.write(root.resolve("next.tmp"), page);
+                    Files.move(root.resolve("next.tmp"), notFound, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.delete(notFound);
+                }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+        int withPage = 0;
         try (StaticServer plain = new StaticServer("127.0.0.1", 0, () -> root)) {
             plain.start();
-            URI uri = URI.create("http://127.0.0.1:" + plain.port() + path);
-            changer.start();
-            for (int i = 0; i < n; i++) check.accept(answer(uri, "request " + i), "request " + i);
+            URI uri = URI.create("http://127.0.0.1:" + plain.port() + "/missing/");
+            flipper.start();
+            for (int i = 0; i < 200; i++) {
+                HttpResponse<byte[]> r;
+                try {
+                    r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+                } catch (java.io.IOException dropped) {
+                    throw new AssertionError("request " + i + ": " + dropped, dropped);
+                }
+                assertEquals(404, r.statusCode(), "request " + i);
+                if (Arrays.equals(page, r.body())) {
+                    withPage++;
+                } else {
+                    assertEquals("not found", new String(r.body(), java.nio.charset.StandardCharsets.UTF_8), "request " + i);
+                }
+            }
         } finally {
             stop.set(true);
-            changer.join();
+            flipper.join();
         }
+        assertTrue(withPage > 0, "the page was there at times");
     }
 
     /**
