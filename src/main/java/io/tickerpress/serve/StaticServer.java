@@ -164,24 +164,19 @@ public final class StaticServer implements AutoCloseable {
                 return;
             }
             String type = type(file);
-            boolean page = type.startsWith("text/html");
-            byte[] bytes;
-            try {
-                bytes = page || Files.size(file) <= READ_WHOLE ? steadyBytes(file) : null;
-            } catch (java.nio.file.NoSuchFileException gone) { // removed by a rebuild since it was looked at
-                notFound(ex, base, filter);
-                return;
-            } catch (Changing e) {
-                changing(ex);
-                return;
-            }
-            if (bytes != null) {
-                sendRange(ex, type, new Body.InMemory(page ? filter(filter, bytes) : bytes));
+            if (type.startsWith("text/html")) {
+                byte[] page;
+                try {
+                    page = Files.readAllBytes(file);
+                } catch (java.nio.file.NoSuchFileException gone) { // removed by a rebuild since it was looked at
+                    notFound(ex, base, filter);
+                    return;
+                }
+                sendRange(ex, type, new Body.InMemory(filter(filter, page)));
                 return;
             }
             // A video is not read whole. Its length and its bytes come from the one file opened here: a rebuild
-            // that replaces the file meanwhile (a rename) leaves this open file readable as it was. One cut short
-            // in place while it is sent ends the answer before its Content-Length: the client sees an error.
+            // that replaces the file meanwhile (a rename) leaves this open file readable as it was.
             java.nio.channels.FileChannel channel;
             try {
                 channel = java.nio.channels.FileChannel.open(file);
@@ -195,77 +190,12 @@ public final class StaticServer implements AutoCloseable {
         }
     }
 
-    /** The site's {@code 404.html}, read once (steadily) as it is when asked for; "not found" when it has none. */
     private void notFound(HttpExchange ex, Path base, Function<String, String> filter) throws IOException {
         failures.add("404 " + ex.getRequestURI().getRawPath());
-        byte[] page;
-        try {
-            page = steadyBytes(base.resolve("404.html"));
-        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException none) {
-            page = "not found".getBytes(StandardCharsets.UTF_8);
-        } catch (Changing e) {
-            changing(ex);
-            return;
-        } catch (IOException notAFile) { // a folder of that name, say
-            page = "not found".getBytes(StandardCharsets.UTF_8);
-        }
-        send(ex, 404, "text/html; charset=utf-8", filter(filter, page));
-    }
-
-    /** A file that never read the same twice in a row: 503, to be asked again in a moment. */
-    private void changing(HttpExchange ex) throws IOException {
-        failures.add("503 " + ex.getRequestURI().getRawPath());
-        ex.getResponseHeaders().set("Retry-After", "1");
-        send(ex, 503, "text/plain; charset=utf-8", "the file is being written; reload in a moment"
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Files up to this size are read whole before they are sent ({@link #steadyBytes}); larger ones are streamed. */
-    static final long READ_WHOLE = 8L << 20;
-
-    /** How many times a file is read before it is given up as changing ({@link #steadyBytes}). */
-    private static final int READS = 6;
-
-    /** A file that kept changing while it was read. */
-    static final class Changing extends IOException {
-        Changing(Path file) {
-            super(file + " changed while it was read");
-        }
-    }
-
-    /**
-     * A file's bytes as they stood at one moment: read whole, again and again until two reads in a row agree, each
-     * read as long as the file was when it began and when it ended. A rebuild that renames over the file, or a
-     * writer that cuts it short or rewrites it in place, changes it between or during reads; so what is sent is
-     * the whole file before or after, with its own length, never a read torn between the two (nor a length taken
-     * from one and bytes from another).
-     *
-     * @throws java.nio.file.NoSuchFileException when it is gone
-     * @throws Changing when no two reads in a row agreed
-     */
-    static byte[] steadyBytes(Path file) throws IOException {
-        byte[] last = null;
-        for (int i = 0; i < READS; i++) {
-            byte[] now = readOnce(file);
-            if (now != null && last != null && java.util.Arrays.equals(last, now)) return now;
-            last = now;
-        }
-        throw new Changing(file);
-    }
-
-    /** The file's bytes, or null when its length changed while it was read (it was cut short or grew). */
-    private static byte[] readOnce(Path file) throws IOException {
-        try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
-            long size = in.size();
-            if (size > Integer.MAX_VALUE - 16) throw new IOException(file + " is too large to read whole");
-            // One byte more than its length: a file that grew meanwhile reads past it.
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) size + 1);
-            while (buffer.hasRemaining() && in.read(buffer) >= 0) {
-                // reads until the end of the file, or one byte past the length it had
-            }
-            if (buffer.position() != size || in.size() != size) return null;
-            return java.util.Arrays.copyOf(buffer.array(), (int) size);
-        }
+        Path notFound = base.resolve("404.html");
+        byte[] body = filter(filter, Files.isRegularFile(notFound) ? Files.readAllBytes(notFound)
+                : "not found".getBytes(StandardCharsets.UTF_8));
+        send(ex, 404, "text/html; charset=utf-8", body);
     }
 
     /** A file's bytes as served: in memory (a page, rewritten) or read from disk as sent. */
