@@ -99,7 +99,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END { print (NR % 2) ?
 maxof() { printf '%s\n' "$@" | sort -g | tail -1; }
 # judge VALUE LIMIT: met when VALUE <= LIMIT
 judge() { awk -v v="$1" -v l="$2" 'BEGIN { print (v + 0 <= l + 0) ? "met" : "**not met**" }'; }
-built() { sed -n 's/^Built \([0-9]*\) pages (\([0-9]*\) rendered.*/\1 \2/p' "$1"; }   # "pages rendered"
+built() { sed -n 's/^Built \([0-9]*\) pages\{0,1\} (\([0-9]*\) rendered.*/\1 \2/p' "$1"; }   # "pages rendered"
 last_error() { { grep -v -e '^\s*$' -e '^Command exited' "$1" || true; } | tail -1 | cut -c1-160; }
 
 declare -A R   # results, keyed "size,name"
@@ -215,7 +215,8 @@ for size in ${sizes//,/ }; do
         if [ "$kind" != unchanged ] && ! grep -q "$token" "$w/site$path/index.html"; then missing=" (**the new text is not in $path**)"; fi
       done
       if [ ${#secs[@]} -gt 0 ]; then
-        R[$size,tp_$kind]="$(stat3 %.2f "${secs[@]}") s, $(stat3 %d "${rendered[@]}") pages rendered$missing"
+        n_rendered="$(stat3 %d "${rendered[@]}")"; noun=pages; [ "$n_rendered" = 1 ] && noun=page
+        R[$size,tp_$kind]="$(stat3 %.2f "${secs[@]}") s, $n_rendered $noun rendered$missing"
         R[$size,tp_${kind}_med]=$(median "${secs[@]}")
       else R[$size,tp_$kind]="${missing# }"; R[$size,tp_${kind}_med]=999999; fi
       [ -n "$missing" ] && R[$size,tp_${kind}_med]=999999
