@@ -63,8 +63,8 @@ log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 # Output of an earlier run is moved aside, not deleted, before a timed build, and deleted when the benchmark ends.
 # On ext4 a file created within about a minute of the deletion of thousands of others makes the kernel skip every
 # recently freed inode (ext4's recently_deleted check): measured on the 1k corpus, a cold build right after
-# `rm -rf` of the previous site took 3.9 s of kernel time against 0.3–0.5 s without it, and Hugo pays the same
-# way. A user's cold build does not follow a mass delete of its own output seconds before, so the benchmark keeps
+# `rm -rf` of the previous site took 3.9 s of kernel time against 0.3–0.5 s without it; Hugo's builds pay the
+# same kind of cost for their fewer files (not measured apart). A user's cold build does not follow a mass delete of its own output seconds before, so the benchmark keeps
 # that cost out of both tools' timed runs.
 discard_dir=bench/work/.discard
 discard() {   # discard PATH...: moves each existing PATH into $discard_dir (one rename each)
